@@ -210,8 +210,6 @@ class InvoiceTest {
     }
 
     private List<Map<String, Object>> rowsAsSuperuser(String sql) throws SQLException {
-        try (Connection connection = database.getConnection()) {
-            return Sql.rows(connection, sql);
-        }
+        return Sql.rows(database, sql);
     }
 }
