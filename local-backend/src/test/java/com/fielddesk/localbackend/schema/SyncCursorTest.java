@@ -117,6 +117,34 @@ class SyncCursorTest {
         assertThat(tombstones).extracting(row -> row.get("id")).containsExactly(customer);
     }
 
+    @Test
+    void everyTableCarriesTheSyncColumnsTheirTriggerAndThePullIndex() throws SQLException {
+        List<Map<String, Object>> incomplete = Sql.rows(database, """
+                select c.relname from pg_class c
+                 where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'
+                   and ((select count(*) from information_schema.columns col
+                         where col.table_schema = 'public' and col.table_name = c.relname
+                           and col.column_name in ('created_at', 'updated_at', 'deleted_at', 'version',
+                                                   'last_mutation_id', 'sync_xid')) <> 6
+                    or not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'stamp_sync_columns')
+                    or not exists (select 1 from pg_index i where i.indrelid = c.oid
+                                     and pg_get_indexdef(i.indexrelid) like '%(sync_xid, id)'))
+                """);
+
+        assertThat(incomplete).isEmpty();
+    }
+
+    @Test
+    void realtimePublishesTheTablesConsolesSubscribeTo() throws SQLException {
+        List<String> published = Sql.rows(database, """
+                select tablename from pg_publication_tables
+                 where pubname = 'supabase_realtime' and schemaname = 'public' order by tablename""")
+                .stream().map(row -> (String) row.get("tablename")).toList();
+
+        assertThat(published).containsExactlyInAnyOrder("lead_pool", "work_orders", "customer_messages",
+                "internal_messages", "invoices", "service_requests");
+    }
+
     private long watermark() throws SQLException {
         return AsUser.run(database, csr.identity(), c -> Sql.value(c, "select public.sync_watermark()"));
     }
