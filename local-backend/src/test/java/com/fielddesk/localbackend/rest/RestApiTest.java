@@ -42,6 +42,9 @@ class RestApiTest {
                   tags text[] not null default '{}',
                   data jsonb,
                   unique (team_id, name));
+                grant select, insert, update, delete on public.rt_teams, public.rt_members to authenticated;
+                revoke all on public.rt_teams, public.rt_members from anon;
+                grant select on public.rt_members to anon;
                 alter table public.rt_teams enable row level security;
                 alter table public.rt_members enable row level security;
                 create policy rt_teams_own on public.rt_teams for all to authenticated
