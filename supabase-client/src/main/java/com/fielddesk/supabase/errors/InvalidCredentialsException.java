@@ -4,11 +4,6 @@ package com.fielddesk.supabase.errors;
 public class InvalidCredentialsException extends NotAuthenticatedException {
 
     public InvalidCredentialsException(int status, String code, String message, String details, String hint) {
-        super(status, code, message, details, hint, null);
+        super(status, code, message, details, hint);
     }
-
-    public InvalidCredentialsException(int status, String code, String message, String details, String hint, Throwable cause) {
-        super(status, code, message, details, hint, cause);
-    }
-
 }

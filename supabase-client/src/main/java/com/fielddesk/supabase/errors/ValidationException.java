@@ -7,10 +7,6 @@ public class ValidationException extends SupabaseException {
         super(status, code, message, details, hint, null);
     }
 
-    public ValidationException(int status, String code, String message, String details, String hint, Throwable cause) {
-        super(status, code, message, details, hint, cause);
-    }
-
     @Override
     public boolean isRetryable() {
         return false;

@@ -45,20 +45,20 @@ public final class RpcCall extends FilteredRequest<RpcCall> {
 
     /** For void functions (204) or when the result does not matter. */
     public void execute() {
-        send(false);
+        send();
     }
 
     /** A scalar or object result, e.g. {@code returning(UUID.class)}; null when the function returned null or void. */
     public <T> T returning(Class<T> type) {
-        return rest.readValue(send(false), type);
+        return rest.readValue(send(), type);
     }
 
     /** A set-returning function's rows. */
     public <T> List<T> returningList(Class<T> rowType) {
-        return rest.readList(send(false), rowType);
+        return rest.readList(send(), rowType);
     }
 
-    private ApiResponse send(boolean singleObject) {
+    private ApiResponse send() {
         List<Map.Entry<String, String>> parameters = new ArrayList<>();
         ApiRequest request;
         if (readOnly) {
@@ -73,9 +73,6 @@ public final class RpcCall extends FilteredRequest<RpcCall> {
             parameters.addAll(filterParameters());
             request = ApiRequest.write("POST", rest.url("rpc/" + function, parameters).build(), rest.body(arguments))
                     .idempotent(idempotent);
-        }
-        if (singleObject) {
-            request.header("Accept", RestClient.SINGLE_OBJECT);
         }
         return rest.execute(request);
     }
