@@ -196,7 +196,7 @@ $$;
 
 -- First claim wins: the request row is locked, so concurrent claimers queue and every one
 -- after the winner sees it claimed. Creates customer, address and an unscheduled job and links
--- them. A retry by the winning company returns the same ids.
+-- them. A retry by the winning user returns the same ids (safe to resend from an outbox).
 create or replace function public.claim_service_request(service_request_id uuid)
 returns json
 language plpgsql
@@ -216,10 +216,13 @@ begin
     perform private.raise_api_error('lead_not_found', 'This lead does not exist.', 404);
   end if;
   if request.status in ('claimed', 'converted') then
-    if request.company_id = company then
+    if request.claimed_by = auth.uid() then
       return json_build_object('service_request_id', request.id, 'customer_id', request.customer_id,
         'customer_address_id', (select w.customer_address_id from public.work_orders w where w.id = request.work_order_id),
         'work_order_id', request.work_order_id);
+    end if;
+    if request.company_id = company then
+      perform private.raise_api_error('already_claimed', 'A colleague at your company already claimed this lead.', 409);
     end if;
     perform private.raise_api_error('already_claimed', 'This lead was already claimed by another company.', 409);
   end if;

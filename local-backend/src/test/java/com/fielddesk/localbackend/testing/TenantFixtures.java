@@ -1,0 +1,143 @@
+package com.fielddesk.localbackend.testing;
+
+import com.fielddesk.localbackend.db.RequestIdentity;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creates tenants and people directly as the superuser (like an admin console or the demo
+ * loader would), so tests can then act as those people through {@link AsUser}.
+ * Every row goes through the real triggers (numbering, audit, pool mirroring).
+ */
+public final class TenantFixtures {
+
+    /** A company and its lead preferences. */
+    public record Company(UUID id, String name) {
+    }
+
+    /** Somebody who can sign in: staff (with a profile) or a portal customer. */
+    public record AppUser(UUID id, String email, UUID companyId, String role) {
+        public RequestIdentity identity() {
+            return AsUser.authenticated(id, email);
+        }
+    }
+
+    /** What a company serves in the lead pool. */
+    public record LeadPreferences(boolean optIn, List<String> trades, List<String> postalCodes) {
+        public static LeadPreferences serving(String trade, String... postalCodes) {
+            return new LeadPreferences(true, List.of(trade), List.of(postalCodes));
+        }
+
+        public static LeadPreferences none() {
+            return new LeadPreferences(false, List.of(), List.of());
+        }
+    }
+
+    private final DataSource superuser;
+
+    public TenantFixtures(DataSource superuser) {
+        this.superuser = superuser;
+    }
+
+    public DataSource superuser() {
+        return superuser;
+    }
+
+    public Company company(String name) {
+        return company(name, LeadPreferences.none());
+    }
+
+    public Company company(String name, LeadPreferences leads) {
+        UUID id = insertReturningId("""
+                insert into public.companies (name, lead_opt_in, trades, service_postal_codes)
+                values (?, ?, ?::text[], ?::text[]) returning id
+                """, name, leads.optIn(), textArray(leads.trades()), textArray(leads.postalCodes()));
+        return new Company(id, name);
+    }
+
+    /** An auth user with an active profile of the given role in the company. */
+    public AppUser staff(Company company, String role) {
+        UUID userId = UUID.randomUUID();
+        String email = role + "-" + userId + "@staff.test";
+        authUser(userId, email);
+        insertReturningId("""
+                insert into public.profiles (id, company_id, role, full_name, email)
+                values (?, ?, ?, ?, ?) returning id
+                """, userId, company.id(), role, "Test " + role, email);
+        return new AppUser(userId, email, company.id(), role);
+    }
+
+    /** An auth user who is a portal customer of the given customer, with no staff profile. */
+    public AppUser portalCustomer(Company company, UUID customerId) {
+        UUID userId = UUID.randomUUID();
+        String email = "customer-" + userId + "@portal.test";
+        authUser(userId, email);
+        insertReturningId("""
+                insert into public.customer_portal_accounts (user_id, company_id, customer_id)
+                values (?, ?, ?) returning id
+                """, userId, company.id(), customerId);
+        return new AppUser(userId, email, company.id(), "customer");
+    }
+
+    public UUID customer(Company company, String fullName) {
+        return insertReturningId("insert into public.customers (company_id, full_name) values (?, ?) returning id",
+                company.id(), fullName);
+    }
+
+    public UUID address(Company company, UUID customerId, String street, String postalCode) {
+        return insertReturningId("""
+                insert into public.customer_addresses (company_id, customer_id, street, postal_code)
+                values (?, ?, ?, ?) returning id
+                """, company.id(), customerId, street, postalCode);
+    }
+
+    /** An unscheduled job for a new customer of the company. */
+    public UUID job(Company company) {
+        UUID customerId = customer(company, "Job Customer");
+        return insertReturningId("""
+                insert into public.work_orders (company_id, stage, title, customer_id)
+                values (?, 'job', 'Fix the furnace', ?) returning id
+                """, company.id(), customerId);
+    }
+
+    /** An open service request (lead) from a customer, unclaimed. */
+    public UUID openLead(String trade, String postalCode) {
+        return insertReturningId("""
+                insert into public.service_requests (trade, description, postal_code, city, customer_name,
+                                                     customer_phone, customer_email, street_address)
+                values (?, 'No heat since last night', ?, 'Springfield', 'Pat Secret', '+1 555 0100',
+                        'pat.secret@example.com', '742 Evergreen Terrace') returning id
+                """, trade, postalCode);
+    }
+
+    /** Runs one statement as the superuser and returns the id it produced. */
+    public UUID insertReturningId(String sql, Object... parameters) {
+        try (Connection connection = superuser.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getObject(1, UUID.class);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void authUser(UUID id, String email) {
+        insertReturningId("insert into auth.users (id, email) values (?, ?) returning id", id, email);
+    }
+
+    private static String textArray(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").reduce((a, b) -> a + "," + b)
+                .map(joined -> "{" + joined + "}").orElse("{}");
+    }
+}
