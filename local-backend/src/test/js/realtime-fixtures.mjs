@@ -52,8 +52,10 @@ export async function staff(companyId, role = 'dispatcher') {
 }
 
 /** A client that presents exactly this token everywhere (REST, Storage, Realtime). */
-export function clientWithToken(token) {
-  return createClient(url, anonKey, { ...clientOptions, accessToken: async () => token });
+export async function clientWithToken(token) {
+  const client = createClient(url, anonKey, { ...clientOptions, accessToken: async () => token });
+  await client.realtime.setAuth(token);
+  return client;
 }
 
 export function mintToken({ sub, email, lifetimeSeconds }) {
