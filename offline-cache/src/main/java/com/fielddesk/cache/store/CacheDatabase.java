@@ -1,0 +1,170 @@
+package com.fielddesk.cache.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one SQLite file of a (workspace, user): WAL mode, versioned migrations, one writer
+ * connection (SQLite allows one writer anyway) and one reader connection so screens can read
+ * while a sync page is being applied. Every write is one transaction; listeners hear about the
+ * tables it touched only after it committed.
+ */
+public final class CacheDatabase implements AutoCloseable {
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final ChangeNotifier notifier = new ChangeNotifier();
+    private final ThreadLocal<Set<String>> touchedTables = new ThreadLocal<>();
+    private final TableCatalog catalog;
+
+    private CacheDatabase(Path file, Connection writer, Connection reader) {
+        this.file = file;
+        this.writer = writer;
+        this.reader = reader;
+        this.catalog = TableCatalog.read(writer);
+    }
+
+    /** Opens (creating if needed) the cache file and brings its schema to the latest version. */
+    public static CacheDatabase open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection writer = connect(file);
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("pragma journal_mode = wal");
+                // NORMAL in WAL mode survives a killed process (only a power cut can lose the last commits).
+                statement.execute("pragma synchronous = normal");
+                statement.execute("pragma foreign_keys = off");
+            }
+            CacheMigrations.fromClasspath().migrate(writer);
+            Connection reader = connect(file);
+            return new CacheDatabase(file, writer, reader);
+        } catch (SQLException | IOException e) {
+            throw new CacheException("Could not open the local cache " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("pragma busy_timeout = 10000");
+        }
+        return connection;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public TableCatalog catalog() {
+        return catalog;
+    }
+
+    public ChangeNotifier changes() {
+        return notifier;
+    }
+
+    /** Runs work in one write transaction; commits on return, rolls back on any exception. */
+    public <T> T write(Work<T> work) {
+        writeLock.lock();
+        if (writeLock.getHoldCount() > 1) {
+            writeLock.unlock();
+            throw new IllegalStateException("Nested write transactions are not supported");
+        }
+        Set<String> touched = new TreeSet<>();
+        touchedTables.set(touched);
+        T result;
+        try {
+            writer.setAutoCommit(false);
+            try {
+                result = work.run(writer);
+                writer.commit();
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CacheException("Local cache write failed: " + e.getMessage(), e);
+        } finally {
+            touchedTables.remove();
+            writeLock.unlock();
+        }
+        notifier.fire(touched);
+        return result;
+    }
+
+    /** Records that the current write transaction changed a table, so its observers refresh after commit. */
+    public void markTouched(String table) {
+        Set<String> touched = touchedTables.get();
+        if (touched == null) {
+            throw new IllegalStateException("markTouched outside a write transaction");
+        }
+        touched.add(table);
+    }
+
+    /** Runs read-only work on the reader connection; sees the last committed state. */
+    public <T> T read(Work<T> work) {
+        readLock.lock();
+        try {
+            reader.setAutoCommit(false);
+            try {
+                return work.run(reader);
+            } finally {
+                reader.rollback();
+                reader.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new CacheException("Local cache read failed: " + e.getMessage(), e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        List<SQLException> failures = new ArrayList<>();
+        for (Connection connection : List.of(reader, writer)) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new CacheException("Could not close the local cache: " + failures.get(0).getMessage(), failures.get(0));
+        }
+    }
+
+    /** "Remove local data": deletes the cache file and its WAL side files. The database must be closed. */
+    public static void deleteFiles(Path file) {
+        try {
+            for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+                Files.deleteIfExists(Path.of(file.toAbsolutePath() + suffix));
+            }
+        } catch (IOException e) {
+            throw new CacheException("Could not remove the local data at " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

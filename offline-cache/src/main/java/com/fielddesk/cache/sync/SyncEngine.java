@@ -1,0 +1,349 @@
+package com.fielddesk.cache.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.conflict.ConflictLog;
+import com.fielddesk.cache.conflict.ConflictRecord;
+import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.outbox.OutboxEntry;
+import com.fielddesk.cache.outbox.RowRebuilder;
+import com.fielddesk.cache.pull.PullProgress;
+import com.fielddesk.cache.pull.Puller;
+import com.fielddesk.cache.push.PushReport;
+import com.fielddesk.cache.push.Pusher;
+import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.remote.RemoteTables;
+import com.fielddesk.cache.remote.SessionExpiredException;
+import com.fielddesk.cache.repository.Repositories;
+import com.fielddesk.cache.status.SyncStatus;
+import com.fielddesk.cache.status.SyncStatusTracker;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.store.Json;
+import com.fielddesk.cache.store.LocalRows;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs sync passes (push the queue, then pull every table) and the user's actions on the
+ * quarantine and conflict lists. Passes never overlap: one lock serialises them, so a pull never
+ * races an upload's answer for the same row.
+ */
+public final class SyncEngine implements AutoCloseable {
+
+    private final CacheDatabase database;
+    private final RemoteTables remote;
+    private final Clock clock;
+    private final SyncSettings settings;
+    private final Outbox outbox = new Outbox();
+    private final ConflictLog conflicts = new ConflictLog();
+    private final Puller puller;
+    private final Pusher pusher;
+    private final SyncStatusTracker status;
+    private final Repositories repositories;
+    private final Backoff backoff;
+    private final ReentrantLock passLock = new ReentrantLock();
+    private final ReentrantLock wakeLock = new ReentrantLock();
+    private final Condition wake = wakeLock.newCondition();
+    private final Set<String> requestedTables = new LinkedHashSet<>();
+    private boolean localChangesWaiting;
+    private volatile boolean stopped;
+    private final AutoCloseable outboxSubscription;
+
+    public SyncEngine(CacheDatabase database, RemoteTables remote, Clock clock, SyncSettings settings,
+                      RandomGenerator random) {
+        this.database = database;
+        this.remote = remote;
+        this.clock = clock;
+        this.settings = settings;
+        this.puller = new Puller(database, remote, outbox, clock, settings.pullPageSize());
+        this.pusher = new Pusher(database, remote, outbox, conflicts, clock, settings.pushBatchSize());
+        this.status = new SyncStatusTracker(database, outbox, conflicts, clock);
+        this.repositories = new Repositories(database, outbox, clock);
+        this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), random);
+        this.outboxSubscription = database.changes().subscribe(Outbox.TABLE, this::localChangeQueued);
+    }
+
+    public Repositories repositories() {
+        return repositories;
+    }
+
+    public SyncStatusTracker status() {
+        return status;
+    }
+
+    /** One push + pull pass; a failure is reported to the status and rethrown. */
+    public SyncReport syncOnce(Consumer<PullProgress> progress) throws RemoteException {
+        passLock.lock();
+        try {
+            PushReport pushed = pusher.drain();
+            status.reachedServer();
+            int tablesTotal = database.catalog().all().size();
+            int[] tablesDone = {0};
+            Map<String, Long> pulled = puller.pullAll(p -> {
+                if (p.initialSync()) {
+                    if (p.tableDone()) {
+                        tablesDone[0]++;
+                    }
+                    status.initialSyncProgress(new SyncStatus.InitialSyncProgress(p.table(), p.rowsThisRound(),
+                            tablesDone[0], tablesTotal));
+                }
+                progress.accept(p);
+            });
+            // Changes queued while we were pulling go out in the same pass.
+            pushed = pushed.plus(pusher.drain());
+            status.succeeded();
+            SyncStatus now = status.snapshot();
+            return new SyncReport(pulled, pushed, now.conflicts().size(), now.quarantined().size());
+        } catch (RemoteException e) {
+            reportFailure(e);
+            throw e;
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    /** Passes until one succeeds, backing off (with jitter) on retryable failures; gives up at the deadline. */
+    public SyncReport syncWithRetries(Duration within, Consumer<PullProgress> progress) throws RemoteException,
+            InterruptedException {
+        Instant deadline = clock.instant().plus(within);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return syncOnce(progress);
+            } catch (RemoteException e) {
+                Duration delay = backoff.delay(attempt, e.retryAfter());
+                if (!e.isRetryable() || clock.instant().plus(delay).isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(delay.toMillis());
+            }
+        }
+    }
+
+    /** Pulls only the given tables: a realtime event is a hint to look, never data to trust. */
+    public Map<String, Long> pullTables(Collection<String> tables) throws RemoteException {
+        passLock.lock();
+        try {
+            Map<String, Long> pulled = puller.pull(tables, p -> { });
+            status.reachedServer();
+            return pulled;
+        } catch (RemoteException e) {
+            reportFailure(e);
+            throw e;
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    /** Called by the realtime listener: the table changed on the server; the watch loop pulls it soon. */
+    public void remoteChanged(String table) {
+        if (!database.catalog().contains(table)) {
+            return;
+        }
+        wakeLock.lock();
+        try {
+            requestedTables.add(table);
+            wake.signalAll();
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    private void localChangeQueued() {
+        wakeLock.lock();
+        try {
+            localChangesWaiting = true;
+            wake.signalAll();
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    /**
+     * The watch loop (run it on a thread owned by the caller): a full pass now and every watch
+     * interval, a push as soon as a local change is queued, a targeted pull when realtime says a
+     * table changed; backoff with jitter after failures. Returns when {@link #close()} is called,
+     * the thread is interrupted, or the session can no longer be refreshed.
+     */
+    public void watch(Consumer<SyncReport> afterPass, Consumer<RemoteException> onFailure) {
+        int failures = 0;
+        boolean fullPassDue = true;
+        while (!stopped && !Thread.currentThread().isInterrupted()) {
+            Set<String> tables;
+            boolean pushDue;
+            wakeLock.lock();
+            try {
+                tables = new LinkedHashSet<>(requestedTables);
+                requestedTables.clear();
+                pushDue = localChangesWaiting;
+                localChangesWaiting = false;
+            } finally {
+                wakeLock.unlock();
+            }
+            try {
+                if (fullPassDue) {
+                    afterPass.accept(syncOnce(p -> { }));
+                    fullPassDue = false;
+                } else {
+                    if (pushDue) {
+                        pushOnly();
+                    }
+                    if (!tables.isEmpty()) {
+                        pullTables(tables);
+                    }
+                }
+                failures = 0;
+            } catch (SessionExpiredException e) {
+                onFailure.accept(e);
+                return;
+            } catch (RemoteException e) {
+                onFailure.accept(e);
+                fullPassDue = true;
+                if (!sleepOrWake(backoff.delay(failures++, e.retryAfter()), false)) {
+                    return;
+                }
+                continue;
+            }
+            if (!sleepOrWake(settings.watchInterval(), true)) {
+                return;
+            }
+            if (!hasWakeReason()) {
+                fullPassDue = true;
+            }
+        }
+    }
+
+    private PushReport pushOnly() throws RemoteException {
+        passLock.lock();
+        try {
+            PushReport report = pusher.drain();
+            status.reachedServer();
+            status.publish();
+            return report;
+        } catch (RemoteException e) {
+            reportFailure(e);
+            throw e;
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    private boolean hasWakeReason() {
+        wakeLock.lock();
+        try {
+            return localChangesWaiting || !requestedTables.isEmpty();
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    /** Returns false when the loop must end. */
+    private boolean sleepOrWake(Duration duration, boolean wakeEarly) {
+        wakeLock.lock();
+        try {
+            long nanos = duration.toNanos();
+            while (nanos > 0 && !stopped && !(wakeEarly && (localChangesWaiting || !requestedTables.isEmpty()))) {
+                nanos = wake.awaitNanos(nanos);
+            }
+            return !stopped;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            wakeLock.unlock();
+        }
+    }
+
+    private void reportFailure(RemoteException e) {
+        boolean signIn = e instanceof SessionExpiredException;
+        String message = signIn ? "Your session has ended. Sign in again to keep syncing."
+                : e.isRetryable() ? "Cannot reach the server; changes are kept and will sync when it is back."
+                : "The server refused the sync: " + e.getMessage();
+        status.failed(message, e.isRetryable(), signIn);
+    }
+
+    /** Removes a quarantined change and puts the server's version of the row back in the cache. */
+    public void dismissQuarantined(UUID mutationId) throws RemoteException {
+        OutboxEntry entry = database.read(connection -> outbox.find(connection, mutationId))
+                .filter(e -> e.state() == OutboxEntry.State.QUARANTINED)
+                .orElseThrow(() -> new IllegalArgumentException("No quarantined change " + mutationId));
+        ObjectNode serverRow = remote.fetchRow(entry.table(), entry.rowId()).orElse(null);
+        RowRebuilder rebuilder = new RowRebuilder(new LocalRows(database.catalog()), outbox);
+        database.write(connection -> {
+            outbox.remove(connection, mutationId);
+            rebuilder.rebuild(connection, entry.table(), entry.rowId(), serverRow);
+            database.markTouched(entry.table());
+            database.markTouched(Outbox.TABLE);
+            return null;
+        });
+        status.publish();
+    }
+
+    /** Puts a quarantined change back in the queue (e.g. after the user fixed what the server refused). */
+    public void retryQuarantined(UUID mutationId) {
+        database.write(connection -> {
+            outbox.requeue(connection, mutationId);
+            database.markTouched(Outbox.TABLE);
+            return null;
+        });
+        status.publish();
+    }
+
+    public void dismissConflict(long conflictId) {
+        database.write(connection -> {
+            if (!conflicts.remove(connection, conflictId)) {
+                throw new IllegalArgumentException("No conflict " + conflictId);
+            }
+            database.markTouched(ConflictLog.TABLE);
+            return null;
+        });
+        status.publish();
+    }
+
+    /** Makes the user's value of a conflicting field win after all: a new queued change on today's row. */
+    public void reapplyConflict(long conflictId) {
+        database.write(connection -> {
+            ConflictRecord record = conflicts.find(connection, conflictId)
+                    .orElseThrow(() -> new IllegalArgumentException("No conflict " + conflictId));
+            ObjectNode change = Json.object();
+            change.set(record.column(), record.localValue());
+            repositories.table(record.table()).updateWithin(connection, record.rowId(), change);
+            conflicts.remove(connection, conflictId);
+            database.markTouched(ConflictLog.TABLE);
+            return null;
+        });
+        status.publish();
+    }
+
+    public Map<String, Long> rowsPerTable() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        database.catalog().all().forEach(t -> counts.put(t.name(), (long) repositories.table(t.name()).count()));
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        wakeLock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            wakeLock.unlock();
+        }
+        try {
+            outboxSubscription.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

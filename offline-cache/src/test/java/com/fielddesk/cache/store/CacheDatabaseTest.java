@@ -1,0 +1,98 @@
+package com.fielddesk.cache.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CacheDatabaseTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void opensInWalModeWithEveryMigrationApplied() {
+        try (CacheDatabase database = CacheDatabase.open(folder.resolve("a/b/cache.db"))) {
+            String mode = database.read(connection -> {
+                try (PreparedStatement query = connection.prepareStatement("pragma journal_mode");
+                     ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            });
+            assertThat(mode).isEqualToIgnoringCase("wal");
+            assertThat(database.catalog().all()).extracting(SyncedTable::name)
+                    .contains("work_orders", "customers", "lead_pool", "customer_messages", "internal_messages", "invoices");
+            assertThat(database.catalog().require("work_orders").column("total")).get()
+                    .extracting(SyncedTable.Column::type).isEqualTo(ColumnType.DECIMAL_TEXT);
+        }
+    }
+
+    @Test
+    void reopeningKeepsDataAndDoesNotReapplyMigrations() {
+        Path file = folder.resolve("cache.db");
+        try (CacheDatabase database = CacheDatabase.open(file)) {
+            database.write(connection -> {
+                connection.createStatement().execute("insert into customers (id, full_name) values ('c1', 'Kim')");
+                return null;
+            });
+        }
+        try (CacheDatabase database = CacheDatabase.open(file)) {
+            int count = database.read(connection -> {
+                try (ResultSet rows = connection.createStatement().executeQuery("select count(*) from customers")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            });
+            assertThat(count).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFileFromANewerAppIsRefusedWithAClearMessage() throws Exception {
+        Path file = folder.resolve("cache.db");
+        CacheDatabase.open(file).close();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            connection.createStatement().execute("pragma user_version = 99");
+        }
+        assertThatThrownBy(() -> CacheDatabase.open(file)).isInstanceOf(CacheException.class)
+                .hasMessageContaining("newer FieldDesk");
+    }
+
+    @Test
+    void aFailedWriteRollsBackAndNotifiesNobody() {
+        try (CacheDatabase database = CacheDatabase.open(folder.resolve("cache.db"))) {
+            int[] notifications = {0};
+            database.changes().subscribe(tables -> notifications[0]++);
+            assertThatThrownBy(() -> database.write(connection -> {
+                connection.createStatement().execute("insert into customers (id, full_name) values ('c1', 'Kim')");
+                database.markTouched("customers");
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+            int count = database.read(connection -> {
+                try (ResultSet rows = connection.createStatement().executeQuery("select count(*) from customers")) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            });
+            assertThat(count).isZero();
+            assertThat(notifications[0]).isZero();
+        }
+    }
+
+    @Test
+    void removeLocalDataDeletesTheFileAndItsWal() {
+        Path file = folder.resolve("cache.db");
+        CacheDatabase.open(file).close();
+        assertThat(file).exists();
+        CacheDatabase.deleteFiles(file);
+        assertThat(Files.exists(file)).isFalse();
+        assertThat(Files.exists(Path.of(file + "-wal"))).isFalse();
+    }
+}
