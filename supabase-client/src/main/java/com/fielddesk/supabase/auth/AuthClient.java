@@ -238,7 +238,9 @@ public final class AuthClient implements BearerTokenSource {
             }
             if (refreshInFlight != null) {
                 result = refreshInFlight;
-            } else if (!session.accessToken().equals(seen.accessToken())) {
+            } else if (!session.refreshToken().equals(seen.refreshToken())) {
+                // Rotation gives every refresh a new refresh token (an access token issued in the
+                // same second may be byte-identical), so that is what tells "already refreshed".
                 return session;
             } else {
                 refreshInFlight = result = new CompletableFuture<>();

@@ -11,6 +11,8 @@ import java.time.Duration;
 public final class ErrorMapper {
 
     private static final int MAX_RAW_MESSAGE = 300;
+    private static final java.util.regex.Pattern SESSION_IS_OVER =
+            java.util.regex.Pattern.compile("refresh_token_.*|session_not_found|session_expired|user_not_found|user_banned|bad_jwt");
 
     private final ObjectMapper json;
 
@@ -59,6 +61,10 @@ public final class ErrorMapper {
                                        String hint, Duration retryAfter) {
         if (dialect == ErrorDialect.AUTH && "invalid_credentials".equals(code)) {
             return new InvalidCredentialsException(status, code, message, details, hint);
+        }
+        if (dialect == ErrorDialect.AUTH && code != null && SESSION_IS_OVER.matcher(code).matches()) {
+            // Auth answers 400/403 when a refresh token or session is no longer valid: the user must sign in again.
+            return new NotAuthenticatedException(status, code, message, details, hint);
         }
         if ("PGRST116".equals(code)) {
             // single(): zero rows is "not found"; several rows means the query was not specific enough.

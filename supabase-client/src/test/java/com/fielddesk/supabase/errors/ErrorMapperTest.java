@@ -78,6 +78,16 @@ class ErrorMapperTest {
     }
 
     @Test
+    void aRefusedRefreshTokenMeansSignInAgain() {
+        SupabaseException reused = map(ErrorDialect.AUTH, 400,
+                "{\"code\":\"refresh_token_already_used\",\"message\":\"Invalid Refresh Token: Already Used\"}");
+        assertThat(reused).isInstanceOf(NotAuthenticatedException.class).isNotInstanceOf(InvalidCredentialsException.class);
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(map(ErrorDialect.AUTH, 400, "{\"code\":\"validation_failed\",\"message\":\"x\"}"))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void storageErrorsCarryTheRealStatusInsideA400() {
         assertThat(map(ErrorDialect.STORAGE, 400, "{\"statusCode\":\"404\",\"error\":\"not_found\",\"message\":\"Object not found\"}"))
                 .isInstanceOf(NotFoundException.class).extracting(SupabaseException::status).isEqualTo(404);

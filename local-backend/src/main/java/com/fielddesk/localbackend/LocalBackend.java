@@ -1,0 +1,225 @@
+package com.fielddesk.localbackend;
+
+import com.fielddesk.localbackend.auth.AuthApi;
+import com.fielddesk.localbackend.auth.AuthStore;
+import com.fielddesk.localbackend.auth.JwtCodec;
+import com.fielddesk.localbackend.auth.PasswordHasher;
+import com.fielddesk.localbackend.auth.ProjectKeys;
+import com.fielddesk.localbackend.db.BackendSchema;
+import com.fielddesk.localbackend.db.EmbeddedPostgresServer;
+import com.fielddesk.localbackend.http.ApiRoutes;
+import com.fielddesk.localbackend.http.Gateway;
+import com.fielddesk.localbackend.http.RequestBodies;
+import com.fielddesk.localbackend.rest.RestApi;
+import com.fielddesk.localbackend.rest.SchemaCache;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * FieldDesk's embedded default backend: embedded PostgreSQL 17 with the platform bootstrap and
+ * {@code supabase/migrations}, behind one HTTP server on 127.0.0.1 that speaks Supabase's
+ * protocol (see shared/SUPABASE_PROTOCOL.md). Used by the desktop app's Local demo, the CLI and
+ * every module's tests.
+ */
+public final class LocalBackend implements AutoCloseable {
+
+    /** The database the API serves, as on hosted Supabase. */
+    public static final String DATABASE = "postgres";
+    static final String POSTGRES_FOLDER = "postgres";
+    static final String STORAGE_FOLDER = "storage";
+    /** REST and Auth bodies above this are refused with 413 before they are read. */
+    public static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+
+    private final LocalBackendConfig config;
+    private final EmbeddedPostgresServer postgres;
+    private final HikariDataSource adminPool;
+    private final HikariDataSource authenticatorPool;
+    private final ProjectKeys keys;
+    private final SchemaCache schemaCache;
+    private final Gateway gateway;
+    private final URI url;
+    private volatile boolean stopped;
+
+    private LocalBackend(LocalBackendConfig config, EmbeddedPostgresServer postgres, HikariDataSource adminPool,
+                         HikariDataSource authenticatorPool, ProjectKeys keys, SchemaCache schemaCache, Gateway gateway,
+                         URI url) {
+        this.config = config;
+        this.postgres = postgres;
+        this.adminPool = adminPool;
+        this.authenticatorPool = authenticatorPool;
+        this.keys = keys;
+        this.schemaCache = schemaCache;
+        this.gateway = gateway;
+        this.url = url;
+    }
+
+    public static LocalBackend start(LocalBackendConfig config) {
+        return start(config, LocalBackendOptions.defaults());
+    }
+
+    public static LocalBackend start(LocalBackendConfig config, Consumer<String> progress) {
+        return start(config, LocalBackendOptions.defaults().withProgress(progress));
+    }
+
+    /**
+     * Starts and blocks until serving. A first start (empty data folder, or {@code reset})
+     * initialises the database, applies the platform bootstrap and migrations and loads the
+     * demo data asked for; later starts apply only new migrations.
+     */
+    public static LocalBackend start(LocalBackendConfig config, LocalBackendOptions options) {
+        Consumer<String> progress = options.progress();
+        Path data = config.dataDirectory();
+        if (config.reset()) {
+            progress.accept("Resetting local data…");
+            wipe(data);
+        }
+        DemoLoader demoLoader = DemoLoader.forOption(config.demo());
+        Path postgresFolder = data.resolve(POSTGRES_FOLDER);
+        boolean firstStart = !Files.exists(postgresFolder.resolve("PG_VERSION"));
+        ProjectKeys keys = ProjectKeys.loadOrCreate(data);
+
+        progress.accept("Starting database…");
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(postgresFolder, 0);
+        HikariDataSource adminPool = null;
+        HikariDataSource authenticatorPool = null;
+        Gateway gateway = null;
+        try {
+            progress.accept("Applying migrations…");
+            BackendSchema.installer().install(postgres.superuserDataSource(DATABASE));
+            adminPool = pool(postgres, EmbeddedPostgresServer.SUPERUSER, 6, "local-backend-admin");
+            authenticatorPool = pool(postgres, "authenticator", 16, "local-backend-authenticator");
+            if (firstStart && config.demo().wanted()) {
+                progress.accept("Loading demo data…");
+                demoLoader.load(adminPool, config.demo());
+            }
+            SchemaCache schemaCache = new SchemaCache(authenticatorPool, "public");
+            schemaCache.reload();
+
+            JwtCodec jwt = new JwtCodec(keys.jwtSecret());
+            RequestBodies bodies = new RequestBodies(MAX_BODY_BYTES);
+            AtomicReference<String> issuer = new AtomicReference<>("http://127.0.0.1/auth/v1");
+            List<ApiRoutes> routes = new ArrayList<>();
+            routes.add(new AuthApi(new AuthStore(adminPool), jwt, new PasswordHasher(), options.auth(), bodies, issuer::get));
+            routes.add(new RestApi(authenticatorPool, schemaCache, jwt, bodies));
+            // Storage (/storage/v1, package storage) and Realtime (/realtime/v1/websocket, package
+            // realtime) register here as further ApiRoutes, sharing the pools, keys and data folder.
+
+            progress.accept("Starting API server…");
+            gateway = new Gateway(keys, routes);
+            int port = gateway.start(config.port());
+            URI url = URI.create("http://127.0.0.1:" + port);
+            issuer.set(url + AuthApi.PREFIX);
+            progress.accept("Ready at " + url);
+            return new LocalBackend(config, postgres, adminPool, authenticatorPool, keys, schemaCache, gateway, url);
+        } catch (RuntimeException e) {
+            closeQuietly(gateway);
+            closeQuietly(authenticatorPool);
+            closeQuietly(adminPool);
+            closeQuietly(postgres);
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(EmbeddedPostgresServer postgres, String user, int size, String name) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + DATABASE);
+        hikari.setUsername(user);
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(1);
+        hikari.setPoolName(name);
+        hikari.setAutoCommit(true);
+        return new HikariDataSource(hikari);
+    }
+
+    /** Removes only what local-backend keeps in the folder, never anything else a user put there. */
+    private static void wipe(Path data) {
+        for (Path owned : List.of(data.resolve(POSTGRES_FOLDER), data.resolve(STORAGE_FOLDER),
+                data.resolve(ProjectKeys.FILE_NAME))) {
+            if (!Files.exists(owned)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(owned)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not reset " + owned, e);
+            }
+        }
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public String anonKey() {
+        return keys.anonKey();
+    }
+
+    public String serviceRoleKey() {
+        return keys.serviceRoleKey();
+    }
+
+    public String jwtSecret() {
+        return keys.jwtSecret();
+    }
+
+    /** Superuser connections, for tests, benchmarks and demo seeding. Not for serving requests. */
+    public DataSource adminDataSource() {
+        return adminPool;
+    }
+
+    public LocalBackendConfig config() {
+        return config;
+    }
+
+    /** The folder for stored files (Storage keeps object bytes outside the database). */
+    public Path storageDirectory() {
+        return config.dataDirectory().resolve(STORAGE_FOLDER);
+    }
+
+    /** Re-reads the catalog, as PostgREST's schema cache reload does; call after DDL outside migrations. */
+    public void reloadSchemaCache() {
+        schemaCache.reload();
+    }
+
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        closeQuietly(gateway);
+        closeQuietly(authenticatorPool);
+        closeQuietly(adminPool);
+        postgres.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Shutting down after a failure; the original failure is what matters.
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.fielddesk.localbackend.auth;
+
+import java.time.Duration;
+
+/**
+ * How the local Auth server behaves where GoTrue is configurable.
+ *
+ * @param signupEnabled      whether {@code POST /signup} creates users (GoTrue's DISABLE_SIGNUP, inverted)
+ * @param accessTokenLifetime {@code expires_in} of access tokens (GoTrue's JWT_EXP)
+ * @param refreshReuseInterval how long a just-rotated refresh token may still be used (the CLI's default is 10 s)
+ */
+public record AuthSettings(boolean signupEnabled, Duration accessTokenLifetime, Duration refreshReuseInterval) {
+
+    public static AuthSettings defaults() {
+        return new AuthSettings(false, Duration.ofHours(1), Duration.ofSeconds(10));
+    }
+
+    public AuthSettings withSignupEnabled(boolean enabled) {
+        return new AuthSettings(enabled, accessTokenLifetime, refreshReuseInterval);
+    }
+}

@@ -1,0 +1,93 @@
+package com.fielddesk.localbackend.http;
+
+import com.fielddesk.localbackend.auth.ProjectKeys;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP front of local-backend, playing the part of Supabase's API gateway: one Javalin
+ * server on 127.0.0.1 that refuses requests without a project API key, answers CORS
+ * preflights, turns {@link ApiError}s into responses and never leaks an internal error's text.
+ * Route groups ({@link ApiRoutes}) plug in behind it.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final String ALLOWED_HEADERS = "authorization, x-client-info, apikey, content-type, prefer, "
+            + "accept-profile, content-profile, range, range-unit, x-supabase-api-version, x-upsert, cache-control";
+
+    private final Javalin app;
+
+    public Gateway(ProjectKeys keys, List<ApiRoutes> routeGroups) {
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            // Each route group enforces its own body limit while reading; this is only the outer bound.
+            config.http.maxRequestSize = 1L << 30;
+            config.router.ignoreTrailingSlashes = true;
+        });
+        app.before(ctx -> {
+            ctx.header("Access-Control-Allow-Origin", "*");
+            if (ctx.method() == HandlerType.OPTIONS) {
+                return;
+            }
+            requireApiKey(ctx, keys);
+        });
+        app.options("/*", ctx -> {
+            ctx.header("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            ctx.header("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+            ctx.header("Access-Control-Expose-Headers", "content-range, preference-applied, location, x-supabase-api-version");
+            ctx.status(204);
+        });
+        app.exception(ApiError.class, (error, ctx) -> write(ctx, error));
+        app.exception(Exception.class, (error, ctx) -> {
+            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), error);
+            ctx.status(500).contentType(Json.CONTENT_TYPE)
+                    .result("{\"code\":\"XX000\",\"details\":null,\"hint\":null,\"message\":\"Internal server error\"}");
+        });
+        for (ApiRoutes group : routeGroups) {
+            group.register(app);
+        }
+    }
+
+    public static void write(Context ctx, ApiError error) {
+        error.headers().forEach(ctx::header);
+        ctx.status(error.status()).contentType(Json.CONTENT_TYPE).result(error.jsonBody());
+    }
+
+    private static void requireApiKey(Context ctx, ProjectKeys keys) {
+        String apiKey = ctx.header("apikey");
+        if (apiKey == null || apiKey.isBlank()) {
+            apiKey = ctx.queryParam("apikey");
+        }
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new ApiError(401, Json.write(Map.of("message", "No API key found in request",
+                    "hint", "No `apikey` request header or url param was found.")));
+        }
+        if (!apiKey.equals(keys.anonKey()) && !apiKey.equals(keys.serviceRoleKey())) {
+            throw new ApiError(401, Json.write(Map.of("message", "Invalid API key",
+                    "hint", "Double check your Supabase `anon` or `service_role` API key.")));
+        }
+    }
+
+    /** Starts serving on 127.0.0.1; 0 picks a free port. Returns the port. */
+    public int start(int port) {
+        app.start("127.0.0.1", port);
+        return app.port();
+    }
+
+    public Javalin javalin() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,198 @@
+package com.fielddesk.localbackend.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fielddesk.localbackend.DemoDataOption;
+import com.fielddesk.localbackend.LocalBackend;
+import com.fielddesk.localbackend.LocalBackendConfig;
+import com.fielddesk.localbackend.auth.JwtCodec;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One running {@link LocalBackend} per test JVM (temp data folder, free port, no demo data),
+ * plus the small helpers tests keep needing: users, signed-in tokens, minted tokens and SQL
+ * as the database owner. Tests must not assume an empty database: make names unique
+ * ({@link #uniqueEmail(String)}).
+ */
+public final class TestBackend {
+
+    private static TestBackend shared;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LocalBackend backend;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final AtomicInteger counter = new AtomicInteger();
+
+    private TestBackend(LocalBackend backend) {
+        this.backend = backend;
+    }
+
+    public static synchronized TestBackend shared() {
+        if (shared == null) {
+            try {
+                LocalBackend backend = LocalBackend.start(new LocalBackendConfig(
+                        Files.createTempDirectory("fielddesk-backend-"), 0, false, DemoDataOption.none()));
+                Runtime.getRuntime().addShutdownHook(new Thread(backend::stop, "test-backend-stop"));
+                shared = new TestBackend(backend);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    public LocalBackend backend() {
+        return backend;
+    }
+
+    public URI url() {
+        return backend.url();
+    }
+
+    public String anonKey() {
+        return backend.anonKey();
+    }
+
+    public String serviceRoleKey() {
+        return backend.serviceRoleKey();
+    }
+
+    public DataSource admin() {
+        return backend.adminDataSource();
+    }
+
+    /** A fresh address, unique within this JVM's backend. */
+    public String uniqueEmail(String prefix) {
+        return prefix + "-" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.local";
+    }
+
+    /** A confirmed user created through the Auth admin API; returns its id. */
+    public UUID createUser(String email, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("password", password);
+        body.put("email_confirm", true);
+        HttpResponse<String> response = send("POST", "/auth/v1/admin/users", serviceRoleKey(), write(body));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Could not create user " + email + ": " + response.body());
+        }
+        return UUID.fromString(read(response.body()).get("id").asText());
+    }
+
+    /** Signs in with the password grant and returns the whole session JSON. */
+    public JsonNode signIn(String email, String password) {
+        HttpResponse<String> response = send("POST", "/auth/v1/token?grant_type=password", null,
+                write(Map.of("email", email, "password", password)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Could not sign in " + email + ": " + response.body());
+        }
+        return read(response.body());
+    }
+
+    /** Creates a user and returns a signed-in access token for it. */
+    public SignedInUser newSignedInUser(String prefix) {
+        String email = uniqueEmail(prefix);
+        String password = "pw-" + UUID.randomUUID();
+        UUID id = createUser(email, password);
+        JsonNode session = signIn(email, password);
+        return new SignedInUser(id, email, password, session.get("access_token").asText(),
+                session.get("refresh_token").asText());
+    }
+
+    public record SignedInUser(UUID id, String email, String password, String accessToken, String refreshToken) {
+    }
+
+    /** An access token signed with the project secret, e.g. already expired ({@code lifetime} negative). */
+    public String mintAccessToken(UUID userId, String email, String role, Duration lifetime) {
+        Instant now = Instant.now();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", userId.toString());
+        claims.put("aud", "authenticated");
+        claims.put("role", role);
+        claims.put("email", email);
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(lifetime).getEpochSecond());
+        return new JwtCodec(backend.jwtSecret()).sign(claims);
+    }
+
+    /** Runs SQL as the database owner, then reloads the REST schema cache (for tables a test creates). */
+    public void sql(String... statements) {
+        try (Connection connection = admin().getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+        }
+        backend.reloadSchemaCache();
+    }
+
+    /**
+     * An HTTP request to the backend with the anon key as {@code apikey} and {@code bearer} (or
+     * the anon key) as the Authorization; {@code headers} alternate name, value.
+     */
+    public HttpResponse<String> send(String method, String path, String bearer, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.url() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("apikey", anonKey())
+                .header("Authorization", "Bearer " + (bearer == null ? anonKey() : bearer))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpClient httpClient() {
+        return http;
+    }
+
+    public static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + json, e);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Query-string encoding for filter values. */
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+}
