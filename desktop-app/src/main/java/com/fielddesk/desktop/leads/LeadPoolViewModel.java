@@ -187,6 +187,20 @@ public final class LeadPoolViewModel implements AutoCloseable {
         });
     }
 
+    /** Selects a lead by id (from global search), clearing filters that would hide it. */
+    public boolean showLead(String id) {
+        for (Lead lead : poolLeads) {
+            if (lead.id().toString().equals(id)) {
+                if (!visibleLeads.contains(lead)) {
+                    clearFilters();
+                }
+                selectedLead.set(lead);
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void clearFilters() {
         tradeFilter.set(null);
         emergencyOnly.set(false);
