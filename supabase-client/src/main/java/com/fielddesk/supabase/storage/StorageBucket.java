@@ -61,8 +61,12 @@ public final class StorageBucket {
         return answer.path("Key").asText(bucket + "/" + path);
     }
 
+    /**
+     * The object's bytes, asked for without transfer compression: stored files (PDFs, images) are
+     * mostly compressed already, and Content-Length then is the object's size.
+     */
     public byte[] download(String path) {
-        return send(ApiRequest.get(objectUrl("object/authenticated", path))).body();
+        return send(ApiRequest.get(objectUrl("object/authenticated", path)).header("Accept-Encoding", "identity")).body();
     }
 
     /** A URL anyone holding it can fetch until it expires (creating it needs read access under RLS). */
@@ -71,8 +75,13 @@ public final class StorageBucket {
         ApiRequest request = ApiRequest.write("POST", objectUrl("object/sign", path), RequestBody.create(body.toString(), JSON))
                 .idempotent(true);
         String signed = readJson(send(request)).path("signedURL").asText();
-        // Storage answers with a path relative to /storage/v1.
-        return URI.create(http.url("storage/v1").build().toString() + (signed.startsWith("/") ? signed : "/" + signed));
+        // Storage answers with a path relative to /storage/v1, not percent-encoded (supabase-js
+        // applies encodeURI); OkHttp's lenient parser encodes it the same way and keeps %XX as is.
+        HttpUrl absolute = HttpUrl.parse(http.url("storage/v1").build() + (signed.startsWith("/") ? signed : "/" + signed));
+        if (absolute == null) {
+            throw new ServerErrorException(200, "unreadable_response", "Storage sent an unusable signed URL: " + signed, null, null);
+        }
+        return absolute.uri();
     }
 
     /** Objects and folders directly under {@code prefix} (use "" for the bucket root), by name. */

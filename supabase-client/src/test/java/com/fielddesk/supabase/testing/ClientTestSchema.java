@@ -11,7 +11,11 @@ import java.util.UUID;
  */
 public final class ClientTestSchema {
 
+    /** A private bucket in which every user owns the folder named by their user id. */
+    public static final String BUCKET = "client-test";
+
     private static boolean installed;
+    private static boolean storageInstalled;
 
     private ClientTestSchema() {
     }
@@ -62,6 +66,19 @@ public final class ClientTestSchema {
                 "revoke all on function public.client_test_who_am_i(), public.client_test_add(integer, integer), public.client_test_claim(uuid) from public, anon",
                 "grant execute on function public.client_test_who_am_i(), public.client_test_add(integer, integer), public.client_test_claim(uuid) to authenticated");
         installed = true;
+    }
+
+    public static synchronized void installStorage() {
+        if (storageInstalled) {
+            return;
+        }
+        LiveBackend.BACKEND.sql(
+                "insert into storage.buckets (id, name, public) values ('" + BUCKET + "', '" + BUCKET + "', false) on conflict (id) do nothing",
+                "drop policy if exists client_test_own_folder on storage.objects",
+                "create policy client_test_own_folder on storage.objects for all to authenticated"
+                        + " using (bucket_id = '" + BUCKET + "' and (storage.foldername(name))[1] = auth.uid()::text)"
+                        + " with check (bucket_id = '" + BUCKET + "' and (storage.foldername(name))[1] = auth.uid()::text)");
+        storageInstalled = true;
     }
 
     /** The user id the server sees for this client's requests (an RPC reading auth.uid()). */
