@@ -1,0 +1,134 @@
+package com.fielddesk.desktop.app;
+
+import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.repository.Repositories;
+import com.fielddesk.cache.status.SyncStatus;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.sync.SyncEngine;
+import com.fielddesk.cache.sync.SyncSettings;
+import com.fielddesk.desktop.signin.Workspace;
+import com.fielddesk.supabase.SupabaseClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * One signed-in user in one workspace: the Supabase client, the user's cache and the sync engine,
+ * plus the threads that keep the cache fresh. Everything it starts, {@link #close()} stops.
+ */
+public final class ConsoleSession implements AutoCloseable {
+
+    /**
+     * How often the pool is pulled when no realtime hint arrives: answering a lead fast wins the
+     * job, so a new lead should show within about a second even without realtime.
+     */
+    static final Duration LEAD_POOL_POLL = Duration.ofMillis(700);
+
+    private final Workspace workspace;
+    private final SupabaseClient supabase;
+    private final CacheDatabase cache;
+    private final SyncEngine sync;
+    private final UUID userId;
+    private final String email;
+    private final boolean openedOffline;
+    private final ExecutorService syncThread;
+    private final ScheduledExecutorService timers;
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    ConsoleSession(Workspace workspace, SupabaseClient supabase, CacheDatabase cache, UUID userId, String email,
+                   boolean openedOffline, Clock clock) {
+        this.workspace = workspace;
+        this.supabase = supabase;
+        this.cache = cache;
+        this.userId = userId;
+        this.email = email;
+        this.openedOffline = openedOffline;
+        this.sync = new SyncEngine(cache, new SupabaseRemoteTables(supabase), clock,
+                SyncSettings.defaults().withBackoff(Duration.ofMillis(250), Duration.ofSeconds(5)), RandomGenerator.getDefault());
+        this.syncThread = Executors.newSingleThreadExecutor(daemon("fielddesk-sync"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemon("fielddesk-timers"));
+    }
+
+    /** Starts syncing: the engine's watch loop, token refresh, and the pool poll. */
+    public void start(Consumer<RemoteException> onSyncFailure) {
+        syncThread.execute(() -> sync.watch(report -> { }, onSyncFailure));
+        running.add(supabase.auth().startAutoRefresh(timers, Duration.ofSeconds(30)));
+        timers.scheduleWithFixedDelay(() -> sync.remoteChanged("lead_pool"),
+                LEAD_POOL_POLL.toMillis(), LEAD_POOL_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Repositories repositories() {
+        return sync.repositories();
+    }
+
+    public SyncEngine sync() {
+        return sync;
+    }
+
+    public SyncStatus status() {
+        return sync.status().snapshot();
+    }
+
+    public SupabaseClient supabase() {
+        return supabase;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public boolean openedOffline() {
+        return openedOffline;
+    }
+
+    /** Ends the session on the server (best effort) and forgets it on this machine. */
+    public void signOut() {
+        supabase.auth().signOut();
+    }
+
+    @Override
+    public void close() {
+        sync.close();
+        for (AutoCloseable resource : running) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not stop " + resource, e);
+            }
+        }
+        timers.shutdownNow();
+        syncThread.shutdownNow();
+        try {
+            syncThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        supabase.close();
+        cache.close();
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package com.fielddesk.desktop.app;
+
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.signin.SignInException;
+import com.fielddesk.desktop.signin.SignInService;
+import com.fielddesk.desktop.signin.Workspace;
+import com.fielddesk.supabase.SupabaseClient;
+import com.fielddesk.supabase.SupabaseConfig;
+import com.fielddesk.supabase.auth.FileSessionStore;
+import com.fielddesk.supabase.auth.Session;
+import com.fielddesk.supabase.auth.SessionStatus;
+import com.fielddesk.supabase.errors.InvalidCredentialsException;
+import com.fielddesk.supabase.errors.NetworkException;
+import com.fielddesk.supabase.errors.ServerUnavailableException;
+import com.fielddesk.supabase.errors.SupabaseException;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Opens console sessions: per workspace a folder with the remembered Auth session and, per user,
+ * the SQLite cache. When the server cannot be reached and this user signed in here before, the
+ * session opens from the cache and says "offline".
+ */
+public final class ConsoleSessions implements SignInService<ConsoleSession> {
+
+    private final Path workspacesFolder;
+    private final LocalDemo localDemo;
+    private final Clock clock;
+
+    ConsoleSessions(Path workspacesFolder, LocalDemo localDemo, Clock clock) {
+        this.workspacesFolder = workspacesFolder;
+        this.localDemo = localDemo;
+        this.clock = clock;
+    }
+
+    @Override
+    public ConsoleSession signIn(Workspace workspace, String email, String password, Consumer<String> progress)
+            throws SignInException {
+        Endpoint endpoint = endpoint(workspace, progress);
+        FileSessionStore store = new FileSessionStore(folder(workspace).resolve("session.json"));
+        SupabaseClient supabase = client(endpoint, store);
+        progress.accept("Signing in…");
+        try {
+            Session session = supabase.auth().signInWithPassword(email, password);
+            return open(workspace, supabase, session, false, progress);
+        } catch (InvalidCredentialsException e) {
+            supabase.close();
+            throw new SignInException(SignInException.Reason.WRONG_PASSWORD,
+                    "Wrong email or password. Check both and try again.", e);
+        } catch (NetworkException | ServerUnavailableException e) {
+            Optional<Session> cached = store.load()
+                    .filter(s -> s.user() != null && email.equalsIgnoreCase(s.user().email()));
+            if (cached.isPresent()) {
+                return open(workspace, supabase, cached.get(), true, progress);
+            }
+            supabase.close();
+            throw new SignInException(SignInException.Reason.UNREACHABLE, "Cannot reach " + workspace.describe()
+                    + " (" + endpoint.url() + "). Check the address and your connection. Once you have signed in "
+                    + "here, you can also open the console offline.", e);
+        } catch (SupabaseException e) {
+            supabase.close();
+            throw new SignInException(SignInException.Reason.REFUSED, "The server refused the sign-in: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<ConsoleSession> resume(Workspace workspace, Consumer<String> progress) throws SignInException {
+        FileSessionStore store = new FileSessionStore(folder(workspace).resolve("session.json"));
+        if (store.load().isEmpty()) {
+            return Optional.empty();
+        }
+        Endpoint endpoint = endpoint(workspace, progress);
+        SupabaseClient supabase = client(endpoint, store);
+        SessionStatus status = supabase.auth().restoreSession();
+        Optional<Session> session = supabase.auth().currentSession();
+        switch (status) {
+            case SIGNED_IN, REFRESHING:
+                return Optional.of(open(workspace, supabase, session.orElseThrow(), false, progress));
+            case OFFLINE_WITH_CACHED_SESSION:
+                return Optional.of(open(workspace, supabase, session.orElseThrow(), true, progress));
+            case REFRESH_FAILED:
+                supabase.close();
+                throw new SignInException(SignInException.Reason.SESSION_EXPIRED,
+                        "Your session has expired. Sign in again to continue.", null);
+            default:
+                supabase.close();
+                return Optional.empty();
+        }
+    }
+
+    private ConsoleSession open(Workspace workspace, SupabaseClient supabase, Session session, boolean offline,
+                                Consumer<String> progress) {
+        progress.accept(offline ? "Opening your offline copy…" : "Opening your local copy…");
+        CacheDatabase cache = CacheDatabase.open(folder(workspace).resolve("cache-" + session.user().id() + ".sqlite"));
+        return new ConsoleSession(workspace, supabase, cache, session.user().id(), session.user().email(), offline, clock);
+    }
+
+    private Endpoint endpoint(Workspace workspace, Consumer<String> progress) throws SignInException {
+        if (workspace instanceof Workspace.SupabaseProject project) {
+            return new Endpoint(project.url(), project.anonKey());
+        }
+        try {
+            return localDemo.start(progress);
+        } catch (RuntimeException e) {
+            throw new SignInException(SignInException.Reason.BACKEND_FAILED,
+                    "The Local demo could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static SupabaseClient client(Endpoint endpoint, FileSessionStore store) {
+        // Short connect timeout: an unreachable server should turn into "offline" quickly, not after 10 s.
+        SupabaseConfig config = SupabaseConfig.of(endpoint.url().toString(), endpoint.anonKey())
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(30));
+        return new SupabaseClient(config, store);
+    }
+
+    private Path folder(Workspace workspace) {
+        return workspacesFolder.resolve(workspace.key());
+    }
+}

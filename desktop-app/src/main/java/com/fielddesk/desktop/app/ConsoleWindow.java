@@ -1,0 +1,192 @@
+package com.fielddesk.desktop.app;
+
+import com.fielddesk.cache.repository.Repositories;
+import com.fielddesk.desktop.leads.LeadPoolViewModel;
+import com.fielddesk.desktop.leads.LeadsView;
+import com.fielddesk.desktop.leads.ServerLeadActions;
+import com.fielddesk.desktop.shell.CachedSearch;
+import com.fielddesk.desktop.shell.SearchResult;
+import com.fielddesk.desktop.shell.ShellView;
+import com.fielddesk.desktop.shell.ShellViewModel;
+import com.fielddesk.desktop.shell.SyncIssueActions;
+import com.fielddesk.desktop.signin.SignInView;
+import com.fielddesk.desktop.signin.SignInViewModel;
+import com.fielddesk.desktop.ui.SyncState;
+import com.fielddesk.desktop.ui.Theme;
+import com.fielddesk.desktop.ui.ViewSettings;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one window: sign-in first, then the console for the opened session. Wires each screen's
+ * ViewModel to the session's services (the composition root for per-session objects).
+ */
+public final class ConsoleWindow {
+
+    private final Stage stage;
+    private final Services services;
+    private final StackPane content = new StackPane();
+    private final Scene scene;
+    private Theme theme;
+    private ConsoleSession session;
+    private Runnable closeScreen = () -> { };
+
+    public ConsoleWindow(Stage stage, Services services) {
+        this.stage = stage;
+        this.services = services;
+        this.theme = Theme.parse(services.settings().get("theme").orElse("LIGHT"));
+        theme.applyToApplication();
+        this.scene = new Scene(content, 1280, 800);
+        theme.applyTo(scene);
+        stage.setScene(scene);
+        stage.setTitle("FieldDesk");
+        WindowGeometry.remember(stage, services.settings());
+        stage.setOnHidden(e -> shutDown());
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    /** Shows sign-in and, at startup, tries to reopen the remembered session. */
+    public void showSignIn(String message, boolean resume) {
+        closeScreen.run();
+        SignInViewModel<ConsoleSession> viewModel = new SignInViewModel<>(services.sessions(),
+                services.rememberedWorkspace(), services.demoLogins(), services.tasks(), this::showConsole);
+        if (message != null) {
+            viewModel.showError(message);
+        }
+        show(new SignInView(viewModel).node());
+        closeScreen = () -> { };
+        if (resume) {
+            viewModel.resumeRemembered();
+        }
+    }
+
+    public void showConsole(ConsoleSession opened) {
+        closeScreen.run();
+        this.session = opened;
+        Repositories repositories = opened.repositories();
+        SyncState sync = new SyncState(!opened.openedOffline());
+        if (opened.openedOffline()) {
+            sync.markOffline();
+        }
+        AutoCloseable statusFeed = opened.sync().status().subscribe(status -> services.tasks().onUi(() -> sync.publish(status)));
+
+        LeadPoolViewModel leads = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
+                repositories.table("work_orders"),
+                new ServerLeadActions(opened.supabase(), tables -> opened.sync().pullTables(tables)), sync,
+                services.tasks(), services.clock());
+        LeadsView leadsView = new LeadsView(leads, services.settings());
+        ShellViewModel shell = new ShellViewModel(opened.userId(), opened.email(), repositories.table("profiles"),
+                repositories.table("companies"),
+                new CachedSearch(repositories.table("customers"), repositories.table("lead_pool"),
+                        repositories.table("service_requests"), repositories.table("work_orders")),
+                issueActions(opened), sync, services.tasks(), services.clock());
+        ShellView shellView = new ShellView(shell, leadsView.node(), this::toggleTheme, this::signOut,
+                result -> open(result, leads));
+        show(shellView.node());
+        leads.start();
+        shell.start();
+        services.tasks().run(opened::status, sync::publish, e -> { });
+        if (opened.openedOffline()) {
+            sync.markOffline();
+        }
+        opened.start(failure -> { });
+        closeScreen = () -> {
+            leadsView.dispose();
+            leads.close();
+            shell.close();
+            closeQuietly(statusFeed);
+            closeSession();
+        };
+        List.of(shell).forEach(vm -> vm.signInRequiredProperty().addListener((o, a, required) -> {
+            if (required) {
+                stage.setTitle("FieldDesk — sign in again");
+            }
+        }));
+    }
+
+    private void open(SearchResult result, LeadPoolViewModel leads) {
+        if (result.kind() == SearchResult.Kind.LEAD) {
+            leads.showLead(result.id());
+        }
+    }
+
+    private void toggleTheme() {
+        theme = theme.toggled();
+        theme.applyToApplication();
+        theme.applyTo(scene);
+        ViewSettings settings = services.settings();
+        settings.put("theme", theme.name());
+        settings.save();
+    }
+
+    private void signOut() {
+        ConsoleSession ending = session;
+        services.rememberedWorkspace().forgetSession();
+        showSignIn(null, false);
+        if (ending != null) {
+            services.tasks().run(() -> {
+                ending.signOut();
+                return true;
+            }, done -> { }, e -> { });
+        }
+    }
+
+    private void show(javafx.scene.Node screen) {
+        content.getChildren().setAll(screen);
+        theme.applyTo(scene);
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            ConsoleSession closing = session;
+            session = null;
+            closing.close();
+        }
+    }
+
+    private void shutDown() {
+        closeScreen.run();
+        closeScreen = () -> { };
+        services.settings().save();
+    }
+
+    private static SyncIssueActions issueActions(ConsoleSession session) {
+        return new SyncIssueActions() {
+            @Override
+            public void reapplyConflict(long conflictId) {
+                session.sync().reapplyConflict(conflictId);
+            }
+
+            @Override
+            public void dismissConflict(long conflictId) {
+                session.sync().dismissConflict(conflictId);
+            }
+
+            @Override
+            public void retryRejected(UUID mutationId) {
+                session.sync().retryQuarantined(mutationId);
+            }
+
+            @Override
+            public void dismissRejected(UUID mutationId) throws Exception {
+                session.sync().dismissQuarantined(mutationId);
+            }
+        };
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // a status subscription cannot fail to close in a way that matters
+        }
+    }
+
+}

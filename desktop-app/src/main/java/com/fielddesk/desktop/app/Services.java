@@ -1,0 +1,90 @@
+package com.fielddesk.desktop.app;
+
+import com.fielddesk.desktop.signin.DemoLogin;
+import com.fielddesk.desktop.signin.RememberedWorkspace;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ViewSettings;
+import com.fielddesk.localbackend.LocalBackendConfig;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The composition root's long-lived services: the data folder, remembered settings, the one
+ * background executor (I/O never runs on the FX thread), the Local demo and the session opener.
+ * Built once per process by {@link FieldDeskApp}, or by a test with its own parts.
+ */
+public final class Services implements AutoCloseable {
+
+    private final Path dataDirectory;
+    private final ViewSettings settings;
+    private final ExecutorService background;
+    private final BackgroundTasks tasks;
+    private final LocalDemo localDemo;
+    private final ConsoleSessions sessions;
+    private final Clock clock;
+    private final List<DemoLogin> demoLogins;
+
+    public Services(Path dataDirectory, LocalDemo localDemo, Executor uiThread, Clock clock, List<DemoLogin> demoLogins) {
+        this.dataDirectory = dataDirectory;
+        this.settings = new ViewSettings(dataDirectory.resolve("console.properties"));
+        this.background = Executors.newFixedThreadPool(4, ConsoleSession.daemon("fielddesk-background"));
+        this.tasks = new BackgroundTasks(background, uiThread);
+        this.localDemo = localDemo;
+        this.clock = clock;
+        this.demoLogins = List.copyOf(demoLogins);
+        this.sessions = new ConsoleSessions(dataDirectory.resolve("workspaces"), localDemo, clock);
+    }
+
+    /** The desktop defaults: the per-user data folder (or -Dfielddesk.home), the embedded Local demo. */
+    public static Services forDesktop(Executor uiThread) {
+        String override = System.getProperty("fielddesk.home");
+        Path home = override != null ? Path.of(override) : LocalBackendConfig.defaultDataDirectory().getParent();
+        return new Services(home, new EmbeddedLocalDemo(home.resolve("local-backend")), uiThread, Clock.systemDefaultZone(),
+                DemoLogins.documented());
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public ViewSettings settings() {
+        return settings;
+    }
+
+    public RememberedWorkspace rememberedWorkspace() {
+        return new RememberedWorkspace(settings);
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    public ConsoleSessions sessions() {
+        return sessions;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public List<DemoLogin> demoLogins() {
+        return demoLogins;
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        localDemo.close();
+    }
+}

@@ -1,0 +1,379 @@
+package com.fielddesk.desktop.leads;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.repository.TableRepository;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.SyncState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The lead pool and My leads: reads both from the cache (so it works offline), filters the pool,
+ * and runs Claim / Decline, which need the server and say so when it is out of reach.
+ */
+public final class LeadPoolViewModel implements AutoCloseable {
+
+    public enum MessageKind { INFO, SUCCESS, WARNING }
+
+    /** One sentence for the user, and how to show it. */
+    public record UserMessage(MessageKind kind, String text) {
+    }
+
+    static final String OFFLINE_REASON = "Claiming needs the server — you are offline. The pool stays readable.";
+    static final String DECLINE_OFFLINE_REASON = "Declining needs the server — you are offline.";
+
+    // ---- properties ----
+    private final ObservableList<Lead> poolLeads = FXCollections.observableArrayList();
+    private final FilteredList<Lead> visibleLeads = new FilteredList<>(poolLeads);
+    private final ObservableList<ClaimedLead> myLeads = FXCollections.observableArrayList();
+    private final ObjectProperty<Trade> tradeFilter = new SimpleObjectProperty<>();
+    private final BooleanProperty emergencyOnly = new SimpleBooleanProperty();
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObjectProperty<Lead> selectedLead = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Instant> now;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper claimUnavailableReason = new ReadOnlyStringWrapper();
+    private final BooleanBinding canClaim;
+    private final BooleanBinding canDecline;
+
+    private final TableRepository pool;
+    private final TableRepository serviceRequests;
+    private final TableRepository workOrders;
+    private final LeadActions actions;
+    private final SyncState sync;
+    private final BackgroundTasks tasks;
+    private final Clock clock;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final List<Consumer<Lead>> arrivalListeners = new ArrayList<>();
+    private Set<LeadId> knownIds;
+
+    public LeadPoolViewModel(TableRepository pool, TableRepository serviceRequests, TableRepository workOrders,
+                             LeadActions actions, SyncState sync, BackgroundTasks tasks, Clock clock) {
+        this.pool = pool;
+        this.serviceRequests = serviceRequests;
+        this.workOrders = workOrders;
+        this.actions = actions;
+        this.sync = sync;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.now = new ReadOnlyObjectWrapper<>(clock.instant());
+        tradeFilter.addListener((o, a, b) -> applyFilter());
+        emergencyOnly.addListener((o, a, b) -> applyFilter());
+        searchText.addListener((o, a, b) -> applyFilter());
+        canClaim = selectedLead.isNotNull().and(sync.onlineProperty()).and(busy.not());
+        canDecline = canClaim;
+        claimUnavailableReason.bind(new StringBinding() {
+            {
+                bind(selectedLead, sync.onlineProperty(), busy);
+            }
+
+            @Override
+            protected String computeValue() {
+                if (!sync.onlineProperty().get()) {
+                    return OFFLINE_REASON;
+                }
+                if (selectedLead.get() == null) {
+                    return "Select a lead to claim or decline it.";
+                }
+                return busy.get() ? "Working…" : "";
+            }
+        });
+    }
+
+    // ---- commands ----
+
+    /** Starts listening to the cache and loads both lists. */
+    public void start() {
+        subscriptions.add(pool.onChange(() -> tasks.onUi(this::reloadPool)));
+        subscriptions.add(serviceRequests.onChange(() -> tasks.onUi(this::reloadMyLeads)));
+        subscriptions.add(workOrders.onChange(() -> tasks.onUi(this::reloadMyLeads)));
+        reloadPool();
+        reloadMyLeads();
+    }
+
+    /** Moves the clock the age column reads; the view calls it every second. */
+    public void tick() {
+        now.set(clock.instant());
+    }
+
+    public void reloadPool() {
+        tasks.run(() -> readPool(pool.list()), this::applyPool,
+                e -> message.set(new UserMessage(MessageKind.WARNING, "Could not read the lead pool: " + e.getMessage())));
+    }
+
+    public void reloadMyLeads() {
+        tasks.run(this::readMyLeads, myLeads::setAll,
+                e -> message.set(new UserMessage(MessageKind.WARNING, "Could not read My leads: " + e.getMessage())));
+    }
+
+    public void claimSelected() {
+        Lead lead = selectedLead.get();
+        if (lead == null || !canClaim.get()) {
+            explainUnavailable();
+            return;
+        }
+        busy.set(true);
+        message.set(new UserMessage(MessageKind.INFO, "Claiming " + lead.trade().label() + " lead in " + lead.area() + "…"));
+        tasks.run(() -> {
+            actions.claim(lead.id());
+            return lead;
+        }, claimed -> {
+            busy.set(false);
+            message.set(new UserMessage(MessageKind.SUCCESS,
+                    "Claimed. The customer's details and the new job are in My leads."));
+        }, failure -> {
+            busy.set(false);
+            message.set(new UserMessage(MessageKind.WARNING, sentenceFor(failure)));
+        });
+    }
+
+    public void declineSelected(DeclineReason reason, String note) {
+        Lead lead = selectedLead.get();
+        if (lead == null || !canDecline.get()) {
+            explainUnavailable();
+            return;
+        }
+        if (reason == null) {
+            message.set(new UserMessage(MessageKind.WARNING, "Choose a reason to decline the lead."));
+            return;
+        }
+        if (note != null && note.length() > 500) {
+            message.set(new UserMessage(MessageKind.WARNING, "The note can be at most 500 characters."));
+            return;
+        }
+        busy.set(true);
+        tasks.run(() -> {
+            actions.decline(lead.id(), reason, note == null || note.isBlank() ? null : note.strip());
+            return lead;
+        }, declined -> {
+            busy.set(false);
+            message.set(new UserMessage(MessageKind.SUCCESS, "Declined. The lead left your pool."));
+        }, failure -> {
+            busy.set(false);
+            message.set(new UserMessage(MessageKind.WARNING, sentenceFor(failure)));
+        });
+    }
+
+    /** Selects a lead by id (from global search), clearing filters that would hide it. */
+    public boolean showLead(String id) {
+        for (Lead lead : poolLeads) {
+            if (lead.id().toString().equals(id)) {
+                if (!visibleLeads.contains(lead)) {
+                    clearFilters();
+                }
+                selectedLead.set(lead);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void clearFilters() {
+        tradeFilter.set(null);
+        emergencyOnly.set(false);
+        searchText.set("");
+    }
+
+    /** Called with each lead that arrives live (not on the first load). */
+    public void onLeadArrived(Consumer<Lead> listener) {
+        arrivalListeners.add(listener);
+    }
+
+    // ---- reading ----
+
+    private static List<Lead> readPool(List<ObjectNode> rows) {
+        List<Lead> leads = new ArrayList<>(rows.size());
+        for (ObjectNode row : rows) {
+            LeadRows.poolLead(row).ifPresent(leads::add);
+        }
+        leads.sort(Comparator.comparing(Lead::postedAt).reversed());
+        return leads;
+    }
+
+    private List<ClaimedLead> readMyLeads() {
+        Map<String, ObjectNode> jobs = new HashMap<>();
+        for (ObjectNode job : workOrders.list()) {
+            jobs.put(job.path("id").asText(), job);
+        }
+        List<ClaimedLead> claimed = new ArrayList<>();
+        for (ObjectNode row : serviceRequests.list()) {
+            LeadRows.claimedLead(row, jobs).ifPresent(claimed::add);
+        }
+        claimed.sort(Comparator.comparing(ClaimedLead::claimedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return claimed;
+    }
+
+    /**
+     * Replaces the pool in place (removals and insertions, not setAll) so the table keeps its
+     * selection and scroll position when a sync brings a change.
+     */
+    private void applyPool(List<Lead> fresh) {
+        Map<LeadId, Lead> freshById = new LinkedHashMap<>();
+        fresh.forEach(lead -> freshById.put(lead.id(), lead));
+        Set<LeadId> current = new HashSet<>();
+        poolLeads.forEach(lead -> current.add(lead.id()));
+        List<Lead> arrived = new ArrayList<>();
+        if (poolLeads.isEmpty()) {
+            poolLeads.setAll(fresh);
+        } else {
+            poolLeads.removeIf(lead -> !lead.equals(freshById.get(lead.id())));
+            Set<LeadId> kept = new HashSet<>();
+            poolLeads.forEach(lead -> kept.add(lead.id()));
+            List<Lead> added = new ArrayList<>();
+            for (Lead lead : fresh) {
+                if (!kept.contains(lead.id())) {
+                    added.add(lead);
+                }
+            }
+            poolLeads.addAll(0, added);
+            for (Lead lead : added) {
+                if (knownIds != null && !knownIds.contains(lead.id())) {
+                    arrived.add(lead);
+                }
+            }
+        }
+        if (selectedLead.get() != null && !freshById.containsKey(selectedLead.get().id())) {
+            selectedLead.set(null);
+            if (!busy.get()) {
+                message.set(new UserMessage(MessageKind.INFO, "The lead you were looking at is no longer in the pool "
+                        + "(claimed by another company, declined or expired)."));
+            }
+        }
+        knownIds = new HashSet<>(current);
+        knownIds.addAll(freshById.keySet());
+        loaded.set(true);
+        arrived.forEach(lead -> arrivalListeners.forEach(listener -> listener.accept(lead)));
+    }
+
+    private void applyFilter() {
+        Trade trade = tradeFilter.get();
+        boolean emergency = emergencyOnly.get();
+        String needle = searchText.get() == null ? "" : searchText.get().strip().toLowerCase(Locale.ROOT);
+        Predicate<Lead> predicate = lead -> (trade == null || lead.trade() == trade)
+                && (!emergency || lead.emergency())
+                && (needle.isEmpty() || lead.searchKey().contains(needle));
+        visibleLeads.setPredicate(trade == null && !emergency && needle.isEmpty() ? null : predicate);
+    }
+
+    private void explainUnavailable() {
+        String reason = claimUnavailableReason.get();
+        if (reason != null && !reason.isEmpty()) {
+            message.set(new UserMessage(MessageKind.WARNING, reason));
+        }
+    }
+
+    static String sentenceFor(Exception failure) {
+        if (failure instanceof LeadActionException known) {
+            return known.getMessage();
+        }
+        return "Something went wrong: " + failure.getMessage();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable subscription : subscriptions) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // closing a listener registration cannot fail in a way the user could act on
+            }
+        }
+        subscriptions.clear();
+    }
+
+    // ---- read-only views for the View ----
+
+    public ObservableList<Lead> visibleLeads() {
+        return visibleLeads;
+    }
+
+    public ObservableList<Lead> allPoolLeads() {
+        return FXCollections.unmodifiableObservableList(poolLeads);
+    }
+
+    public ObservableList<ClaimedLead> myLeads() {
+        return myLeads;
+    }
+
+    public ObjectProperty<Trade> tradeFilterProperty() {
+        return tradeFilter;
+    }
+
+    public BooleanProperty emergencyOnlyProperty() {
+        return emergencyOnly;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObjectProperty<Lead> selectedLeadProperty() {
+        return selectedLead;
+    }
+
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty claimUnavailableReasonProperty() {
+        return claimUnavailableReason.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canClaimBinding() {
+        return canClaim;
+    }
+
+    public BooleanBinding canDeclineBinding() {
+        return canDecline;
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+}

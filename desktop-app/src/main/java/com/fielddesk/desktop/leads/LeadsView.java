@@ -1,0 +1,381 @@
+package com.fielddesk.desktop.leads;
+
+import com.fielddesk.desktop.ui.Durations;
+import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.desktop.ui.TableLayouts;
+import com.fielddesk.desktop.ui.ViewSettings;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Sales → Leads: the pool with filters and a detail pane, and My leads. Built in code. */
+public final class LeadsView {
+
+    public static final String POOL_TABLE_ID = "leadPoolTable";
+    public static final String MY_LEADS_TABLE_ID = "myLeadsTable";
+    public static final String CLAIM_BUTTON_ID = "claimButton";
+    public static final String DECLINE_BUTTON_ID = "declineButton";
+    public static final String DECLINE_REASON_ID = "declineReason";
+    public static final String SEARCH_FIELD_ID = "leadSearch";
+    public static final String TRADE_FILTER_ID = "tradeFilter";
+    public static final String EMERGENCY_FILTER_ID = "emergencyFilter";
+    public static final String MESSAGE_ID = "leadMessage";
+    public static final String UNAVAILABLE_REASON_ID = "claimUnavailableReason";
+    public static final String TOAST_ID = "leadToast";
+    public static final String TABS_ID = "leadTabs";
+
+    private static final DateTimeFormatter CLAIMED_AT = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+    private static final KeyCombination CLAIM_SHORTCUT = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+
+    private final LeadPoolViewModel viewModel;
+    private final ViewSettings settings;
+    private final StackPane root = new StackPane();
+    private final TableView<Lead> poolTable = new TableView<>();
+    private final TableView<ClaimedLead> myLeadsTable = new TableView<>();
+    private final TabPane tabs = new TabPane();
+    private final Label toast = new Label();
+    private final Timeline ticker;
+
+    public LeadsView(LeadPoolViewModel viewModel, ViewSettings settings) {
+        this.viewModel = viewModel;
+        this.settings = settings;
+        build();
+        wire();
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public void dispose() {
+        ticker.stop();
+    }
+
+    // ---- build ----
+
+    private void build() {
+        Tab poolTab = new Tab("Lead pool", buildPool());
+        Tab mineTab = new Tab("My leads", buildMyLeads());
+        poolTab.setClosable(false);
+        mineTab.setClosable(false);
+        tabs.getTabs().addAll(poolTab, mineTab);
+        tabs.setId(TABS_ID);
+
+        toast.setId(TOAST_ID);
+        toast.getStyleClass().add(Styles.TOAST);
+        toast.setGraphic(new FontIcon(Material2MZ.NOTIFICATIONS_ACTIVE));
+        toast.setVisible(false);
+        toast.setManaged(false);
+        StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(toast, new Insets(16));
+        root.getChildren().addAll(tabs, toast);
+    }
+
+    private Node buildPool() {
+        ComboBox<Trade> trade = new ComboBox<>();
+        trade.setId(TRADE_FILTER_ID);
+        trade.getItems().add(null);
+        trade.getItems().addAll(Trade.values());
+        trade.setButtonCell(tradeCell());
+        trade.setCellFactory(list -> tradeCell());
+        trade.valueProperty().bindBidirectional(viewModel.tradeFilterProperty());
+
+        ToggleButton emergency = new ToggleButton("Emergency only", new FontIcon(Material2AL.FLASH_ON));
+        emergency.setId(EMERGENCY_FILTER_ID);
+        emergency.selectedProperty().bindBidirectional(viewModel.emergencyOnlyProperty());
+
+        TextField search = new TextField();
+        search.setId(SEARCH_FIELD_ID);
+        search.setPromptText("Filter by description, city, postal code…");
+        search.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+
+        Label count = new Label();
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.visibleLeads().size() + " of " + viewModel.allPoolLeads().size() + " leads",
+                viewModel.visibleLeads(), viewModel.allPoolLeads()));
+        count.getStyleClass().add(Styles.FORM_HINT);
+
+        HBox filters = new HBox(8, trade, emergency, search, count);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPadding(new Insets(8));
+
+        poolTable.setId(POOL_TABLE_ID);
+        poolTable.getColumns().add(column("age", "Age", 80, lead -> ""));
+        poolTable.getColumns().add(column("trade", "Trade", 100, lead -> lead.trade().label()));
+        poolTable.getColumns().add(column("emergency", "", 100, lead -> lead.emergency() ? "EMERGENCY" : ""));
+        poolTable.getColumns().add(column("area", "Area", 150, Lead::area));
+        poolTable.getColumns().add(column("window", "Preferred time", 200,
+                lead -> lead.preferredWindow().describe(viewModel.zone())));
+        poolTable.getColumns().add(column("description", "Description", 380, Lead::excerpt));
+        ageColumn();
+        emergencyColumn();
+        poolTable.setPlaceholder(new Label("No leads match. New leads appear here as soon as they are posted."));
+        poolTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        SortedList<Lead> sorted = new SortedList<>(viewModel.visibleLeads());
+        sorted.comparatorProperty().bind(poolTable.comparatorProperty());
+        poolTable.setItems(sorted);
+        TableLayouts.remember(poolTable, "leads.pool", settings);
+
+        SplitPane split = new SplitPane(poolTable, buildDetail());
+        split.setDividerPositions(0.66);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        return new VBox(filters, split);
+    }
+
+    private Node buildDetail() {
+        Label title = new Label();
+        title.getStyleClass().add(Styles.DETAIL_TITLE);
+        Label badge = new Label("EMERGENCY");
+        badge.getStyleClass().add(Styles.EMERGENCY_BADGE);
+        Label age = new Label();
+        Label window = new Label();
+        Label description = new Label();
+        description.setWrapText(true);
+
+        Button claim = new Button("Claim lead", new FontIcon(Material2AL.CHECK_CIRCLE));
+        claim.setId(CLAIM_BUTTON_ID);
+        claim.getStyleClass().add("accent");
+        claim.setDefaultButton(false);
+        claim.disableProperty().bind(viewModel.canClaimBinding().not());
+        claim.setOnAction(e -> viewModel.claimSelected());
+        Label shortcut = new Label("Ctrl+Enter");
+        shortcut.getStyleClass().add(Styles.FORM_HINT);
+
+        ComboBox<DeclineReason> reason = new ComboBox<>();
+        reason.setId(DECLINE_REASON_ID);
+        reason.getItems().addAll(DeclineReason.values());
+        reason.setPromptText("Reason to decline");
+        TextField note = new TextField();
+        note.setPromptText("Note (optional)");
+        Button decline = new Button("Decline", new FontIcon(Material2AL.BLOCK));
+        decline.setId(DECLINE_BUTTON_ID);
+        decline.disableProperty().bind(viewModel.canDeclineBinding().not().or(reason.valueProperty().isNull()));
+        decline.setOnAction(e -> {
+            viewModel.declineSelected(reason.getValue(), note.getText());
+            note.clear();
+        });
+
+        Label unavailable = new Label();
+        unavailable.setId(UNAVAILABLE_REASON_ID);
+        unavailable.getStyleClass().add(Styles.FORM_HINT);
+        unavailable.setWrapText(true);
+        unavailable.textProperty().bind(viewModel.claimUnavailableReasonProperty());
+
+        Label message = new Label();
+        message.setId(MESSAGE_ID);
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.NOTICE);
+        message.visibleProperty().bind(viewModel.messageProperty().isNotNull());
+        message.managedProperty().bind(message.visibleProperty());
+        viewModel.messageProperty().addListener((o, old, now) -> {
+            message.setText(now == null ? "" : now.text());
+            message.getStyleClass().remove(Styles.NOTICE_WARNING);
+            if (now != null && now.kind() == LeadPoolViewModel.MessageKind.WARNING) {
+                message.getStyleClass().add(Styles.NOTICE_WARNING);
+            }
+        });
+
+        GridPane facts = new GridPane();
+        facts.setHgap(10);
+        facts.setVgap(6);
+        facts.addRow(0, detailLabel("Posted"), age);
+        facts.addRow(1, detailLabel("Preferred"), window);
+
+        VBox selected = new VBox(10, new HBox(8, title, badge), facts, description,
+                new HBox(8, claim, shortcut), new HBox(8, reason, note, decline));
+        selected.visibleProperty().bind(viewModel.selectedLeadProperty().isNotNull());
+        selected.managedProperty().bind(selected.visibleProperty());
+
+        Label empty = new Label("Select a lead to see it here. Customer contact details appear once you claim it.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add(Styles.FORM_HINT);
+        empty.visibleProperty().bind(viewModel.selectedLeadProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+
+        VBox pane = new VBox(12, empty, selected, unavailable, message);
+        pane.getStyleClass().add(Styles.DETAIL_PANE);
+        pane.setMinWidth(280);
+
+        viewModel.selectedLeadProperty().addListener((o, old, lead) -> {
+            if (lead != null) {
+                title.setText(lead.trade().label() + " · " + lead.area());
+                badge.setVisible(lead.emergency());
+                window.setText(lead.preferredWindow().describe(viewModel.zone()));
+                description.setText(lead.description());
+                age.setText(Durations.age(lead.ageAt(viewModel.nowProperty().get())) + " ago");
+            }
+        });
+        viewModel.nowProperty().addListener((o, old, now) -> {
+            Lead lead = viewModel.selectedLeadProperty().get();
+            if (lead != null) {
+                age.setText(Durations.age(lead.ageAt(now)) + " ago");
+            }
+        });
+        return pane;
+    }
+
+    private Node buildMyLeads() {
+        myLeadsTable.setId(MY_LEADS_TABLE_ID);
+        myLeadsTable.getColumns().add(mineColumn("claimed", "Claimed", 110,
+                lead -> lead.claimedAt() == null ? "" : CLAIMED_AT.format(lead.claimedAt().atZone(viewModel.zone()))));
+        myLeadsTable.getColumns().add(mineColumn("trade", "Trade", 90, lead -> lead.trade().label()));
+        myLeadsTable.getColumns().add(mineColumn("customer", "Customer", 160, ClaimedLead::customerName));
+        myLeadsTable.getColumns().add(mineColumn("phone", "Phone", 130, ClaimedLead::customerPhone));
+        myLeadsTable.getColumns().add(mineColumn("email", "Email", 190, ClaimedLead::customerEmail));
+        myLeadsTable.getColumns().add(mineColumn("address", "Address", 220,
+                lead -> lead.streetAddress() + ", " + lead.city() + " " + lead.postalCode()));
+        myLeadsTable.getColumns().add(mineColumn("job", "Job", 190,
+                lead -> lead.job() == null ? "Job syncing…" : lead.job().describe()));
+        myLeadsTable.getColumns().add(mineColumn("description", "Description", 300, lead -> lead.description()));
+        myLeadsTable.setItems(viewModel.myLeads());
+        myLeadsTable.setPlaceholder(new Label("Leads you claim appear here with the customer's details and their job."));
+        myLeadsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableLayouts.remember(myLeadsTable, "leads.mine", settings);
+        BorderPane pane = new BorderPane(myLeadsTable);
+        pane.setPadding(new Insets(8));
+        return pane;
+    }
+
+    // ---- wire ----
+
+    private void wire() {
+        poolTable.getSelectionModel().selectedItemProperty().addListener(
+                (o, old, lead) -> viewModel.selectedLeadProperty().set(lead));
+        viewModel.selectedLeadProperty().addListener((o, old, lead) -> {
+            if (lead == null) {
+                poolTable.getSelectionModel().clearSelection();
+            } else if (poolTable.getSelectionModel().getSelectedItem() != lead) {
+                poolTable.getSelectionModel().select(lead);
+            }
+        });
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (CLAIM_SHORTCUT.match(event)) {
+                viewModel.claimSelected();
+                event.consume();
+            }
+        });
+        viewModel.messageProperty().addListener((o, old, now) -> {
+            if (now != null && now.kind() == LeadPoolViewModel.MessageKind.SUCCESS && now.text().startsWith("Claimed")) {
+                tabs.getSelectionModel().select(1);
+            }
+        });
+        viewModel.onLeadArrived(lead -> showToast("New lead: " + lead.trade().label() + " in " + lead.area()
+                + (lead.emergency() ? " — EMERGENCY" : "")));
+    }
+
+    private void showToast(String text) {
+        toast.setText(text);
+        toast.setVisible(true);
+        toast.setManaged(true);
+        toast.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        PauseTransition hide = new PauseTransition(Duration.seconds(6));
+        hide.setOnFinished(e -> {
+            if (text.equals(toast.getText())) {
+                toast.setVisible(false);
+                toast.setManaged(false);
+            }
+        });
+        hide.play();
+    }
+
+    // ---- helpers ----
+
+    private void ageColumn() {
+        @SuppressWarnings("unchecked")
+        TableColumn<Lead, String> age = (TableColumn<Lead, String>) poolTable.getColumns().get(0);
+        // Bound to the ticking clock so the age moves every second without reloading rows.
+        age.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> Durations.age(cell.getValue().ageAt(viewModel.nowProperty().get())), viewModel.nowProperty()));
+        age.setComparator((a, b) -> 0);
+        age.setSortable(false);
+    }
+
+    private void emergencyColumn() {
+        @SuppressWarnings("unchecked")
+        TableColumn<Lead, String> column = (TableColumn<Lead, String>) poolTable.getColumns().get(2);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label badge = new Label("EMERGENCY");
+
+            {
+                badge.getStyleClass().add(Styles.EMERGENCY_BADGE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                setGraphic(empty || item == null || item.isEmpty() ? null : badge);
+            }
+        });
+    }
+
+    private static <T> TableColumn<T, String> column(String id, String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static TableColumn<ClaimedLead, String> mineColumn(String id, String title, double width,
+                                                             Function<ClaimedLead, String> value) {
+        return column(id, title, width, value);
+    }
+
+    private static Label detailLabel(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.DETAIL_LABEL);
+        return label;
+    }
+
+    private static ListCell<Trade> tradeCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Trade item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "All trades" : item.label());
+            }
+        };
+    }
+
+}

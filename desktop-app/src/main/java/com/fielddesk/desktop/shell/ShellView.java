@@ -1,0 +1,309 @@
+package com.fielddesk.desktop.shell;
+
+import com.fielddesk.desktop.ui.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.util.function.Consumer;
+
+/** The console frame: header, left navigation, the open section, status bar; Ctrl+K search and the issue list as overlays. */
+public final class ShellView {
+
+    public static final String CONNECTION_ID = "connectionStatus";
+    public static final String PENDING_ID = "pendingStatus";
+    public static final String LAST_SYNC_ID = "lastSync";
+    public static final String ISSUES_BUTTON_ID = "syncIssues";
+    public static final String ISSUES_PANEL_ID = "syncIssuesPanel";
+    public static final String SEARCH_FIELD_ID = "globalSearch";
+    public static final String SEARCH_PANEL_ID = "globalSearchPanel";
+    public static final String USER_ID = "headerUser";
+    public static final String THEME_BUTTON_ID = "themeToggle";
+    public static final String SIGN_OUT_ID = "signOut";
+
+    private static final KeyCombination SEARCH_SHORTCUT = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+
+    private final ShellViewModel viewModel;
+    private final Node leadsSection;
+    private final Runnable toggleTheme;
+    private final Runnable signOut;
+    private final Consumer<SearchResult> openResult;
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final VBox searchPanel = new VBox();
+    private final TextField searchField = new TextField();
+    private final VBox issuesPanel = new VBox();
+
+    public ShellView(ShellViewModel viewModel, Node leadsSection, Runnable toggleTheme, Runnable signOut,
+                     Consumer<SearchResult> openResult) {
+        this.viewModel = viewModel;
+        this.leadsSection = leadsSection;
+        this.toggleTheme = toggleTheme;
+        this.signOut = signOut;
+        this.openResult = openResult;
+        build();
+        wire();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public void openSearch() {
+        searchPanel.setVisible(true);
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    // ---- build ----
+
+    private void build() {
+        frame.setTop(buildHeader());
+        frame.setLeft(buildNav());
+        frame.setCenter(leadsSection);
+        frame.setBottom(buildStatusBar());
+        buildSearch();
+        buildIssues();
+        root.getChildren().addAll(frame, searchPanel, issuesPanel);
+        root.getStyleClass().add(Styles.APP_ROOT);
+    }
+
+    private Node buildHeader() {
+        Label title = new Label("FieldDesk", new FontIcon(Material2AL.BUILD_CIRCLE));
+        title.getStyleClass().add(Styles.HEADER_TITLE);
+        Button search = new Button("Search  Ctrl+K", new FontIcon(Material2MZ.SEARCH));
+        search.setOnAction(e -> openSearch());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label user = new Label();
+        user.setId(USER_ID);
+        user.setGraphic(new FontIcon(Material2AL.ACCOUNT_CIRCLE));
+        user.getStyleClass().add(Styles.HEADER_USER);
+        user.textProperty().bind(Bindings.createStringBinding(() -> join(viewModel.userNameProperty().get(),
+                        viewModel.userRoleProperty().get(), viewModel.companyNameProperty().get()),
+                viewModel.userNameProperty(), viewModel.userRoleProperty(), viewModel.companyNameProperty()));
+        Button theme = new Button(null, new FontIcon(Material2AL.BRIGHTNESS_6));
+        theme.setId(THEME_BUTTON_ID);
+        theme.getStyleClass().add("flat");
+        theme.setOnAction(e -> toggleTheme.run());
+        Button out = new Button("Sign out", new FontIcon(Material2AL.EXIT_TO_APP));
+        out.setId(SIGN_OUT_ID);
+        out.getStyleClass().add("flat");
+        out.setOnAction(e -> signOut.run());
+        HBox header = new HBox(12, title, search, grow, user, theme, out);
+        header.getStyleClass().add(Styles.HEADER);
+        return header;
+    }
+
+    private Node buildNav() {
+        Label group = new Label(Section.LEADS.group().toUpperCase());
+        group.getStyleClass().add(Styles.FORM_HINT);
+        ToggleGroup toggles = new ToggleGroup();
+        ToggleButton leads = new ToggleButton(Section.LEADS.title(), new FontIcon(Material2AL.INBOX));
+        leads.getStyleClass().addAll(Styles.NAV_ITEM, "flat");
+        leads.setToggleGroup(toggles);
+        leads.setSelected(true);
+        leads.setOnAction(e -> {
+            leads.setSelected(true);
+            viewModel.sectionProperty().set(Section.LEADS);
+        });
+        VBox nav = new VBox(group, leads);
+        nav.getStyleClass().add(Styles.NAV);
+        return nav;
+    }
+
+    private Node buildStatusBar() {
+        Label connection = new Label();
+        connection.setId(CONNECTION_ID);
+        connection.textProperty().bind(viewModel.connectionTextProperty());
+        viewModel.connectionProperty().addListener((o, a, state) -> styleConnection(connection, state));
+        styleConnection(connection, viewModel.connectionProperty().get());
+
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(viewModel.syncProgressProperty());
+        progress.visibleProperty().bind(viewModel.connectionProperty().isEqualTo(ShellViewModel.Connection.SYNCING));
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        Label pending = new Label();
+        pending.setId(PENDING_ID);
+        pending.textProperty().bind(viewModel.pendingTextProperty());
+        Label lastSync = new Label();
+        lastSync.setId(LAST_SYNC_ID);
+        lastSync.textProperty().bind(viewModel.lastSyncTextProperty());
+        Label error = new Label();
+        error.getStyleClass().add(Styles.FORM_ERROR);
+        error.textProperty().bind(viewModel.errorTextProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+
+        Button issues = new Button();
+        issues.setId(ISSUES_BUTTON_ID);
+        issues.getStyleClass().add(Styles.ISSUE_BADGE);
+        issues.textProperty().bind(Bindings.createStringBinding(() -> viewModel.issueCountProperty().get()
+                + (viewModel.issueCountProperty().get() == 1 ? " sync issue" : " sync issues"), viewModel.issueCountProperty()));
+        issues.visibleProperty().bind(viewModel.issueCountProperty().greaterThan(0));
+        issues.managedProperty().bind(issues.visibleProperty());
+        issues.setOnAction(e -> issuesPanel.setVisible(true));
+
+        Button signInAgain = new Button("Sign in again");
+        signInAgain.getStyleClass().add("accent");
+        signInAgain.visibleProperty().bind(viewModel.signInRequiredProperty());
+        signInAgain.managedProperty().bind(signInAgain.visibleProperty());
+        signInAgain.setOnAction(e -> signOut.run());
+
+        HBox bar = new HBox(16, connection, progress, pending, lastSync, error, grow, signInAgain, issues);
+        bar.getStyleClass().add(Styles.STATUS_BAR);
+        return bar;
+    }
+
+    private void buildSearch() {
+        searchField.setId(SEARCH_FIELD_ID);
+        searchField.setPromptText("Search customers, leads and jobs on this computer…");
+        searchField.textProperty().bindBidirectional(viewModel.searchQueryProperty());
+        ListView<SearchResult> results = new ListView<>(viewModel.searchResults());
+        results.setPrefHeight(320);
+        results.setPlaceholder(new Label("Type at least two letters."));
+        results.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(SearchResult item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+            }
+        });
+        results.setOnMouseClicked(e -> choose(results.getSelectionModel().getSelectedItem()));
+        results.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                choose(results.getSelectionModel().getSelectedItem());
+            }
+        });
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                results.requestFocus();
+                results.getSelectionModel().selectFirst();
+                if (e.getCode() == KeyCode.ENTER) {
+                    choose(results.getSelectionModel().getSelectedItem());
+                }
+            }
+        });
+        searchPanel.setId(SEARCH_PANEL_ID);
+        searchPanel.getChildren().addAll(searchField, results);
+        searchPanel.getStyleClass().add(Styles.SEARCH_POPUP);
+        searchPanel.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(searchPanel, Pos.TOP_CENTER);
+        StackPane.setMargin(searchPanel, new Insets(60, 0, 0, 0));
+        searchPanel.setVisible(false);
+    }
+
+    private void choose(SearchResult result) {
+        if (result != null) {
+            searchPanel.setVisible(false);
+            openResult.accept(result);
+        }
+    }
+
+    private void buildIssues() {
+        Label title = new Label("Sync issues");
+        title.getStyleClass().add(Styles.SECTION_TITLE);
+        Label hint = new Label("Conflicts: the server kept its value of a field you also changed. "
+                + "Rejected: the server refused a change. Re-apply yours, or dismiss to keep the server's.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Styles.FORM_HINT);
+        ListView<SyncIssue> list = new ListView<>(viewModel.issues());
+        list.setPlaceholder(new Label("No conflicts or rejected changes."));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(SyncIssue issue, boolean empty) {
+                super.updateItem(issue, empty);
+                if (empty || issue == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label what = new Label(issue.title());
+                what.setStyle("-fx-font-weight: bold");
+                Label detail = new Label(issue.detail());
+                detail.setWrapText(true);
+                Button reapply = new Button(issue instanceof SyncIssue.Conflict ? "Re-apply mine" : "Retry");
+                reapply.setOnAction(e -> viewModel.reapply(issue));
+                Button dismiss = new Button("Dismiss");
+                dismiss.setOnAction(e -> viewModel.dismiss(issue));
+                setGraphic(new VBox(4, what, detail, new HBox(8, reapply, dismiss)));
+            }
+        });
+        Button close = new Button("Close");
+        close.setOnAction(e -> issuesPanel.setVisible(false));
+        issuesPanel.setId(ISSUES_PANEL_ID);
+        issuesPanel.getChildren().addAll(title, hint, list, close);
+        issuesPanel.getStyleClass().add(Styles.SEARCH_POPUP);
+        issuesPanel.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(issuesPanel, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(issuesPanel, new Insets(0, 12, 40, 0));
+        issuesPanel.setVisible(false);
+    }
+
+    // ---- wire ----
+
+    private void wire() {
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (SEARCH_SHORTCUT.match(event)) {
+                openSearch();
+                event.consume();
+            } else if (event.getCode() == KeyCode.ESCAPE && (searchPanel.isVisible() || issuesPanel.isVisible())) {
+                searchPanel.setVisible(false);
+                issuesPanel.setVisible(false);
+                event.consume();
+            }
+        });
+    }
+
+    private static void styleConnection(Label label, ShellViewModel.Connection state) {
+        label.getStyleClass().removeAll(Styles.STATUS_ONLINE, Styles.STATUS_OFFLINE, Styles.STATUS_SYNCING);
+        switch (state) {
+            case ONLINE -> {
+                label.getStyleClass().add(Styles.STATUS_ONLINE);
+                label.setGraphic(new FontIcon(Material2AL.CLOUD_DONE));
+            }
+            case SYNCING -> {
+                label.getStyleClass().add(Styles.STATUS_SYNCING);
+                label.setGraphic(new FontIcon(Material2MZ.SYNC));
+            }
+            case OFFLINE -> {
+                label.getStyleClass().add(Styles.STATUS_OFFLINE);
+                label.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
+            }
+        }
+    }
+
+    private static String join(String name, String role, String company) {
+        StringBuilder text = new StringBuilder(name);
+        if (!role.isBlank()) {
+            text.append(" · ").append(role);
+        }
+        if (!company.isBlank()) {
+            text.append(" · ").append(company);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,279 @@
+package com.fielddesk.desktop.shell;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.conflict.ConflictRecord;
+import com.fielddesk.cache.outbox.OutboxEntry;
+import com.fielddesk.cache.repository.TableRepository;
+import com.fielddesk.cache.status.SyncStatus;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.SyncState;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The console frame: who is signed in, which section is open, global search and the sync status bar. */
+public final class ShellViewModel implements AutoCloseable {
+
+    public enum Connection { ONLINE, SYNCING, OFFLINE }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
+
+    private final ReadOnlyStringWrapper userName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper userRole = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper companyName = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.LEADS);
+    private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.OFFLINE);
+    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("Connecting…");
+    private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastSyncText = new ReadOnlyStringWrapper("Not synced yet");
+    private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper syncProgress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyIntegerWrapper issueCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper signInRequired = new ReadOnlyBooleanWrapper();
+    private final ObservableList<SyncIssue> issues = FXCollections.observableArrayList();
+    private final StringProperty searchQuery = new SimpleStringProperty("");
+    private final ObservableList<SearchResult> searchResults = FXCollections.observableArrayList();
+
+    private final UUID userId;
+    private final String email;
+    private final TableRepository profiles;
+    private final TableRepository companies;
+    private final CachedSearch search;
+    private final SyncIssueActions issueActions;
+    private final SyncState sync;
+    private final BackgroundTasks tasks;
+    private final Clock clock;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final AtomicLong searchGeneration = new AtomicLong();
+
+    public ShellViewModel(UUID userId, String email, TableRepository profiles, TableRepository companies,
+                          CachedSearch search, SyncIssueActions issueActions, SyncState sync, BackgroundTasks tasks,
+                          Clock clock) {
+        this.userId = userId;
+        this.email = email;
+        this.profiles = profiles;
+        this.companies = companies;
+        this.search = search;
+        this.issueActions = issueActions;
+        this.sync = sync;
+        this.tasks = tasks;
+        this.clock = clock;
+        userName.set(email);
+        sync.statusProperty().addListener((o, old, status) -> apply(status));
+        sync.onlineProperty().addListener((o, a, b) -> apply(sync.statusProperty().get()));
+        searchQuery.addListener((o, a, query) -> runSearch(query));
+        apply(sync.statusProperty().get());
+    }
+
+    public void start() {
+        subscriptions.add(profiles.onChange(() -> tasks.onUi(this::loadIdentity)));
+        subscriptions.add(companies.onChange(() -> tasks.onUi(this::loadIdentity)));
+        loadIdentity();
+    }
+
+    // ---- commands ----
+
+    public void loadIdentity() {
+        tasks.run(() -> {
+            ObjectNode profile = profiles.get(userId.toString()).orElse(null);
+            ObjectNode company = profile == null ? null
+                    : companies.get(profile.path("company_id").asText()).orElse(null);
+            return new Object[]{profile, company};
+        }, found -> {
+            ObjectNode profile = (ObjectNode) found[0];
+            ObjectNode company = (ObjectNode) found[1];
+            if (profile != null) {
+                userName.set(profile.path("full_name").asText(email));
+                userRole.set(capitalized(profile.path("role").asText("")));
+            }
+            if (company != null) {
+                companyName.set(company.path("name").asText(""));
+            }
+        }, e -> errorText.set("Could not read your profile: " + e.getMessage()));
+    }
+
+    public void reapply(SyncIssue issue) {
+        runIssueAction(issue, true);
+    }
+
+    public void dismiss(SyncIssue issue) {
+        runIssueAction(issue, false);
+    }
+
+    private void runIssueAction(SyncIssue issue, boolean keepMine) {
+        tasks.run(() -> {
+            if (issue instanceof SyncIssue.Conflict conflict) {
+                if (keepMine) {
+                    issueActions.reapplyConflict(conflict.conflictId());
+                } else {
+                    issueActions.dismissConflict(conflict.conflictId());
+                }
+            } else if (issue instanceof SyncIssue.Rejected rejected) {
+                if (keepMine) {
+                    issueActions.retryRejected(rejected.mutationId());
+                } else {
+                    issueActions.dismissRejected(rejected.mutationId());
+                }
+            }
+            return issue;
+        }, done -> issues.remove(done), e -> errorText.set(e.getMessage()));
+    }
+
+    private void runSearch(String query) {
+        long generation = searchGeneration.incrementAndGet();
+        tasks.run(() -> search.search(query), results -> {
+            // A slower earlier search must not overwrite the answer to what the user typed last.
+            if (generation == searchGeneration.get()) {
+                searchResults.setAll(results);
+            }
+        }, e -> errorText.set("Search failed: " + e.getMessage()));
+    }
+
+    // ---- status ----
+
+    private void apply(SyncStatus status) {
+        if (status == null) {
+            connection.set(sync.onlineProperty().get() ? Connection.ONLINE : Connection.OFFLINE);
+            connectionText.set(sync.onlineProperty().get() ? "Online" : "Offline — working from this computer's copy");
+            return;
+        }
+        SyncStatus.InitialSyncProgress initial = status.initialSync();
+        if (!sync.onlineProperty().get()) {
+            connection.set(Connection.OFFLINE);
+            connectionText.set("Offline — working from this computer's copy");
+            syncProgress.set(-1);
+        } else if (initial != null) {
+            connection.set(Connection.SYNCING);
+            connectionText.set("Syncing " + initial.table().replace('_', ' ') + " (" + initial.tablesDone() + " of "
+                    + initial.tablesTotal() + " tables)");
+            syncProgress.set(initial.tablesTotal() == 0 ? -1 : (double) initial.tablesDone() / initial.tablesTotal());
+        } else if (status.pendingCount() > 0) {
+            connection.set(Connection.SYNCING);
+            connectionText.set("Online — uploading changes");
+            syncProgress.set(-1);
+        } else {
+            connection.set(Connection.ONLINE);
+            connectionText.set("Online");
+            syncProgress.set(-1);
+        }
+        pendingText.set(status.pendingCount() == 0 ? "All changes saved to the server"
+                : status.pendingCount() + (status.pendingCount() == 1 ? " change" : " changes") + " waiting to sync");
+        Instant last = status.lastSuccessfulSync();
+        lastSyncText.set(last == null ? "Not synced yet" : "Last sync " + TIME.format(last.atZone(clock.getZone())));
+        errorText.set(status.error().orElse(""));
+        signInRequired.set(status.signInRequired());
+        List<SyncIssue> current = new ArrayList<>();
+        for (ConflictRecord conflict : status.conflicts()) {
+            current.add(new SyncIssue.Conflict(conflict.id(), conflict.table(), conflict.column(),
+                    String.valueOf(conflict.localValue()), String.valueOf(conflict.serverValue())));
+        }
+        for (OutboxEntry rejected : status.quarantined()) {
+            current.add(new SyncIssue.Rejected(rejected.mutationId(), rejected.table(),
+                    rejected.operation().name().toLowerCase(Locale.ROOT),
+                    rejected.errorMessage() == null ? "Refused by the server" : rejected.errorMessage()));
+        }
+        if (!current.equals(issues)) {
+            issues.setAll(current);
+        }
+        issueCount.set(current.size());
+    }
+
+    private static String capitalized(String role) {
+        return role.isEmpty() ? role : Character.toUpperCase(role.charAt(0)) + role.substring(1);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable subscription : subscriptions) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // unsubscribing from cache notifications has nothing the user could act on
+            }
+        }
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyStringProperty userNameProperty() {
+        return userName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty userRoleProperty() {
+        return userRole.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty companyNameProperty() {
+        return companyName.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    public ReadOnlyObjectProperty<Connection> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionTextProperty() {
+        return connectionText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pendingTextProperty() {
+        return pendingText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastSyncTextProperty() {
+        return lastSyncText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorTextProperty() {
+        return errorText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty syncProgressProperty() {
+        return syncProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty issueCountProperty() {
+        return issueCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty signInRequiredProperty() {
+        return signInRequired.getReadOnlyProperty();
+    }
+
+    public ObservableList<SyncIssue> issues() {
+        return issues;
+    }
+
+    public StringProperty searchQueryProperty() {
+        return searchQuery;
+    }
+
+    public ObservableList<SearchResult> searchResults() {
+        return searchResults;
+    }
+}

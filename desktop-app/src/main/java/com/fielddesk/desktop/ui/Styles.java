@@ -1,0 +1,33 @@
+package com.fielddesk.desktop.ui;
+
+/** Style-class names of fielddesk.css, in one place so views and stylesheet cannot drift apart. */
+public final class Styles {
+    private Styles() {
+    }
+
+    public static final String APP_ROOT = "fd-root";
+    public static final String SIGN_IN_CARD = "fd-sign-in-card";
+    public static final String SIGN_IN_TITLE = "fd-sign-in-title";
+    public static final String FORM_ERROR = "fd-form-error";
+    public static final String FORM_HINT = "fd-form-hint";
+    public static final String NAV = "fd-nav";
+    public static final String NAV_ITEM = "fd-nav-item";
+    public static final String HEADER = "fd-header";
+    public static final String HEADER_TITLE = "fd-header-title";
+    public static final String HEADER_USER = "fd-header-user";
+    public static final String STATUS_BAR = "fd-status-bar";
+    public static final String STATUS_ONLINE = "fd-status-online";
+    public static final String STATUS_OFFLINE = "fd-status-offline";
+    public static final String STATUS_SYNCING = "fd-status-syncing";
+    public static final String ISSUE_BADGE = "fd-issue-badge";
+    public static final String EMERGENCY_BADGE = "fd-emergency-badge";
+    public static final String TRADE_CHIP = "fd-trade-chip";
+    public static final String DETAIL_PANE = "fd-detail-pane";
+    public static final String DETAIL_TITLE = "fd-detail-title";
+    public static final String DETAIL_LABEL = "fd-detail-label";
+    public static final String NOTICE = "fd-notice";
+    public static final String NOTICE_WARNING = "fd-notice-warning";
+    public static final String TOAST = "fd-toast";
+    public static final String SEARCH_POPUP = "fd-search-popup";
+    public static final String SECTION_TITLE = "fd-section-title";
+}

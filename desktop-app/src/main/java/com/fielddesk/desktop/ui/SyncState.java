@@ -1,0 +1,40 @@
+package com.fielddesk.desktop.ui;
+
+import com.fielddesk.cache.status.SyncStatus;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The sync engine's status as FX properties, shared by the status bar and every screen that
+ * must say "needs the server" while offline. Updated only on the UI thread, through
+ * {@link #publish(SyncStatus)} handed over by {@link BackgroundTasks#onUi}.
+ */
+public final class SyncState {
+
+    private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<SyncStatus> status = new ReadOnlyObjectWrapper<>();
+
+    public SyncState(boolean initiallyOnline) {
+        online.set(initiallyOnline);
+    }
+
+    public void publish(SyncStatus latest) {
+        status.set(latest);
+        online.set(latest.online());
+    }
+
+    /** For the moments the console knows before the engine does (e.g. opened offline). */
+    public void markOffline() {
+        online.set(false);
+    }
+
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return online.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SyncStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,41 @@
+package com.fielddesk.desktop.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+
+/** The theme layer: an AtlantaFX base theme for the application plus FieldDesk's own stylesheet. */
+public enum Theme {
+    LIGHT, DARK;
+
+    private static final String FIELDDESK_CSS =
+            Theme.class.getResource("/com/fielddesk/desktop/ui/fielddesk.css").toExternalForm();
+    private static final String DARK_CLASS = "fd-dark";
+
+    public void applyToApplication() {
+        Application.setUserAgentStylesheet(this == DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    public void applyTo(Scene scene) {
+        if (!scene.getStylesheets().contains(FIELDDESK_CSS)) {
+            scene.getStylesheets().add(FIELDDESK_CSS);
+        }
+        if (scene.getRoot() != null) {
+            scene.getRoot().getStyleClass().remove(DARK_CLASS);
+            if (this == DARK) {
+                scene.getRoot().getStyleClass().add(DARK_CLASS);
+            }
+        }
+    }
+
+    public Theme toggled() {
+        return this == LIGHT ? DARK : LIGHT;
+    }
+
+    public static Theme parse(String value) {
+        return "DARK".equalsIgnoreCase(value) ? DARK : LIGHT;
+    }
+}

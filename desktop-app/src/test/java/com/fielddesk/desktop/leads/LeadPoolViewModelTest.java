@@ -1,0 +1,205 @@
+package com.fielddesk.desktop.leads;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.repository.Repositories;
+import com.fielddesk.cache.status.SyncStatus;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.testing.CacheRows;
+import com.fielddesk.desktop.testing.DirectExecutor;
+import com.fielddesk.desktop.ui.SyncState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LeadPoolViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T15:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    private CacheDatabase cache;
+    private LeadPoolViewModel viewModel;
+    private final SyncState sync = new SyncState(true);
+    private final RecordingActions actions = new RecordingActions();
+    private final ObjectNode boiler = CacheRows.poolRow(UUID.randomUUID(), "hvac", "Boiler makes a banging noise\nsince Monday",
+            false, "12345", "Springfield", NOW.minus(Duration.ofMinutes(12)));
+    private final ObjectNode flood = CacheRows.poolRow(UUID.randomUUID(), "plumbing", "Burst pipe, water in the kitchen",
+            true, "12399", "Shelbyville", NOW.minus(Duration.ofMinutes(3)));
+
+    @BeforeEach
+    void openCache() {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        Repositories repositories = new Repositories(cache, new Outbox(), Clock.fixed(NOW, ZoneOffset.UTC));
+        viewModel = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
+                repositories.table("work_orders"), actions, sync, DirectExecutor.tasks(), Clock.fixed(NOW, ZoneOffset.UTC));
+        CacheRows.write(cache, "lead_pool", List.of(boiler, flood));
+        viewModel.start();
+    }
+
+    @AfterEach
+    void close() {
+        viewModel.close();
+        cache.close();
+    }
+
+    @Test
+    void poolShowsOpenLeadsNewestFirstWithAgeAndExcerpt() {
+        assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Shelbyville", "Springfield");
+        Lead springfield = viewModel.visibleLeads().get(1);
+        assertThat(springfield.trade()).isEqualTo(Trade.HVAC);
+        assertThat(springfield.ageAt(viewModel.nowProperty().get())).isEqualTo(Duration.ofMinutes(12));
+        assertThat(springfield.excerpt()).isEqualTo("Boiler makes a banging noise");
+    }
+
+    @Test
+    void filtersByTradeEmergencyAndText() {
+        viewModel.tradeFilterProperty().set(Trade.HVAC);
+        assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Springfield");
+        viewModel.tradeFilterProperty().set(null);
+        viewModel.emergencyOnlyProperty().set(true);
+        assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Shelbyville");
+        viewModel.emergencyOnlyProperty().set(false);
+        viewModel.searchTextProperty().set("  BANGING ");
+        assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Springfield");
+        viewModel.searchTextProperty().set("nothing like this");
+        assertThat(viewModel.visibleLeads()).isEmpty();
+        viewModel.clearFilters();
+        assertThat(viewModel.visibleLeads()).hasSize(2);
+    }
+
+    @Test
+    void leadClaimedElsewhereDisappearsAndTheSelectionSaysWhy() {
+        viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(1));
+        CacheRows.write(cache, "lead_pool", List.of(CacheRows.tombstone(boiler, NOW)));
+        assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Shelbyville");
+        assertThat(viewModel.selectedLeadProperty().get()).isNull();
+        assertThat(viewModel.messageProperty().get().text()).contains("no longer in the pool");
+    }
+
+    @Test
+    void newLeadArrivingAfterTheFirstLoadIsAnnounced() {
+        List<Lead> arrived = new ArrayList<>();
+        viewModel.onLeadArrived(arrived::add);
+        ObjectNode fresh = CacheRows.poolRow(UUID.randomUUID(), "electrical", "Sparks from the fuse box", true, "12345",
+                "Springfield", NOW);
+        CacheRows.write(cache, "lead_pool", List.of(fresh));
+        assertThat(arrived).extracting(Lead::description).containsExactly("Sparks from the fuse box");
+        assertThat(viewModel.visibleLeads()).hasSize(3);
+    }
+
+    @Test
+    void claimIsDisabledOfflineWithTheReasonShown() {
+        viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
+        assertThat(viewModel.canClaimBinding().get()).isTrue();
+        sync.markOffline();
+        assertThat(viewModel.canClaimBinding().get()).isFalse();
+        assertThat(viewModel.claimUnavailableReasonProperty().get()).contains("needs the server").contains("offline");
+        viewModel.claimSelected();
+        assertThat(actions.claimed).isEmpty();
+        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(LeadPoolViewModel.MessageKind.WARNING);
+    }
+
+    @Test
+    void claimCallsTheServerAndReportsSuccess() {
+        Lead lead = viewModel.visibleLeads().get(0);
+        viewModel.selectedLeadProperty().set(lead);
+        viewModel.claimSelected();
+        assertThat(actions.claimed).containsExactly(lead.id());
+        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(LeadPoolViewModel.MessageKind.SUCCESS);
+        assertThat(viewModel.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void losingTheRaceShowsAlreadyClaimedByAnotherCompany() {
+        actions.failWith = new LeadActionException(LeadActionException.Reason.ALREADY_CLAIMED,
+                "Too late — this lead was already claimed by another company.", null);
+        viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
+        viewModel.claimSelected();
+        assertThat(viewModel.messageProperty().get().text()).contains("already claimed by another company");
+        assertThat(viewModel.canClaimBinding().get()).isTrue();
+    }
+
+    @Test
+    void declineNeedsAReasonAndAShortNote() {
+        viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
+        viewModel.declineSelected(null, "");
+        assertThat(viewModel.messageProperty().get().text()).contains("Choose a reason");
+        viewModel.declineSelected(DeclineReason.TOO_FAR, "x".repeat(501));
+        assertThat(viewModel.messageProperty().get().text()).contains("at most 500");
+        assertThat(actions.declined).isEmpty();
+        viewModel.declineSelected(DeclineReason.TOO_FAR, "  45 minutes away ");
+        assertThat(actions.declined).containsExactly(viewModel.selectedLeadProperty().get().id() + ":too_far:45 minutes away");
+    }
+
+    @Test
+    void myLeadsShowContactDetailsAndTheJob() {
+        ObjectNode request = boiler.deepCopy();
+        String jobId = UUID.randomUUID().toString();
+        request.put("company_id", UUID.randomUUID().toString());
+        request.put("status", "claimed");
+        request.put("customer_name", "Zoë O'Brien");
+        request.put("customer_phone", "+1 555 0100");
+        request.put("customer_email", "zoe@example.test");
+        request.put("street_address", "12 Elm St");
+        request.put("claimed_at", NOW.toString());
+        request.put("work_order_id", jobId);
+        ObjectNode job = request.objectNode();
+        job.put("id", jobId);
+        job.put("number", 42);
+        job.put("status", "unscheduled");
+        job.put("stage", "job");
+        CacheRows.write(cache, "work_orders", List.of(job));
+        CacheRows.write(cache, "service_requests", List.of(request));
+        assertThat(viewModel.myLeads()).singleElement().satisfies(mine -> {
+            assertThat(mine.customerName()).isEqualTo("Zoë O'Brien");
+            assertThat(mine.customerPhone()).isEqualTo("+1 555 0100");
+            assertThat(mine.job().describe()).isEqualTo("Job #42 · Unscheduled");
+        });
+    }
+
+    @Test
+    void statusFromTheSyncEngineDrivesOnline() {
+        sync.publish(new SyncStatus(false, 0, null, null, "Cannot reach the server", false, List.of(), List.of(), null));
+        assertThat(viewModel.canClaimBinding().get()).isFalse();
+        sync.publish(new SyncStatus(true, 0, null, NOW, null, false, List.of(), List.of(), null));
+        viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
+        assertThat(viewModel.canClaimBinding().get()).isTrue();
+    }
+
+    /** The server edge, recorded (the real one is exercised against local-backend in LeadClaimAgainstBackendTest). */
+    private static final class RecordingActions implements LeadActions {
+        final List<LeadId> claimed = new ArrayList<>();
+        final List<String> declined = new ArrayList<>();
+        LeadActionException failWith;
+
+        @Override
+        public void claim(LeadId lead) throws LeadActionException {
+            if (failWith != null) {
+                throw failWith;
+            }
+            claimed.add(lead);
+        }
+
+        @Override
+        public void decline(LeadId lead, DeclineReason reason, String note) throws LeadActionException {
+            if (failWith != null) {
+                throw failWith;
+            }
+            declined.add(lead + ":" + reason.code() + ":" + note);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.fielddesk.desktop.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.store.LocalRows;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Puts rows into a cache as a pull would (same writer, same change notification). */
+public final class CacheRows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CacheRows() {
+    }
+
+    public static void write(CacheDatabase cache, String table, List<ObjectNode> rows) {
+        LocalRows local = new LocalRows(cache.catalog());
+        cache.write(connection -> {
+            try (LocalRows.RowWriter writer = local.upsertWriter(connection, table)) {
+                for (ObjectNode row : rows) {
+                    writer.addBatch(row);
+                }
+                writer.executeBatch();
+            }
+            cache.markTouched(table);
+            return null;
+        });
+    }
+
+    public static ObjectNode poolRow(UUID id, String trade, String description, boolean emergency, String postalCode,
+                                     String city, Instant postedAt) {
+        ObjectNode row = JSON.createObjectNode();
+        row.put("id", id.toString());
+        row.put("status", "open");
+        row.put("trade", trade);
+        row.put("description", description);
+        row.put("emergency", emergency);
+        row.put("postal_code", postalCode);
+        row.put("city", city);
+        row.putNull("preferred_start");
+        row.putNull("preferred_end");
+        row.put("posted_at", postedAt.toString());
+        row.put("created_at", postedAt.toString());
+        row.put("updated_at", postedAt.toString());
+        row.putNull("deleted_at");
+        row.put("version", 1);
+        row.put("sync_xid", 1);
+        return row;
+    }
+
+    public static ObjectNode tombstone(ObjectNode poolRow, Instant at) {
+        ObjectNode row = poolRow.deepCopy();
+        row.put("status", "claimed");
+        row.put("description", "");
+        row.put("deleted_at", at.toString());
+        return row;
+    }
+}
