@@ -163,6 +163,7 @@ declare
   invoice public.invoices;
   paid_elsewhere numeric;
 begin
+  perform private.lock_company_chain(new.company_id);
   select * into invoice from public.invoices i where i.id = new.invoice_id for update;
   if not found then
     return new;  -- the foreign key reports it
