@@ -164,16 +164,9 @@ create policy lead_pool_select_eligible on public.lead_pool for select to authen
 grant select on public.lead_pool to authenticated;
 
 -- A claimed request, with its contact fields, is visible only to the claiming company.
-create policy service_requests_select_claimer on public.service_requests for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy service_requests_update_claimer on public.service_requests for update to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()))
-  with check (company_id = (select public.current_company_id()));
-grant select, update on public.service_requests to authenticated;
-
-create policy service_request_declines_select_own on public.service_request_declines for select to authenticated
-  using (company_id = (select public.current_company_id()));
-grant select on public.service_request_declines to authenticated;
+select private.add_company_policies('public.service_requests', 'staff', null, 'office', null);
+-- Declines are written only by decline_service_request.
+select private.add_company_policies('public.service_request_declines', 'staff', null, null, null);
 
 -- Why the caller's company may not take this open request, or null if it may.
 create or replace function private.lead_ineligibility(request public.service_requests)
