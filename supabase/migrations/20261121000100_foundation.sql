@@ -295,6 +295,22 @@ begin
 end
 $$;
 
+-- The number of a numbered row being inserted: a resent insert of an existing id (an outbox
+-- retry, an upsert) keeps that row's number and takes none, so retries leave no gaps.
+create or replace function private.number_for_insert(target regclass, row_id uuid, company uuid, counter text)
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  existing integer;
+begin
+  execute format('select number from %s where id = $1', target) into existing using row_id;
+  return coalesce(existing, private.take_company_number(company, counter));
+end
+$$;
+
 -- Profiles: only the user's own fields unless an admin edits; nobody changes role or
 -- active flag of themselves except an admin.
 create or replace function private.guard_profile_update()

@@ -92,11 +92,7 @@ declare
   terms integer;
 begin
   if tg_op = 'INSERT' then
-    -- As for work orders: a resent insert of an existing id takes no new number.
-    select i.number into new.number from public.invoices i where i.id = new.id;
-    if not found then
-      new.number := private.take_company_number(new.company_id, 'invoice');
-    end if;
+    new.number := private.number_for_insert('public.invoices', new.id, new.company_id, 'invoice');
   else
     new.number := old.number;
     if old.status = 'void' and new.status <> 'void' then
