@@ -10,7 +10,11 @@ import com.fielddesk.localbackend.db.EmbeddedPostgresServer;
 import com.fielddesk.localbackend.http.ApiRoutes;
 import com.fielddesk.localbackend.http.Gateway;
 import com.fielddesk.localbackend.http.RequestBodies;
+import com.fielddesk.localbackend.realtime.RealtimeServer;
+import com.fielddesk.localbackend.realtime.TokenIdentities;
 import com.fielddesk.localbackend.rest.RestApi;
+import com.fielddesk.localbackend.storage.ObjectFiles;
+import com.fielddesk.localbackend.storage.StorageApi;
 import com.fielddesk.localbackend.rest.SchemaCache;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -114,8 +118,11 @@ public final class LocalBackend implements AutoCloseable {
             List<ApiRoutes> routes = new ArrayList<>();
             routes.add(new AuthApi(new AuthStore(adminPool), jwt, new PasswordHasher(), options.auth(), bodies, issuer::get));
             routes.add(new RestApi(authenticatorPool, schemaCache, jwt, bodies));
-            // Storage (/storage/v1, package storage) and Realtime (/realtime/v1/websocket, package
-            // realtime) register here as further ApiRoutes, sharing the pools, keys and data folder.
+            TokenIdentities tokens = new TokenIdentities(jwt);
+            routes.add(new StorageApi(authenticatorPool, adminPool, tokens,
+                    new ObjectFiles(data.resolve(STORAGE_FOLDER)), bodies));
+            routes.add(RealtimeServer.create(postgres.superuserDataSource(DATABASE), authenticatorPool, tokens,
+                    RealtimeServer.Settings.defaults()));
 
             progress.accept("Starting API server…");
             gateway = new Gateway(keys, routes);

@@ -34,7 +34,7 @@ public final class Gateway implements AutoCloseable {
         });
         app.before(ctx -> {
             ctx.header("Access-Control-Allow-Origin", "*");
-            if (ctx.method() == HandlerType.OPTIONS) {
+            if (ctx.method() == HandlerType.OPTIONS || isSignedStorageUrl(ctx)) {
                 return;
             }
             requireApiKey(ctx, keys);
@@ -59,6 +59,11 @@ public final class Gateway implements AutoCloseable {
     public static void write(Context ctx, ApiError error) {
         error.headers().forEach(ctx::header);
         ctx.status(error.status()).contentType(Json.CONTENT_TYPE).result(error.jsonBody());
+    }
+
+    /** Signed Storage URLs are shared links: their token authorises them, as on hosted Supabase. */
+    private static boolean isSignedStorageUrl(Context ctx) {
+        return ctx.method() == HandlerType.GET && ctx.path().startsWith("/storage/v1/object/sign/");
     }
 
     private static void requireApiKey(Context ctx, ProjectKeys keys) {
