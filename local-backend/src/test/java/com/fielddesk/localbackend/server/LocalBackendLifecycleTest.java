@@ -55,6 +55,21 @@ class LocalBackendLifecycleTest {
         }
     }
 
+    @Test
+    void aFirstStartWithDemoDataLetsTheDocumentedLoginsSignIn(@TempDir Path data) throws Exception {
+        try (LocalBackend backend = LocalBackend.start(new LocalBackendConfig(data, 0, false, DemoDataOption.scaled(20)))) {
+            assertThat(backend.demoLogins()).isNotEmpty();
+            var login = backend.demoLogins().get(0);
+            HttpRequest signIn = HttpRequest.newBuilder(URI.create(backend.url() + "/auth/v1/token?grant_type=password"))
+                    .header("apikey", backend.anonKey()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + login.email() + "\",\"password\":\""
+                            + login.password() + "\"}")).build();
+            assertThat(HttpClient.newHttpClient().send(signIn, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+            assertThat(count(backend, "select count(*) from public.work_orders")).isGreaterThanOrEqualTo(20);
+        }
+    }
+
     private static int health(LocalBackend backend) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(backend.url() + "/auth/v1/health"))
                 .header("apikey", backend.anonKey()).build();
