@@ -61,6 +61,8 @@ class RestApiTest {
                       message = '{"code":"FD001","message":"Already claimed","details":"someone else","hint":"refresh"}',
                       detail = '{"status":409,"headers":{"X-Claimed-By":"other"}}';
                   end $$;
+                create function public.rt_statement_timeout() returns text language sql stable as
+                  'select current_setting(''statement_timeout'')';
                 create function public.rt_touch() returns int language sql volatile as
                   'insert into public.rt_teams (name, owner) values (gen_random_uuid()::text, auth.uid()) returning 1';
                 """);
@@ -323,6 +325,13 @@ class RestApiTest {
         assertThat(custom.headers().firstValue("X-Claimed-By")).contains("other");
         assertThat(TestBackend.read(custom.body())).isEqualTo(TestBackend.read(
                 "{\"code\":\"FD001\",\"message\":\"Already claimed\",\"details\":\"someone else\",\"hint\":\"refresh\"}"));
+    }
+
+    @Test
+    void theCallersRoleSettingsApplyAsWithPostgrest() {
+        assertThat(BACKEND.send("GET", "/rest/v1/rpc/rt_statement_timeout", alice.accessToken(), null).body())
+                .isEqualTo("\"8s\"");
+        assertThat(BACKEND.send("GET", "/rest/v1/rpc/rt_statement_timeout", null, null).body()).isEqualTo("\"3s\"");
     }
 
     @Test
