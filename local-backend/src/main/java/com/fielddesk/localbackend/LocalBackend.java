@@ -47,7 +47,7 @@ public final class LocalBackend implements AutoCloseable {
     static final String POSTGRES_FOLDER = "postgres";
     static final String STORAGE_FOLDER = "storage";
     /** REST and Auth bodies above this are refused with 413 before they are read. */
-    public static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+    public static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
 
     private final LocalBackendConfig config;
     private final EmbeddedPostgresServer postgres;

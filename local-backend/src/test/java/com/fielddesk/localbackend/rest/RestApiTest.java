@@ -286,7 +286,7 @@ class RestApiTest {
     void malformedJsonIsPgrst102AndHugeBodiesAre413() {
         assertError(BACKEND.send("POST", "/rest/v1/rt_teams", alice.accessToken(), "{\"name\":"), 400, "PGRST102");
         assertError(BACKEND.send("POST", "/rest/v1/rt_teams", alice.accessToken(), "42"), 400, "PGRST102");
-        String huge = "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        String huge = "{\"name\":\"" + "x".repeat((int) com.fielddesk.localbackend.LocalBackend.MAX_BODY_BYTES) + "\"}";
         assertThat(BACKEND.send("POST", "/rest/v1/rt_teams", alice.accessToken(), huge).statusCode()).isEqualTo(413);
     }
 
