@@ -8,7 +8,6 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,8 @@ class AuditLogTest {
     /** One database for the class; every test works in a company of its own. */
     @BeforeAll
     static void createDatabase() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        fixtures = new TenantFixtures(database);
+        fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
     }
 
     @BeforeEach
@@ -205,6 +203,48 @@ class AuditLogTest {
         assertThat(result.path("ok").asBoolean()).isTrue();
         assertThat(result.path("checked").asLong())
                 .isEqualTo(Sql.count(database, "select count(*) from public.audit_log where company_id = ?", company.id()));
+    }
+
+    @Test
+    void batchesWritingInOppositeOrderQueueInsteadOfDeadlocking() throws Exception {
+        UUID customer = fixtures.customer(company, "Batch Customer");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (Connection first = database.getConnection(); Connection other = database.getConnection()) {
+            first.setAutoCommit(false);
+            csr.identity().applyTo(first);
+            Sql.update(first, "insert into public.customers (full_name) values ('First batch')");
+
+            other.setAutoCommit(false);
+            supervisor.identity().applyTo(other);
+            int otherPid = Sql.value(other, "select pg_backend_pid()");
+            Future<Object> otherBatch = second.submit(() -> {
+                Sql.update(other, "insert into public.invoices (customer_id) values (?)", customer);
+                Sql.update(other, "insert into public.customers (full_name) values ('Second batch')");
+                other.commit();
+                return null;
+            });
+            awaitBlocked(otherPid);
+
+            Sql.update(first, "insert into public.invoices (customer_id) values (?)", customer);
+            first.commit();
+            otherBatch.get(30, TimeUnit.SECONDS);
+        } finally {
+            second.shutdownNow();
+        }
+
+        assertThat(Sql.count(database, "select count(*) from public.invoices where company_id = ?", company.id())).isEqualTo(2);
+        assertThat(verify(admin).path("ok").asBoolean()).isTrue();
+    }
+
+    /** Waits, with a deadline, until the backend waits for a lock. */
+    private void awaitBlocked(int pid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!"Lock".equals(Sql.value(database, "select wait_event_type from pg_stat_activity where pid = ?", pid))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("backend " + pid + " never waited for a lock");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private long visibleEntries(AppUser user) throws SQLException {

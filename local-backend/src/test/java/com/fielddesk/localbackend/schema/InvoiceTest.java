@@ -4,7 +4,6 @@ import com.fielddesk.localbackend.testing.AsUser;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,8 @@ class InvoiceTest {
     /** One database for the class; every test works in a company of its own. */
     @BeforeAll
     static void createDatabase() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        fixtures = new TenantFixtures(database);
+        fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
     }
 
     @BeforeEach
@@ -83,6 +81,25 @@ class InvoiceTest {
         assertThat(numberOf(clientId)).isEqualTo(1);
         assertThat(numberOf(second)).isEqualTo(2);
         assertThat(numberOf(otherCompanys)).isEqualTo(1);
+    }
+
+    @Test
+    void resentInsertOfTheSameInvoiceTakesNoNewNumber() throws SQLException {
+        UUID offlineDraft = UUID.randomUUID();
+        String ignoreDuplicates = "insert into public.invoices (id, customer_id, number) values (?, ?, null) on conflict (id) do nothing";
+        String mergeDuplicates = """
+                insert into public.invoices (id, customer_id, number, notes) values (?, ?, null, 'Gate code 1234')
+                on conflict (id) do update set customer_id = excluded.customer_id, number = excluded.number, notes = excluded.notes""";
+
+        for (String resend : List.of(ignoreDuplicates, ignoreDuplicates, mergeDuplicates)) {
+            AsUser.run(database, csr.identity(), c -> Sql.update(c, resend, offlineDraft, customer));
+        }
+        UUID next = draftInvoice();
+
+        assertThat(numberOf(offlineDraft)).isEqualTo(1);
+        assertThat(numberOf(next)).isEqualTo(2);
+        assertThat((String) Sql.value(database, "select notes from public.invoices where id = ?", offlineDraft))
+                .isEqualTo("Gate code 1234");
     }
 
     @Test
