@@ -5,7 +5,6 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -35,9 +34,8 @@ class ClaimRaceTest {
 
     @Test
     void fiftyConcurrentClaimersFromThreeCompaniesProduceExactlyOneWinner() throws Exception {
-        TestPostgres postgres = TestPostgres.shared();
-        DataSource database = postgres.superuser(postgres.newDatabase());
-        TenantFixtures fixtures = new TenantFixtures(database);
+        TenantFixtures fixtures = TenantFixtures.onNewDatabase();
+        DataSource database = fixtures.superuser();
         List<Company> companies = new ArrayList<>();
         for (int i = 0; i < COMPANIES; i++) {
             companies.add(fixtures.company("Racer " + i, LeadPreferences.serving("plumbing", "60601")));
@@ -56,14 +54,14 @@ class ClaimRaceTest {
                 .hasSize(CLAIMERS - 1).containsOnly("already_claimed");
 
         UUID winningCompany = winners.get(0).claimer().companyId();
-        Map<String, Object> linked = rowOf(database, """
+        Map<String, Object> linked = Sql.rows(database, """
                         select sr.company_id, sr.status,
                                (select count(*) from public.customers) as customers,
                                (select count(*) from public.customer_addresses) as addresses,
                                (select count(*) from public.work_orders) as work_orders,
                                (select count(*) from public.work_orders w where w.id = sr.work_order_id
                                    and w.company_id = sr.company_id and w.customer_id = sr.customer_id) as linked_jobs
-                          from public.service_requests sr where sr.id = ?""", lead);
+                          from public.service_requests sr where sr.id = ?""", lead).get(0);
         assertThat(linked).containsEntry("company_id", winningCompany).containsEntry("status", "claimed")
                 .containsEntry("customers", 1L).containsEntry("addresses", 1L)
                 .containsEntry("work_orders", 1L).containsEntry("linked_jobs", 1L);
@@ -107,12 +105,6 @@ class ClaimRaceTest {
             return outcomes;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static Map<String, Object> rowOf(DataSource database, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = database.getConnection()) {
-            return Sql.rows(connection, sql, parameters).get(0);
         }
     }
 }

@@ -56,6 +56,12 @@ final class Sql {
         }
     }
 
+    static List<Map<String, Object>> rows(DataSource database, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            return rows(connection, sql, parameters);
+        }
+    }
+
     static <T> T value(DataSource database, String sql, Object... parameters) throws SQLException {
         try (Connection connection = database.getConnection()) {
             return value(connection, sql, parameters);

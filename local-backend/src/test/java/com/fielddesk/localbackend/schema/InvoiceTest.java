@@ -1,0 +1,239 @@
+package com.fielddesk.localbackend.schema;
+
+import com.fielddesk.localbackend.testing.AsUser;
+import com.fielddesk.localbackend.testing.TenantFixtures;
+import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
+import com.fielddesk.localbackend.testing.TenantFixtures.Company;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InvoiceTest {
+
+    private static DataSource database;
+    private static TenantFixtures fixtures;
+    private Company company;
+    private AppUser csr;
+    private UUID customer;
+
+    /** One database for the class; every test works in a company of its own. */
+    @BeforeAll
+    static void createDatabase() {
+        fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
+    }
+
+    @BeforeEach
+    void createCompanyWithACustomer() {
+        company = fixtures.company("Flow Plumbing");
+        csr = fixtures.staff(company, "csr");
+        customer = fixtures.customer(company, "Robin Payer");
+    }
+
+    @Test
+    void totalsFollowItemsDiscountAndTaxWhateverTheClientSends() throws SQLException {
+        UUID invoice = draftInvoice();
+        AsUser.run(database, csr.identity(), c -> {
+            Sql.update(c, "insert into public.invoice_items (invoice_id, description, quantity, unit_price) values (?, 'Labour hours', 2, 50)", invoice);
+            Sql.update(c, "insert into public.invoice_items (invoice_id, description, quantity, unit_price) values (?, 'Valve', 1, 25.50)", invoice);
+            return Sql.update(c, "update public.invoices set discount = 5.50, tax_rate = 8.25, total = 1, subtotal = 2 where id = ?", invoice);
+        });
+
+        assertThat(amounts(invoice)).containsEntry("subtotal", new BigDecimal("125.50"))
+                .containsEntry("discount", new BigDecimal("5.50")).containsEntry("tax", new BigDecimal("9.90"))
+                .containsEntry("total", new BigDecimal("129.90"));
+
+        AsUser.run(database, csr.identity(), c -> Sql.update(c,
+                "update public.invoice_items set deleted_at = now() where description = 'Valve' and invoice_id = ?", invoice));
+        assertThat(amounts(invoice)).containsEntry("subtotal", new BigDecimal("100.00"))
+                .containsEntry("tax", new BigDecimal("7.80")).containsEntry("total", new BigDecimal("102.30"));
+    }
+
+    @Test
+    void offlineDraftWithoutNumberGetsTheNextNumberAndClientNumbersAreIgnored() throws SQLException {
+        UUID clientId = UUID.randomUUID();
+        AsUser.run(database, csr.identity(), c -> Sql.update(c,
+                "insert into public.invoices (id, customer_id, number) values (?, ?, null)", clientId, customer));
+        UUID second = AsUser.run(database, csr.identity(), c -> Sql.value(c,
+                "insert into public.invoices (customer_id, number) values (?, 4242) returning id", customer));
+        Company other = fixtures.company("Other Co");
+        UUID otherCompanys = fixtures.insertReturningId(
+                "insert into public.invoices (company_id, customer_id) values (?, ?) returning id",
+                other.id(), fixtures.customer(other, "Sam Elsewhere"));
+
+        assertThat(numberOf(clientId)).isEqualTo(1);
+        assertThat(numberOf(second)).isEqualTo(2);
+        assertThat(numberOf(otherCompanys)).isEqualTo(1);
+    }
+
+    @Test
+    void resentInsertOfTheSameInvoiceTakesNoNewNumber() throws SQLException {
+        UUID offlineDraft = UUID.randomUUID();
+        String ignoreDuplicates = "insert into public.invoices (id, customer_id, number) values (?, ?, null) on conflict (id) do nothing";
+        String mergeDuplicates = """
+                insert into public.invoices (id, customer_id, number, notes) values (?, ?, null, 'Gate code 1234')
+                on conflict (id) do update set customer_id = excluded.customer_id, number = excluded.number, notes = excluded.notes""";
+
+        for (String resend : List.of(ignoreDuplicates, ignoreDuplicates, mergeDuplicates)) {
+            AsUser.run(database, csr.identity(), c -> Sql.update(c, resend, offlineDraft, customer));
+        }
+        UUID next = draftInvoice();
+
+        assertThat(numberOf(offlineDraft)).isEqualTo(1);
+        assertThat(numberOf(next)).isEqualTo(2);
+        assertThat((String) Sql.value(database, "select notes from public.invoices where id = ?", offlineDraft))
+                .isEqualTo("Gate code 1234");
+    }
+
+    @Test
+    void numbersStayUniqueAndGapFreeUnderConcurrentInsertsEvenWhenSomeRollBack() throws Exception {
+        int writers = 24;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> numbers = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                boolean rollBack = i % 4 == 0;
+                numbers.add(pool.submit(() -> insertConcurrently(start, rollBack)));
+            }
+            start.countDown();
+            for (Future<Integer> number : numbers) {
+                number.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Integer> committed = new ArrayList<>();
+        for (Map<String, Object> row : Sql.rows(database,
+                "select number from public.invoices where company_id = ? order by number", company.id())) {
+            committed.add((Integer) row.get("number"));
+        }
+        assertThat(committed).containsExactlyElementsOf(IntStream.rangeClosed(1, writers - writers / 4).boxed().toList());
+        assertThat((Integer) Sql.value(database, "select invoice_next_number from public.companies where id = ?", company.id()))
+                .isEqualTo(writers - writers / 4 + 1);
+    }
+
+    private Integer insertConcurrently(CountDownLatch start, boolean rollBack) throws Exception {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            csr.identity().applyTo(connection);
+            if (!start.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("start signal never came");
+            }
+            Integer number = Sql.value(connection, "insert into public.invoices (customer_id) values (?) returning number", customer);
+            if (rollBack) {
+                connection.rollback();
+            } else {
+                connection.commit();
+            }
+            return number;
+        }
+    }
+
+    @Test
+    void paymentsMoveAmountPaidPaymentStatusAndStatus() throws SQLException {
+        UUID invoice = issuedInvoiceOf("100.00");
+
+        UUID firstPayment = pay(invoice, "40.00", "cash");
+        assertThat(amounts(invoice)).containsEntry("amount_paid", new BigDecimal("40.00"))
+                .containsEntry("payment_status", "partial").containsEntry("status", "issued");
+
+        pay(invoice, "60.00", "card");
+        assertThat(amounts(invoice)).containsEntry("amount_paid", new BigDecimal("100.00"))
+                .containsEntry("payment_status", "paid").containsEntry("status", "paid");
+
+        AsUser.run(database, csr.identity(), c -> Sql.update(c, "update public.payments set deleted_at = now() where id = ?", firstPayment));
+        assertThat(amounts(invoice)).containsEntry("amount_paid", new BigDecimal("60.00"))
+                .containsEntry("payment_status", "partial").containsEntry("status", "issued");
+    }
+
+    @Test
+    void overpaymentIsRefusedWithTheBalanceInTheMessageAndNothingIsWritten() throws SQLException {
+        UUID invoice = issuedInvoiceOf("100.00");
+        pay(invoice, "70.00", "check");
+
+        SQLException refused = Refusals.of(() -> pay(invoice, "40.00", "cash"));
+
+        assertThat(refused.getSQLState()).isEqualTo("23514");
+        assertThat(refused.getMessage()).contains("A payment of 40.00 exceeds the balance due of 30.00 on invoice 1.");
+        assertThat(Sql.count(database, "select count(*) from public.payments where invoice_id = ?", invoice)).isOne();
+        assertThat(amounts(invoice)).containsEntry("amount_paid", new BigDecimal("70.00"));
+    }
+
+    @Test
+    void voidInvoiceTakesNoPaymentsAndStaysVoid() throws SQLException {
+        UUID invoice = issuedInvoiceOf("80.00");
+        AsUser.run(database, csr.identity(), c -> Sql.update(c, "update public.invoices set status = 'void' where id = ?", invoice));
+
+        SQLException payment = Refusals.of(() -> pay(invoice, "10.00", "cash"));
+        SQLException reopen = Refusals.of(() -> AsUser.run(database, csr.identity(),
+                c -> Sql.update(c, "update public.invoices set status = 'issued' where id = ?", invoice)));
+
+        assertThat(payment.getMessage()).contains("Invoice 1 is void and cannot take payments.");
+        assertThat(reopen.getMessage()).contains("A void invoice cannot be reopened.");
+    }
+
+    @Test
+    void invoicesCannotBeDeletedByStaff() throws SQLException {
+        UUID invoice = draftInvoice();
+
+        SQLException refused = Refusals.of(() -> AsUser.run(database, csr.identity(),
+                c -> Sql.update(c, "delete from public.invoices where id = ?", invoice)));
+
+        assertThat(refused.getSQLState()).isEqualTo("42501");
+    }
+
+    private UUID draftInvoice() throws SQLException {
+        return AsUser.run(database, csr.identity(), c -> Sql.value(c,
+                "insert into public.invoices (customer_id) values (?) returning id", customer));
+    }
+
+    private UUID issuedInvoiceOf(String amount) throws SQLException {
+        UUID invoice = draftInvoice();
+        AsUser.run(database, csr.identity(), c -> {
+            Sql.update(c, "insert into public.invoice_items (invoice_id, description, unit_price) values (?, 'Work', ?)",
+                    invoice, new BigDecimal(amount));
+            return Sql.update(c, "update public.invoices set status = 'issued' where id = ?", invoice);
+        });
+        return invoice;
+    }
+
+    private UUID pay(UUID invoice, String amount, String method) throws SQLException {
+        return AsUser.run(database, csr.identity(), c -> Sql.value(c,
+                "insert into public.payments (invoice_id, amount, method) values (?, ?, ?) returning id",
+                invoice, new BigDecimal(amount), method));
+    }
+
+    private Map<String, Object> amounts(UUID invoice) throws SQLException {
+        return rowsAsSuperuser("""
+                select subtotal, discount, tax, total, amount_paid, payment_status, status
+                  from public.invoices where id = '%s'""".formatted(invoice)).get(0);
+    }
+
+    private int numberOf(UUID invoice) throws SQLException {
+        Integer number = Sql.value(database, "select number from public.invoices where id = ?", invoice);
+        return number;
+    }
+
+    private List<Map<String, Object>> rowsAsSuperuser(String sql) throws SQLException {
+        return Sql.rows(database, sql);
+    }
+}
