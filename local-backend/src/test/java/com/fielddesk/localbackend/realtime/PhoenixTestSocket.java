@@ -24,8 +24,12 @@ final class PhoenixTestSocket implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static PhoenixTestSocket open(TestBackend backend, String apiKey) {
+        return open(backend.url(), apiKey);
+    }
+
+    static PhoenixTestSocket open(URI server, String apiKey) {
         PhoenixTestSocket listener = new PhoenixTestSocket();
-        URI uri = URI.create(backend.url().toString().replace("http://", "ws://") + RealtimeServer.PATH
+        URI uri = URI.create(server.toString().replace("http://", "ws://") + RealtimeServer.PATH
                 + "?vsn=2.0.0" + (apiKey == null ? "" : "&apikey=" + apiKey));
         listener.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, listener).join();
         return listener;
@@ -64,6 +68,10 @@ final class PhoenixTestSocket implements WebSocket.Listener, AutoCloseable {
                 frames.wait(Math.max(1, left / 1_000_000));
             }
         }
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     List<PhoenixFrame> frames() {
