@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.fielddesk.localbackend.db.RequestIdentity;
-import com.fielddesk.localbackend.http.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -141,7 +140,8 @@ final class ChangeDelivery {
             return null;
         }
         ObjectNode data = data(table, caller.role(), change);
-        data.set("record", parse(row.recordJson()));
+        // PostgreSQL already produced the JSON; embed it as is rather than parse and re-serialise it.
+        data.putRawValue("record", new RawValue(row.recordJson()));
         if (change.type().equals("UPDATE")) {
             data.set("old_record", change.primaryKey());
         }
@@ -273,13 +273,4 @@ final class ChangeDelivery {
         event.set("data", data);
         return event;
     }
-
-    private static JsonNode parse(String json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("PostgreSQL returned invalid JSON", e);
-        }
-    }
-
 }

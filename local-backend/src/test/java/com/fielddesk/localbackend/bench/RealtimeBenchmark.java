@@ -33,11 +33,10 @@ import java.util.concurrent.TimeUnit;
  * every delivery and how many events each client missed (the target is none).
  *
  * <pre>
- * ./mvnw -B -q -pl local-backend -am test-compile
- * ./mvnw -B -q -pl local-backend dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp local-backend/target/test-classes:local-backend/target/classes:$(cat local-backend/target/cp.txt) \
- *      com.fielddesk.localbackend.bench.RealtimeBenchmark [clients] [insertsPerSecond] [seconds]
+ * ./mvnw -B -q -pl local-backend test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=com.fielddesk.localbackend.bench.RealtimeBenchmark -Dexec.args="20 100 60"
  * </pre>
+ * Exits 1 if any client missed an event.
  */
 public final class RealtimeBenchmark {
 
