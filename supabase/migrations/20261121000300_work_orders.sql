@@ -38,7 +38,7 @@ create table public.work_orders (
   constraint work_order_total_not_negative check (total >= 0),
   constraint work_order_window_ends_after_start check (scheduled_end > scheduled_start),
   constraint work_order_scheduled_job_needs_window
-    check (status is null or status in ('unscheduled', 'completed', 'canceled')
+    check (status is null or status not in ('scheduled', 'dispatched', 'en_route', 'on_site')
            or (scheduled_start is not null and scheduled_end is not null)),
   constraint work_order_dispatched_job_needs_technician
     check (status is null or status not in ('dispatched', 'en_route', 'on_site') or technician_id is not null),

@@ -126,7 +126,7 @@ public final class AuthApi implements ApiRoutes {
         if (presented == null || presented.isBlank()) {
             throw new AuthError(400, "validation_failed", "refresh_token required");
         }
-        Map.Entry<Boolean, ObjectNode> outcome = store.inTransaction(connection -> {
+        RefreshOutcome outcome = store.inTransaction(connection -> {
             AuthStore.RefreshToken token = store.findRefreshToken(connection, presented)
                     .orElseThrow(AuthApi::refreshTokenNotFound);
             if (!store.lockSession(connection, token.sessionId())) {
@@ -140,26 +140,30 @@ public final class AuthApi implements ApiRoutes {
             if (token.revoked()) {
                 Optional<AuthStore.RefreshToken> active = store.activeRefreshToken(connection, token.sessionId());
                 if (active.isPresent() && presented.equals(active.get().parent())) {
-                    return Map.entry(true, sessionResponse(user, token.sessionId(), active.get().token()));
+                    return new RefreshOutcome(sessionResponse(user, token.sessionId(), active.get().token()));
                 }
                 boolean withinReuseInterval = token.revokedAt() != null && token.revokedAt()
                         .plus(settings.refreshReuseInterval()).isAfter(store.now(connection));
                 if (!withinReuseInterval) {
                     store.deleteSession(connection, token.sessionId());
-                    return Map.entry(false, (ObjectNode) null);
+                    return new RefreshOutcome(null);
                 }
             } else {
                 store.revokeRefreshToken(connection, presented);
             }
             String child = newRefreshToken();
             store.insertRefreshToken(connection, child, user.id(), token.sessionId(), presented);
-            return Map.entry(true, sessionResponse(user, token.sessionId(), child));
+            return new RefreshOutcome(sessionResponse(user, token.sessionId(), child));
         });
         // The session family is revoked in a committed transaction before the refusal is answered.
-        if (!outcome.getKey()) {
+        if (outcome.session() == null) {
             throw new AuthError(400, "refresh_token_already_used", "Invalid Refresh Token: Already Used");
         }
-        return outcome.getValue();
+        return outcome.session();
+    }
+
+    /** A new session, or none when a reused token has just ended its session. */
+    private record RefreshOutcome(ObjectNode session) {
     }
 
     private static AuthError refreshTokenNotFound() {

@@ -9,6 +9,7 @@ import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
 import com.fielddesk.localbackend.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +32,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditLogTest {
 
-    private DataSource database;
-    private TenantFixtures fixtures;
+    private static DataSource database;
+    private static TenantFixtures fixtures;
     private Company company;
     private AppUser admin;
     private AppUser supervisor;
     private AppUser csr;
 
-    @BeforeEach
-    void createCompany() {
+    /** One database for the class; every test works in a company of its own. */
+    @BeforeAll
+    static void createDatabase() {
         TestPostgres postgres = TestPostgres.shared();
         database = postgres.superuser(postgres.newDatabase());
         fixtures = new TenantFixtures(database);
+    }
+
+    @BeforeEach
+    void createCompany() {
         company = fixtures.company("Audit & Sons", LeadPreferences.serving("electrical", "30301"));
         admin = fixtures.staff(company, "admin");
         supervisor = fixtures.staff(company, "supervisor");
@@ -83,7 +89,7 @@ class AuditLogTest {
 
         List<Map<String, Object>> entries = Sql.rows(database, """
                 select action, row_id, actor_id, new_values::text as new from public.audit_log
-                 where action in ('claim', 'decline', 'sign_in') order by seq""");
+                 where action in ('claim', 'decline', 'sign_in') and company_id = ? order by seq""", company.id());
         assertThat(entries).extracting(e -> e.get("action")).containsExactly("claim", "decline", "sign_in");
         assertThat(entries).extracting(e -> e.get("row_id")).containsExactly(claimed, declined, null);
         assertThat(entries).extracting(e -> e.get("actor_id")).containsOnly(csr.id());

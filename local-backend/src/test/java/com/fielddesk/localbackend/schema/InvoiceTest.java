@@ -5,6 +5,7 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +28,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InvoiceTest {
 
-    private DataSource database;
-    private TenantFixtures fixtures;
+    private static DataSource database;
+    private static TenantFixtures fixtures;
     private Company company;
     private AppUser csr;
     private UUID customer;
 
-    @BeforeEach
-    void createCompanyWithACustomer() {
+    /** One database for the class; every test works in a company of its own. */
+    @BeforeAll
+    static void createDatabase() {
         TestPostgres postgres = TestPostgres.shared();
         database = postgres.superuser(postgres.newDatabase());
         fixtures = new TenantFixtures(database);
+    }
+
+    @BeforeEach
+    void createCompanyWithACustomer() {
         company = fixtures.company("Flow Plumbing");
         csr = fixtures.staff(company, "csr");
         customer = fixtures.customer(company, "Robin Payer");
@@ -99,7 +105,8 @@ class InvoiceTest {
         }
 
         List<Integer> committed = new ArrayList<>();
-        for (Map<String, Object> row : rowsAsSuperuser("select number from public.invoices order by number")) {
+        for (Map<String, Object> row : Sql.rows(database,
+                "select number from public.invoices where company_id = ? order by number", company.id())) {
             committed.add((Integer) row.get("number"));
         }
         assertThat(committed).containsExactlyElementsOf(IntStream.rangeClosed(1, writers - writers / 4).boxed().toList());

@@ -5,6 +5,7 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,19 +20,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkOrderTransitionsTest {
 
-    private DataSource database;
-    private TenantFixtures fixtures;
+    private static DataSource database;
+    private static TenantFixtures fixtures;
     private Company company;
     private AppUser dispatcher;
     private AppUser supervisor;
     private AppUser technician;
     private UUID customer;
 
-    @BeforeEach
-    void createCompanyWithStaff() {
+    /** One database for the class; every test works in a company of its own. */
+    @BeforeAll
+    static void createDatabase() {
         TestPostgres postgres = TestPostgres.shared();
         database = postgres.superuser(postgres.newDatabase());
         fixtures = new TenantFixtures(database);
+    }
+
+    @BeforeEach
+    void createCompanyWithStaff() {
         company = fixtures.company("Bright Sparks");
         dispatcher = fixtures.staff(company, "dispatcher");
         supervisor = fixtures.staff(company, "supervisor");

@@ -119,6 +119,35 @@ public final class TestBackend {
     public record SignedInUser(UUID id, String email, String password, String accessToken, String refreshToken) {
     }
 
+    /** Creates companies, staff and leads through the real triggers, as the database owner. */
+    public TenantFixtures tenants() {
+        return new TenantFixtures(admin());
+    }
+
+    /** A staff member with the role in the company, signed in over HTTP with a real session. */
+    public SignedInUser staff(TenantFixtures.Company company, String role) {
+        return signInAs(tenants().staff(company, role));
+    }
+
+    /** Gives a fixture user a password and signs in with it. */
+    public SignedInUser signInAs(TenantFixtures.AppUser user) {
+        String password = "pw-" + UUID.randomUUID();
+        try (Connection connection = admin().getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement("""
+                     update auth.users set encrypted_password = extensions.crypt(?, extensions.gen_salt('bf')),
+                            email_confirmed_at = coalesce(email_confirmed_at, now())
+                      where id = ?""")) {
+            statement.setString(1, password);
+            statement.setObject(2, user.id());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set a password for " + user.email(), e);
+        }
+        JsonNode session = signIn(user.email(), password);
+        return new SignedInUser(user.id(), user.email(), password, session.get("access_token").asText(),
+                session.get("refresh_token").asText());
+    }
+
     /** An access token signed with the project secret, e.g. already expired ({@code lifetime} negative). */
     public String mintAccessToken(UUID userId, String email, String role, Duration lifetime) {
         Instant now = Instant.now();
