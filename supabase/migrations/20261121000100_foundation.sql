@@ -209,6 +209,18 @@ grant execute on function public.current_company_id(), public.current_app_role()
 
 alter table public.profiles alter column company_id set default public.current_company_id();
 
+-- Every audited write of a company appends to that company's audit chain, so writers of one
+-- company serialize on this transaction-scoped lock anyway. Taking it before any row lock
+-- (numbering, payments, claims, and a statement trigger on every audited table) gives all
+-- writers one lock order, so multi-statement transactions (sync batches) cannot deadlock on it.
+create or replace function private.lock_company_chain(company uuid)
+returns void
+language sql
+set search_path = ''
+as $$
+  select pg_advisory_xact_lock(hashtextextended('audit_log:' || company::text, 0))
+$$;
+
 -- Takes the next number of a per-company counter. The counter row stays locked until the
 -- caller's transaction ends, so concurrent writers queue and a rollback frees the number:
 -- numbers are gap-free.
@@ -221,6 +233,7 @@ as $$
 declare
   taken integer;
 begin
+  perform private.lock_company_chain(company);
   if counter = 'invoice' then
     update public.companies set invoice_next_number = invoice_next_number + 1
      where id = company returning invoice_next_number - 1 into taken;

@@ -101,12 +101,16 @@ begin
     else
       new.status := coalesce(new.status, 'unscheduled');
     end if;
-    -- The database numbers work orders per company; a client-sent number is ignored.
-    new.number := private.take_company_number(new.company_id, 'work_order');
-  else
-    if new.number is distinct from old.number then
-      raise exception 'A work order keeps the number the database gave it (%).', old.number using errcode = '23514';
+    -- The database numbers work orders per company; a client-sent number is ignored. A
+    -- resent insert of an existing id (an outbox retry, an upsert) keeps that row's number
+    -- and takes none, so retries leave no gaps.
+    select w.number into new.number from public.work_orders w where w.id = new.id;
+    if not found then
+      new.number := private.take_company_number(new.company_id, 'work_order');
     end if;
+  else
+    -- Offline clients resend whole rows (number null before they learnt it): keep the number.
+    new.number := old.number;
     if old.stage = 'job' and new.stage = 'quote' then
       raise exception 'A job cannot turn back into a quote.' using errcode = '23514';
     end if;

@@ -211,6 +211,9 @@ declare
   new_address_id uuid;
   new_work_order_id uuid;
 begin
+  if company is not null then
+    perform private.lock_company_chain(company);
+  end if;
   select * into request from public.service_requests sr where sr.id = claim_service_request.service_request_id for update;
   if not found then
     perform private.raise_api_error('lead_not_found', 'This lead does not exist.', 404);

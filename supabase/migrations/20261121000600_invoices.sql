@@ -78,7 +78,8 @@ create table public.payments (
 select private.add_sync_support('public.payments');
 create index payments_invoice_idx on public.payments (invoice_id);
 
--- Before every invoice write: number on insert (a client-sent number is ignored), subtotal
+-- Before every invoice write: number on insert (a client-sent number is ignored, and kept
+-- on update whatever the client sends), subtotal
 -- from live items, tax and total from subtotal/discount/rate, amount paid from live payments,
 -- payment status, and 'paid' status following full payment.
 create or replace function private.compute_invoice()
@@ -91,11 +92,13 @@ declare
   terms integer;
 begin
   if tg_op = 'INSERT' then
-    new.number := private.take_company_number(new.company_id, 'invoice');
-  else
-    if new.number is distinct from old.number then
-      raise exception 'An invoice keeps the number the database gave it (%).', old.number using errcode = '23514';
+    -- As for work orders: a resent insert of an existing id takes no new number.
+    select i.number into new.number from public.invoices i where i.id = new.id;
+    if not found then
+      new.number := private.take_company_number(new.company_id, 'invoice');
     end if;
+  else
+    new.number := old.number;
     if old.status = 'void' and new.status <> 'void' then
       raise exception 'A void invoice cannot be reopened.' using errcode = '23514';
     end if;
@@ -160,6 +163,7 @@ declare
   invoice public.invoices;
   paid_elsewhere numeric;
 begin
+  perform private.lock_company_chain(new.company_id);
   select * into invoice from public.invoices i where i.id = new.invoice_id for update;
   if not found then
     return new;  -- the foreign key reports it

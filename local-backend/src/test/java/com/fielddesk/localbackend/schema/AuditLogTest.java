@@ -207,6 +207,48 @@ class AuditLogTest {
                 .isEqualTo(Sql.count(database, "select count(*) from public.audit_log where company_id = ?", company.id()));
     }
 
+    @Test
+    void batchesWritingInOppositeOrderQueueInsteadOfDeadlocking() throws Exception {
+        UUID customer = fixtures.customer(company, "Batch Customer");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (Connection first = database.getConnection(); Connection other = database.getConnection()) {
+            first.setAutoCommit(false);
+            csr.identity().applyTo(first);
+            Sql.update(first, "insert into public.customers (full_name) values ('First batch')");
+
+            other.setAutoCommit(false);
+            supervisor.identity().applyTo(other);
+            int otherPid = Sql.value(other, "select pg_backend_pid()");
+            Future<Object> otherBatch = second.submit(() -> {
+                Sql.update(other, "insert into public.invoices (customer_id) values (?)", customer);
+                Sql.update(other, "insert into public.customers (full_name) values ('Second batch')");
+                other.commit();
+                return null;
+            });
+            awaitBlocked(otherPid);
+
+            Sql.update(first, "insert into public.invoices (customer_id) values (?)", customer);
+            first.commit();
+            otherBatch.get(30, TimeUnit.SECONDS);
+        } finally {
+            second.shutdownNow();
+        }
+
+        assertThat(Sql.count(database, "select count(*) from public.invoices where company_id = ?", company.id())).isEqualTo(2);
+        assertThat(verify(admin).path("ok").asBoolean()).isTrue();
+    }
+
+    /** Waits, with a deadline, until the backend waits for a lock. */
+    private void awaitBlocked(int pid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!"Lock".equals(Sql.value(database, "select wait_event_type from pg_stat_activity where pid = ?", pid))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("backend " + pid + " never waited for a lock");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     private long visibleEntries(AppUser user) throws SQLException {
         return AsUser.run(database, user.identity(), c -> Sql.count(c, "select count(*) from public.audit_log"));
     }

@@ -86,6 +86,25 @@ class InvoiceTest {
     }
 
     @Test
+    void resentInsertOfTheSameInvoiceTakesNoNewNumber() throws SQLException {
+        UUID offlineDraft = UUID.randomUUID();
+        String ignoreDuplicates = "insert into public.invoices (id, customer_id, number) values (?, ?, null) on conflict (id) do nothing";
+        String mergeDuplicates = """
+                insert into public.invoices (id, customer_id, number, notes) values (?, ?, null, 'Gate code 1234')
+                on conflict (id) do update set customer_id = excluded.customer_id, number = excluded.number, notes = excluded.notes""";
+
+        for (String resend : List.of(ignoreDuplicates, ignoreDuplicates, mergeDuplicates)) {
+            AsUser.run(database, csr.identity(), c -> Sql.update(c, resend, offlineDraft, customer));
+        }
+        UUID next = draftInvoice();
+
+        assertThat(numberOf(offlineDraft)).isEqualTo(1);
+        assertThat(numberOf(next)).isEqualTo(2);
+        assertThat((String) Sql.value(database, "select notes from public.invoices where id = ?", offlineDraft))
+                .isEqualTo("Gate code 1234");
+    }
+
+    @Test
     void numbersStayUniqueAndGapFreeUnderConcurrentInsertsEvenWhenSomeRollBack() throws Exception {
         int writers = 24;
         CountDownLatch start = new CountDownLatch(1);
