@@ -1,18 +1,19 @@
-// Shared by storage.test.mjs and realtime.test.mjs: the backend under test (from the JUnit driver's
-// environment), tenants and signed-in staff created the way an operator would (service role),
-// tokens minted with the project secret, and waiting for conditions with a deadline.
+// Shared by storage.test.mjs and realtime.test.mjs (run by SupabaseJsContractTest with the rest of
+// the suite): the backend under test from the environment, tenants and signed-in staff created the
+// way an operator would (service role), and waiting for conditions with a deadline.
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 export const url = required('SUPABASE_URL');
 export const anonKey = required('SUPABASE_ANON_KEY');
-const serviceRoleKey = required('SUPABASE_SERVICE_ROLE_KEY');
-const jwtSecret = required('SUPABASE_JWT_SECRET');
+const serviceRoleKey = required('SUPABASE_SERVICE_KEY');
+/** An access token that expired minutes ago, minted by the JUnit driver. */
+export const expiredToken = JSON.parse(required('FIELDDESK_FIXTURE')).expiredToken;
 
 function required(name) {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set; run these tests through the JUnit driver`);
+  if (!value) throw new Error(`${name} is not set; run this suite through SupabaseJsContractTest`);
   return value;
 }
 
@@ -49,22 +50,6 @@ export async function staff(companyId, role = 'dispatcher') {
   // Hand the token to realtime now rather than racing the auth-state listener.
   await client.realtime.setAuth(session.access_token);
   return { id: user.id, email, companyId, client, accessToken: session.access_token };
-}
-
-/** A client that presents exactly this token everywhere (REST, Storage, Realtime). */
-export async function clientWithToken(token) {
-  const client = createClient(url, anonKey, { ...clientOptions, accessToken: async () => token });
-  await client.realtime.setAuth(token);
-  return client;
-}
-
-export function mintToken({ sub, email, lifetimeSeconds }) {
-  const now = Math.floor(Date.now() / 1000);
-  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({
-    sub, email, aud: 'authenticated', role: 'authenticated', iat: now, exp: now + lifetimeSeconds,
-  })}`;
-  return `${body}.${createHmac('sha256', jwtSecret).update(body).digest('base64url')}`;
 }
 
 export async function waitFor(condition, what, timeoutMs = 15000) {
