@@ -4,7 +4,6 @@ import com.fielddesk.localbackend.testing.AsUser;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +35,8 @@ class SyncCursorTest {
 
     @BeforeEach
     void createCompany() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        TenantFixtures fixtures = new TenantFixtures(database);
+        TenantFixtures fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
         csr = fixtures.staff(fixtures.company("Late Night HVAC", LeadPreferences.serving("hvac", "10001")), "csr");
     }
 

@@ -6,7 +6,6 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,9 +46,8 @@ class TenantIsolationTest {
 
     @BeforeAll
     static void createTwoCompaniesWithARowInEveryTable() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        TenantFixtures fixtures = new TenantFixtures(database);
+        TenantFixtures fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
         Company a = fixtures.company("Alpha Heating", LeadPreferences.serving("hvac", "10001"));
         Company b = fixtures.company("Bravo Heating", LeadPreferences.serving("hvac", "10001"));
         usersOfA = Map.of("admin", fixtures.staff(a, "admin"), "technician", fixtures.staff(a, "technician"));
