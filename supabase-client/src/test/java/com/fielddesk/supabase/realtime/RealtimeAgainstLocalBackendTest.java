@@ -3,6 +3,8 @@ package com.fielddesk.supabase.realtime;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
 import com.fielddesk.localbackend.LocalBackendConfig;
+import com.fielddesk.localbackend.LocalBackendOptions;
+import com.fielddesk.localbackend.auth.AuthSettings;
 import com.fielddesk.supabase.SupabaseClient;
 import com.fielddesk.supabase.SupabaseConfig;
 import com.fielddesk.supabase.auth.InMemorySessionStore;
@@ -27,10 +29,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.fielddesk.supabase.testing.LiveBackend.awaitTrue;
@@ -66,20 +71,44 @@ class RealtimeAgainstLocalBackendTest {
         }
     }
 
-    @Test
-    void reconnectsAfterAServerRestartRejoinsAndSignalsResync() throws Exception {
-        backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, 0, false, DemoDataOption.none()));
-        int port = backend.url().getPort();
-        String email = "realtime-" + UUID.randomUUID() + "@test.local";
+    /** A backend whose data folder has a user and a published table (realtime installs its triggers at start). */
+    private UUID startBackendWithPublishedTable(String email, LocalBackendOptions options) throws Exception {
+        backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, 0, false, DemoDataOption.none()), options);
         UUID userId = createUser(backend, email);
         createPublishedTable(backend);
-        backend.stop(); // realtime installs its change triggers at start
-        backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, port, false, DemoDataOption.none()));
+        restart(options);
+        return userId;
+    }
 
+    private void restart(LocalBackendOptions options) {
+        int port = backend.url().getPort();
+        backend.stop();
+        backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, port, false, DemoDataOption.none()), options);
+    }
+
+    private SupabaseClient signedInClient(String email) {
         supabase = new SupabaseClient(SupabaseConfig.of(backend.url().toString(), backend.anonKey())
                 .withRetryPolicy(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(500))),
                 new InMemorySessionStore(), Clock.systemUTC(), SupabaseJson.defaultMapper(), SNAPPY);
-        Session session = supabase.auth().signInWithPassword(email, PASSWORD);
+        supabase.auth().signInWithPassword(email, PASSWORD);
+        return supabase;
+    }
+
+    private RealtimeChannel subscribeToInserts(List<Note> inserted) {
+        RealtimeChannel channel = supabase.realtime().channel("notes")
+                .onPostgresChanges(PostgresChangesFilter.table("public", "client_rt_notes").on(ChangeType.INSERT),
+                        change -> inserted.add(change.record(Note.class)))
+                .subscribe();
+        supabase.realtime().connect();
+        awaitTrue("the channel joined", DEADLINE, () -> channel.state() == RealtimeChannel.State.JOINED);
+        return channel;
+    }
+
+    @Test
+    void reconnectsAfterAServerRestartRejoinsAndSignalsResync() throws Exception {
+        String email = "realtime-" + UUID.randomUUID() + "@test.local";
+        UUID userId = startBackendWithPublishedTable(email, LocalBackendOptions.defaults());
+        signedInClient(email);
         List<ConnectionState> states = new CopyOnWriteArrayList<>();
         AtomicInteger resyncs = new AtomicInteger();
         supabase.realtime().addListener(new RealtimeListener() {
@@ -94,12 +123,7 @@ class RealtimeAgainstLocalBackendTest {
             }
         });
         List<Note> inserted = new CopyOnWriteArrayList<>();
-        RealtimeChannel channel = supabase.realtime().channel("notes")
-                .onPostgresChanges(PostgresChangesFilter.table("public", "client_rt_notes").on(ChangeType.INSERT),
-                        change -> inserted.add(change.record(Note.class)))
-                .subscribe();
-        supabase.realtime().connect();
-        awaitTrue("the channel joined", DEADLINE, () -> channel.state() == RealtimeChannel.State.JOINED);
+        RealtimeChannel channel = subscribeToInserts(inserted);
 
         supabase.from("client_rt_notes").insert(Map.of("title", "before, (restart)")).execute();
         awaitTrue("the first insert event", DEADLINE, () -> inserted.size() == 1);
@@ -107,6 +131,7 @@ class RealtimeAgainstLocalBackendTest {
         assertThat(inserted.get(0).ownerId()).isEqualTo(userId);
         assertThat(resyncs).as("a first connection needs no resync").hasValue(0);
 
+        int port = backend.url().getPort();
         backend.stop();
         awaitTrue("the client to notice", DEADLINE, () -> supabase.realtime().state() != ConnectionState.OPEN);
         backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, port, false, DemoDataOption.none()));
@@ -118,13 +143,36 @@ class RealtimeAgainstLocalBackendTest {
         insertAsDatabaseOwner(backend, userId, "after restart");
         awaitTrue("an event on the rejoined channel", DEADLINE, () -> inserted.size() == 2);
         assertThat(inserted.get(1).title()).isEqualTo("after restart");
+    }
 
-        // A refreshed token reaches the joined channel, which keeps delivering.
-        Session refreshed = supabase.auth().refreshSession();
-        assertThat(refreshed.refreshToken()).isNotEqualTo(session.refreshToken());
-        insertAsDatabaseOwner(backend, userId, "after refresh");
-        awaitTrue("an event after the token push", DEADLINE, () -> inserted.size() == 3);
-        assertThat(channel.state()).isEqualTo(RealtimeChannel.State.JOINED);
+    @Test
+    void refreshedTokensArePushedSoTheChannelOutlivesItsFirstToken() throws Exception {
+        Duration lifetime = Duration.ofSeconds(10);
+        LocalBackendOptions shortTokens = LocalBackendOptions.defaults()
+                .withAuth(new AuthSettings(false, lifetime, Duration.ofSeconds(10)));
+        String email = "realtime-token-" + UUID.randomUUID() + "@test.local";
+        UUID userId = startBackendWithPublishedTable(email, shortTokens);
+        signedInClient(email);
+        Session first = supabase.auth().currentSession().orElseThrow();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        List<RealtimeChannel.State> channelStates = new CopyOnWriteArrayList<>();
+        // Refreshes at half the lifetime; each new token is pushed to the joined channel.
+        try (AutoCloseable ticker = supabase.auth().startAutoRefresh(timer, Duration.ofMillis(200))) {
+            List<Note> inserted = new CopyOnWriteArrayList<>();
+            RealtimeChannel channel = subscribeToInserts(inserted);
+            channel.onStateChanged(channelStates::add);
+
+            // The server closes a channel whose token has expired; only the pushed tokens keep it open.
+            Instant wellPastFirstExpiry = first.expiresAt().plus(lifetime).plusSeconds(1);
+            awaitTrue("two token lifetimes to pass", DEADLINE, () -> Instant.now().isAfter(wellPastFirstExpiry));
+
+            insertAsDatabaseOwner(backend, userId, "still listening");
+            awaitTrue("an event long after the first token expired", DEADLINE, () -> inserted.size() == 1);
+            assertThat(channel.state()).isEqualTo(RealtimeChannel.State.JOINED);
+        } finally {
+            timer.shutdownNow();
+        }
+        assertThat(channelStates).as("never closed by the server").isEmpty();
     }
 
     private static UUID createUser(LocalBackend backend, String email) throws IOException {
