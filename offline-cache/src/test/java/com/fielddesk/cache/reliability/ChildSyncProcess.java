@@ -26,6 +26,20 @@ final class ChildSyncProcess {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /** Waits until the child's output contains the text, it exits, or the deadline passes (then fails). */
+    static void awaitOutput(Process process, Path log, String text, java.time.Duration deadline)
+            throws IOException, InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end) {
+            if (java.nio.file.Files.readString(log).contains(text) || !process.isAlive()) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("The child sync did not print '" + text + "' within " + deadline);
+    }
+
     /** SIGKILL (destroyForcibly on Linux/macOS): no shutdown hooks, no finally blocks, no flush. */
     static void kill(Process process) throws InterruptedException {
         process.destroyForcibly();

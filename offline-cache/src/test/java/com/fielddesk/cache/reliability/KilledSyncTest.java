@@ -57,7 +57,10 @@ class KilledSyncTest {
             Path log = folder.resolve("child-" + trial + ".log");
             Process child = ChildSyncProcess.start(backend.url().toString(), backend.anonKey(), tenant.user(0).email(),
                     password, db, log);
-            long killAfterMillis = 300 + random.nextInt(2700);
+            // Kill inside the sync itself, not during JVM start-up: wait (with a deadline) until the
+            // child has signed in, then let it run a random while.
+            ChildSyncProcess.awaitOutput(child, log, "signed in", Duration.ofSeconds(60));
+            long killAfterMillis = random.nextInt(1500);
             if (child.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
                 finished++;
                 assertThat(child.exitValue()).as(Files.readString(log)).isZero();
