@@ -57,6 +57,21 @@ public final class Workload {
         database.read(connection -> new Outbox().all(connection)).forEach(e -> allMutationIds.add(e.mutationId()));
     }
 
+    /**
+     * Another user edits the description of a few of the company's work orders directly on the
+     * server (so pulls and field merges have work to do); counted in the expected versions.
+     */
+    public void otherUserEdits(int rows) {
+        List<String> ids = tenant.workOrderIds();
+        for (int i = 0; i < rows && !ids.isEmpty(); i++) {
+            String id = ids.get(random.nextInt(ids.size()));
+            tenant.execute("update public.work_orders set description = ? where id = ?::uuid", "edit " + (++counter), id);
+            externalEdits.merge(id, 1, Integer::sum);
+        }
+    }
+
+    private final Map<String, Integer> externalEdits = new LinkedHashMap<>();
+
     public int mutationCount() {
         return allMutationIds.size();
     }
@@ -69,9 +84,11 @@ public final class Workload {
         for (Map.Entry<String, List<String>> entry : titlesByWorkOrder.entrySet()) {
             UUID id = UUID.fromString(entry.getKey());
             List<String> titles = entry.getValue();
+            int others = externalEdits.getOrDefault(entry.getKey(), 0);
             assertThat(tenant.queryOne("select version from public.work_orders where id = ?", Integer.class, id))
-                    .as("version of %s after %d updates (no update lost or applied twice)", id, titles.size())
-                    .isEqualTo(1 + titles.size());
+                    .as("version of %s after %d updates and %d by others (none lost or applied twice)", id,
+                            titles.size(), others)
+                    .isEqualTo(1 + titles.size() + others);
             assertThat(tenant.queryOne("select title from public.work_orders where id = ?", String.class, id))
                     .isEqualTo(titles.get(titles.size() - 1));
         }
