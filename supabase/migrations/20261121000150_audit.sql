@@ -215,8 +215,6 @@ $$;
 revoke execute on function public.log_audit_event(text, jsonb), public.verify_audit_chain(uuid) from public, anon;
 grant execute on function public.log_audit_event(text, jsonb), public.verify_audit_chain(uuid) to authenticated, service_role;
 
-create policy audit_log_select_managers on public.audit_log for select to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select on public.audit_log to authenticated;
+select private.add_company_policies('public.audit_log', 'managers', null, null, null);
 -- Not even the service role writes the log; only the database's own functions do.
 revoke insert, update, delete, truncate on public.audit_log from service_role;

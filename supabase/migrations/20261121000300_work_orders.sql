@@ -101,13 +101,8 @@ begin
     else
       new.status := coalesce(new.status, 'unscheduled');
     end if;
-    -- The database numbers work orders per company; a client-sent number is ignored. A
-    -- resent insert of an existing id (an outbox retry, an upsert) keeps that row's number
-    -- and takes none, so retries leave no gaps.
-    select w.number into new.number from public.work_orders w where w.id = new.id;
-    if not found then
-      new.number := private.take_company_number(new.company_id, 'work_order');
-    end if;
+    -- The database numbers work orders per company; a client-sent number is ignored.
+    new.number := private.number_for_insert('public.work_orders', new.id, new.company_id, 'work_order');
   else
     -- Offline clients resend whole rows (number null before they learnt it): keep the number.
     new.number := old.number;
@@ -189,21 +184,11 @@ $$;
 create trigger record_work_order_status after insert or update on public.work_orders
   for each row execute function private.record_work_order_status();
 
--- Desk staff manage work orders; a technician may move the status of jobs assigned to them.
-create policy work_orders_select_staff on public.work_orders for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy work_orders_insert_office on public.work_orders for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and (select public.is_office_staff()));
-create policy work_orders_update_office_or_assignee on public.work_orders for update to authenticated
-  using (company_id = (select public.current_company_id())
-         and ((select public.is_office_staff()) or technician_id = (select auth.uid())))
+-- Desk staff manage work orders; a technician may also update the jobs assigned to them.
+select private.add_company_policies('public.work_orders', 'staff', 'office', 'office', 'managers');
+create policy work_orders_update_assigned_technician on public.work_orders for update to authenticated
+  using (company_id = (select public.current_company_id()) and technician_id = (select auth.uid()))
   with check (company_id = (select public.current_company_id()));
-create policy work_orders_delete_manager on public.work_orders for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select, insert, update, delete on public.work_orders to authenticated;
-
-create policy status_history_select_staff on public.work_order_status_history for select to authenticated
-  using (company_id = (select public.current_company_id()));
-grant select on public.work_order_status_history to authenticated;
+select private.add_company_policies('public.work_order_status_history', 'staff', null, null, null);
 
 select private.add_audit('public.work_orders');

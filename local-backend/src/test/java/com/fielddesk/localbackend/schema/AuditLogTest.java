@@ -8,7 +8,6 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +41,8 @@ class AuditLogTest {
     /** One database for the class; every test works in a company of its own. */
     @BeforeAll
     static void createDatabase() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        fixtures = new TenantFixtures(database);
+        fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
     }
 
     @BeforeEach

@@ -4,7 +4,6 @@ import com.fielddesk.localbackend.testing.AsUser;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,9 +28,8 @@ class BadInputTest {
 
     @BeforeAll
     static void createTwoCompanies() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        TenantFixtures fixtures = new TenantFixtures(database);
+        TenantFixtures fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
         Company company = fixtures.company("Careful Electric");
         Company other = fixtures.company("Other Electric");
         admin = fixtures.staff(company, "admin");

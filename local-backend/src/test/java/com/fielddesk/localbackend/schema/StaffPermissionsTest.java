@@ -4,7 +4,6 @@ import com.fielddesk.localbackend.testing.AsUser;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,8 @@ class StaffPermissionsTest {
 
     @BeforeAll
     static void createDatabase() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        fixtures = new TenantFixtures(database);
+        fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
     }
 
     @BeforeEach

@@ -4,7 +4,6 @@ import com.fielddesk.localbackend.testing.AsUser;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +14,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +36,8 @@ class SyncCursorTest {
 
     @BeforeEach
     void createCompany() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        TenantFixtures fixtures = new TenantFixtures(database);
+        TenantFixtures fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
         csr = fixtures.staff(fixtures.company("Late Night HVAC", LeadPreferences.serving("hvac", "10001")), "csr");
     }
 
@@ -118,10 +117,11 @@ class SyncCursorTest {
     }
 
     @Test
-    void everyTableCarriesTheSyncColumnsTheirTriggerAndThePullIndex() throws SQLException {
+    void everySyncedTableCarriesTheSyncColumnsTheirTriggerAndThePullIndex() throws SQLException {
+        String[] synced = Stream.concat(TenantIsolationTest.TENANT_TABLES.stream(), Stream.of("lead_pool")).toArray(String[]::new);
         List<Map<String, Object>> incomplete = Sql.rows(database, """
                 select c.relname from pg_class c
-                 where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'
+                 where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and c.relname = any (?)
                    and ((select count(*) from information_schema.columns col
                          where col.table_schema = 'public' and col.table_name = c.relname
                            and col.column_name in ('created_at', 'updated_at', 'deleted_at', 'version',
@@ -129,8 +129,11 @@ class SyncCursorTest {
                     or not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'stamp_sync_columns')
                     or not exists (select 1 from pg_index i where i.indrelid = c.oid
                                      and pg_get_indexdef(i.indexrelid) like '%(sync_xid, id)'))
-                """);
+                """, (Object) synced);
+        long syncedTables = Sql.count(database, "select count(*) from pg_class c where c.relnamespace = 'public'::regnamespace"
+                + " and c.relkind = 'r' and c.relname = any (?)", (Object) synced);
 
+        assertThat(syncedTables).isEqualTo(synced.length);
         assertThat(incomplete).isEmpty();
     }
 
