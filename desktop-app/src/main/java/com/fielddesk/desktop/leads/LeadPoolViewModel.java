@@ -79,6 +79,8 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<Lead>> arrivalListeners = new ArrayList<>();
     private Set<LeadId> knownIds;
+    private final Instant openedAt;
+    private static final java.time.Duration ARRIVAL_SLACK = java.time.Duration.ofMinutes(2);
 
     public LeadPoolViewModel(TableRepository pool, TableRepository serviceRequests, TableRepository workOrders,
                              LeadActions actions, SyncState sync, BackgroundTasks tasks, Clock clock) {
@@ -90,6 +92,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.clock = clock;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
+        this.openedAt = clock.instant();
         tradeFilter.addListener((o, a, b) -> applyFilter());
         emergencyOnly.addListener((o, a, b) -> applyFilter());
         searchText.addListener((o, a, b) -> applyFilter());
@@ -243,9 +246,6 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private void applyPool(List<Lead> fresh) {
         Map<LeadId, Lead> freshById = new LinkedHashMap<>();
         fresh.forEach(lead -> freshById.put(lead.id(), lead));
-        Set<LeadId> current = new HashSet<>();
-        poolLeads.forEach(lead -> current.add(lead.id()));
-        List<Lead> arrived = new ArrayList<>();
         if (poolLeads.isEmpty()) {
             poolLeads.setAll(fresh);
         } else {
@@ -259,8 +259,13 @@ public final class LeadPoolViewModel implements AutoCloseable {
                 }
             }
             poolLeads.addAll(0, added);
-            for (Lead lead : added) {
-                if (knownIds != null && !knownIds.contains(lead.id())) {
+        }
+        List<Lead> arrived = new ArrayList<>();
+        if (knownIds != null) {
+            for (Lead lead : fresh) {
+                // Only leads posted while the console is open are news; the first download of an
+                // existing pool is not.
+                if (!knownIds.contains(lead.id()) && !lead.postedAt().isBefore(openedAt.minus(ARRIVAL_SLACK))) {
                     arrived.add(lead);
                 }
             }
@@ -272,7 +277,10 @@ public final class LeadPoolViewModel implements AutoCloseable {
                         + "(claimed by another company, declined or expired)."));
             }
         }
-        knownIds = new HashSet<>(current);
+        if (knownIds == null) {
+            knownIds = new HashSet<>();
+        }
+        // Remembers every lead ever seen, so one that leaves and comes back is not announced twice.
         knownIds.addAll(freshById.keySet());
         loaded.set(true);
         arrived.forEach(lead -> arrivalListeners.forEach(listener -> listener.accept(lead)));
