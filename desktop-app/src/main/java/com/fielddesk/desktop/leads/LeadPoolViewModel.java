@@ -79,6 +79,8 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<Lead>> arrivalListeners = new ArrayList<>();
     private Set<LeadId> knownIds;
+    /** The lead the last failure message is about; its disappearance must not replace that message. */
+    private LeadId lastFailedLead;
     private final Instant openedAt;
     private static final java.time.Duration ARRIVAL_SLACK = java.time.Duration.ofMinutes(2);
 
@@ -109,7 +111,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
                     return OFFLINE_REASON;
                 }
                 if (selectedLead.get() == null) {
-                    return "Select a lead to claim or decline it.";
+                    return "";
                 }
                 return busy.get() ? "Working…" : "";
             }
@@ -159,6 +161,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
                     "Claimed. The customer's details and the new job are in My leads."));
         }, failure -> {
             busy.set(false);
+            lastFailedLead = lead.id();
             message.set(new UserMessage(MessageKind.WARNING, sentenceFor(failure)));
         });
     }
@@ -246,6 +249,15 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private void applyPool(List<Lead> fresh) {
         Map<LeadId, Lead> freshById = new LinkedHashMap<>();
         fresh.forEach(lead -> freshById.put(lead.id(), lead));
+        // Clear the selection before removing the row, so the table does not select its neighbour.
+        if (selectedLead.get() != null && !freshById.containsKey(selectedLead.get().id())) {
+            LeadId gone = selectedLead.get().id();
+            selectedLead.set(null);
+            if (!busy.get() && !gone.equals(lastFailedLead)) {
+                message.set(new UserMessage(MessageKind.INFO, "The lead you were looking at is no longer in the pool "
+                        + "(claimed by another company, declined or expired)."));
+            }
+        }
         if (poolLeads.isEmpty()) {
             poolLeads.setAll(fresh);
         } else {
@@ -268,13 +280,6 @@ public final class LeadPoolViewModel implements AutoCloseable {
                 if (!knownIds.contains(lead.id()) && !lead.postedAt().isBefore(openedAt.minus(ARRIVAL_SLACK))) {
                     arrived.add(lead);
                 }
-            }
-        }
-        if (selectedLead.get() != null && !freshById.containsKey(selectedLead.get().id())) {
-            selectedLead.set(null);
-            if (!busy.get()) {
-                message.set(new UserMessage(MessageKind.INFO, "The lead you were looking at is no longer in the pool "
-                        + "(claimed by another company, declined or expired)."));
             }
         }
         if (knownIds == null) {

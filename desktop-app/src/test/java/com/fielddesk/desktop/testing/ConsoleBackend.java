@@ -46,7 +46,8 @@ public final class ConsoleBackend implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         tenants = new TenantFixtures(backend.adminDataSource());
-        TenantFixtures.LeadPreferences hvac = TenantFixtures.LeadPreferences.serving("hvac", "12345");
+        TenantFixtures.LeadPreferences hvac = new TenantFixtures.LeadPreferences(true,
+                java.util.List.of("hvac", "plumbing", "electrical"), java.util.List.of("12345", "12346", "12350"));
         acme = tenants.company("Acme Heating", hvac);
         rival = tenants.company("Rival Air", hvac);
         acmeDispatcher = staffWithPassword(acme, "dispatcher", "Dana Dispatcher");
@@ -77,12 +78,19 @@ public final class ConsoleBackend implements AutoCloseable {
     }
 
     public UUID openLead(String description, boolean emergency) {
+        return openLead("hvac", description, emergency, "12345", "Springfield", null, 0);
+    }
+
+    /** An open lead; {@code preferredStart} null means "any time"; {@code postedMinutesAgo} ages it. */
+    public UUID openLead(String trade, String description, boolean emergency, String postalCode, String city,
+                         java.time.OffsetDateTime preferredStart, int postedMinutesAgo) {
         return tenants.insertReturningId("""
                 insert into public.service_requests (trade, description, emergency, postal_code, city, customer_name,
-                                                     customer_phone, customer_email, street_address)
-                values ('hvac', ?, ?, '12345', 'Springfield', 'Pat Customer', '+1 555 0100',
-                        'pat@example.test', '742 Evergreen Terrace') returning id
-                """, description, emergency);
+                                                     customer_phone, customer_email, street_address,
+                                                     preferred_start, preferred_end, posted_at)
+                values (?, ?, ?, ?, ?, 'Pat Customer', '+1 555 0100', 'pat@example.test', '742 Evergreen Terrace',
+                        ?::timestamptz, ?::timestamptz + interval '3 hours', now() - make_interval(mins => ?)) returning id
+                """, trade, description, emergency, postalCode, city, preferredStart, preferredStart, postedMinutesAgo);
     }
 
     public void stop() {
