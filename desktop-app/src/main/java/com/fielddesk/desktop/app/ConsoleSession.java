@@ -43,6 +43,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final ExecutorService syncThread;
     private final ScheduledExecutorService timers;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final ServerReachability reachability;
 
     ConsoleSession(Workspace workspace, SupabaseClient supabase, CacheDatabase cache, UUID userId, String email,
                    boolean openedOffline, Clock clock) {
@@ -52,7 +53,8 @@ public final class ConsoleSession implements AutoCloseable {
         this.userId = userId;
         this.email = email;
         this.openedOffline = openedOffline;
-        this.sync = new SyncEngine(cache, new SupabaseRemoteTables(supabase), clock,
+        this.reachability = new ServerReachability(!openedOffline);
+        this.sync = new SyncEngine(cache, new SupabaseRemoteTables(supabase, reachability), clock,
                 SyncSettings.defaults().withBackoff(Duration.ofMillis(250), Duration.ofSeconds(5)), RandomGenerator.getDefault());
         this.syncThread = Executors.newSingleThreadExecutor(daemon("fielddesk-sync"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("fielddesk-timers"));
@@ -64,6 +66,15 @@ public final class ConsoleSession implements AutoCloseable {
         running.add(supabase.auth().startAutoRefresh(timers, Duration.ofSeconds(30)));
         timers.scheduleWithFixedDelay(() -> sync.remoteChanged("lead_pool"),
                 LEAD_POOL_POLL.toMillis(), LEAD_POOL_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Tells the listener (on a sync thread) whenever the server becomes reachable or unreachable. */
+    public AutoCloseable onReachabilityChange(java.util.function.Consumer<Boolean> listener) {
+        return reachability.subscribe(listener);
+    }
+
+    public boolean serverReachable() {
+        return reachability.reachable();
     }
 
     public Repositories repositories() {

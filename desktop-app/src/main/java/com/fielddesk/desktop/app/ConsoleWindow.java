@@ -76,6 +76,8 @@ public final class ConsoleWindow {
             sync.markOffline();
         }
         AutoCloseable statusFeed = opened.sync().status().subscribe(status -> services.tasks().onUi(() -> sync.publish(status)));
+        AutoCloseable reachabilityFeed = opened.onReachabilityChange(
+                reachable -> services.tasks().onUi(() -> sync.reachabilityChanged(reachable)));
 
         LeadPoolViewModel leads = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
                 repositories.table("work_orders"),
@@ -102,6 +104,7 @@ public final class ConsoleWindow {
             leads.close();
             shell.close();
             closeQuietly(statusFeed);
+            closeQuietly(reachabilityFeed);
             closeSession();
         };
         List.of(shell).forEach(vm -> vm.signInRequiredProperty().addListener((o, a, required) -> {

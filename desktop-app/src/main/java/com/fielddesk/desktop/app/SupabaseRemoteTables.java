@@ -7,7 +7,9 @@ import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.remote.SessionExpiredException;
 import com.fielddesk.supabase.SupabaseClient;
+import com.fielddesk.supabase.errors.NetworkException;
 import com.fielddesk.supabase.errors.NotAuthenticatedException;
+import com.fielddesk.supabase.errors.ServerUnavailableException;
 import com.fielddesk.supabase.errors.SupabaseException;
 import com.fielddesk.supabase.rest.Filter;
 import com.fielddesk.supabase.rest.SelectQuery;
@@ -24,9 +26,11 @@ import java.util.Optional;
 final class SupabaseRemoteTables implements RemoteTables {
 
     private final SupabaseClient supabase;
+    private final ServerReachability reachability;
 
-    SupabaseRemoteTables(SupabaseClient supabase) {
+    SupabaseRemoteTables(SupabaseClient supabase, ServerReachability reachability) {
         this.supabase = supabase;
+        this.reachability = reachability;
     }
 
     @Override
@@ -62,13 +66,20 @@ final class SupabaseRemoteTables implements RemoteTables {
         T run();
     }
 
-    private static <T> T call(Call<T> call) throws RemoteException {
+    private <T> T call(Call<T> call) throws RemoteException {
         try {
-            return call.run();
+            T answer = call.run();
+            reachability.report(true);
+            return answer;
+        } catch (NetworkException | ServerUnavailableException e) {
+            reachability.report(false);
+            throw new RemoteException(e.getMessage(), true, e.retryAfter().orElse(null), e);
         } catch (NotAuthenticatedException e) {
+            reachability.report(true);
             throw new SessionExpiredException("Your session has ended: " + e.getMessage(), e);
         } catch (SupabaseException e) {
-            throw new RemoteException(e.getMessage(), e.isRetryable() || e.status() == 0, e.retryAfter().orElse(null), e);
+            reachability.report(true);
+            throw new RemoteException(e.getMessage(), e.isRetryable(), e.retryAfter().orElse(null), e);
         }
     }
 }

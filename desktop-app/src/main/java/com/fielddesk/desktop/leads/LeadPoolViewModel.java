@@ -79,6 +79,10 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<Consumer<Lead>> arrivalListeners = new ArrayList<>();
     private Set<LeadId> knownIds;
+    /** The lead the last failure message is about; its disappearance must not replace that message. */
+    private LeadId lastFailedLead;
+    private final Instant openedAt;
+    private static final java.time.Duration ARRIVAL_SLACK = java.time.Duration.ofMinutes(2);
 
     public LeadPoolViewModel(TableRepository pool, TableRepository serviceRequests, TableRepository workOrders,
                              LeadActions actions, SyncState sync, BackgroundTasks tasks, Clock clock) {
@@ -90,6 +94,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.clock = clock;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
+        this.openedAt = clock.instant();
         tradeFilter.addListener((o, a, b) -> applyFilter());
         emergencyOnly.addListener((o, a, b) -> applyFilter());
         searchText.addListener((o, a, b) -> applyFilter());
@@ -106,7 +111,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
                     return OFFLINE_REASON;
                 }
                 if (selectedLead.get() == null) {
-                    return "Select a lead to claim or decline it.";
+                    return "";
                 }
                 return busy.get() ? "Working…" : "";
             }
@@ -156,6 +161,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
                     "Claimed. The customer's details and the new job are in My leads."));
         }, failure -> {
             busy.set(false);
+            lastFailedLead = lead.id();
             message.set(new UserMessage(MessageKind.WARNING, sentenceFor(failure)));
         });
     }
@@ -243,9 +249,15 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private void applyPool(List<Lead> fresh) {
         Map<LeadId, Lead> freshById = new LinkedHashMap<>();
         fresh.forEach(lead -> freshById.put(lead.id(), lead));
-        Set<LeadId> current = new HashSet<>();
-        poolLeads.forEach(lead -> current.add(lead.id()));
-        List<Lead> arrived = new ArrayList<>();
+        // Clear the selection before removing the row, so the table does not select its neighbour.
+        if (selectedLead.get() != null && !freshById.containsKey(selectedLead.get().id())) {
+            LeadId gone = selectedLead.get().id();
+            selectedLead.set(null);
+            if (!busy.get() && !gone.equals(lastFailedLead)) {
+                message.set(new UserMessage(MessageKind.INFO, "The lead you were looking at is no longer in the pool "
+                        + "(claimed by another company, declined or expired)."));
+            }
+        }
         if (poolLeads.isEmpty()) {
             poolLeads.setAll(fresh);
         } else {
@@ -259,20 +271,21 @@ public final class LeadPoolViewModel implements AutoCloseable {
                 }
             }
             poolLeads.addAll(0, added);
-            for (Lead lead : added) {
-                if (knownIds != null && !knownIds.contains(lead.id())) {
+        }
+        List<Lead> arrived = new ArrayList<>();
+        if (knownIds != null) {
+            for (Lead lead : fresh) {
+                // Only leads posted while the console is open are news; the first download of an
+                // existing pool is not.
+                if (!knownIds.contains(lead.id()) && !lead.postedAt().isBefore(openedAt.minus(ARRIVAL_SLACK))) {
                     arrived.add(lead);
                 }
             }
         }
-        if (selectedLead.get() != null && !freshById.containsKey(selectedLead.get().id())) {
-            selectedLead.set(null);
-            if (!busy.get()) {
-                message.set(new UserMessage(MessageKind.INFO, "The lead you were looking at is no longer in the pool "
-                        + "(claimed by another company, declined or expired)."));
-            }
+        if (knownIds == null) {
+            knownIds = new HashSet<>();
         }
-        knownIds = new HashSet<>(current);
+        // Remembers every lead ever seen, so one that leaves and comes back is not announced twice.
         knownIds.addAll(freshById.keySet());
         loaded.set(true);
         arrived.forEach(lead -> arrivalListeners.forEach(listener -> listener.accept(lead)));

@@ -140,24 +140,24 @@ public final class LeadsView {
         filters.setPadding(new Insets(8));
 
         poolTable.setId(POOL_TABLE_ID);
-        poolTable.getColumns().add(column("age", "Age", 80, lead -> ""));
-        poolTable.getColumns().add(column("trade", "Trade", 100, lead -> lead.trade().label()));
-        poolTable.getColumns().add(column("emergency", "", 100, lead -> lead.emergency() ? "EMERGENCY" : ""));
+        poolTable.getColumns().add(column("age", "Age", 75, lead -> ""));
+        poolTable.getColumns().add(column("trade", "Trade", 95, lead -> lead.trade().label()));
+        poolTable.getColumns().add(column("emergency", "Urgency", 110, lead -> lead.emergency() ? "EMERGENCY" : ""));
         poolTable.getColumns().add(column("area", "Area", 150, Lead::area));
-        poolTable.getColumns().add(column("window", "Preferred time", 200,
+        poolTable.getColumns().add(column("window", "Preferred time", 175,
                 lead -> lead.preferredWindow().describe(viewModel.zone())));
-        poolTable.getColumns().add(column("description", "Description", 380, Lead::excerpt));
+        poolTable.getColumns().add(column("description", "Description", 260, Lead::excerpt));
         ageColumn();
         emergencyColumn();
         poolTable.setPlaceholder(new Label("No leads match. New leads appear here as soon as they are posted."));
-        poolTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        poolTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<Lead> sorted = new SortedList<>(viewModel.visibleLeads());
         sorted.comparatorProperty().bind(poolTable.comparatorProperty());
         poolTable.setItems(sorted);
         TableLayouts.remember(poolTable, "leads.pool", settings);
 
         SplitPane split = new SplitPane(poolTable, buildDetail());
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.72);
         VBox.setVgrow(split, Priority.ALWAYS);
         return new VBox(filters, split);
     }
@@ -167,6 +167,7 @@ public final class LeadsView {
         title.getStyleClass().add(Styles.DETAIL_TITLE);
         Label badge = new Label("EMERGENCY");
         badge.getStyleClass().add(Styles.EMERGENCY_BADGE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         Label age = new Label();
         Label window = new Label();
         Label description = new Label();
@@ -178,17 +179,21 @@ public final class LeadsView {
         claim.setDefaultButton(false);
         claim.disableProperty().bind(viewModel.canClaimBinding().not());
         claim.setOnAction(e -> viewModel.claimSelected());
-        Label shortcut = new Label("Ctrl+Enter");
+        Label shortcut = new Label("or Ctrl+Enter");
         shortcut.getStyleClass().add(Styles.FORM_HINT);
 
         ComboBox<DeclineReason> reason = new ComboBox<>();
         reason.setId(DECLINE_REASON_ID);
         reason.getItems().addAll(DeclineReason.values());
         reason.setPromptText("Reason to decline");
+        reason.setPrefWidth(190);
+        reason.setMinWidth(Region.USE_PREF_SIZE);
         TextField note = new TextField();
         note.setPromptText("Note (optional)");
         Button decline = new Button("Decline", new FontIcon(Material2AL.BLOCK));
         decline.setId(DECLINE_BUTTON_ID);
+        decline.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(note, Priority.ALWAYS);
         decline.disableProperty().bind(viewModel.canDeclineBinding().not().or(reason.valueProperty().isNull()));
         decline.setOnAction(e -> {
             viewModel.declineSelected(reason.getValue(), note.getText());
@@ -222,7 +227,7 @@ public final class LeadsView {
         facts.addRow(1, detailLabel("Preferred"), window);
 
         VBox selected = new VBox(10, new HBox(8, title, badge), facts, description,
-                new HBox(8, claim, shortcut), new HBox(8, reason, note, decline));
+                new HBox(8, claim, shortcut), new Label("Not for you?"), new HBox(8, reason, decline), note);
         selected.visibleProperty().bind(viewModel.selectedLeadProperty().isNotNull());
         selected.managedProperty().bind(selected.visibleProperty());
 
@@ -269,7 +274,7 @@ public final class LeadsView {
         myLeadsTable.getColumns().add(mineColumn("description", "Description", 300, lead -> lead.description()));
         myLeadsTable.setItems(viewModel.myLeads());
         myLeadsTable.setPlaceholder(new Label("Leads you claim appear here with the customer's details and their job."));
-        myLeadsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        myLeadsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableLayouts.remember(myLeadsTable, "leads.mine", settings);
         BorderPane pane = new BorderPane(myLeadsTable);
         pane.setPadding(new Insets(8));
@@ -338,6 +343,7 @@ public final class LeadsView {
 
             {
                 badge.getStyleClass().add(Styles.EMERGENCY_BADGE);
+                badge.setMinWidth(Region.USE_PREF_SIZE);
             }
 
             @Override

@@ -24,6 +24,6 @@ public record PreferredWindow(Instant start, Instant end) {
             return "Until " + DAY_TIME.format(end.atZone(zone));
         }
         boolean sameDay = start.atZone(zone).toLocalDate().equals(end.atZone(zone).toLocalDate());
-        return DAY_TIME.format(start.atZone(zone)) + " – " + (sameDay ? TIME : DAY_TIME).format(end.atZone(zone));
+        return DAY_TIME.format(start.atZone(zone)) + (sameDay ? "–" : " – ") + (sameDay ? TIME : DAY_TIME).format(end.atZone(zone));
     }
 }

@@ -2,7 +2,7 @@ package com.fielddesk.desktop.ui;
 
 import java.time.Duration;
 
-/** Short human ages ("45 s", "12 min", "3 h 05 min", "2 d") for columns that tick. */
+/** Short human ages ("45s", "12m", "3h 05m", "2d") for columns that tick. */
 public final class Durations {
     private Durations() {
     }
@@ -10,16 +10,16 @@ public final class Durations {
     public static String age(Duration age) {
         long seconds = Math.max(0, age.getSeconds());
         if (seconds < 60) {
-            return seconds + " s";
+            return seconds + "s";
         }
         long minutes = seconds / 60;
         if (minutes < 60) {
-            return minutes + " min";
+            return minutes + "m";
         }
         long hours = minutes / 60;
         if (hours < 24) {
-            return String.format("%d h %02d min", hours, minutes % 60);
+            return String.format("%dh %02dm", hours, minutes % 60);
         }
-        return (hours / 24) + " d";
+        return (hours / 24) + "d";
     }
 }

@@ -20,12 +20,21 @@ public final class SyncState {
         online.set(initiallyOnline);
     }
 
+    /** The engine's latest status (queue, conflicts, last sync, errors). */
     public void publish(SyncStatus latest) {
         status.set(latest);
-        online.set(latest.online());
     }
 
-    /** For the moments the console knows before the engine does (e.g. opened offline). */
+    /**
+     * Whether the last call to the server got an answer. Kept apart from the engine's status
+     * because only calls that really went to the server can tell (a drain of an empty queue
+     * says nothing about the network).
+     */
+    public void reachabilityChanged(boolean reachable) {
+        online.set(reachable);
+    }
+
+    /** For the moments the console knows before any call (e.g. opened offline). */
     public void markOffline() {
         online.set(false);
     }

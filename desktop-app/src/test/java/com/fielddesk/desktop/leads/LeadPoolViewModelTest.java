@@ -172,11 +172,14 @@ class LeadPoolViewModelTest {
     }
 
     @Test
-    void statusFromTheSyncEngineDrivesOnline() {
-        sync.publish(new SyncStatus(false, 0, null, null, "Cannot reach the server", false, List.of(), List.of(), null));
-        assertThat(viewModel.canClaimBinding().get()).isFalse();
-        sync.publish(new SyncStatus(true, 0, null, NOW, null, false, List.of(), List.of(), null));
+    void reachabilityOfTheServerDrivesClaim() {
         viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
+        sync.reachabilityChanged(false);
+        assertThat(viewModel.canClaimBinding().get()).isFalse();
+        // An engine status saying "online" (e.g. after draining an empty queue) does not override it.
+        sync.publish(new SyncStatus(true, 0, null, NOW, null, false, List.of(), List.of(), null));
+        assertThat(viewModel.canClaimBinding().get()).isFalse();
+        sync.reachabilityChanged(true);
         assertThat(viewModel.canClaimBinding().get()).isTrue();
     }
 

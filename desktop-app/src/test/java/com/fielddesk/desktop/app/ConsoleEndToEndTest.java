@@ -1,0 +1,187 @@
+package com.fielddesk.desktop.app;
+
+import com.fielddesk.desktop.leads.Lead;
+import com.fielddesk.desktop.leads.LeadsView;
+import com.fielddesk.desktop.shell.ShellView;
+import com.fielddesk.desktop.signin.SignInView;
+import com.fielddesk.desktop.testing.ConsoleBackend;
+import com.fielddesk.desktop.testing.Fx;
+import com.fielddesk.supabase.SupabaseClient;
+import com.fielddesk.supabase.SupabaseConfig;
+import com.fielddesk.supabase.auth.InMemorySessionStore;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console driven headless (Monocle) through its real views against a running local-backend:
+ * one dispatcher's day, in order — sign in, claim, lose a race, see new leads live, go offline.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleEndToEndTest {
+
+    private static final Duration UI_DEADLINE = Duration.ofSeconds(30);
+
+    private Path home;
+    private ConsoleBackend backend;
+    private Services services;
+    private Stage stage;
+    private final FxRobot robot = new FxRobot();
+    private UUID firstLead;
+    private UUID secondLead;
+
+    @BeforeAll
+    void startConsole() throws Exception {
+        home = java.nio.file.Files.createTempDirectory("fielddesk-console-home-");
+        backend = new ConsoleBackend();
+        firstLead = backend.openLead("No heat since last night, radiators cold", false);
+        secondLead = backend.openLead("Furnace pilot light keeps going out", true);
+        stage = FxToolkit.registerPrimaryStage();
+        services = new Services(home, backend.asLocalDemo(), Platform::runLater, Clock.systemDefaultZone(),
+                java.util.List.of(backend.acmeDispatcher));
+        FxToolkit.setupStage(s -> {
+            ConsoleWindow window = new ConsoleWindow(s, services);
+            window.showSignIn(null, true);
+            s.show();
+        });
+    }
+
+    @AfterAll
+    void stopConsole() throws Exception {
+        FxToolkit.cleanupStages();
+        services.close();
+        backend.close();
+    }
+
+    @Test
+    @Order(1)
+    void dispatcherSignsInWithADemoLoginAndSeesThePool() {
+        Fx.run(() -> robot.lookup("#" + SignInView.DEMO_LOGINS_ID).<ComboBox<Object>>query().getSelectionModel().selectFirst());
+        robot.clickOn("#" + SignInView.SIGN_IN_BUTTON_ID);
+        Fx.waitUntil("the pool shows both open leads", UI_DEADLINE, () -> poolIds().contains(firstLead.toString())
+                && poolIds().contains(secondLead.toString()));
+        Fx.waitUntil("the header names the dispatcher, role and company", UI_DEADLINE,
+                () -> text("#" + ShellView.USER_ID).equals("Dana Dispatcher · Dispatcher · Acme Heating"));
+        Fx.waitUntil("the status bar says online", UI_DEADLINE, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Online"));
+    }
+
+    @Test
+    @Order(2)
+    void claimWithCtrlEnterMovesTheLeadToMyLeadsWithContactDetailsAndJob() {
+        select(firstLead);
+        robot.clickOn("#" + LeadsView.POOL_TABLE_ID);
+        select(firstLead);
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        Fx.waitUntil("the claimed lead left the pool", UI_DEADLINE, () -> !poolIds().contains(firstLead.toString()));
+        Fx.waitUntil("My leads shows the customer and the job", UI_DEADLINE, () -> {
+            TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
+            return mine.getItems().stream().anyMatch(lead -> lead.id().toString().equals(firstLead.toString())
+                    && lead.customerName().equals("Pat Customer") && lead.customerPhone().equals("+1 555 0100")
+                    && lead.job() != null && lead.job().describe().startsWith("Job #"));
+        });
+        assertThat(Fx.read(() -> robot.lookup("#" + LeadsView.TABS_ID).<TabPane>query().getSelectionModel().getSelectedIndex()))
+                .isEqualTo(1);
+        Fx.run(() -> robot.lookup("#" + LeadsView.TABS_ID).<TabPane>query().getSelectionModel().select(0));
+    }
+
+    @Test
+    @Order(3)
+    void losingTheRaceSaysAlreadyClaimedByAnotherCompany() {
+        select(secondLead);
+        try (SupabaseClient rival = new SupabaseClient(SupabaseConfig.of(backend.endpoint().url().toString(),
+                backend.endpoint().anonKey()), new InMemorySessionStore())) {
+            rival.auth().signInWithPassword(backend.rivalDispatcher.email(), backend.rivalDispatcher.password());
+            // The rival wins while this console still shows the lead: both happen in one UI-thread turn,
+            // so the pool refresh cannot take the lead away before our click.
+            Fx.run(() -> {
+                rival.rpc("claim_service_request", Map.of("service_request_id", secondLead.toString())).execute();
+                robot.lookup("#" + LeadsView.CLAIM_BUTTON_ID).<Button>query().fire();
+            });
+        }
+        Fx.waitUntil("the message says another company was faster", UI_DEADLINE,
+                () -> text("#" + LeadsView.MESSAGE_ID).contains("already claimed by another company"));
+        Fx.waitUntil("the lost lead disappears", UI_DEADLINE, () -> !poolIds().contains(secondLead.toString()));
+    }
+
+    @Test
+    @Order(4)
+    void aLeadInsertedOnTheServerAppearsWithinTwoSeconds() {
+        UUID fresh = backend.openLead("Heat pump iced over, emergency", true);
+        Duration took = Fx.timeUntil("the new lead is in the pool", Duration.ofSeconds(2),
+                () -> poolIds().contains(fresh.toString()));
+        assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(2));
+        Fx.waitUntil("a notification announces it", UI_DEADLINE, () -> {
+            Label toast = robot.lookup("#" + LeadsView.TOAST_ID).query();
+            return toast.isVisible() && toast.getText().contains("New lead: HVAC");
+        });
+    }
+
+    @Test
+    @Order(5)
+    void stoppingTheBackendShowsOfflineAndThePoolStaysReadableAndFilterable() {
+        int before = Fx.read(() -> poolTable().getItems().size());
+        assertThat(before).isGreaterThanOrEqualTo(1);
+        backend.stop();
+        Fx.waitUntil("the status bar says offline", UI_DEADLINE, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
+        select(Fx.read(() -> UUID.fromString(poolTable().getItems().get(0).id().toString())));
+        assertThat(Fx.read(() -> robot.lookup("#" + LeadsView.CLAIM_BUTTON_ID).<Button>query().isDisabled())).isTrue();
+        assertThat(text("#" + LeadsView.UNAVAILABLE_REASON_ID)).contains("offline");
+        assertThat(Fx.read(() -> poolTable().getItems().size())).isEqualTo(before);
+
+        robot.clickOn("#" + LeadsView.SEARCH_FIELD_ID).write("iced");
+        Fx.waitUntil("the filter narrows the pool to the heat pump", UI_DEADLINE, () -> poolTable().getItems().size() == 1
+                && poolTable().getItems().get(0).description().contains("Heat pump"));
+        Fx.run(() -> robot.lookup("#" + LeadsView.SEARCH_FIELD_ID).<TextField>query().clear());
+        Fx.waitUntil("clearing the filter shows the pool again", UI_DEADLINE, () -> poolTable().getItems().size() == before);
+    }
+
+    // ---- helpers ----
+
+    private TableView<Lead> poolTable() {
+        return robot.lookup("#" + LeadsView.POOL_TABLE_ID).query();
+    }
+
+    private java.util.Set<String> poolIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        poolTable().getItems().forEach(lead -> ids.add(lead.id().toString()));
+        return ids;
+    }
+
+    private void select(UUID lead) {
+        Fx.waitUntil("lead " + lead + " is in the pool", UI_DEADLINE, () -> poolIds().contains(lead.toString()));
+        Fx.run(() -> poolTable().getItems().stream().filter(l -> l.id().value().equals(lead)).findFirst()
+                .ifPresent(l -> poolTable().getSelectionModel().select(l)));
+    }
+
+    private String text(String query) {
+        return Fx.read(() -> {
+            Node node = robot.lookup(query).query();
+            return node instanceof Label label ? label.getText() : String.valueOf(node);
+        });
+    }
+}

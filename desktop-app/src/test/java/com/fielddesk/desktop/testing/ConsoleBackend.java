@@ -1,0 +1,132 @@
+package com.fielddesk.desktop.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fielddesk.desktop.app.Endpoint;
+import com.fielddesk.desktop.app.LocalDemo;
+import com.fielddesk.desktop.signin.DemoLogin;
+import com.fielddesk.localbackend.DemoDataOption;
+import com.fielddesk.localbackend.LocalBackend;
+import com.fielddesk.localbackend.LocalBackendConfig;
+import com.fielddesk.localbackend.testing.TenantFixtures;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A real local-backend of the console's own (so a test may stop it), with two companies serving
+ * HVAC in 12345 and a dispatcher each who can sign in with a password.
+ */
+public final class ConsoleBackend implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LocalBackend backend;
+    private final TenantFixtures tenants;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    public final TenantFixtures.Company acme;
+    public final TenantFixtures.Company rival;
+    public final DemoLogin acmeDispatcher;
+    public final DemoLogin rivalDispatcher;
+
+    public ConsoleBackend() {
+        try {
+            backend = LocalBackend.start(new LocalBackendConfig(Files.createTempDirectory("fielddesk-console-backend-"), 0,
+                    false, DemoDataOption.none()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        tenants = new TenantFixtures(backend.adminDataSource());
+        TenantFixtures.LeadPreferences hvac = new TenantFixtures.LeadPreferences(true,
+                java.util.List.of("hvac", "plumbing", "electrical"), java.util.List.of("12345", "12346", "12350"));
+        acme = tenants.company("Acme Heating", hvac);
+        rival = tenants.company("Rival Air", hvac);
+        acmeDispatcher = staffWithPassword(acme, "dispatcher", "Dana Dispatcher");
+        rivalDispatcher = staffWithPassword(rival, "dispatcher", "Riley Rival");
+    }
+
+    public TenantFixtures tenants() {
+        return tenants;
+    }
+
+    public Endpoint endpoint() {
+        return new Endpoint(backend.url(), backend.anonKey());
+    }
+
+    /** A LocalDemo that "starts" by pointing at this backend. */
+    public LocalDemo asLocalDemo() {
+        return new LocalDemo() {
+            @Override
+            public Endpoint start(Consumer<String> progress) {
+                progress.accept("Starting database…");
+                return endpoint();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    public UUID openLead(String description, boolean emergency) {
+        return openLead("hvac", description, emergency, "12345", "Springfield", null, 0);
+    }
+
+    /** An open lead; {@code preferredStart} null means "any time"; {@code postedMinutesAgo} ages it. */
+    public UUID openLead(String trade, String description, boolean emergency, String postalCode, String city,
+                         java.time.OffsetDateTime preferredStart, int postedMinutesAgo) {
+        return tenants.insertReturningId("""
+                insert into public.service_requests (trade, description, emergency, postal_code, city, customer_name,
+                                                     customer_phone, customer_email, street_address,
+                                                     preferred_start, preferred_end, posted_at)
+                values (?, ?, ?, ?, ?, 'Pat Customer', '+1 555 0100', 'pat@example.test', '742 Evergreen Terrace',
+                        ?::timestamptz, ?::timestamptz + interval '3 hours', now() - make_interval(mins => ?)) returning id
+                """, trade, description, emergency, postalCode, city, preferredStart, preferredStart, postedMinutesAgo);
+    }
+
+    public void stop() {
+        backend.stop();
+    }
+
+    @Override
+    public void close() {
+        backend.stop();
+    }
+
+    private DemoLogin staffWithPassword(TenantFixtures.Company company, String role, String fullName) {
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + company.name().toLowerCase()
+                .replace(' ', '-') + ".test";
+        String password = "pw-" + UUID.randomUUID();
+        try {
+            String body = JSON.writeValueAsString(Map.of("email", email, "password", password, "email_confirm", true));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(backend.url() + "/auth/v1/admin/users"))
+                    .header("apikey", backend.serviceRoleKey())
+                    .header("Authorization", "Bearer " + backend.serviceRoleKey())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Could not create " + email + ": " + response.body());
+            }
+            JsonNode user = JSON.readTree(response.body());
+            tenants.insertReturningId("""
+                    insert into public.profiles (id, company_id, role, full_name, email)
+                    values (?, ?, ?, ?, ?) returning id
+                    """, UUID.fromString(user.get("id").asText()), company.id(), role, fullName, email);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return new DemoLogin(email, password, role, company.name());
+    }
+}

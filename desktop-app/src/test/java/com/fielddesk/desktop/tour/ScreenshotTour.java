@@ -1,0 +1,222 @@
+package com.fielddesk.desktop.tour;
+
+import com.fielddesk.desktop.app.ConsoleWindow;
+import com.fielddesk.desktop.app.Services;
+import com.fielddesk.desktop.leads.Lead;
+import com.fielddesk.desktop.leads.LeadsView;
+import com.fielddesk.desktop.shell.ShellView;
+import com.fielddesk.desktop.signin.SignInView;
+import com.fielddesk.desktop.testing.ConsoleBackend;
+import com.fielddesk.desktop.testing.Fx;
+import com.fielddesk.supabase.SupabaseClient;
+import com.fielddesk.supabase.SupabaseConfig;
+import com.fielddesk.supabase.auth.InMemorySessionStore;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Walks through every console screen against a real local-backend with sample leads and saves a
+ * PNG of each into docs/screenshots (or the folder given as the first argument). Run it under
+ * Xvfb, see desktop-app/README.md.
+ */
+public final class ScreenshotTour {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final Path out;
+    private Stage stage;
+
+    private ScreenshotTour(Path out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        new ScreenshotTour(out).run();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        ConsoleBackend backend = new ConsoleBackend();
+        OffsetDateTime tomorrow = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withHour(14).withMinute(0).withSecond(0).withNano(0);
+        backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
+                true, "12345", "Springfield", null, 4);
+        UUID furnace = backend.openLead("hvac", "Furnace pilot light keeps going out every few hours.", false, "12346",
+                "Shelbyville", tomorrow, 18);
+        backend.openLead("plumbing", "Kitchen sink drains slowly, gurgling sound in the pipes.", false, "12345",
+                "Springfield", tomorrow.plusHours(2), 35);
+        backend.openLead("plumbing", "Burst pipe under the bathroom floor, water coming through the ceiling below!",
+                true, "12350", "Capital City", null, 2);
+        backend.openLead("electrical", "Half the outlets in the living room stopped working after a storm.", false,
+                "12346", "Shelbyville", tomorrow.plusDays(1), 95);
+        backend.openLead("electrical", "Install a 240 V circuit for an EV charger in the garage.", false, "12345",
+                "Springfield", tomorrow.plusDays(3), 310);
+        backend.openLead("hvac", "AC unit leaking water onto the attic floor, smells musty.", false, "12350",
+                "Capital City", tomorrow.plusHours(5), 61);
+        UUID raced = backend.openLead("hvac", "Thermostat display is blank, new batteries did not help.", false, "12345",
+                "Springfield", tomorrow.plusHours(1), 9);
+
+        Path home = Files.createTempDirectory("fielddesk-tour-home-");
+        Platform.startup(() -> { });
+        Services services = new Services(home, backend.asLocalDemo(), Platform::runLater, Clock.systemDefaultZone(),
+                List.of(backend.acmeDispatcher, backend.rivalDispatcher));
+        Fx.run(() -> {
+            stage = new Stage();
+            ConsoleWindow window = new ConsoleWindow(stage, services);
+            stage.setWidth(1360);
+            stage.setHeight(820);
+            window.showSignIn(null, false);
+            stage.show();
+        });
+
+        Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        shoot("01-sign-in");
+
+        Fx.run(() -> {
+            ((TextField) node("#" + SignInView.EMAIL_ID)).setText(backend.acmeDispatcher.email());
+            ((PasswordField) node("#" + SignInView.PASSWORD_ID)).setText("not-the-password");
+            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+        Fx.waitUntil("the wrong-password message", WAIT, () -> text("#" + SignInView.ERROR_ID).contains("Wrong email"));
+        shoot("02-sign-in-wrong-password");
+
+        Fx.run(() -> {
+            ((ComboBox<?>) node("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
+            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+        Fx.waitUntil("the pool is loaded", WAIT, () -> node("#" + LeadsView.POOL_TABLE_ID) != null && pool().getItems().size() == 8);
+        Fx.waitUntil("the header shows the company", WAIT, () -> text("#" + ShellView.USER_ID).contains("Acme"));
+        shoot("03-lead-pool");
+
+        select(furnace);
+        shoot("04-lead-detail");
+
+        Fx.run(() -> ((Button) node("#" + LeadsView.CLAIM_BUTTON_ID)).fire());
+        Fx.waitUntil("My leads shows the claimed lead with its job", WAIT, () -> {
+            TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = lookup("#" + LeadsView.MY_LEADS_TABLE_ID);
+            return mine.getItems().size() == 1 && mine.getItems().get(0).job() != null;
+        });
+        shoot("05-my-leads-after-claim");
+
+        Fx.run(() -> ((TabPane) node("#" + LeadsView.TABS_ID)).getSelectionModel().select(0));
+        select(raced);
+        try (SupabaseClient rival = new SupabaseClient(SupabaseConfig.of(backend.endpoint().url().toString(),
+                backend.endpoint().anonKey()), new InMemorySessionStore())) {
+            rival.auth().signInWithPassword(backend.rivalDispatcher.email(), backend.rivalDispatcher.password());
+            Fx.run(() -> {
+                rival.rpc("claim_service_request", Map.of("service_request_id", raced.toString())).execute();
+                ((Button) node("#" + LeadsView.CLAIM_BUTTON_ID)).fire();
+            });
+        }
+        Fx.waitUntil("the lost-race message", WAIT, () -> text("#" + LeadsView.MESSAGE_ID).contains("already claimed"));
+        shoot("06-lost-the-race");
+
+        backend.openLead("electrical", "Sparks from the breaker panel when the dryer starts.", true, "12346",
+                "Shelbyville", null, 0);
+        Fx.waitUntil("the new-lead notification", WAIT, () -> node("#" + LeadsView.TOAST_ID).isVisible());
+        shoot("07-new-lead-notification");
+
+        Fx.run(() -> ((TextField) node("#" + LeadsView.SEARCH_FIELD_ID)).setText("pipe"));
+        Fx.waitUntil("the filter applied", WAIT, () -> pool().getItems().size() == 2);
+        shoot("08-pool-filtered");
+        Fx.run(() -> ((TextField) node("#" + LeadsView.SEARCH_FIELD_ID)).setText(""));
+
+        Fx.run(() -> {
+            Node shellRoot = stage.getScene().getRoot().lookup("#" + ShellView.SEARCH_PANEL_ID);
+            shellRoot.setVisible(true);
+            ((TextField) node("#" + ShellView.SEARCH_FIELD_ID)).setText("spring");
+        });
+        Fx.waitUntil("search results", WAIT, () -> !((javafx.scene.control.ListView<?>) node("#" + ShellView.SEARCH_PANEL_ID)
+                .lookup(".list-view")).getItems().isEmpty());
+        shoot("09-global-search");
+        Fx.run(() -> node("#" + ShellView.SEARCH_PANEL_ID).setVisible(false));
+
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+        select(furnace == null ? raced : pool().getItems().get(0).id().value());
+        shoot("10-lead-pool-dark");
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+
+        backend.stop();
+        Fx.waitUntil("the offline status", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
+        select(pool().getItems().get(1).id().value());
+        shoot("11-offline");
+
+        Fx.run(() -> stage.close());
+        services.close();
+    }
+
+    // ---- helpers ----
+
+    private void shoot(String name) throws IOException {
+        // Two pulses so layout and CSS of the last change are on screen before the snapshot.
+        Fx.run(() -> { });
+        Fx.run(() -> { });
+        WritableImage image = Fx.read(() -> {
+            Scene scene = stage.getScene();
+            return scene.snapshot(null);
+        });
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path file = out.resolve(name + ".png");
+        ImageIO.write(png, "png", file.toFile());
+        System.out.println("saved " + file);
+    }
+
+    private void select(UUID lead) {
+        Fx.waitUntil("lead " + lead + " in the pool", WAIT,
+                () -> pool().getItems().stream().anyMatch(l -> l.id().value().equals(lead)));
+        Fx.run(() -> pool().getItems().stream().filter(l -> l.id().value().equals(lead)).findFirst()
+                .ifPresent(l -> pool().getSelectionModel().select(l)));
+    }
+
+    private TableView<Lead> pool() {
+        return lookup("#" + LeadsView.POOL_TABLE_ID);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Node> T lookup(String selector) {
+        return (T) node(selector);
+    }
+
+    private Node node(String selector) {
+        return stage.getScene() == null ? null : stage.getScene().getRoot().lookup(selector);
+    }
+
+    private String text(String selector) {
+        Node node = node(selector);
+        return node instanceof Label label && label.getText() != null ? label.getText() : "";
+    }
+}
