@@ -38,6 +38,16 @@ test('upload, download, replace only with upsert', async () => {
   assert.deepEqual(Buffer.from(await reread.arrayBuffer()), replacement);
 });
 
+test('a download larger than the compression threshold arrives whole (an invoice PDF of a few KB)', async () => {
+  // fetch asks for gzip; bytes served with their real Content-Length must not be re-encoded.
+  const bucket = dispatcherA.client.storage.from('invoices');
+  const path = `${companyA}/invoices/large.pdf`;
+  const large = Buffer.concat([pdf, Buffer.alloc(64 * 1024, 'FieldDesk invoice line\n')]);
+  must(await bucket.upload(path, large, { contentType: 'application/pdf' }), 'upload large');
+  const downloaded = must(await bucket.download(path), 'download large');
+  assert.deepEqual(Buffer.from(await downloaded.arrayBuffer()), large);
+});
+
 test('multipart upload (a Blob) stores the file part', async () => {
   const bucket = dispatcherA.client.storage.from('attachments');
   const path = `${companyA}/notes/readme.txt`;

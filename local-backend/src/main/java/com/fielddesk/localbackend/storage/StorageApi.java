@@ -185,6 +185,10 @@ public final class StorageApi implements ApiRoutes {
         ctx.header("Cache-Control", text(metadata, "cacheControl", "no-cache"));
         ctx.header("ETag", text(metadata, "eTag", "\"" + found.version() + "\""));
         try {
+            // Stored bytes go out as they are, with their real length: compressing them on the fly
+            // would contradict that Content-Length (clients then see a truncated body), and PDFs
+            // and images are compressed already.
+            ctx.minSizeForCompression(Integer.MAX_VALUE);
             ctx.header("Content-Length", Long.toString(Files.size(file)));
             if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
                 return;
