@@ -10,8 +10,14 @@ import javafx.stage.Stage;
 /** The baseline of the cold-start benchmark: the smallest JavaFX window, timed the same way. */
 public final class BareWindow extends Application {
 
-    public static void main(String[] args) {
-        launch(BareWindow.class, args);
+    /** Plain main outside the Application class, like the console's Launcher. */
+    public static final class Launcher {
+        private Launcher() {
+        }
+
+        public static void main(String[] args) {
+            launch(BareWindow.class, args);
+        }
     }
 
     @Override
