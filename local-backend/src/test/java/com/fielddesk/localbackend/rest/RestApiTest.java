@@ -61,6 +61,8 @@ class RestApiTest {
                       message = '{"code":"FD001","message":"Already claimed","details":"someone else","hint":"refresh"}',
                       detail = '{"status":409,"headers":{"X-Claimed-By":"other"}}';
                   end $$;
+                create function public.rt_statement_timeout() returns text language sql stable as
+                  'select current_setting(''statement_timeout'')';
                 create function public.rt_touch() returns int language sql volatile as
                   'insert into public.rt_teams (name, owner) values (gen_random_uuid()::text, auth.uid()) returning 1';
                 """);
@@ -284,7 +286,7 @@ class RestApiTest {
     void malformedJsonIsPgrst102AndHugeBodiesAre413() {
         assertError(BACKEND.send("POST", "/rest/v1/rt_teams", alice.accessToken(), "{\"name\":"), 400, "PGRST102");
         assertError(BACKEND.send("POST", "/rest/v1/rt_teams", alice.accessToken(), "42"), 400, "PGRST102");
-        String huge = "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        String huge = "{\"name\":\"" + "x".repeat((int) com.fielddesk.localbackend.LocalBackend.MAX_BODY_BYTES) + "\"}";
         assertThat(BACKEND.send("POST", "/rest/v1/rt_teams", alice.accessToken(), huge).statusCode()).isEqualTo(413);
     }
 
@@ -323,6 +325,13 @@ class RestApiTest {
         assertThat(custom.headers().firstValue("X-Claimed-By")).contains("other");
         assertThat(TestBackend.read(custom.body())).isEqualTo(TestBackend.read(
                 "{\"code\":\"FD001\",\"message\":\"Already claimed\",\"details\":\"someone else\",\"hint\":\"refresh\"}"));
+    }
+
+    @Test
+    void theCallersRoleSettingsApplyAsWithPostgrest() {
+        assertThat(BACKEND.send("GET", "/rest/v1/rpc/rt_statement_timeout", alice.accessToken(), null).body())
+                .isEqualTo("\"8s\"");
+        assertThat(BACKEND.send("GET", "/rest/v1/rpc/rt_statement_timeout", null, null).body()).isEqualTo("\"3s\"");
     }
 
     @Test

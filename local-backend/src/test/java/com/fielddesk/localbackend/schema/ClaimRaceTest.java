@@ -5,7 +5,6 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -35,9 +34,8 @@ class ClaimRaceTest {
 
     @Test
     void fiftyConcurrentClaimersFromThreeCompaniesProduceExactlyOneWinner() throws Exception {
-        TestPostgres postgres = TestPostgres.shared();
-        DataSource database = postgres.superuser(postgres.newDatabase());
-        TenantFixtures fixtures = new TenantFixtures(database);
+        TenantFixtures fixtures = TenantFixtures.onNewDatabase();
+        DataSource database = fixtures.superuser();
         List<Company> companies = new ArrayList<>();
         for (int i = 0; i < COMPANIES; i++) {
             companies.add(fixtures.company("Racer " + i, LeadPreferences.serving("plumbing", "60601")));

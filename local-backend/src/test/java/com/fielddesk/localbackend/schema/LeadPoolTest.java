@@ -7,7 +7,6 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +35,8 @@ class LeadPoolTest {
 
     @BeforeEach
     void createCompaniesAroundOneHvacLead() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        fixtures = new TenantFixtures(database);
+        fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
         servingHvac = fixtures.staff(fixtures.company("Cool Air", LeadPreferences.serving("hvac", "10001", "10002")), "csr");
         alsoServingHvac = fixtures.staff(fixtures.company("Warm Home", LeadPreferences.serving("hvac", "10001")), "dispatcher");
         notOptedIn = fixtures.staff(fixtures.company("Quiet Co",

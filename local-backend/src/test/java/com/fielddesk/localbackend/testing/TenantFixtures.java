@@ -45,6 +45,12 @@ public final class TenantFixtures {
         this.superuser = superuser;
     }
 
+    /** Fixtures on a fresh database copied from the migrated template. */
+    public static TenantFixtures onNewDatabase() {
+        TestPostgres postgres = TestPostgres.shared();
+        return new TenantFixtures(postgres.superuser(postgres.newDatabase()));
+    }
+
     public DataSource superuser() {
         return superuser;
     }

@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -41,8 +44,11 @@ public final class Puller {
     private final LocalRows rows;
     private final Clock clock;
     private final int pageSize;
+    private final Executor prefetcher;
 
-    public Puller(CacheDatabase database, RemoteTables remote, Outbox outbox, Clock clock, int pageSize) {
+    /** @param prefetcher runs the download of the next page while the current one is applied */
+    public Puller(CacheDatabase database, RemoteTables remote, Outbox outbox, Clock clock, int pageSize,
+                  Executor prefetcher) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive");
         }
@@ -52,6 +58,7 @@ public final class Puller {
         this.rows = new LocalRows(database.catalog());
         this.clock = clock;
         this.pageSize = pageSize;
+        this.prefetcher = prefetcher;
     }
 
     /** Pulls every synced table; returns rows received per table. */
@@ -87,22 +94,47 @@ public final class Puller {
         boolean initial = state.cursor() == 0;
         PageKey after = state.after();
         long total = 0;
+        List<ObjectNode> page = remote.fetchPage(table, state.cursor(), after, pageSize);
         while (true) {
-            List<ObjectNode> page = remote.fetchPage(table, state.cursor(), after, pageSize);
             boolean last = page.size() < pageSize;
             PageKey reached = page.isEmpty() ? after : keyOf(page.get(page.size() - 1));
+            // The next page downloads while this one is written to SQLite.
+            CompletableFuture<List<ObjectNode>> next = last ? null : prefetch(table, state.cursor(), reached);
+            List<ObjectNode> current = page;
             database.write(connection -> {
-                applyPage(connection, table, page);
+                applyPage(connection, table, current);
                 saveCursor(connection, table, last ? new CursorState(watermark, null, null) : new CursorState(
-                        state.cursor(), watermark, reached), page.size());
+                        state.cursor(), watermark, reached), current.size());
                 return null;
             });
-            total += page.size();
+            total += current.size();
             progress.accept(new PullProgress(table, total, last, initial));
             if (last) {
                 return total;
             }
             after = reached;
+            page = await(next);
+        }
+    }
+
+    private CompletableFuture<List<ObjectNode>> prefetch(String table, long cursor, PageKey after) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return remote.fetchPage(table, cursor, after, pageSize);
+            } catch (RemoteException e) {
+                throw new CompletionException(e);
+            }
+        }, prefetcher);
+    }
+
+    private static List<ObjectNode> await(CompletableFuture<List<ObjectNode>> next) throws RemoteException {
+        try {
+            return next.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RemoteException remoteFailure) {
+                throw remoteFailure;
+            }
+            throw e;
         }
     }
 

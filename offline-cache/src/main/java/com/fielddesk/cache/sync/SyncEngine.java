@@ -29,6 +29,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -47,6 +49,7 @@ public final class SyncEngine implements AutoCloseable {
     private final SyncSettings settings;
     private final Outbox outbox = new Outbox();
     private final ConflictLog conflicts = new ConflictLog();
+    private final ExecutorService prefetcher;
     private final Puller puller;
     private final Pusher pusher;
     private final SyncStatusTracker status;
@@ -66,7 +69,12 @@ public final class SyncEngine implements AutoCloseable {
         this.remote = remote;
         this.clock = clock;
         this.settings = settings;
-        this.puller = new Puller(database, remote, outbox, clock, settings.pullPageSize());
+        this.prefetcher = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sync-page-prefetch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.puller = new Puller(database, remote, outbox, clock, settings.pullPageSize(), prefetcher);
         this.pusher = new Pusher(database, remote, outbox, conflicts, clock, settings.pushBatchSize());
         this.status = new SyncStatusTracker(database, outbox, conflicts, clock);
         this.repositories = new Repositories(database, outbox, clock);
@@ -223,6 +231,11 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /** Drains the queue without pulling (the watch loop after a local change; the drain benchmark). */
+    public PushReport pushQueued() throws RemoteException {
+        return pushOnly();
+    }
+
     private PushReport pushOnly() throws RemoteException {
         passLock.lock();
         try {
@@ -334,6 +347,7 @@ public final class SyncEngine implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        prefetcher.shutdownNow();
         wakeLock.lock();
         try {
             wake.signalAll();

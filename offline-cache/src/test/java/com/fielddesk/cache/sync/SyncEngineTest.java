@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -285,5 +289,40 @@ class SyncEngineTest {
         sync(b);
         assertThat(tenant.queryOne("select deleted_at is not null from public.work_orders where id = ?", Boolean.class, id)).isTrue();
         assertThat(b.workOrders().get(id.toString())).isEmpty();
+    }
+
+    @Test
+    void theWatchLoopPushesLocalChangesAtOnceAndPullsATableWhenTold() throws Exception {
+        UUID id = tenant.insertWorkOrders(1, "Job").get(0);
+        Client client = client(0, "a");
+        ExecutorService loop = Executors.newSingleThreadExecutor();
+        try {
+            loop.submit(() -> client.engine().watch(report -> { }, failure -> { }));
+            awaitCondition(() -> client.workOrders().get(id.toString()).isPresent());
+
+            client.workOrders().update(id.toString(), Map.of("title", "Pushed by the watch loop"));
+            awaitCondition(() -> "Pushed by the watch loop".equals(
+                    tenant.queryOne("select title from public.work_orders where id = ?", String.class, id)));
+
+            tenant.execute("update public.work_orders set description = 'changed elsewhere' where id = ?", id);
+            client.engine().remoteChanged("work_orders");
+            awaitCondition(() -> client.workOrders().get(id.toString()).orElseThrow().get("description").asText()
+                    .equals("changed elsewhere"));
+        } finally {
+            client.engine().close();
+            loop.shutdown();
+            assertThat(loop.awaitTermination(30, TimeUnit.SECONDS)).as("watch loop ends on close").isTrue();
+        }
+    }
+
+    /** Waits for a condition with a deadline (never a fixed sleep). */
+    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            Thread.sleep(20);
+        }
     }
 }

@@ -90,6 +90,23 @@ public final class Tenant {
         return ids;
     }
 
+    public List<String> workOrderIds() {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = superuser.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select id::text from public.work_orders where company_id = ? order by id")) {
+            query.setObject(1, companyId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
     public <T> T queryOne(String sql, Class<T> type, Object... parameters) {
         try (Connection connection = superuser.getConnection();
              PreparedStatement query = connection.prepareStatement(sql)) {

@@ -1,0 +1,80 @@
+package com.fielddesk.cache.benchmark;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.push.PushReport;
+import com.fielddesk.cache.repository.TableRepository;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.sync.SyncEngine;
+import com.fielddesk.cache.sync.SyncSettings;
+import com.fielddesk.cache.testing.BackendAccounts;
+import com.fielddesk.cache.testing.Tenant;
+import com.fielddesk.localbackend.testing.TestBackend;
+import com.fielddesk.supabase.SupabaseClient;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Drains N queued updates (default 10,000, one per work order) through apply_mutations in
+ * batches, against one request per mutation in the same run: (a) a plain PostgREST PATCH per
+ * change, the usual client approach, and (b) the same engine with a batch size of 1.
+ */
+public final class DrainBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int updates = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        TestBackend backend = TestBackend.shared();
+        Tenant tenant = Tenant.create(backend.admin(), "dispatcher");
+        tenant.insertWorkOrders(updates, "Job");
+        String password = BackendAccounts.password(backend, tenant, tenant.user(0));
+        Path folder = BenchmarkSupport.tempFolder("fielddesk-drain-");
+
+        try (SupabaseClient client = BackendAccounts.signedInClient(backend.url(), backend.anonKey(), tenant.user(0), password)) {
+            long batched = drain(client, folder.resolve("batched.db"), updates, batchSize, "batched");
+            long singles = drain(client, folder.resolve("single.db"), updates, 1, "single");
+            long patches = patchEach(client, tenant, updates);
+            System.out.printf("drain of %,d queued updates%n", updates);
+            System.out.printf("  engine, batches of %d via rpc/apply_mutations: %.2f s = %,.0f mutations/s%n", batchSize,
+                    BenchmarkSupport.seconds(batched), updates / BenchmarkSupport.seconds(batched));
+            System.out.printf("  one PATCH request per mutation:               %.2f s = %,.0f mutations/s  -> batched is %.1fx%n",
+                    BenchmarkSupport.seconds(patches), updates / BenchmarkSupport.seconds(patches), (double) patches / batched);
+            System.out.printf("  engine with batch size 1 (one rpc per mutation): %.2f s -> batched is %.1fx (target >= 10x)%n",
+                    BenchmarkSupport.seconds(singles), (double) singles / batched);
+        }
+        System.exit(0);
+    }
+
+    /** Pulls the work orders, queues one title change per row, then times the drain. */
+    private static long drain(SupabaseClient client, Path file, int updates, int batchSize, String label) throws Exception {
+        try (CacheDatabase cache = CacheDatabase.open(file);
+             SyncEngine engine = new SyncEngine(cache, BackendAccounts.remote(client), Clock.systemUTC(),
+                     SyncSettings.defaults().withPullPageSize(5_000).withPushBatchSize(batchSize), new SplittableRandom(1))) {
+            engine.pullTables(List.of("work_orders"));
+            TableRepository workOrders = engine.repositories().table("work_orders");
+            List<ObjectNode> rows = workOrders.list();
+            for (int i = 0; i < updates; i++) {
+                workOrders.update(rows.get(i).get("id").asText(), Map.of("title", label + " " + i));
+            }
+            long start = System.nanoTime();
+            PushReport report = engine.pushQueued();
+            long elapsed = System.nanoTime() - start;
+            if (report.applied() != updates) {
+                throw new IllegalStateException("applied " + report.applied() + " of " + updates);
+            }
+            return elapsed;
+        }
+    }
+
+    private static long patchEach(SupabaseClient client, Tenant tenant, int updates) {
+        List<String> ids = tenant.workOrderIds();
+        long start = System.nanoTime();
+        for (int i = 0; i < updates; i++) {
+            client.from("work_orders").update(Map.of("title", "patched " + i)).eq("id", ids.get(i)).execute();
+        }
+        return System.nanoTime() - start;
+    }
+}
