@@ -3,6 +3,7 @@ package com.fielddesk.desktop.leads;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SyncState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -76,7 +77,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final SyncState sync;
     private final BackgroundTasks tasks;
     private final Clock clock;
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final Subscriptions subscriptions = new Subscriptions();
     private final List<Consumer<Lead>> arrivalListeners = new ArrayList<>();
     private Set<LeadId> knownIds;
     /** The lead the last failure message is about; its disappearance must not replace that message. */
@@ -317,14 +318,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable subscription : subscriptions) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // closing a listener registration cannot fail in a way the user could act on
-            }
-        }
-        subscriptions.clear();
+        subscriptions.close();
     }
 
     // ---- read-only views for the View ----
