@@ -99,6 +99,12 @@ public final class LeadPoolViewModel implements AutoCloseable {
         tradeFilter.addListener((o, a, b) -> applyFilter());
         emergencyOnly.addListener((o, a, b) -> applyFilter());
         searchText.addListener((o, a, b) -> applyFilter());
+        // A message is about the lead it was said for; looking at another lead clears it.
+        selectedLead.addListener((o, previous, now) -> {
+            if (now != null && !busy.get()) {
+                message.set(null);
+            }
+        });
         canClaim = selectedLead.isNotNull().and(sync.onlineProperty()).and(busy.not());
         canDecline = canClaim;
         claimUnavailableReason.bind(new StringBinding() {

@@ -141,10 +141,10 @@ public final class LeadsView {
 
         poolTable.setId(POOL_TABLE_ID);
         poolTable.getColumns().add(column("age", "Age", 75, lead -> ""));
-        poolTable.getColumns().add(column("trade", "Trade", 95, lead -> lead.trade().label()));
+        poolTable.getColumns().add(column("trade", "Trade", 90, lead -> lead.trade().label()));
         poolTable.getColumns().add(column("emergency", "Urgency", 110, lead -> lead.emergency() ? "EMERGENCY" : ""));
-        poolTable.getColumns().add(column("area", "Area", 150, Lead::area));
-        poolTable.getColumns().add(column("window", "Preferred time", 175,
+        poolTable.getColumns().add(column("area", "Area", 165, Lead::area));
+        poolTable.getColumns().add(column("window", "Preferred time", 185,
                 lead -> lead.preferredWindow().describe(viewModel.zone())));
         poolTable.getColumns().add(column("description", "Description", 260, Lead::excerpt));
         ageColumn();
