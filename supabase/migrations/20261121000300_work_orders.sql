@@ -19,8 +19,8 @@ create table public.work_orders (
   priority text not null default 'normal',
   constraint work_order_customer_in_same_company
     foreign key (customer_id, company_id) references public.customers (id, company_id),
-  constraint work_order_address_in_same_company
-    foreign key (customer_address_id, company_id) references public.customer_addresses (id, company_id),
+  -- The address belongs to the work order's customer, hence to its company: one foreign key,
+  -- so PostgREST sees a single relationship to customer_addresses.
   constraint work_order_address_of_its_customer
     foreign key (customer_address_id, customer_id) references public.customer_addresses (id, customer_id),
   constraint work_order_technician_in_same_company

@@ -236,6 +236,38 @@ class AuditLogTest {
         assertThat(verify(admin).path("ok").asBoolean()).isTrue();
     }
 
+    @Test
+    void lockCompanyWritesMakesARowLockingBatchQueueBehindTheCompanysWriters() throws Exception {
+        UUID customer = fixtures.customer(company, "Locked Row");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (Connection first = database.getConnection(); Connection other = database.getConnection()) {
+            first.setAutoCommit(false);
+            csr.identity().applyTo(first);
+            Sql.update(first, "insert into public.customers (full_name) values ('Holds the chain')");
+
+            other.setAutoCommit(false);
+            supervisor.identity().applyTo(other);
+            int otherPid = Sql.value(other, "select pg_backend_pid()");
+            Future<Object> otherBatch = second.submit(() -> {
+                Sql.value(other, "select public.lock_company_writes()");
+                Sql.value(other, "select version from public.customers where id = ? for update", customer);
+                Sql.update(other, "update public.customers set phone = '555-0001' where id = ?", customer);
+                other.commit();
+                return null;
+            });
+            awaitBlocked(otherPid);
+
+            Sql.update(first, "update public.customers set notes = 'first batch' where id = ?", customer);
+            first.commit();
+            otherBatch.get(30, TimeUnit.SECONDS);
+        } finally {
+            second.shutdownNow();
+        }
+
+        assertThat(Sql.rows(database, "select phone, notes from public.customers where id = ?", customer).get(0))
+                .containsEntry("phone", "555-0001").containsEntry("notes", "first batch");
+    }
+
     /** Waits, with a deadline, until the backend waits for a lock. */
     private void awaitBlocked(int pid) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -26,7 +26,11 @@ class SyncCursorTest {
             select description, updated_at from public.lead_pool
              where sync_xid >= (?::text)::xid8 order by sync_xid, id""";
 
-    /** Leads arrive from intake (portal, phone), independent of any company's transactions. */
+    /**
+     * Leads arrive from intake (portal, phone), independent of any company's transactions. (Writers of
+     * one company queue behind each other on its audit chain lock, so the shared pool is where a
+     * transaction that began first really commits last.)
+     */
     private static final String POST_LEAD = """
             insert into public.service_requests (trade, description, postal_code, customer_name, street_address)
             values ('hvac', ?, '10001', 'Kim Caller', '1 Main St')""";
