@@ -1,19 +1,19 @@
-// Shared by storage.test.mjs and realtime.test.mjs (run by SupabaseJsContractTest with the rest of
-// the suite): the backend under test from the environment, tenants and signed-in staff created the
-// way an operator would (service role), and waiting for conditions with a deadline.
+// Shared by storage.test.mjs and realtime.test.mjs (run by StorageAndRealtimeSupabaseJsTest): the
+// backend under test from the environment, tenants and signed-in staff created the way an operator
+// would (service role), and waiting for conditions with a deadline.
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
 
 export const url = required('SUPABASE_URL');
 export const anonKey = required('SUPABASE_ANON_KEY');
-const serviceRoleKey = required('SUPABASE_SERVICE_KEY');
+const serviceRoleKey = required('SUPABASE_SERVICE_ROLE_KEY');
 /** An access token that expired minutes ago, minted by the JUnit driver. */
 export const expiredToken = JSON.parse(required('FIELDDESK_FIXTURE')).expiredToken;
 
 function required(name) {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set; run this suite through SupabaseJsContractTest`);
+  if (!value) throw new Error(`${name} is not set; run these files through StorageAndRealtimeSupabaseJsTest`);
   return value;
 }
 

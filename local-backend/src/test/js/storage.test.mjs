@@ -22,6 +22,12 @@ test('upload, download, replace only with upsert', async () => {
   assert.deepEqual(Buffer.from(await downloaded.arrayBuffer()), pdf);
   assert.equal(downloaded.type, 'application/pdf');
 
+  const viaAuthenticatedPath = await fetch(`${url}/storage/v1/object/authenticated/attachments/${path}`, {
+    headers: { apikey: anonKey, Authorization: `Bearer ${dispatcherA.accessToken}` },
+  });
+  assert.equal(viaAuthenticatedPath.status, 200);
+  assert.deepEqual(Buffer.from(await viaAuthenticatedPath.arrayBuffer()), pdf);
+
   const again = await bucket.upload(path, pdf, { contentType: 'application/pdf' });
   assert.equal(again.error?.statusCode, '409');
 

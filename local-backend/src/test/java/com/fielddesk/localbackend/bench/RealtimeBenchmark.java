@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * ./mvnw -B -q -pl local-backend test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=com.fielddesk.localbackend.bench.RealtimeBenchmark -Dexec.args="20 100 60"
+ *     -Dexec.mainClass=com.fielddesk.localbackend.bench.RealtimeBenchmark \
+ *     [-Dbench.clients=20 -Dbench.rate=100 -Dbench.seconds=60]
  * </pre>
  * Exits 1 if any client missed an event.
  */
@@ -44,9 +45,9 @@ public final class RealtimeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        int clients = Integer.getInteger("bench.clients", 20);
+        int rate = Integer.getInteger("bench.rate", 100);
+        int seconds = Integer.getInteger("bench.seconds", 60);
 
         TestBackend backend = TestBackend.shared();
         TenantFixtures fixtures = new TenantFixtures(backend.admin());
