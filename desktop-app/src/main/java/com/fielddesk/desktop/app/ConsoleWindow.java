@@ -18,7 +18,6 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -107,11 +106,14 @@ public final class ConsoleWindow {
             closeQuietly(reachabilityFeed);
             closeSession();
         };
-        List.of(shell).forEach(vm -> vm.signInRequiredProperty().addListener((o, a, required) -> {
+        shell.signInRequiredProperty().addListener((o, a, required) -> {
             if (required) {
-                stage.setTitle("FieldDesk — sign in again");
+                // Auth refused the refresh token: the cache stays on disk, the user signs in again.
+                services.rememberedWorkspace().forgetSession();
+                javafx.application.Platform.runLater(
+                        () -> showSignIn("Your session has expired. Sign in again to continue.", false));
             }
-        }));
+        });
     }
 
     private void open(SearchResult result, LeadPoolViewModel leads) {

@@ -3,6 +3,7 @@ package com.fielddesk.desktop.app;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import com.fielddesk.desktop.ui.FirstFrameProbe;
 
 /** The JavaFX application: builds the services once and opens the console window. */
 public final class FieldDeskApp extends Application {
@@ -15,6 +16,7 @@ public final class FieldDeskApp extends Application {
         ConsoleWindow window = new ConsoleWindow(stage, services);
         window.showSignIn(null, true);
         stage.show();
+        FirstFrameProbe.attach(window.scene());
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.fielddesk.desktop.leads;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SyncState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -76,7 +77,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final SyncState sync;
     private final BackgroundTasks tasks;
     private final Clock clock;
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final Subscriptions subscriptions = new Subscriptions();
     private final List<Consumer<Lead>> arrivalListeners = new ArrayList<>();
     private Set<LeadId> knownIds;
     /** The lead the last failure message is about; its disappearance must not replace that message. */
@@ -98,6 +99,12 @@ public final class LeadPoolViewModel implements AutoCloseable {
         tradeFilter.addListener((o, a, b) -> applyFilter());
         emergencyOnly.addListener((o, a, b) -> applyFilter());
         searchText.addListener((o, a, b) -> applyFilter());
+        // A message is about the lead it was said for; looking at another lead clears it.
+        selectedLead.addListener((o, previous, now) -> {
+            if (now != null && !busy.get()) {
+                message.set(null);
+            }
+        });
         canClaim = selectedLead.isNotNull().and(sync.onlineProperty()).and(busy.not());
         canDecline = canClaim;
         claimUnavailableReason.bind(new StringBinding() {
@@ -317,14 +324,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable subscription : subscriptions) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // closing a listener registration cannot fail in a way the user could act on
-            }
-        }
-        subscriptions.clear();
+        subscriptions.close();
     }
 
     // ---- read-only views for the View ----

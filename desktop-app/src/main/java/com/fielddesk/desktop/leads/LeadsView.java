@@ -9,7 +9,6 @@ import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -141,19 +140,20 @@ public final class LeadsView {
 
         poolTable.setId(POOL_TABLE_ID);
         poolTable.getColumns().add(column("age", "Age", 75, lead -> ""));
-        poolTable.getColumns().add(column("trade", "Trade", 95, lead -> lead.trade().label()));
+        poolTable.getColumns().add(column("trade", "Trade", 90, lead -> lead.trade().label()));
         poolTable.getColumns().add(column("emergency", "Urgency", 110, lead -> lead.emergency() ? "EMERGENCY" : ""));
-        poolTable.getColumns().add(column("area", "Area", 150, Lead::area));
-        poolTable.getColumns().add(column("window", "Preferred time", 175,
+        poolTable.getColumns().add(column("area", "Area", 165, Lead::area));
+        poolTable.getColumns().add(column("window", "Preferred time", 185,
                 lead -> lead.preferredWindow().describe(viewModel.zone())));
         poolTable.getColumns().add(column("description", "Description", 260, Lead::excerpt));
         ageColumn();
         emergencyColumn();
         poolTable.setPlaceholder(new Label("No leads match. New leads appear here as soon as they are posted."));
         poolTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        SortedList<Lead> sorted = new SortedList<>(viewModel.visibleLeads());
-        sorted.comparatorProperty().bind(poolTable.comparatorProperty());
-        poolTable.setItems(sorted);
+        // The ViewModel keeps the pool newest first (answer the freshest lead first); a SortedList
+        // over 50k rows tripled the cost of a filter keystroke, so columns do not re-sort.
+        poolTable.setItems(viewModel.visibleLeads());
+        poolTable.getColumns().forEach(c -> c.setSortable(false));
         TableLayouts.remember(poolTable, "leads.pool", settings);
 
         SplitPane split = new SplitPane(poolTable, buildDetail());

@@ -6,6 +6,7 @@ import com.fielddesk.cache.outbox.OutboxEntry;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SyncState;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -65,7 +66,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final SyncState sync;
     private final BackgroundTasks tasks;
     private final Clock clock;
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final Subscriptions subscriptions = new Subscriptions();
     private final AtomicLong searchGeneration = new AtomicLong();
 
     public ShellViewModel(UUID userId, String email, TableRepository profiles, TableRepository companies,
@@ -206,13 +207,7 @@ public final class ShellViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable subscription : subscriptions) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // unsubscribing from cache notifications has nothing the user could act on
-            }
-        }
+        subscriptions.close();
     }
 
     // ---- properties ----

@@ -6,9 +6,6 @@ import com.fielddesk.desktop.shell.ShellView;
 import com.fielddesk.desktop.signin.SignInView;
 import com.fielddesk.desktop.testing.ConsoleBackend;
 import com.fielddesk.desktop.testing.Fx;
-import com.fielddesk.supabase.SupabaseClient;
-import com.fielddesk.supabase.SupabaseConfig;
-import com.fielddesk.supabase.auth.InMemorySessionStore;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -32,7 +29,6 @@ import org.testfx.api.FxToolkit;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,16 +109,12 @@ class ConsoleEndToEndTest {
     @Order(3)
     void losingTheRaceSaysAlreadyClaimedByAnotherCompany() {
         select(secondLead);
-        try (SupabaseClient rival = new SupabaseClient(SupabaseConfig.of(backend.endpoint().url().toString(),
-                backend.endpoint().anonKey()), new InMemorySessionStore())) {
-            rival.auth().signInWithPassword(backend.rivalDispatcher.email(), backend.rivalDispatcher.password());
-            // The rival wins while this console still shows the lead: both happen in one UI-thread turn,
-            // so the pool refresh cannot take the lead away before our click.
-            Fx.run(() -> {
-                rival.rpc("claim_service_request", Map.of("service_request_id", secondLead.toString())).execute();
-                robot.lookup("#" + LeadsView.CLAIM_BUTTON_ID).<Button>query().fire();
-            });
-        }
+        // The rival wins while this console still shows the lead: both happen in one UI-thread turn,
+        // so the pool refresh cannot take the lead away before our click.
+        Fx.run(() -> {
+            backend.rivalClaims(secondLead);
+            robot.lookup("#" + LeadsView.CLAIM_BUTTON_ID).<Button>query().fire();
+        });
         Fx.waitUntil("the message says another company was faster", UI_DEADLINE,
                 () -> text("#" + LeadsView.MESSAGE_ID).contains("already claimed by another company"));
         Fx.waitUntil("the lost lead disappears", UI_DEADLINE, () -> !poolIds().contains(secondLead.toString()));

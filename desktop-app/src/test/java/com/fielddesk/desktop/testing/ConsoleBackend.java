@@ -93,6 +93,16 @@ public final class ConsoleBackend implements AutoCloseable {
                 """, trade, description, emergency, postalCode, city, preferredStart, preferredStart, postedMinutesAgo);
     }
 
+    /** The rival company's dispatcher claims the lead through the real API (signs in first). */
+    public void rivalClaims(UUID lead) {
+        try (com.fielddesk.supabase.SupabaseClient rival = new com.fielddesk.supabase.SupabaseClient(
+                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.anonKey()),
+                new com.fielddesk.supabase.auth.InMemorySessionStore())) {
+            rival.auth().signInWithPassword(rivalDispatcher.email(), rivalDispatcher.password());
+            rival.rpc("claim_service_request", Map.of("service_request_id", lead.toString())).execute();
+        }
+    }
+
     public void stop() {
         backend.stop();
     }

@@ -8,9 +8,6 @@ import com.fielddesk.desktop.shell.ShellView;
 import com.fielddesk.desktop.signin.SignInView;
 import com.fielddesk.desktop.testing.ConsoleBackend;
 import com.fielddesk.desktop.testing.Fx;
-import com.fielddesk.supabase.SupabaseClient;
-import com.fielddesk.supabase.SupabaseConfig;
-import com.fielddesk.supabase.auth.InMemorySessionStore;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -35,7 +32,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -126,14 +122,12 @@ public final class ScreenshotTour {
 
         Fx.run(() -> ((TabPane) node("#" + LeadsView.TABS_ID)).getSelectionModel().select(0));
         select(raced);
-        try (SupabaseClient rival = new SupabaseClient(SupabaseConfig.of(backend.endpoint().url().toString(),
-                backend.endpoint().anonKey()), new InMemorySessionStore())) {
-            rival.auth().signInWithPassword(backend.rivalDispatcher.email(), backend.rivalDispatcher.password());
-            Fx.run(() -> {
-                rival.rpc("claim_service_request", Map.of("service_request_id", raced.toString())).execute();
-                ((Button) node("#" + LeadsView.CLAIM_BUTTON_ID)).fire();
-            });
-        }
+        // The rival wins while this console still shows the lead: both happen in one UI-thread turn,
+        // so the pool refresh cannot take the lead away before our click.
+        Fx.run(() -> {
+            backend.rivalClaims(raced);
+            ((Button) node("#" + LeadsView.CLAIM_BUTTON_ID)).fire();
+        });
         Fx.waitUntil("the lost-race message", WAIT, () -> text("#" + LeadsView.MESSAGE_ID).contains("already claimed"));
         shoot("06-lost-the-race");
 

@@ -46,6 +46,10 @@ public final class AuthStore {
                 throw e;
             }
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                // A data exception is bad input (e.g. a NUL character in a token), not a server fault.
+                throw AuthError.validation("Invalid input: " + e.getMessage().lines().findFirst().orElse(""));
+            }
             throw new IllegalStateException("Auth database failure: " + e.getSQLState(), e);
         }
     }

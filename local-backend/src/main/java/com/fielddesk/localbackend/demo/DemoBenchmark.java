@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Benchmark: how long the generator takes to load the standard dataset and a large one into a
@@ -41,6 +43,16 @@ public final class DemoBenchmark {
                 long rows = summary.rowCounts().values().stream().mapToLong(Long::longValue).sum();
                 System.out.printf("%-8s %s%n         %.1f s, %,d rows in all tables (%,.0f rows/s)%n         %s%n",
                         run, scale, seconds, rows, rows / seconds, compact(summary.rowCounts()));
+            }
+        } finally {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }

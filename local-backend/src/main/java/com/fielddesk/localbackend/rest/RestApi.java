@@ -314,13 +314,17 @@ public final class RestApi implements ApiRoutes {
 
         // One statement per set of keys when missing=default, so absent keys take the column default.
         Map<List<String>, List<ObjectNode>> groups = new LinkedHashMap<>();
-        if (request.columns != null) {
-            groups.put(payloadColumns(relation, QueryParser.split(request.columns, ',', "columns").stream()
-                    .map(QueryParser::unquote).toList()), objects);
-        } else if (preferences.missingDefault()) {
+        List<String> declared = request.columns == null ? null : payloadColumns(relation,
+                QueryParser.split(QueryParser.stripSpaces(request.columns), ',', "columns").stream()
+                        .map(QueryParser::unquote).toList());
+        if (preferences.missingDefault()) {
             for (ObjectNode object : objects) {
-                groups.computeIfAbsent(payloadColumns(relation, fieldNames(object)), k -> new ArrayList<>()).add(object);
+                List<String> present = fieldNames(object).stream()
+                        .filter(name -> declared == null || declared.contains(name)).toList();
+                groups.computeIfAbsent(payloadColumns(relation, present), k -> new ArrayList<>()).add(object);
             }
+        } else if (declared != null) {
+            groups.put(declared, objects);
         } else {
             Set<String> union = new LinkedHashSet<>();
             objects.forEach(object -> union.addAll(fieldNames(object)));

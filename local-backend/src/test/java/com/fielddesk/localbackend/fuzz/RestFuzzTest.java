@@ -105,7 +105,30 @@ class RestFuzzTest {
         assertThat(fingerprint(backend)).as("the database after the fuzz run (seed " + seed + ")").isEqualTo(before);
     }
 
+    private static final String[] AUTH_PATHS = {"/auth/v1/token?grant_type=password", "/auth/v1/token?grant_type=refresh_token",
+            "/auth/v1/token?grant_type=%27%3B--", "/auth/v1/signup", "/auth/v1/logout?scope=global", "/auth/v1/user",
+            "/auth/v1/admin/users", "/auth/v1/admin/users/%27--"};
+
+    /** Auth endpoints with hostile bodies, always as the anon key: nothing may sign in, sign up or change. */
+    private static HttpRequest randomAuthRequest(Random random, TestBackend backend) {
+        String path = pick(random, AUTH_PATHS);
+        String method = path.endsWith("/user") ? pick(random, new String[] {"GET", "PUT"}) : "POST";
+        String body = random.nextBoolean() ? randomBody(random)
+                : "{\"email\":\"" + escapeJson(randomText(random, 2)) + "\",\"password\":\"" + escapeJson(randomText(random, 3))
+                + "\",\"refresh_token\":\"" + escapeJson(randomText(random, 2)) + "\"}";
+        return HttpRequest.newBuilder(URI.create(backend.url() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("apikey", backend.anonKey())
+                .header("Authorization", "Bearer " + backend.anonKey())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
     private static HttpRequest randomRequest(Random random, TestBackend backend, String bearer, boolean read) {
+        if (random.nextInt(8) == 0) {
+            return randomAuthRequest(random, backend);
+        }
         StringBuilder path = new StringBuilder();
         boolean rpc = random.nextInt(6) == 0;
         path.append(rpc ? "/rest/v1/rpc/" + encode(pick(random, FUNCTIONS)) : "/rest/v1/" + encode(pick(random, TABLES)));

@@ -241,6 +241,22 @@ class RestApiTest {
     }
 
     @Test
+    void declaredColumnsLimitTheInsertAndWithMissingDefaultAbsentOnesTakeTheirDefault() {
+        // supabase-js insert(rows, {defaultToNull: false}) sends exactly this.
+        String body = "[{\"name\":\"Foxtrot\",\"city\":\"Capital City\",\"ignored\":1},{\"name\":\"Golf\"}]";
+        HttpResponse<String> response = BACKEND.send("POST",
+                "/rest/v1/rt_teams?columns=%22name%22,%22city%22&select=name,city", alice.accessToken(), body,
+                "Prefer", "return=representation,missing=default");
+
+        assertThat(TestBackend.read(response.body())).isEqualTo(TestBackend.read(
+                "[{\"name\":\"Foxtrot\",\"city\":\"Capital City\"},{\"name\":\"Golf\",\"city\":\"Springfield\"}]"));
+        HttpResponse<String> nulls = BACKEND.send("POST", "/rest/v1/rt_teams?columns=name,city&select=city",
+                alice.accessToken(), "[{\"name\":\"Hotel\"}]", "Prefer", "return=representation");
+        assertThat(TestBackend.read(nulls.body())).isEqualTo(TestBackend.read("[{\"city\":null}]"));
+        BACKEND.send("DELETE", "/rest/v1/rt_teams?name=in.(Foxtrot,Golf,Hotel)", alice.accessToken(), null);
+    }
+
+    @Test
     void anRlsDeniedWriteIs403AndChangesNothing() {
         HttpResponse<String> response = BACKEND.send("POST", "/rest/v1/rt_members", alice.accessToken(),
                 "[" + member(aliceTeam, "ok-row", 1, "{}") + "," + member(bobTeam, "intruder", 1, "{}") + "]");

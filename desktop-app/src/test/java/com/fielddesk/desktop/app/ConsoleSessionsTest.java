@@ -1,0 +1,122 @@
+package com.fielddesk.desktop.app;
+
+import com.fielddesk.desktop.signin.DemoLogin;
+import com.fielddesk.desktop.signin.RememberedWorkspace;
+import com.fielddesk.desktop.signin.SignInException;
+import com.fielddesk.desktop.signin.SignInViewModel;
+import com.fielddesk.desktop.signin.Workspace;
+import com.fielddesk.desktop.testing.DirectExecutor;
+import com.fielddesk.desktop.ui.ViewSettings;
+import com.fielddesk.localbackend.testing.TenantFixtures;
+import com.fielddesk.localbackend.testing.TestBackend;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Sign-in against the real local-backend: the messages a user sees, and opening offline. */
+class ConsoleSessionsTest {
+
+    /** An address where nothing listens (port 1 is reserved and closed on test machines). */
+    private static final Endpoint NOWHERE = new Endpoint(URI.create("http://127.0.0.1:1"), "anon-key");
+
+    @TempDir
+    Path home;
+
+    private final TestBackend backend = TestBackend.shared();
+    private final AtomicReference<Endpoint> localDemoAt = new AtomicReference<>();
+    private ConsoleSessions sessions;
+    private TestBackend.SignedInUser dispatcher;
+
+    @BeforeEach
+    void setUp() {
+        localDemoAt.set(new Endpoint(backend.url(), backend.anonKey()));
+        sessions = new ConsoleSessions(home.resolve("workspaces"), new LocalDemo() {
+            @Override
+            public Endpoint start(Consumer<String> progress) {
+                return localDemoAt.get();
+            }
+
+            @Override
+            public void close() {
+            }
+        }, Clock.systemUTC());
+        TenantFixtures.Company company = backend.tenants().company("Sessions Co " + backend.uniqueEmail("c"));
+        dispatcher = backend.staff(company, "dispatcher");
+    }
+
+    @Test
+    void wrongPasswordIsNamedOnTheForm() {
+        List<ConsoleSession> opened = new ArrayList<>();
+        SignInViewModel<ConsoleSession> form = new SignInViewModel<>(sessions,
+                new RememberedWorkspace(new ViewSettings(home.resolve("console.properties"))), List.of(),
+                DirectExecutor.tasks(), opened::add);
+        form.emailProperty().set(dispatcher.email());
+        form.passwordProperty().set("not-" + dispatcher.password());
+        form.signIn();
+        assertThat(form.errorProperty().get()).startsWith("Wrong email or password");
+        assertThat(form.busyProperty().get()).isFalse();
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void demoLoginFillsTheFormAndSignsIn() {
+        List<ConsoleSession> opened = new ArrayList<>();
+        SignInViewModel<ConsoleSession> form = new SignInViewModel<>(sessions,
+                new RememberedWorkspace(new ViewSettings(home.resolve("console.properties"))),
+                List.of(new DemoLogin(dispatcher.email(), dispatcher.password(), "dispatcher", "Sessions Co")),
+                DirectExecutor.tasks(), opened::add);
+        form.useDemoLogin(form.demoLogins().get(0));
+        form.signIn();
+        assertThat(form.errorProperty().get()).isEmpty();
+        assertThat(opened).singleElement().satisfies(session -> {
+            assertThat(session.userId()).isEqualTo(dispatcher.id());
+            assertThat(session.openedOffline()).isFalse();
+            session.close();
+        });
+        assertThat(form.passwordProperty().get()).as("the password is not kept in the form").isEmpty();
+    }
+
+    @Test
+    void unreachableServerWithoutAnEarlierSignInSaysSo() {
+        Workspace project = new Workspace.SupabaseProject(NOWHERE.url(), NOWHERE.anonKey());
+        assertThatThrownBy(() -> sessions.signIn(project, dispatcher.email(), dispatcher.password(), step -> { }))
+                .isInstanceOfSatisfying(SignInException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(SignInException.Reason.UNREACHABLE);
+                    assertThat(e.getMessage()).startsWith("Cannot reach").contains("127.0.0.1:1");
+                });
+    }
+
+    @Test
+    void userWhoSignedInBeforeOpensOfflineFromTheCachedSession() throws Exception {
+        Workspace localDemo = new Workspace.LocalDemo();
+        sessions.signIn(localDemo, dispatcher.email(), dispatcher.password(), step -> { }).close();
+        localDemoAt.set(NOWHERE);
+        try (ConsoleSession offline = sessions.signIn(localDemo, dispatcher.email(), dispatcher.password(), step -> { })) {
+            assertThat(offline.openedOffline()).isTrue();
+            assertThat(offline.serverReachable()).isFalse();
+            assertThat(offline.userId()).isEqualTo(dispatcher.id());
+        }
+        assertThatThrownBy(() -> sessions.signIn(localDemo, "someone-else@example.test", "x", step -> { }))
+                .isInstanceOfSatisfying(SignInException.class,
+                        e -> assertThat(e.reason()).isEqualTo(SignInException.Reason.UNREACHABLE));
+    }
+
+    @Test
+    void malformedProjectAddressIsRefusedBeforeAnyCall() {
+        assertThatThrownBy(() -> Workspace.SupabaseProject.parse("ftp://example.com", "key"))
+                .hasMessageContaining("project URL");
+        assertThatThrownBy(() -> Workspace.SupabaseProject.parse("https://abcd.supabase.co", " "))
+                .hasMessageContaining("anon key");
+    }
+}

@@ -1,0 +1,173 @@
+package com.fielddesk.desktop.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.repository.Repositories;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.leads.Lead;
+import com.fielddesk.desktop.leads.LeadPoolViewModel;
+import com.fielddesk.desktop.leads.LeadActions;
+import com.fielddesk.desktop.leads.LeadsView;
+import com.fielddesk.desktop.leads.Trade;
+import com.fielddesk.desktop.testing.CacheRows;
+import com.fielddesk.desktop.testing.Fx;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.SyncState;
+import com.fielddesk.desktop.ui.Theme;
+import com.fielddesk.desktop.ui.ViewSettings;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 50k leads in the cache, the real Leads view on screen: time from a filter keystroke to the
+ * table laid out with the new rows (the next layout pulse), p50/p95/max. Target: p95 ≤ 50 ms.
+ * Usage: LeadFilterBenchmark [leads]
+ */
+public final class LeadFilterBenchmark {
+
+    private static final String[] WORDS = {"boiler", "furnace", "leak", "pipe", "outlet", "breaker", "thermostat",
+            "heat", "pump", "drain", "sink", "water", "heater", "panel", "wiring", "noise", "smell", "cold", "hot", "fan"};
+    private static final String[] CITIES = {"Springfield", "Shelbyville", "Capital City", "Ogdenville", "North Haverbrook"};
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        Headless.applyIfNoDisplay();
+        Path folder = Files.createTempDirectory("fielddesk-filter-bench-");
+        CacheDatabase cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        Random random = new Random(7);
+        List<ObjectNode> rows = new ArrayList<>(count);
+        Instant now = Instant.now();
+        String[] trades = {"hvac", "plumbing", "electrical"};
+        for (int i = 0; i < count; i++) {
+            String description = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)]
+                    + " problem #" + i + ", " + WORDS[random.nextInt(WORDS.length)] + " since yesterday";
+            rows.add(CacheRows.poolRow(UUID.randomUUID(), trades[random.nextInt(3)], description, random.nextInt(10) == 0,
+                    String.valueOf(12000 + random.nextInt(900)), CITIES[random.nextInt(CITIES.length)],
+                    now.minusSeconds(random.nextInt(86_400))));
+        }
+        CacheRows.write(cache, "lead_pool", rows);
+        System.out.printf("cache: %d leads%n", count);
+
+        Platform.startup(() -> { });
+        var background = Executors.newFixedThreadPool(2);
+        BackgroundTasks tasks = new BackgroundTasks(background, Platform::runLater);
+        Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemDefaultZone());
+        LeadActions noServer = new LeadActions() {
+            @Override
+            public void claim(com.fielddesk.desktop.leads.LeadId lead) {
+                throw new UnsupportedOperationException("the benchmark never claims");
+            }
+
+            @Override
+            public void decline(com.fielddesk.desktop.leads.LeadId lead, com.fielddesk.desktop.leads.DeclineReason reason,
+                                String note) {
+                throw new UnsupportedOperationException("the benchmark never declines");
+            }
+        };
+        LeadPoolViewModel viewModel = new LeadPoolViewModel(repositories.table("lead_pool"),
+                repositories.table("service_requests"), repositories.table("work_orders"), noServer, new SyncState(true),
+                tasks, Clock.systemDefaultZone());
+        Stage[] stage = new Stage[1];
+        Fx.run(() -> {
+            Theme.LIGHT.applyToApplication();
+            LeadsView view = new LeadsView(viewModel, new ViewSettings(folder.resolve("console.properties")));
+            Scene scene = new Scene(new javafx.scene.layout.StackPane((javafx.scene.Node) view.node()), 1280, 800);
+            Theme.LIGHT.applyTo(scene);
+            stage[0] = new Stage();
+            stage[0].setScene(scene);
+            stage[0].show();
+            viewModel.start();
+        });
+        Fx.waitUntil("50k leads loaded", Duration.ofMinutes(2), () -> viewModel.allPoolLeads().size() == count);
+
+        TextField search = (TextField) Fx.read(() -> stage[0].getScene().lookup("#" + LeadsView.SEARCH_FIELD_ID));
+        @SuppressWarnings("unchecked")
+        TableView<Lead> table = (TableView<Lead>) Fx.read(() -> stage[0].getScene().lookup("#" + LeadsView.POOL_TABLE_ID));
+        List<String> keystrokes = new ArrayList<>();
+        for (String word : List.of("boiler", "pipe leak", "springfield", "thermostat noise", "#4711")) {
+            for (int i = 1; i <= word.length(); i++) {
+                keystrokes.add(word.substring(0, i));
+            }
+            for (int i = word.length() - 1; i >= 0; i--) {
+                keystrokes.add(word.substring(0, i));
+            }
+        }
+        for (int warm = 0; warm < 20; warm++) {
+            keystroke(stage[0].getScene(), search, keystrokes.get(warm % keystrokes.size()));
+        }
+        List<Double> millis = new ArrayList<>();
+        for (String text : keystrokes) {
+            millis.add(keystroke(stage[0].getScene(), search, text));
+        }
+        for (Trade trade : Trade.values()) {
+            millis.add(timed(stage[0].getScene(), () -> viewModel.tradeFilterProperty().set(trade)));
+        }
+        millis.add(timed(stage[0].getScene(), () -> viewModel.emergencyOnlyProperty().set(true)));
+        millis.add(timed(stage[0].getScene(), viewModel::clearFilters));
+        List<Double> changeOnly = new ArrayList<>(CHANGE_ONLY.subList(20, CHANGE_ONLY.size()));
+        changeOnly.sort(null);
+        System.out.printf("of which the filter itself (model + list change events): p50 %.1f ms, p95 %.1f ms%n",
+                percentile(changeOnly, 50), percentile(changeOnly, 95));
+        int shown = Fx.read(() -> table.getItems().size());
+        millis.sort(null);
+        System.out.printf("filter keystroke -> table laid out, %d changes over %d leads: p50 %.1f ms, p95 %.1f ms, "
+                        + "max %.1f ms (target p95 <= 50 ms); rows shown after clearing: %d%n", millis.size(), count,
+                percentile(millis, 50), percentile(millis, 95), millis.get(millis.size() - 1), shown);
+        Fx.run(() -> stage[0].close());
+        background.shutdownNow();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        viewModel.close();
+        cache.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static final List<Double> CHANGE_ONLY = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private static double keystroke(Scene scene, TextField search, String text) {
+        return timed(scene, () -> search.setText(text));
+    }
+
+    /** Applies the change on the FX thread and returns the ms until the next layout pulse finished. */
+    private static double timed(Scene scene, Runnable change) {
+        CompletableFuture<Double> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            long start = System.nanoTime();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                done.complete((System.nanoTime() - start) / 1e6);
+            };
+            change.run();
+            CHANGE_ONLY.add((System.nanoTime() - start) / 1e6);
+            scene.addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
+        });
+        try {
+            return done.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("No layout pulse after the change", e);
+        }
+    }
+
+    private static double percentile(List<Double> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
