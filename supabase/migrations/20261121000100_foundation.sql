@@ -209,6 +209,63 @@ grant execute on function public.current_company_id(), public.current_app_role()
 
 alter table public.profiles alter column company_id set default public.current_company_id();
 
+-- The usual policies of a company-owned table, so each table states its rules in one line:
+-- who may select, insert, update and delete its company's rows — 'staff' (any active profile
+-- of the company), 'office' (everyone but technicians), 'managers' (supervisors and admins),
+-- 'admin', or null (nobody; the verb is not even granted). Tables that need more (portal
+-- customers, assigned technicians, authors) add their own policies beside these.
+create or replace function private.add_company_policies(
+  target regclass, select_by text, insert_by text, update_by text, delete_by text)
+returns void
+language plpgsql
+set search_path = ''
+as $$
+declare
+  table_name text := (select c.relname from pg_class c where c.oid = target);
+  same_company constant text := 'company_id = (select public.current_company_id())';
+  verb text;
+  who text;
+  condition text;
+  granted text[] := '{}';
+begin
+  foreach verb in array array['select', 'insert', 'update', 'delete'] loop
+    who := case verb when 'select' then select_by when 'insert' then insert_by
+                     when 'update' then update_by else delete_by end;
+    continue when who is null;
+    condition := same_company || case who
+      when 'staff' then ''
+      when 'office' then ' and (select public.is_office_staff())'
+      when 'managers' then ' and (select public.is_manager())'
+      when 'admin' then ' and (select public.current_app_role()) = ''admin'''
+    end;
+    if condition is null then
+      raise exception 'Unknown audience % for % on %', who, verb, target;
+    end if;
+    execute format('create policy %I on %s for %s to authenticated %s',
+      table_name || '_' || verb || '_' || who, target, verb,
+      case verb when 'insert' then format('with check (%s)', condition)
+                when 'update' then format('using (%s) with check (%s)', condition, same_company)
+                else format('using (%s)', condition) end);
+    granted := granted || upper(verb);
+  end loop;
+  if cardinality(granted) > 0 then
+    execute format('grant %s on %s to authenticated', array_to_string(granted, ', '), target);
+  end if;
+end
+$$;
+
+-- Every audited write of a company appends to that company's audit chain, so writers of one
+-- company serialize on this transaction-scoped lock anyway. Taking it before any row lock
+-- (numbering, payments, claims, and a statement trigger on every audited table) gives all
+-- writers one lock order, so multi-statement transactions (sync batches) cannot deadlock on it.
+create or replace function private.lock_company_chain(company uuid)
+returns void
+language sql
+set search_path = ''
+as $$
+  select pg_advisory_xact_lock(hashtextextended('audit_log:' || company::text, 0))
+$$;
+
 -- Takes the next number of a per-company counter. The counter row stays locked until the
 -- caller's transaction ends, so concurrent writers queue and a rollback frees the number:
 -- numbers are gap-free.
@@ -221,6 +278,7 @@ as $$
 declare
   taken integer;
 begin
+  perform private.lock_company_chain(company);
   if counter = 'invoice' then
     update public.companies set invoice_next_number = invoice_next_number + 1
      where id = company returning invoice_next_number - 1 into taken;
@@ -234,6 +292,22 @@ begin
     raise exception 'Company % does not exist.', company using errcode = '23503';
   end if;
   return taken;
+end
+$$;
+
+-- The number of a numbered row being inserted: a resent insert of an existing id (an outbox
+-- retry, an upsert) keeps that row's number and takes none, so retries leave no gaps.
+create or replace function private.number_for_insert(target regclass, row_id uuid, company uuid, counter text)
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  existing integer;
+begin
+  execute format('select number from %s where id = $1', target) into existing using row_id;
+  return coalesce(existing, private.take_company_number(company, counter));
 end
 $$;
 
@@ -272,6 +346,6 @@ create policy profiles_update_self_or_admin on public.profiles for update to aut
   with check (company_id = (select public.current_company_id()));
 grant select, update on public.profiles to authenticated;
 
-create policy portal_accounts_select_own_or_staff on public.customer_portal_accounts for select to authenticated
-  using (user_id = (select auth.uid()) or company_id = (select public.current_company_id()));
-grant select on public.customer_portal_accounts to authenticated;
+select private.add_company_policies('public.customer_portal_accounts', 'staff', null, null, null);
+create policy customer_portal_accounts_select_own on public.customer_portal_accounts for select to authenticated
+  using (user_id = (select auth.uid()));

@@ -50,7 +50,7 @@ declare
   entry public.audit_log;
   previous record;
 begin
-  perform pg_advisory_xact_lock(hashtextextended('audit_log:' || company::text, 0));
+  perform private.lock_company_chain(company);
   select a.seq, a.hash into previous from public.audit_log a
    where a.company_id = company order by a.seq desc limit 1;
   entry.id := gen_random_uuid();
@@ -118,6 +118,24 @@ begin
 end
 $$;
 
+-- Before a staff member's statement touches any row: the company's chain lock (see
+-- private.lock_company_chain).
+create or replace function private.lock_caller_company_chain()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  company uuid := public.current_company_id();
+begin
+  if company is not null then
+    perform private.lock_company_chain(company);
+  end if;
+  return null;
+end
+$$;
+
 -- Attaches the audit trigger to a table (extra arguments: columns not to record).
 create or replace function private.add_audit(target regclass, ignored_columns text[] default '{}')
 returns void
@@ -128,6 +146,8 @@ begin
   execute format('create trigger audit_row_change after insert or update or delete on %s for each row '
                  'execute function private.audit_row_change(%s)',
                  target, coalesce((select string_agg(quote_literal(c), ', ') from unnest(ignored_columns) c), ''));
+  execute format('create trigger lock_caller_company_chain before insert or update or delete on %s '
+                 'for each statement execute function private.lock_caller_company_chain()', target);
 end
 $$;
 
@@ -195,8 +215,6 @@ $$;
 revoke execute on function public.log_audit_event(text, jsonb), public.verify_audit_chain(uuid) from public, anon;
 grant execute on function public.log_audit_event(text, jsonb), public.verify_audit_chain(uuid) to authenticated, service_role;
 
-create policy audit_log_select_managers on public.audit_log for select to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select on public.audit_log to authenticated;
+select private.add_company_policies('public.audit_log', 'managers', null, null, null);
 -- Not even the service role writes the log; only the database's own functions do.
 revoke insert, update, delete, truncate on public.audit_log from service_role;

@@ -46,29 +46,10 @@ create index customer_addresses_customer_idx on public.customer_addresses (custo
 
 -- Staff read everything of their company; desk staff write; only managers hard-delete
 -- (everyone else soft-deletes with deleted_at). Portal users read their own customer row.
-create policy customers_select_staff on public.customers for select to authenticated
-  using (company_id = (select public.current_company_id()));
+select private.add_company_policies('public.customers', 'staff', 'office', 'office', 'managers');
 create policy customers_select_portal on public.customers for select to authenticated
   using (id = any ((select public.current_portal_customer_ids())::uuid[]));
-create policy customers_insert_office on public.customers for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and (select public.is_office_staff()));
-create policy customers_update_office on public.customers for update to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()))
-  with check (company_id = (select public.current_company_id()));
-create policy customers_delete_manager on public.customers for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select, insert, update, delete on public.customers to authenticated;
-
-create policy customer_addresses_select_staff on public.customer_addresses for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy customer_addresses_insert_office on public.customer_addresses for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and (select public.is_office_staff()));
-create policy customer_addresses_update_office on public.customer_addresses for update to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()))
-  with check (company_id = (select public.current_company_id()));
-create policy customer_addresses_delete_manager on public.customer_addresses for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select, insert, update, delete on public.customer_addresses to authenticated;
+select private.add_company_policies('public.customer_addresses', 'staff', 'office', 'office', 'managers');
 
 select private.add_audit('public.customers');
 select private.add_audit('public.customer_addresses');

@@ -19,8 +19,8 @@ create table public.work_orders (
   priority text not null default 'normal',
   constraint work_order_customer_in_same_company
     foreign key (customer_id, company_id) references public.customers (id, company_id),
-  constraint work_order_address_in_same_company
-    foreign key (customer_address_id, company_id) references public.customer_addresses (id, company_id),
+  -- The address belongs to the work order's customer, hence to its company: one foreign key,
+  -- so PostgREST sees a single relationship to customer_addresses.
   constraint work_order_address_of_its_customer
     foreign key (customer_address_id, customer_id) references public.customer_addresses (id, customer_id),
   constraint work_order_technician_in_same_company
@@ -38,7 +38,7 @@ create table public.work_orders (
   constraint work_order_total_not_negative check (total >= 0),
   constraint work_order_window_ends_after_start check (scheduled_end > scheduled_start),
   constraint work_order_scheduled_job_needs_window
-    check (status is null or status in ('unscheduled', 'completed', 'canceled')
+    check (status is null or status not in ('scheduled', 'dispatched', 'en_route', 'on_site')
            or (scheduled_start is not null and scheduled_end is not null)),
   constraint work_order_dispatched_job_needs_technician
     check (status is null or status not in ('dispatched', 'en_route', 'on_site') or technician_id is not null),
@@ -102,11 +102,10 @@ begin
       new.status := coalesce(new.status, 'unscheduled');
     end if;
     -- The database numbers work orders per company; a client-sent number is ignored.
-    new.number := private.take_company_number(new.company_id, 'work_order');
+    new.number := private.number_for_insert('public.work_orders', new.id, new.company_id, 'work_order');
   else
-    if new.number is distinct from old.number then
-      raise exception 'A work order keeps the number the database gave it (%).', old.number using errcode = '23514';
-    end if;
+    -- Offline clients resend whole rows (number null before they learnt it): keep the number.
+    new.number := old.number;
     if old.stage = 'job' and new.stage = 'quote' then
       raise exception 'A job cannot turn back into a quote.' using errcode = '23514';
     end if;
@@ -185,21 +184,11 @@ $$;
 create trigger record_work_order_status after insert or update on public.work_orders
   for each row execute function private.record_work_order_status();
 
--- Desk staff manage work orders; a technician may move the status of jobs assigned to them.
-create policy work_orders_select_staff on public.work_orders for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy work_orders_insert_office on public.work_orders for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and (select public.is_office_staff()));
-create policy work_orders_update_office_or_assignee on public.work_orders for update to authenticated
-  using (company_id = (select public.current_company_id())
-         and ((select public.is_office_staff()) or technician_id = (select auth.uid())))
+-- Desk staff manage work orders; a technician may also update the jobs assigned to them.
+select private.add_company_policies('public.work_orders', 'staff', 'office', 'office', 'managers');
+create policy work_orders_update_assigned_technician on public.work_orders for update to authenticated
+  using (company_id = (select public.current_company_id()) and technician_id = (select auth.uid()))
   with check (company_id = (select public.current_company_id()));
-create policy work_orders_delete_manager on public.work_orders for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select, insert, update, delete on public.work_orders to authenticated;
-
-create policy status_history_select_staff on public.work_order_status_history for select to authenticated
-  using (company_id = (select public.current_company_id()));
-grant select on public.work_order_status_history to authenticated;
+select private.add_company_policies('public.work_order_status_history', 'staff', null, null, null);
 
 select private.add_audit('public.work_orders');

@@ -164,34 +164,48 @@ create policy lead_pool_select_eligible on public.lead_pool for select to authen
 grant select on public.lead_pool to authenticated;
 
 -- A claimed request, with its contact fields, is visible only to the claiming company.
-create policy service_requests_select_claimer on public.service_requests for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy service_requests_update_claimer on public.service_requests for update to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()))
-  with check (company_id = (select public.current_company_id()));
-grant select, update on public.service_requests to authenticated;
+select private.add_company_policies('public.service_requests', 'staff', null, 'office', null);
+-- Declines are written only by decline_service_request.
+select private.add_company_policies('public.service_request_declines', 'staff', null, null, null);
 
-create policy service_request_declines_select_own on public.service_request_declines for select to authenticated
-  using (company_id = (select public.current_company_id()));
-grant select on public.service_request_declines to authenticated;
-
--- Why the caller's company may not take this open request, or null if it may.
-create or replace function private.lead_ineligibility(request public.service_requests)
-returns text
-language sql stable security definer
+-- Raises the documented API error unless the caller's company may act on this request now:
+-- lead_not_found (missing, expired, withdrawn), already_claimed, not_eligible.
+create or replace function private.refuse_unavailable_lead(request public.service_requests)
+returns void
+language plpgsql
+stable
+security definer
 set search_path = ''
 as $$
-  select case
-    when public.current_company_id() is null or not public.is_office_staff()
-      then 'Only office staff of a company can take leads.'
-    when not exists (select 1 from public.companies c
-                      where c.id = public.current_company_id() and c.lead_opt_in
-                        and request.trade = any (c.trades) and request.postal_code = any (c.service_postal_codes))
-      then 'Your company does not serve this lead''s trade and area, or has not opted in to leads.'
-    when exists (select 1 from public.service_request_declines d
-                  where d.service_request_id = request.id and d.company_id = public.current_company_id())
-      then 'Your company declined this lead.'
-  end
+declare
+  company uuid := public.current_company_id();
+begin
+  if request.id is null then
+    perform private.raise_api_error('lead_not_found', 'This lead does not exist.', 404);
+  end if;
+  if request.status in ('claimed', 'converted') then
+    if request.company_id = company then
+      perform private.raise_api_error('already_claimed', 'A colleague at your company already claimed this lead.', 409);
+    end if;
+    perform private.raise_api_error('already_claimed', 'This lead was already claimed by another company.', 409);
+  end if;
+  if request.status <> 'open' then
+    perform private.raise_api_error('lead_not_found', 'This lead is no longer available (' || request.status || ').', 404);
+  end if;
+  if company is null or not public.is_office_staff() then
+    perform private.raise_api_error('not_eligible', 'Only office staff of a company can take leads.', 403);
+  end if;
+  if not exists (select 1 from public.companies c
+                  where c.id = company and c.lead_opt_in
+                    and request.trade = any (c.trades) and request.postal_code = any (c.service_postal_codes)) then
+    perform private.raise_api_error('not_eligible',
+      'Your company does not serve this lead''s trade and area, or has not opted in to leads.', 403);
+  end if;
+  if exists (select 1 from public.service_request_declines d
+              where d.service_request_id = request.id and d.company_id = company) then
+    perform private.raise_api_error('not_eligible', 'Your company declined this lead.', 403);
+  end if;
+end
 $$;
 
 -- First claim wins: the request row is locked, so concurrent claimers queue and every one
@@ -206,33 +220,20 @@ as $$
 declare
   request public.service_requests;
   company uuid := public.current_company_id();
-  reason text;
   new_customer_id uuid;
   new_address_id uuid;
   new_work_order_id uuid;
 begin
+  if company is not null then
+    perform private.lock_company_chain(company);
+  end if;
   select * into request from public.service_requests sr where sr.id = claim_service_request.service_request_id for update;
-  if not found then
-    perform private.raise_api_error('lead_not_found', 'This lead does not exist.', 404);
+  if request.status in ('claimed', 'converted') and request.claimed_by = auth.uid() then
+    return json_build_object('service_request_id', request.id, 'customer_id', request.customer_id,
+      'customer_address_id', (select w.customer_address_id from public.work_orders w where w.id = request.work_order_id),
+      'work_order_id', request.work_order_id);
   end if;
-  if request.status in ('claimed', 'converted') then
-    if request.claimed_by = auth.uid() then
-      return json_build_object('service_request_id', request.id, 'customer_id', request.customer_id,
-        'customer_address_id', (select w.customer_address_id from public.work_orders w where w.id = request.work_order_id),
-        'work_order_id', request.work_order_id);
-    end if;
-    if request.company_id = company then
-      perform private.raise_api_error('already_claimed', 'A colleague at your company already claimed this lead.', 409);
-    end if;
-    perform private.raise_api_error('already_claimed', 'This lead was already claimed by another company.', 409);
-  end if;
-  if request.status <> 'open' then
-    perform private.raise_api_error('lead_not_found', 'This lead is no longer available (' || request.status || ').', 404);
-  end if;
-  reason := private.lead_ineligibility(request);
-  if reason is not null then
-    perform private.raise_api_error('not_eligible', reason, 403);
-  end if;
+  perform private.refuse_unavailable_lead(request);
 
   insert into public.customers (company_id, full_name, email, phone)
   values (company, request.customer_name, request.customer_email, request.customer_phone)
@@ -269,28 +270,15 @@ as $$
 declare
   request public.service_requests;
   company uuid := public.current_company_id();
-  refusal text;
   decline_id uuid;
 begin
   select * into request from public.service_requests sr where sr.id = decline_service_request.service_request_id;
-  if not found then
-    perform private.raise_api_error('lead_not_found', 'This lead does not exist.', 404);
-  end if;
   select d.id into decline_id from public.service_request_declines d
    where d.service_request_id = request.id and d.company_id = company;
   if decline_id is not null then
     return json_build_object('service_request_id', request.id, 'decline_id', decline_id);
   end if;
-  if request.status in ('claimed', 'converted') then
-    perform private.raise_api_error('already_claimed', 'This lead was already claimed by another company.', 409);
-  end if;
-  if request.status <> 'open' then
-    perform private.raise_api_error('lead_not_found', 'This lead is no longer available (' || request.status || ').', 404);
-  end if;
-  refusal := private.lead_ineligibility(request);
-  if refusal is not null then
-    perform private.raise_api_error('not_eligible', refusal, 403);
-  end if;
+  perform private.refuse_unavailable_lead(request);
   if reason is null or reason not in ('too_far', 'fully_booked', 'outside_expertise', 'not_worth_it', 'suspected_spam', 'other') then
     perform private.raise_api_error('invalid_decline_reason',
       'Choose a reason: too_far, fully_booked, outside_expertise, not_worth_it, suspected_spam or other.', 400);

@@ -106,61 +106,30 @@ create trigger touch_thread after insert on public.internal_messages
   for each row execute function private.touch_thread();
 
 -- Customer threads: staff of the company, and portal customers for their own threads.
-create policy customer_threads_select_staff on public.customer_threads for select to authenticated
-  using (company_id = (select public.current_company_id()));
+select private.add_company_policies('public.customer_threads', 'staff', 'office', 'office', 'managers');
 create policy customer_threads_select_portal on public.customer_threads for select to authenticated
   using (customer_id = any ((select public.current_portal_customer_ids())::uuid[]));
-create policy customer_threads_insert_office on public.customer_threads for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and (select public.is_office_staff()));
-create policy customer_threads_update_office on public.customer_threads for update to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()))
-  with check (company_id = (select public.current_company_id()));
-create policy customer_threads_delete_manager on public.customer_threads for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select, insert, update, delete on public.customer_threads to authenticated;
 
-create policy customer_messages_select_staff on public.customer_messages for select to authenticated
-  using (company_id = (select public.current_company_id()));
+select private.add_company_policies('public.customer_messages', 'staff', 'office', 'office', 'managers');
 create policy customer_messages_select_portal on public.customer_messages for select to authenticated
   using (customer_thread_id in (select t.id from public.customer_threads t
                                  where t.customer_id = any ((select public.current_portal_customer_ids())::uuid[])));
-create policy customer_messages_insert_office on public.customer_messages for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and (select public.is_office_staff())
-              and sender_kind = 'staff' and sender_id = (select auth.uid()));
 create policy customer_messages_insert_portal on public.customer_messages for insert to authenticated
-  with check (sender_kind = 'customer' and sender_id = (select auth.uid())
-              and customer_thread_id in (select t.id from public.customer_threads t
-                                          where t.customer_id = any ((select public.current_portal_customer_ids())::uuid[])));
-create policy customer_messages_update_office on public.customer_messages for update to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()))
-  with check (company_id = (select public.current_company_id()));
-create policy customer_messages_delete_manager on public.customer_messages for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select, insert, update, delete on public.customer_messages to authenticated;
+  with check (customer_thread_id in (select t.id from public.customer_threads t
+                                      where t.customer_id = any ((select public.current_portal_customer_ids())::uuid[])));
+-- Everyone writes as themselves: staff as 'staff', portal customers as 'customer'.
+create policy customer_messages_insert_as_self on public.customer_messages as restrictive for insert to authenticated
+  with check (sender_id = (select auth.uid())
+              and sender_kind = case when (select public.current_company_id()) is null then 'customer' else 'staff' end);
 
--- Internal threads: staff of the company only (policies never consult portal accounts).
-create policy internal_threads_select_staff on public.internal_threads for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy internal_threads_insert_staff on public.internal_threads for insert to authenticated
-  with check (company_id = (select public.current_company_id()));
-create policy internal_threads_update_staff on public.internal_threads for update to authenticated
-  using (company_id = (select public.current_company_id()))
-  with check (company_id = (select public.current_company_id()));
-create policy internal_threads_delete_manager on public.internal_threads for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select, insert, update, delete on public.internal_threads to authenticated;
-
-create policy internal_messages_select_staff on public.internal_messages for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy internal_messages_insert_staff on public.internal_messages for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and author_id = (select auth.uid()));
+-- Internal threads: staff of the company only (no policy here consults portal accounts).
+select private.add_company_policies('public.internal_threads', 'staff', 'staff', 'staff', 'managers');
+select private.add_company_policies('public.internal_messages', 'staff', 'staff', 'managers', 'managers');
 create policy internal_messages_update_author on public.internal_messages for update to authenticated
-  using (company_id = (select public.current_company_id())
-         and (author_id = (select auth.uid()) or (select public.is_manager())))
+  using (company_id = (select public.current_company_id()) and author_id = (select auth.uid()))
   with check (company_id = (select public.current_company_id()));
-create policy internal_messages_delete_manager on public.internal_messages for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select, insert, update, delete on public.internal_messages to authenticated;
+create policy internal_messages_insert_as_self on public.internal_messages as restrictive for insert to authenticated
+  with check (author_id = (select auth.uid()));
 
 -- Message metadata is audited; bodies are not copied into the log.
 select private.add_audit('public.customer_threads', array['last_message_at']);

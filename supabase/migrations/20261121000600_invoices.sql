@@ -78,7 +78,8 @@ create table public.payments (
 select private.add_sync_support('public.payments');
 create index payments_invoice_idx on public.payments (invoice_id);
 
--- Before every invoice write: number on insert (a client-sent number is ignored), subtotal
+-- Before every invoice write: number on insert (a client-sent number is ignored, and kept
+-- on update whatever the client sends), subtotal
 -- from live items, tax and total from subtotal/discount/rate, amount paid from live payments,
 -- payment status, and 'paid' status following full payment.
 create or replace function private.compute_invoice()
@@ -91,11 +92,9 @@ declare
   terms integer;
 begin
   if tg_op = 'INSERT' then
-    new.number := private.take_company_number(new.company_id, 'invoice');
+    new.number := private.number_for_insert('public.invoices', new.id, new.company_id, 'invoice');
   else
-    if new.number is distinct from old.number then
-      raise exception 'An invoice keeps the number the database gave it (%).', old.number using errcode = '23514';
-    end if;
+    new.number := old.number;
     if old.status = 'void' and new.status <> 'void' then
       raise exception 'A void invoice cannot be reopened.' using errcode = '23514';
     end if;
@@ -160,6 +159,7 @@ declare
   invoice public.invoices;
   paid_elsewhere numeric;
 begin
+  perform private.lock_company_chain(new.company_id);
   select * into invoice from public.invoices i where i.id = new.invoice_id for update;
   if not found then
     return new;  -- the foreign key reports it
@@ -181,37 +181,10 @@ $$;
 create trigger check_payment before insert or update on public.payments
   for each row execute function private.check_payment();
 
-create policy invoices_select_staff on public.invoices for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy invoices_insert_office on public.invoices for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and (select public.is_office_staff()));
-create policy invoices_update_office on public.invoices for update to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()))
-  with check (company_id = (select public.current_company_id()));
--- No delete: an invoice number, once given, stays (void instead); hence no delete grant.
-grant select, insert, update on public.invoices to authenticated;
-
-create policy invoice_items_select_staff on public.invoice_items for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy invoice_items_insert_office on public.invoice_items for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and (select public.is_office_staff()));
-create policy invoice_items_update_office on public.invoice_items for update to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()))
-  with check (company_id = (select public.current_company_id()));
-create policy invoice_items_delete_office on public.invoice_items for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()));
-grant select, insert, update, delete on public.invoice_items to authenticated;
-
-create policy payments_select_staff on public.payments for select to authenticated
-  using (company_id = (select public.current_company_id()));
-create policy payments_insert_office on public.payments for insert to authenticated
-  with check (company_id = (select public.current_company_id()) and (select public.is_office_staff()));
-create policy payments_update_office on public.payments for update to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_office_staff()))
-  with check (company_id = (select public.current_company_id()));
-create policy payments_delete_manager on public.payments for delete to authenticated
-  using (company_id = (select public.current_company_id()) and (select public.is_manager()));
-grant select, insert, update, delete on public.payments to authenticated;
+-- No delete for invoices: a number, once given, stays (void instead), so the verb is not granted.
+select private.add_company_policies('public.invoices', 'staff', 'office', 'office', null);
+select private.add_company_policies('public.invoice_items', 'staff', 'office', 'office', 'office');
+select private.add_company_policies('public.payments', 'staff', 'office', 'office', 'managers');
 
 select private.add_audit('public.invoices');
 select private.add_audit('public.invoice_items');

@@ -1,8 +1,8 @@
 package com.fielddesk.localbackend;
 
 /**
- * Which demo data a first start loads: none, the standard small set, or a scaled set for
- * benchmarks ({@code scale} companies' worth of rows, as the demo seeder interprets it).
+ * Which demo data a first start loads: none, the standard set (~3,000 work orders), or a scaled
+ * set for benchmarks of about {@code scale} work orders (with half as many open leads).
  */
 public record DemoDataOption(Kind kind, int scale) {
 

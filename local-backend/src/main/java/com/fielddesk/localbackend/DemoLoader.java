@@ -1,17 +1,24 @@
 package com.fielddesk.localbackend;
 
+import com.fielddesk.localbackend.demo.DemoDataGenerator;
+import com.fielddesk.localbackend.demo.DemoScale;
+import com.fielddesk.localbackend.demo.DemoSummary;
+
 import javax.sql.DataSource;
+import java.time.Instant;
 
-/** Loads demo data on a first start. The demo package plugs in here once it exists. */
-interface DemoLoader {
+/** Loads the demo data a {@link DemoDataOption} asks for, anchored at the moment of the first start. */
+final class DemoLoader {
 
-    void load(DataSource admin, DemoDataOption option);
+    private DemoLoader() {
+    }
 
-    static DemoLoader forOption(DemoDataOption option) {
-        if (option.wanted()) {
-            throw new UnsupportedOperationException(
-                    "Demo data is not available yet in this build; start with DemoDataOption.none()");
-        }
-        return (admin, ignored) -> { };
+    static DemoSummary load(DataSource superuser, DemoDataOption option) {
+        DemoScale scale = switch (option.kind()) {
+            case STANDARD -> DemoScale.standard();
+            case SCALED -> DemoScale.ofWorkOrders(option.scale());
+            case NONE -> throw new IllegalArgumentException("No demo data was asked for");
+        };
+        return new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, Instant.now(), scale).writeTo(superuser);
     }
 }

@@ -7,6 +7,8 @@ import com.fielddesk.localbackend.auth.PasswordHasher;
 import com.fielddesk.localbackend.auth.ProjectKeys;
 import com.fielddesk.localbackend.db.BackendSchema;
 import com.fielddesk.localbackend.db.EmbeddedPostgresServer;
+import com.fielddesk.localbackend.demo.DemoDataGenerator;
+import com.fielddesk.localbackend.demo.DemoLogin;
 import com.fielddesk.localbackend.http.ApiRoutes;
 import com.fielddesk.localbackend.http.Gateway;
 import com.fielddesk.localbackend.http.RequestBodies;
@@ -45,7 +47,7 @@ public final class LocalBackend implements AutoCloseable {
     static final String POSTGRES_FOLDER = "postgres";
     static final String STORAGE_FOLDER = "storage";
     /** REST and Auth bodies above this are refused with 413 before they are read. */
-    public static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+    public static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
 
     private final LocalBackendConfig config;
     private final EmbeddedPostgresServer postgres;
@@ -90,7 +92,6 @@ public final class LocalBackend implements AutoCloseable {
             progress.accept("Resetting local data…");
             wipe(data);
         }
-        DemoLoader demoLoader = DemoLoader.forOption(config.demo());
         Path postgresFolder = data.resolve(POSTGRES_FOLDER);
         boolean firstStart = !Files.exists(postgresFolder.resolve("PG_VERSION"));
         ProjectKeys keys = ProjectKeys.loadOrCreate(data);
@@ -107,7 +108,7 @@ public final class LocalBackend implements AutoCloseable {
             authenticatorPool = pool(postgres, "authenticator", 16, "local-backend-authenticator");
             if (firstStart && config.demo().wanted()) {
                 progress.accept("Loading demo data…");
-                demoLoader.load(adminPool, config.demo());
+                DemoLoader.load(adminPool, config.demo());
             }
             SchemaCache schemaCache = new SchemaCache(authenticatorPool, "public");
             schemaCache.reload();
@@ -187,6 +188,14 @@ public final class LocalBackend implements AutoCloseable {
     /** Superuser connections, for tests, benchmarks and demo seeding. Not for serving requests. */
     public DataSource adminDataSource() {
         return adminPool;
+    }
+
+    /**
+     * The documented demo sign-ins (all share {@link DemoDataGenerator#DEMO_PASSWORD}) when this
+     * backend was started with demo data, else none.
+     */
+    public List<DemoLogin> demoLogins() {
+        return config.demo().wanted() ? DemoDataGenerator.demoLogins() : List.of();
     }
 
     public LocalBackendConfig config() {

@@ -46,6 +46,10 @@ public final class AuthStore {
                 throw e;
             }
         } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                // A data exception is bad input (e.g. a NUL character in a token), not a server fault.
+                throw AuthError.validation("Invalid input: " + e.getMessage().lines().findFirst().orElse(""));
+            }
             throw new IllegalStateException("Auth database failure: " + e.getSQLState(), e);
         }
     }
@@ -201,36 +205,33 @@ public final class AuthStore {
                                OffsetDateTime revokedAt) {
     }
 
+    private static final String REFRESH_TOKEN_COLUMNS = "token, user_id, session_id, parent, revoked, updated_at";
+
     public Optional<RefreshToken> findRefreshToken(Connection connection, String token) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select token, user_id, session_id, parent, revoked, updated_at from auth.refresh_tokens where token = ?")) {
+                "select " + REFRESH_TOKEN_COLUMNS + " from auth.refresh_tokens where token = ?")) {
             statement.setString(1, token);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new RefreshToken(rows.getString(1), rows.getObject(2, UUID.class),
-                        rows.getObject(3, UUID.class), rows.getString(4), rows.getBoolean(5),
-                        rows.getObject(6, OffsetDateTime.class)));
-            }
+            return readRefreshToken(statement);
         }
     }
 
     /** The one unrevoked token of a session, if any. */
     public Optional<RefreshToken> activeRefreshToken(Connection connection, UUID sessionId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select token, user_id, session_id, parent, revoked, updated_at from auth.refresh_tokens
-                 where session_id = ? and not revoked order by id desc limit 1
-                """)) {
+        try (PreparedStatement statement = connection.prepareStatement("select " + REFRESH_TOKEN_COLUMNS
+                + " from auth.refresh_tokens where session_id = ? and not revoked order by id desc limit 1")) {
             statement.setObject(1, sessionId);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new RefreshToken(rows.getString(1), rows.getObject(2, UUID.class),
-                        rows.getObject(3, UUID.class), rows.getString(4), rows.getBoolean(5),
-                        rows.getObject(6, OffsetDateTime.class)));
+            return readRefreshToken(statement);
+        }
+    }
+
+    private static Optional<RefreshToken> readRefreshToken(PreparedStatement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
             }
+            return Optional.of(new RefreshToken(rows.getString(1), rows.getObject(2, UUID.class),
+                    rows.getObject(3, UUID.class), rows.getString(4), rows.getBoolean(5),
+                    rows.getObject(6, OffsetDateTime.class)));
         }
     }
 

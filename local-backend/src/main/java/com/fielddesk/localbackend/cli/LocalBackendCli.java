@@ -4,6 +4,7 @@ import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
 import com.fielddesk.localbackend.LocalBackendConfig;
 import com.fielddesk.localbackend.LocalBackendOptions;
+import com.fielddesk.localbackend.demo.DemoLogin;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class LocalBackendCli {
               --port N    HTTP port on 127.0.0.1 (default 54321; 0 = any free port)
               --data DIR  data folder (default: the per-user FieldDesk data folder)
               --reset     wipe the database, keys and stored files first
-              --scale N   load scaled demo data (N companies' worth) on a first start
+              --scale N   load demo data of about N work orders on a first start
               --no-demo   load no demo data on a first start
             """;
 
@@ -93,6 +94,12 @@ public final class LocalBackendCli {
         out.println("  anon key:         " + backend.anonKey());
         out.println("  service_role key: " + backend.serviceRoleKey());
         out.println("  data folder:      " + backend.config().dataDirectory());
+        if (!backend.demoLogins().isEmpty()) {
+            out.println("Demo logins (password \"" + backend.demoLogins().get(0).password() + "\"):");
+            for (DemoLogin login : backend.demoLogins()) {
+                out.printf("  %-40s %-11s %s%n", login.email(), login.role(), login.companyName());
+            }
+        }
         out.println("Press Ctrl+C to stop.");
         out.flush();
     }

@@ -74,6 +74,10 @@ public final class PostgrestError {
     public static ApiError fromSql(SQLException e, boolean anonymous) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         ServerErrorMessage server = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        if (server == null && state.startsWith("22")) {
+            // The driver refused a value before sending it (e.g. a NUL character): bad input.
+            return of(400, state, e.getMessage().lines().findFirst().orElse("Invalid input"), null, null);
+        }
         if (server == null) {
             LOG.warn("Database failure without a server message", e);
             return of(503, state.isEmpty() ? "PGRST000" : state, "Database connection error", null, null);

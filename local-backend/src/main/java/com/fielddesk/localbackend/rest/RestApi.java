@@ -24,7 +24,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -315,13 +314,17 @@ public final class RestApi implements ApiRoutes {
 
         // One statement per set of keys when missing=default, so absent keys take the column default.
         Map<List<String>, List<ObjectNode>> groups = new LinkedHashMap<>();
-        if (request.columns != null) {
-            groups.put(payloadColumns(relation, QueryParser.split(request.columns, ',', "columns").stream()
-                    .map(QueryParser::unquote).toList()), objects);
-        } else if (preferences.missingDefault()) {
+        List<String> declared = request.columns == null ? null : payloadColumns(relation,
+                QueryParser.split(QueryParser.stripSpaces(request.columns), ',', "columns").stream()
+                        .map(QueryParser::unquote).toList());
+        if (preferences.missingDefault()) {
             for (ObjectNode object : objects) {
-                groups.computeIfAbsent(payloadColumns(relation, fieldNames(object)), k -> new ArrayList<>()).add(object);
+                List<String> present = fieldNames(object).stream()
+                        .filter(name -> declared == null || declared.contains(name)).toList();
+                groups.computeIfAbsent(payloadColumns(relation, present), k -> new ArrayList<>()).add(object);
             }
+        } else if (declared != null) {
+            groups.put(declared, objects);
         } else {
             Set<String> union = new LinkedHashSet<>();
             objects.forEach(object -> union.addAll(fieldNames(object)));
@@ -622,13 +625,8 @@ public final class RestApi implements ApiRoutes {
         try (Connection connection = authenticator.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (readOnly) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("set transaction read only");
-                    }
-                }
                 request.identity.applyTo(connection);
-                applyRequestSettings(connection, request.ctx);
+                applyRequestSettings(connection, request, readOnly);
                 T result = work.run(connection);
                 connection.commit();
                 return result;
@@ -653,18 +651,36 @@ public final class RestApi implements ApiRoutes {
         }
     }
 
-    private static void applyRequestSettings(Connection connection, Context ctx) throws SQLException {
+    /**
+     * In one round trip: the request's method, path and headers for SQL to read, the caller's
+     * role settings (timeouts) and, for GET, a read-only transaction as PostgREST runs it.
+     */
+    private static void applyRequestSettings(Connection connection, Request request, boolean readOnly)
+            throws SQLException {
+        Context ctx = request.ctx;
         ObjectNode headers = Json.MAPPER.createObjectNode();
         for (Iterator<String> names = ctx.req().getHeaderNames().asIterator(); names.hasNext(); ) {
             String name = names.next();
             headers.put(name.toLowerCase(java.util.Locale.ROOT), ctx.req().getHeader(name));
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select set_config('request.method', ?, true), set_config('request.path', ?, true), "
-                        + "set_config('request.headers', ?, true)")) {
-            statement.setString(1, ctx.method().name());
-            statement.setString(2, ctx.path());
-            statement.setString(3, headers.toString());
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("request.method", ctx.method().name());
+        settings.put("request.path", ctx.path());
+        settings.put("request.headers", headers.toString());
+        settings.putAll(request.catalog.settingsOf(request.identity.role()));
+        if (readOnly) {
+            settings.put("transaction_read_only", "on");
+        }
+        StringBuilder sql = new StringBuilder("select ");
+        for (int i = 0; i < settings.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("set_config(?, ?, true)");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                statement.setString(index++, setting.getKey());
+                statement.setString(index++, setting.getValue());
+            }
             statement.execute();
         }
     }

@@ -54,7 +54,12 @@ public final class SchemaCache {
 
     /** One consistent snapshot of the catalog. */
     public record Snapshot(Map<String, Relation> relations, List<ForeignKey> foreignKeys,
-                           Map<String, List<Function>> functions) {
+                           Map<String, List<Function>> functions, Map<String, Map<String, String>> roleSettings) {
+
+        /** The {@code alter role ... set} values of an API role, which SET ROLE alone does not apply. */
+        public Map<String, String> settingsOf(String role) {
+            return roleSettings.getOrDefault(role, Map.of());
+        }
 
         public Optional<Relation> relation(String name) {
             return Optional.ofNullable(relations.get(name));
@@ -192,7 +197,34 @@ public final class SchemaCache {
                 java.util.Collections.unmodifiableMap(cols),
                 primaryKeys.getOrDefault(name, List.of()), List.copyOf(uniqueKeys.getOrDefault(name, List.of())))));
         return new Snapshot(java.util.Collections.unmodifiableMap(relations), List.copyOf(foreignKeys),
-                loadFunctions(connection, relations));
+                loadFunctions(connection, relations), loadRoleSettings(connection));
+    }
+
+    /**
+     * Timeouts set on the API roles ({@code alter role authenticated set statement_timeout = '8s'}).
+     * PostgREST applies them per request because SET ROLE does not; so does local-backend.
+     */
+    private static Map<String, Map<String, String>> loadRoleSettings(Connection connection) throws SQLException {
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select r.rolname, split_part(s.setting, '=', 1), substr(s.setting, strpos(s.setting, '=') + 1)
+                  from pg_db_role_setting d
+                  join pg_roles r on r.oid = d.setrole
+                 cross join unnest(d.setconfig) as s(setting)
+                 where d.setdatabase in (0, (select oid from pg_database where datname = current_database()))
+                   and r.rolname in ('anon', 'authenticated', 'service_role')
+                   and split_part(s.setting, '=', 1) in ('statement_timeout', 'lock_timeout',
+                                                         'idle_in_transaction_session_timeout')
+                 order by d.setdatabase
+                """)) {
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    settings.computeIfAbsent(rows.getString(1), k -> new LinkedHashMap<>())
+                            .put(rows.getString(2), rows.getString(3));
+                }
+            }
+        }
+        return settings;
     }
 
     private Map<String, List<Function>> loadFunctions(Connection connection, Map<String, Relation> relations)

@@ -82,7 +82,12 @@ public final class ObjectFiles {
         if (version == null || version.endsWith(TEMPORARY_SUFFIX)) {
             return Optional.empty();
         }
-        Path file = bucketFolder(bucket).resolve(UUID.fromString(version).toString());
+        Path file;
+        try {
+            file = bucketFolder(bucket).resolve(UUID.fromString(version).toString());
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty(); // a row written by something else than this server
+        }
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 

@@ -18,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,47 +88,38 @@ public final class StorageApi implements ApiRoutes {
         String name = objectName(ctx);
         Bucket bucket = bucket(bucketId);
         Upload upload = readUpload(ctx);
-        try {
-            bucket.checkMimeType(upload.mimeType());
-            long limit = bucket.sizeLimit();
-            if (upload.declaredLength() > limit) {
-                throw StorageError.tooLarge();
-            }
-            ObjectFiles.WriteResult result;
-            try (InputStream content = upload.content()) {
-                result = files.write(bucketId, content, limit);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read an upload", e);
-            }
-            if (result instanceof ObjectFiles.TooLarge) {
-                throw StorageError.tooLarge();
-            }
-            ObjectFiles.Written written = (ObjectFiles.Written) result;
-            Map<String, Object> metadata = metadata(written, upload);
-            StorageObjects.Stored stored;
-            try {
-                stored = asCaller(caller, connection ->
-                        objects.store(connection, bucketId, name, caller.subject(), Json.write(metadata), written.version(), upsert));
-            } catch (RuntimeException refused) {
-                files.delete(bucketId, written.version());
-                throw refused;
-            }
-            stored.replacedVersion().ifPresent(old -> files.delete(bucketId, old));
-            ctx.json(Map.of("Id", stored.id(), "Key", bucketId + "/" + name));
-        } finally {
-            upload.discard();
+        bucket.checkMimeType(upload.mimeType());
+        long limit = bucket.sizeLimit();
+        if (upload.declaredLength() > limit) {
+            throw StorageError.tooLarge();
         }
+        ObjectFiles.WriteResult result;
+        try (InputStream content = upload.content()) {
+            result = files.write(bucketId, content, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read an upload", e);
+        }
+        if (result instanceof ObjectFiles.TooLarge) {
+            throw StorageError.tooLarge();
+        }
+        ObjectFiles.Written written = (ObjectFiles.Written) result;
+        Map<String, Object> metadata = metadata(written, upload);
+        StorageObjects.Stored stored;
+        try {
+            stored = asCaller(caller, connection ->
+                    objects.store(connection, bucketId, name, caller.subject(), Json.write(metadata), written.version(), upsert));
+        } catch (RuntimeException refused) {
+            files.delete(bucketId, written.version());
+            throw refused;
+        }
+        stored.replacedVersion().ifPresent(old -> files.delete(bucketId, old));
+        ctx.json(Map.of("Id", stored.id(), "Key", bucketId + "/" + name));
     }
 
     /** What an upload carries, raw body or the file part of a multipart form. */
-    private record Upload(String mimeType, String cacheControl, long declaredLength, InputStreamSource source,
-                          Runnable cleanup) {
+    private record Upload(String mimeType, String cacheControl, long declaredLength, InputStreamSource source) {
         InputStream content() throws IOException {
             return source.open();
-        }
-
-        void discard() {
-            cleanup.run();
         }
     }
 
@@ -148,11 +137,11 @@ public final class StorageApi implements ApiRoutes {
             UploadedFile file = uploaded.get(0);
             String cacheControl = ctx.formParam("cacheControl");
             return new Upload(baseMimeType(file.contentType()), cacheControl == null ? "no-cache" : "max-age=" + cacheControl,
-                    file.size(), file::content, () -> { });
+                    file.size(), file::content);
         }
         String cacheControl = Optional.ofNullable(ctx.header("Cache-Control")).orElse("no-cache");
         return new Upload(baseMimeType(contentType), cacheControl, ctx.req().getContentLengthLong(),
-                () -> ctx.req().getInputStream(), () -> { });
+                () -> ctx.req().getInputStream());
     }
 
     private static Map<String, Object> metadata(ObjectFiles.Written written, Upload upload) {

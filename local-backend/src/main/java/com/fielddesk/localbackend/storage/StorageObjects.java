@@ -35,25 +35,11 @@ final class StorageObjects {
     record Listed(String name, String id, Timestamp createdAt, Timestamp updatedAt, Timestamp lastAccessedAt,
                   JsonNode metadata) {
         Map<String, Object> asFile(String childName) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", childName);
-            entry.put("id", id);
-            entry.put("updated_at", iso(updatedAt));
-            entry.put("created_at", iso(createdAt));
-            entry.put("last_accessed_at", iso(lastAccessedAt));
-            entry.put("metadata", metadata);
-            return entry;
+            return objectJson(childName, id, createdAt, updatedAt, lastAccessedAt, metadata);
         }
 
         static Map<String, Object> folder(String childName) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", childName);
-            entry.put("id", null);
-            entry.put("updated_at", null);
-            entry.put("created_at", null);
-            entry.put("last_accessed_at", null);
-            entry.put("metadata", null);
-            return entry;
+            return objectJson(childName, null, null, null, null, null);
         }
     }
 
@@ -62,14 +48,22 @@ final class StorageObjects {
         Map<String, Object> asJson() {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("bucket_id", bucketId);
-            entry.put("name", name);
-            entry.put("id", id);
-            entry.put("updated_at", iso(updatedAt));
-            entry.put("created_at", iso(createdAt));
-            entry.put("last_accessed_at", iso(lastAccessedAt));
-            entry.put("metadata", metadata);
+            entry.putAll(objectJson(name, id, createdAt, updatedAt, lastAccessedAt, metadata));
             return entry;
         }
+    }
+
+    /** An object as Storage's list and delete responses show it (folders have only a name). */
+    private static Map<String, Object> objectJson(String name, String id, Timestamp createdAt, Timestamp updatedAt,
+                                                  Timestamp lastAccessedAt, JsonNode metadata) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", name);
+        entry.put("id", id);
+        entry.put("updated_at", iso(updatedAt));
+        entry.put("created_at", iso(createdAt));
+        entry.put("last_accessed_at", iso(lastAccessedAt));
+        entry.put("metadata", metadata);
+        return entry;
     }
 
     Optional<StorageApi.Bucket> bucket(Connection connection, String bucketId) throws SQLException {

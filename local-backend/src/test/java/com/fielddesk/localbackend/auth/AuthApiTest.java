@@ -117,6 +117,14 @@ class AuthApiTest {
     }
 
     @Test
+    void aNulCharacterInATokenIsBadInputNotAServerError() {
+        HttpResponse<String> response = token("refresh_token", Map.of("refresh_token", "abc\u0000def"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(TestBackend.read(response.body()).get("error_code").asText()).isEqualTo("validation_failed");
+    }
+
+    @Test
     void currentUserNeedsAValidBearerToken() {
         SignedInUser user = BACKEND.newSignedInUser("me");
 

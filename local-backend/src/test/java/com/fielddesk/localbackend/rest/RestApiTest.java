@@ -61,6 +61,8 @@ class RestApiTest {
                       message = '{"code":"FD001","message":"Already claimed","details":"someone else","hint":"refresh"}',
                       detail = '{"status":409,"headers":{"X-Claimed-By":"other"}}';
                   end $$;
+                create function public.rt_statement_timeout() returns text language sql stable as
+                  'select current_setting(''statement_timeout'')';
                 create function public.rt_touch() returns int language sql volatile as
                   'insert into public.rt_teams (name, owner) values (gen_random_uuid()::text, auth.uid()) returning 1';
                 """);
@@ -239,6 +241,22 @@ class RestApiTest {
     }
 
     @Test
+    void declaredColumnsLimitTheInsertAndWithMissingDefaultAbsentOnesTakeTheirDefault() {
+        // supabase-js insert(rows, {defaultToNull: false}) sends exactly this.
+        String body = "[{\"name\":\"Foxtrot\",\"city\":\"Capital City\",\"ignored\":1},{\"name\":\"Golf\"}]";
+        HttpResponse<String> response = BACKEND.send("POST",
+                "/rest/v1/rt_teams?columns=%22name%22,%22city%22&select=name,city", alice.accessToken(), body,
+                "Prefer", "return=representation,missing=default");
+
+        assertThat(TestBackend.read(response.body())).isEqualTo(TestBackend.read(
+                "[{\"name\":\"Foxtrot\",\"city\":\"Capital City\"},{\"name\":\"Golf\",\"city\":\"Springfield\"}]"));
+        HttpResponse<String> nulls = BACKEND.send("POST", "/rest/v1/rt_teams?columns=name,city&select=city",
+                alice.accessToken(), "[{\"name\":\"Hotel\"}]", "Prefer", "return=representation");
+        assertThat(TestBackend.read(nulls.body())).isEqualTo(TestBackend.read("[{\"city\":null}]"));
+        BACKEND.send("DELETE", "/rest/v1/rt_teams?name=in.(Foxtrot,Golf,Hotel)", alice.accessToken(), null);
+    }
+
+    @Test
     void anRlsDeniedWriteIs403AndChangesNothing() {
         HttpResponse<String> response = BACKEND.send("POST", "/rest/v1/rt_members", alice.accessToken(),
                 "[" + member(aliceTeam, "ok-row", 1, "{}") + "," + member(bobTeam, "intruder", 1, "{}") + "]");
@@ -284,7 +302,7 @@ class RestApiTest {
     void malformedJsonIsPgrst102AndHugeBodiesAre413() {
         assertError(BACKEND.send("POST", "/rest/v1/rt_teams", alice.accessToken(), "{\"name\":"), 400, "PGRST102");
         assertError(BACKEND.send("POST", "/rest/v1/rt_teams", alice.accessToken(), "42"), 400, "PGRST102");
-        String huge = "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        String huge = "{\"name\":\"" + "x".repeat((int) com.fielddesk.localbackend.LocalBackend.MAX_BODY_BYTES) + "\"}";
         assertThat(BACKEND.send("POST", "/rest/v1/rt_teams", alice.accessToken(), huge).statusCode()).isEqualTo(413);
     }
 
@@ -323,6 +341,13 @@ class RestApiTest {
         assertThat(custom.headers().firstValue("X-Claimed-By")).contains("other");
         assertThat(TestBackend.read(custom.body())).isEqualTo(TestBackend.read(
                 "{\"code\":\"FD001\",\"message\":\"Already claimed\",\"details\":\"someone else\",\"hint\":\"refresh\"}"));
+    }
+
+    @Test
+    void theCallersRoleSettingsApplyAsWithPostgrest() {
+        assertThat(BACKEND.send("GET", "/rest/v1/rpc/rt_statement_timeout", alice.accessToken(), null).body())
+                .isEqualTo("\"8s\"");
+        assertThat(BACKEND.send("GET", "/rest/v1/rpc/rt_statement_timeout", null, null).body()).isEqualTo("\"3s\"");
     }
 
     @Test

@@ -8,7 +8,7 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditLogTest {
 
-    private DataSource database;
-    private TenantFixtures fixtures;
+    private static DataSource database;
+    private static TenantFixtures fixtures;
     private Company company;
     private AppUser admin;
     private AppUser supervisor;
     private AppUser csr;
 
+    /** One database for the class; every test works in a company of its own. */
+    @BeforeAll
+    static void createDatabase() {
+        fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
+    }
+
     @BeforeEach
     void createCompany() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        fixtures = new TenantFixtures(database);
         company = fixtures.company("Audit & Sons", LeadPreferences.serving("electrical", "30301"));
         admin = fixtures.staff(company, "admin");
         supervisor = fixtures.staff(company, "supervisor");
@@ -83,7 +87,7 @@ class AuditLogTest {
 
         List<Map<String, Object>> entries = Sql.rows(database, """
                 select action, row_id, actor_id, new_values::text as new from public.audit_log
-                 where action in ('claim', 'decline', 'sign_in') order by seq""");
+                 where action in ('claim', 'decline', 'sign_in') and company_id = ? order by seq""", company.id());
         assertThat(entries).extracting(e -> e.get("action")).containsExactly("claim", "decline", "sign_in");
         assertThat(entries).extracting(e -> e.get("row_id")).containsExactly(claimed, declined, null);
         assertThat(entries).extracting(e -> e.get("actor_id")).containsOnly(csr.id());
@@ -199,6 +203,80 @@ class AuditLogTest {
         assertThat(result.path("ok").asBoolean()).isTrue();
         assertThat(result.path("checked").asLong())
                 .isEqualTo(Sql.count(database, "select count(*) from public.audit_log where company_id = ?", company.id()));
+    }
+
+    @Test
+    void batchesWritingInOppositeOrderQueueInsteadOfDeadlocking() throws Exception {
+        UUID customer = fixtures.customer(company, "Batch Customer");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (Connection first = database.getConnection(); Connection other = database.getConnection()) {
+            first.setAutoCommit(false);
+            csr.identity().applyTo(first);
+            Sql.update(first, "insert into public.customers (full_name) values ('First batch')");
+
+            other.setAutoCommit(false);
+            supervisor.identity().applyTo(other);
+            int otherPid = Sql.value(other, "select pg_backend_pid()");
+            Future<Object> otherBatch = second.submit(() -> {
+                Sql.update(other, "insert into public.invoices (customer_id) values (?)", customer);
+                Sql.update(other, "insert into public.customers (full_name) values ('Second batch')");
+                other.commit();
+                return null;
+            });
+            awaitBlocked(otherPid);
+
+            Sql.update(first, "insert into public.invoices (customer_id) values (?)", customer);
+            first.commit();
+            otherBatch.get(30, TimeUnit.SECONDS);
+        } finally {
+            second.shutdownNow();
+        }
+
+        assertThat(Sql.count(database, "select count(*) from public.invoices where company_id = ?", company.id())).isEqualTo(2);
+        assertThat(verify(admin).path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void lockCompanyWritesMakesARowLockingBatchQueueBehindTheCompanysWriters() throws Exception {
+        UUID customer = fixtures.customer(company, "Locked Row");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (Connection first = database.getConnection(); Connection other = database.getConnection()) {
+            first.setAutoCommit(false);
+            csr.identity().applyTo(first);
+            Sql.update(first, "insert into public.customers (full_name) values ('Holds the chain')");
+
+            other.setAutoCommit(false);
+            supervisor.identity().applyTo(other);
+            int otherPid = Sql.value(other, "select pg_backend_pid()");
+            Future<Object> otherBatch = second.submit(() -> {
+                Sql.value(other, "select public.lock_company_writes()");
+                Sql.value(other, "select version from public.customers where id = ? for update", customer);
+                Sql.update(other, "update public.customers set phone = '555-0001' where id = ?", customer);
+                other.commit();
+                return null;
+            });
+            awaitBlocked(otherPid);
+
+            Sql.update(first, "update public.customers set notes = 'first batch' where id = ?", customer);
+            first.commit();
+            otherBatch.get(30, TimeUnit.SECONDS);
+        } finally {
+            second.shutdownNow();
+        }
+
+        assertThat(Sql.rows(database, "select phone, notes from public.customers where id = ?", customer).get(0))
+                .containsEntry("phone", "555-0001").containsEntry("notes", "first batch");
+    }
+
+    /** Waits, with a deadline, until the backend waits for a lock. */
+    private void awaitBlocked(int pid) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!"Lock".equals(Sql.value(database, "select wait_event_type from pg_stat_activity where pid = ?", pid))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("backend " + pid + " never waited for a lock");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private long visibleEntries(AppUser user) throws SQLException {

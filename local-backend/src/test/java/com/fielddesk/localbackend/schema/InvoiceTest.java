@@ -4,7 +4,7 @@ import com.fielddesk.localbackend.testing.AsUser;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
-import com.fielddesk.localbackend.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InvoiceTest {
 
-    private DataSource database;
-    private TenantFixtures fixtures;
+    private static DataSource database;
+    private static TenantFixtures fixtures;
     private Company company;
     private AppUser csr;
     private UUID customer;
 
+    /** One database for the class; every test works in a company of its own. */
+    @BeforeAll
+    static void createDatabase() {
+        fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
+    }
+
     @BeforeEach
     void createCompanyWithACustomer() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        fixtures = new TenantFixtures(database);
         company = fixtures.company("Flow Plumbing");
         csr = fixtures.staff(company, "csr");
         customer = fixtures.customer(company, "Robin Payer");
@@ -80,6 +84,25 @@ class InvoiceTest {
     }
 
     @Test
+    void resentInsertOfTheSameInvoiceTakesNoNewNumber() throws SQLException {
+        UUID offlineDraft = UUID.randomUUID();
+        String ignoreDuplicates = "insert into public.invoices (id, customer_id, number) values (?, ?, null) on conflict (id) do nothing";
+        String mergeDuplicates = """
+                insert into public.invoices (id, customer_id, number, notes) values (?, ?, null, 'Gate code 1234')
+                on conflict (id) do update set customer_id = excluded.customer_id, number = excluded.number, notes = excluded.notes""";
+
+        for (String resend : List.of(ignoreDuplicates, ignoreDuplicates, mergeDuplicates)) {
+            AsUser.run(database, csr.identity(), c -> Sql.update(c, resend, offlineDraft, customer));
+        }
+        UUID next = draftInvoice();
+
+        assertThat(numberOf(offlineDraft)).isEqualTo(1);
+        assertThat(numberOf(next)).isEqualTo(2);
+        assertThat((String) Sql.value(database, "select notes from public.invoices where id = ?", offlineDraft))
+                .isEqualTo("Gate code 1234");
+    }
+
+    @Test
     void numbersStayUniqueAndGapFreeUnderConcurrentInsertsEvenWhenSomeRollBack() throws Exception {
         int writers = 24;
         CountDownLatch start = new CountDownLatch(1);
@@ -99,7 +122,8 @@ class InvoiceTest {
         }
 
         List<Integer> committed = new ArrayList<>();
-        for (Map<String, Object> row : rowsAsSuperuser("select number from public.invoices order by number")) {
+        for (Map<String, Object> row : Sql.rows(database,
+                "select number from public.invoices where company_id = ? order by number", company.id())) {
             committed.add((Integer) row.get("number"));
         }
         assertThat(committed).containsExactlyElementsOf(IntStream.rangeClosed(1, writers - writers / 4).boxed().toList());

@@ -7,7 +7,7 @@ import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
-import com.fielddesk.localbackend.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -25,8 +26,12 @@ class LeadPoolTest {
     private static final List<String> CONTACT_VALUES =
             List.of("Pat Secret", "+1 555 0100", "pat.secret@example.com", "742 Evergreen Terrace");
 
-    private DataSource database;
-    private TenantFixtures fixtures;
+    /** Each test's companies serve postal codes of their own, so tests can share one database. */
+    private static final AtomicInteger POSTAL_CODES = new AtomicInteger(10_000);
+
+    private static DataSource database;
+    private static TenantFixtures fixtures;
+    private String postalCode;
     private AppUser servingHvac;
     private AppUser alsoServingHvac;
     private AppUser notOptedIn;
@@ -34,18 +39,23 @@ class LeadPoolTest {
     private AppUser otherArea;
     private UUID lead;
 
+    @BeforeAll
+    static void createDatabase() {
+        fixtures = TenantFixtures.onNewDatabase();
+        database = fixtures.superuser();
+    }
+
     @BeforeEach
     void createCompaniesAroundOneHvacLead() {
-        TestPostgres postgres = TestPostgres.shared();
-        database = postgres.superuser(postgres.newDatabase());
-        fixtures = new TenantFixtures(database);
-        servingHvac = fixtures.staff(fixtures.company("Cool Air", LeadPreferences.serving("hvac", "10001", "10002")), "csr");
-        alsoServingHvac = fixtures.staff(fixtures.company("Warm Home", LeadPreferences.serving("hvac", "10001")), "dispatcher");
+        postalCode = String.valueOf(POSTAL_CODES.incrementAndGet());
+        String alsoServed = String.valueOf(POSTAL_CODES.incrementAndGet());
+        servingHvac = fixtures.staff(fixtures.company("Cool Air", LeadPreferences.serving("hvac", postalCode, alsoServed)), "csr");
+        alsoServingHvac = fixtures.staff(fixtures.company("Warm Home", LeadPreferences.serving("hvac", postalCode)), "dispatcher");
         notOptedIn = fixtures.staff(fixtures.company("Quiet Co",
-                new LeadPreferences(false, List.of("hvac"), List.of("10001"))), "admin");
-        plumbingOnly = fixtures.staff(fixtures.company("Pipes", LeadPreferences.serving("plumbing", "10001")), "csr");
+                new LeadPreferences(false, List.of("hvac"), List.of(postalCode))), "admin");
+        plumbingOnly = fixtures.staff(fixtures.company("Pipes", LeadPreferences.serving("plumbing", postalCode)), "csr");
         otherArea = fixtures.staff(fixtures.company("Far Away", LeadPreferences.serving("hvac", "99999")), "csr");
-        lead = fixtures.openLead("hvac", "10001");
+        lead = fixtures.openLead("hvac", postalCode);
     }
 
     @Test
@@ -61,7 +71,7 @@ class LeadPoolTest {
     void poolRowsNeverCarryContactFieldsAndTheRequestItselfStaysHidden() throws SQLException {
         String poolRow = AsUser.run(database, servingHvac.identity(),
                 c -> Sql.value(c, "select to_jsonb(p)::text from public.lead_pool p where id = ?", lead));
-        assertThat(poolRow).contains("No heat since last night", "10001");
+        assertThat(poolRow).contains("No heat since last night", postalCode);
         CONTACT_VALUES.forEach(contact -> assertThat(poolRow).doesNotContain(contact));
         assertThat(Sql.count(database, """
                 select count(*) from information_schema.columns where table_schema = 'public' and table_name = 'lead_pool'
@@ -119,7 +129,7 @@ class LeadPoolTest {
                  where w.id = ?""", workOrderId)).get(0);
         assertThat(job).containsEntry("stage", "job").containsEntry("status", "unscheduled")
                 .containsEntry("service_request_id", lead).containsEntry("full_name", "Pat Secret")
-                .containsEntry("street", "742 Evergreen Terrace").containsEntry("postal_code", "10001");
+                .containsEntry("street", "742 Evergreen Terrace").containsEntry("postal_code", postalCode);
         Map<String, Object> request = AsUser.run(database, servingHvac.identity(), c -> Sql.rows(c,
                 "select work_order_id, customer_id, claimed_by from public.service_requests where id = ?", lead)).get(0);
         assertThat(request).containsEntry("work_order_id", workOrderId)

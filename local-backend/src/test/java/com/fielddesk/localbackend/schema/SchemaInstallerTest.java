@@ -43,7 +43,10 @@ class SchemaInstallerTest {
         assertThat(describeSchema(POSTGRES.superuser(second))).containsExactlyElementsOf(firstSchema);
     }
 
-    /** Columns, constraints, policies, functions and triggers of the schemas we own, in a stable order. */
+    /**
+     * Columns, constraints, policies, functions, triggers, indexes, grants, RLS flags and the realtime
+     * publication of the schemas we own, in a stable order.
+     */
     private static List<String> describeSchema(DataSource database) throws SQLException {
         String sql = """
                 select 'column ' || table_schema || '.' || table_name || '.' || column_name || ' ' || data_type
@@ -61,6 +64,18 @@ class SchemaInstallerTest {
                   from pg_proc p where p.pronamespace in ('public'::regnamespace, 'auth'::regnamespace, 'storage'::regnamespace)
                 union all
                 select 'trigger ' || tgrelid::regclass || ' ' || tgname from pg_trigger where not tgisinternal
+                union all
+                select 'index ' || schemaname || '.' || indexname || ' ' || indexdef
+                  from pg_indexes where schemaname in ('public', 'auth', 'storage')
+                union all
+                select 'grants ' || c.oid::regclass || ' ' || coalesce(c.relacl::text, '') || ' rls=' || c.relrowsecurity
+                  from pg_class c where c.relnamespace in ('public'::regnamespace, 'auth'::regnamespace, 'storage'::regnamespace)
+                   and c.relkind in ('r', 'v')
+                union all
+                select 'execute ' || p.oid::regprocedure || ' ' || coalesce(p.proacl::text, '') || ' definer=' || p.prosecdef
+                  from pg_proc p where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)
+                union all
+                select 'publication ' || pubname || ' ' || schemaname || '.' || tablename from pg_publication_tables
                 order by 1
                 """;
         List<String> lines = new ArrayList<>();

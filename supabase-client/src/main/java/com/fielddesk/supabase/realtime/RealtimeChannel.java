@@ -138,7 +138,14 @@ public final class RealtimeChannel {
                 changeState(State.ERRORED);
                 client.rejoinLater(this);
             }
-            case "phx_close" -> changeState(wanted ? State.ERRORED : State.CLOSED);
+            case "phx_close" -> {
+                // The server closed a channel we still want (e.g. its token expired): join again,
+                // with the newest token, after a pause.
+                changeState(wanted ? State.ERRORED : State.CLOSED);
+                if (wanted) {
+                    client.rejoinLater(this);
+                }
+            }
             default -> log.debug("Ignoring {} on {}", message.event(), topic);
         }
     }

@@ -109,7 +109,10 @@ public final class RealtimeClient implements AutoCloseable {
         return channels.computeIfAbsent("realtime:" + name, topic -> new RealtimeChannel(this, topic, json));
     }
 
-    /** Joined channels switch to {@code token} at once; later joins use it too. */
+    /**
+     * Joined channels switch to {@code token} at once; channels the server refused or closed
+     * (typically for an expired token) are joined again with it; later joins use it too.
+     */
     public void setAccessToken(String token) {
         if (token == null || token.equals(accessToken)) {
             return;
@@ -119,6 +122,8 @@ public final class RealtimeClient implements AutoCloseable {
             if (channel.state() == RealtimeChannel.State.JOINED) {
                 ObjectNode payload = json.createObjectNode().put("access_token", token);
                 send(new PhoenixMessage(channel.joinRef(), nextRef(), channel.topic(), "access_token", payload));
+            } else if (channel.state() == RealtimeChannel.State.ERRORED && channel.isWanted()) {
+                joinWhenOpen(channel);
             }
         }
     }
