@@ -11,9 +11,8 @@ import com.fielddesk.cache.remote.SessionExpiredException;
 import com.fielddesk.supabase.SupabaseClient;
 import com.fielddesk.supabase.errors.NotAuthenticatedException;
 import com.fielddesk.supabase.errors.SupabaseException;
-import com.fielddesk.supabase.rest.Filter;
-import com.fielddesk.supabase.rest.SelectQuery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +44,20 @@ public final class SupabaseRemoteTables implements RemoteTables {
     @Override
     public List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) throws RemoteException {
         return call(() -> {
-            SelectQuery query = client.from(table).select("*").gte("sync_xid", fromXid);
-            if (after != null) {
-                // Keyset within a round: strictly after the last row of the previous page.
-                query = query.or(Filter.gt("sync_xid", after.syncXid()),
-                        Filter.and(Filter.eq("sync_xid", after.syncXid()), Filter.gt("id", after.id())));
+            if (after == null) {
+                return client.from(table).select("*").gte("sync_xid", fromXid)
+                        .order("sync_xid").order("id").limit(limit).list(ObjectNode.class);
             }
-            return query.order("sync_xid").order("id").limit(limit).list(ObjectNode.class);
+            // Keyset "(sync_xid, id) > after" as two index range scans: PostgREST has no row
+            // comparison, and an or=(…) filter would make PostgreSQL scan and sort the whole table
+            // for every page. First the rest of the last page's transaction, then later ones.
+            List<ObjectNode> page = new ArrayList<>(client.from(table).select("*").eq("sync_xid", after.syncXid())
+                    .gt("id", after.id()).order("id").limit(limit).list(ObjectNode.class));
+            if (page.size() < limit) {
+                page.addAll(client.from(table).select("*").gt("sync_xid", Math.max(after.syncXid(), fromXid - 1))
+                        .order("sync_xid").order("id").limit(limit - page.size()).list(ObjectNode.class));
+            }
+            return page;
         });
     }
 

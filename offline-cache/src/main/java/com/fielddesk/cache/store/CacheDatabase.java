@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,17 +32,36 @@ public final class CacheDatabase implements AutoCloseable {
     private final Path file;
     private final Connection writer;
     private final Connection reader;
+    private final Connection checkpointer;
+    private final ScheduledExecutorService checkpoints;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CacheDatabase.class);
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     private final ChangeNotifier notifier = new ChangeNotifier();
     private final ThreadLocal<Set<String>> touchedTables = new ThreadLocal<>();
     private final TableCatalog catalog;
 
-    private CacheDatabase(Path file, Connection writer, Connection reader) {
+    private CacheDatabase(Path file, Connection writer, Connection reader, Connection checkpointer) {
         this.file = file;
         this.writer = writer;
         this.reader = reader;
+        this.checkpointer = checkpointer;
         this.catalog = TableCatalog.read(writer);
+        this.checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sqlite-checkpoint " + file.getFileName());
+            thread.setDaemon(true);
+            return thread;
+        });
+        checkpoints.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Copies committed WAL pages into the main file without blocking writers (PASSIVE). */
+    private void checkpoint() {
+        try (Statement statement = checkpointer.createStatement()) {
+            statement.execute("pragma wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            LOG.warn("SQLite checkpoint failed (will retry): {}", e.getMessage());
+        }
     }
 
     /** Opens (creating if needed) the cache file and brings its schema to the latest version. */
@@ -55,10 +77,14 @@ public final class CacheDatabase implements AutoCloseable {
                 // NORMAL in WAL mode survives a killed process (only a power cut can lose the last commits).
                 statement.execute("pragma synchronous = normal");
                 statement.execute("pragma foreign_keys = off");
+                // Checkpoints (which fsync the main file) run on a background connection, not
+                // inside a user's write: that keeps the local-write latency flat.
+                statement.execute("pragma wal_autocheckpoint = 0");
             }
             CacheMigrations.fromClasspath().migrate(writer);
             Connection reader = connect(file);
-            return new CacheDatabase(file, writer, reader);
+            Connection checkpointer = connect(file);
+            return new CacheDatabase(file, writer, reader, checkpointer);
         } catch (SQLException | IOException e) {
             throw new CacheException("Could not open the local cache " + file + ": " + e.getMessage(), e);
         }
@@ -144,8 +170,15 @@ public final class CacheDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpoints.shutdownNow();
+        try {
+            checkpoints.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        checkpoint();
         List<SQLException> failures = new ArrayList<>();
-        for (Connection connection : List.of(reader, writer)) {
+        for (Connection connection : List.of(checkpointer, reader, writer)) {
             try {
                 connection.close();
             } catch (SQLException e) {

@@ -32,6 +32,7 @@ public final class InitialSyncBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         TestBackend backend = TestBackend.shared();
         Tenant tenant = Tenant.create(backend.admin(), "dispatcher");
         seed(backend, tenant, rows);
@@ -41,17 +42,19 @@ public final class InitialSyncBenchmark {
         long rawNanos = Long.MAX_VALUE;
         long engineNanos = Long.MAX_VALUE;
         long peak = 0;
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < runs; run++) {
             rawNanos = Math.min(rawNanos, rawPipe(backend, tenant, folder.resolve("raw-" + run + ".db"), rows));
             BenchmarkSupport.resetPeaks();
             engineNanos = Math.min(engineNanos, engine(backend, tenant, password, folder.resolve("engine-" + run + ".db"),
                     rows, pageSize));
             peak = Math.max(peak, BenchmarkSupport.peakHeapMb());
+            System.out.printf("  run %d: raw pipe %.2f s, engine %.2f s%n", run + 1, BenchmarkSupport.seconds(rawNanos),
+                    BenchmarkSupport.seconds(engineNanos));
         }
         double rawRate = rows / BenchmarkSupport.seconds(rawNanos);
         double engineRate = rows / BenchmarkSupport.seconds(engineNanos);
-        System.out.printf("initial sync of %,d work orders (best of 3, page size %,d, max heap %d MB)%n", rows, pageSize,
-                BenchmarkSupport.maxHeapMb());
+        System.out.printf("initial sync of %,d work orders (best of %d, page size %,d, max heap %d MB)%n", rows, runs,
+                pageSize, BenchmarkSupport.maxHeapMb());
         System.out.printf("  raw pipe (COPY out + one batched SQLite insert): %.2f s = %,.0f rows/s%n",
                 BenchmarkSupport.seconds(rawNanos), rawRate);
         System.out.printf("  engine (HTTP keyset pull -> SQLite):            %.2f s = %,.0f rows/s%n",

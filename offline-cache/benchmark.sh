@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs one offline-cache benchmark main (they live in src/test and start a local-backend) in a
+# 256 MB heap. Usage: offline-cache/benchmark.sh InitialSyncBenchmark|DrainBenchmark|LocalWriteBenchmark [args]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+main="$1"; shift
+./mvnw -B -o -q -pl offline-cache -am test-compile -DskipTests
+./mvnw -B -o -q -pl offline-cache dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.excludeGroupIds=com.fielddesk -Dmdep.outputFile="$PWD/offline-cache/target/benchmark.classpath"
+# Run from a private copy of the compiled classes, so a rebuild meanwhile cannot pull them away.
+copy="$(mktemp -d)"
+for dir in offline-cache/target/test-classes offline-cache/target/classes local-backend/target/classes \
+           local-backend/target/test-classes supabase-client/target/classes; do
+  mkdir -p "$copy/$dir" && cp -r "$dir/." "$copy/$dir/"
+done
+cp="$copy/offline-cache/target/test-classes:$copy/offline-cache/target/classes:$copy/local-backend/target/classes"
+cp="$cp:$copy/local-backend/target/test-classes:$copy/supabase-client/target/classes"
+cp="$cp:$(cat offline-cache/target/benchmark.classpath)"
+java -Xmx256m -cp "$cp" "com.fielddesk.cache.benchmark.$main" "$@"
+status=$?
+rm -rf "$copy"
+exit $status
