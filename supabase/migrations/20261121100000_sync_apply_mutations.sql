@@ -151,6 +151,9 @@ begin
   if jsonb_array_length(mutations) > 1000 then
     raise exception 'At most 1000 mutations per call.' using errcode = '22023';
   end if;
+  -- Take the company's write lock before any row lock, in the same order as every other
+  -- writer of this company, so two batches queue instead of deadlocking on each other's rows.
+  perform public.lock_company_writes();
 
   for mutation in select value from jsonb_array_elements(mutations)
   loop

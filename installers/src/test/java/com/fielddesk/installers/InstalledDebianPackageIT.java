@@ -46,6 +46,11 @@ class InstalledDebianPackageIT {
                 "installing a .deb needs root; run the build as root (CI does) to exercise it");
         ensureDebianPackages("xvfb", "xdotool", "x11-utils", "x11-apps", "imagemagick", "libgtk-3-0", "libgl1",
                 "libxtst6", "fonts-dejavu-core");
+        // Every Linux desktop has these menu folders; a bare build box may not, and the package's
+        // menu-entry scripts (xdg-desktop-menu) refuse to run without them.
+        for (String menuFolder : List.of("/usr/share/applications", "/usr/share/desktop-directories")) {
+            Files.createDirectories(Path.of(menuFolder));
+        }
         Path deb = builtDebianPackage();
         run(List.of("apt-get", "install", "-y", "-q", "--reinstall", deb.toAbsolutePath().toString()), Duration.ofMinutes(5));
         assertThat(INSTALLED_LAUNCHER).isExecutable();

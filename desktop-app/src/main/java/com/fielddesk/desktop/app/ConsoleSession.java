@@ -1,5 +1,7 @@
 package com.fielddesk.desktop.app;
 
+import com.fielddesk.cache.http.SupabaseRemoteTables;
+
 import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.status.SyncStatus;
@@ -54,7 +56,7 @@ public final class ConsoleSession implements AutoCloseable {
         this.email = email;
         this.openedOffline = openedOffline;
         this.reachability = new ServerReachability(!openedOffline);
-        this.sync = new SyncEngine(cache, new SupabaseRemoteTables(supabase, reachability), clock,
+        this.sync = new SyncEngine(cache, new ReachabilityReportingRemoteTables(new SupabaseRemoteTables(supabase), reachability), clock,
                 SyncSettings.defaults().withBackoff(Duration.ofMillis(250), Duration.ofSeconds(5)), RandomGenerator.getDefault());
         this.syncThread = Executors.newSingleThreadExecutor(daemon("fielddesk-sync"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("fielddesk-timers"));

@@ -1,5 +1,7 @@
 package com.fielddesk.desktop.app;
 
+import com.fielddesk.desktop.shell.Section;
+
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.desktop.leads.LeadPoolViewModel;
 import com.fielddesk.desktop.leads.LeadsView;
@@ -42,7 +44,6 @@ public final class ConsoleWindow {
         this.scene = new Scene(content, 1280, 800);
         theme.applyTo(scene);
         stage.setScene(scene);
-        stage.setTitle("FieldDesk");
         WindowGeometry.remember(stage, services.settings());
         stage.setOnHidden(e -> shutDown());
     }
@@ -60,6 +61,8 @@ public final class ConsoleWindow {
             viewModel.showError(message);
         }
         show(new SignInView(viewModel).node());
+        stage.titleProperty().unbind();
+        stage.setTitle("FieldDesk — Sign in");
         closeScreen = () -> { };
         if (resume) {
             viewModel.resumeRemembered();
@@ -91,6 +94,11 @@ public final class ConsoleWindow {
         ShellView shellView = new ShellView(shell, leadsView.node(), this::toggleTheme, this::signOut,
                 result -> open(result, leads));
         show(shellView.node());
+        // The title names the section and company, so the right window is easy to pick from the
+        // taskbar when several consoles (or companies) are open.
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> windowTitle(shell.sectionProperty().get(), shell.companyNameProperty().get()),
+                shell.sectionProperty(), shell.companyNameProperty()));
         leads.start();
         shell.start();
         services.tasks().run(opened::status, sync::publish, e -> { });
@@ -114,6 +122,11 @@ public final class ConsoleWindow {
                         () -> showSignIn("Your session has expired. Sign in again to continue.", false));
             }
         });
+    }
+
+    static String windowTitle(Section section, String companyName) {
+        String title = "FieldDesk — " + (section == null ? "Console" : section.title());
+        return companyName == null || companyName.isBlank() ? title : title + " · " + companyName;
     }
 
     private void open(SearchResult result, LeadPoolViewModel leads) {

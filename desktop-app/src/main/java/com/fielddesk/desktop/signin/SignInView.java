@@ -134,6 +134,8 @@ public final class SignInView {
         card.disableProperty().bind(viewModel.busyProperty().and(viewModel.progressProperty().isEmpty()));
         root.getChildren().add(card);
         root.getStyleClass().add(Styles.APP_ROOT);
+        // Typing can start at once: the cursor waits in the email field when the form opens.
+        javafx.application.Platform.runLater(email::requestFocus);
     }
 
     private void syncToggle(ToggleButton local, ToggleButton project) {
