@@ -78,10 +78,13 @@ public final class PackageBuilder {
         String printed = run("jdeps", arguments).trim();
         List<String> modules = new ArrayList<>(List.of(printed.split(",")));
         // Loaded reflectively or by service lookup, so jdeps cannot see them: TLS to hosted Supabase
-        // (elliptic-curve ciphers), DNS lookups by name, zip file systems for the bundled SQL, and
-        // the JVM's own diagnostics that JavaFX and logging reach for.
+        // (elliptic-curve ciphers), DNS lookups by name, zip file systems for the bundled SQL, the
+        // JVM's own diagnostics that JavaFX and logging reach for, and the Unix user lookup with
+        // which the embedded PostgreSQL sees it runs as root and starts itself in a user namespace
+        // (initdb refuses root), the default random generator behind retry jitter, and extra charsets.
         for (String extra : List.of("jdk.crypto.ec", "jdk.naming.dns", "jdk.zipfs", "jdk.localedata",
-                "jdk.unsupported", "jdk.jfr", "java.management", "jdk.management")) {
+                "jdk.unsupported", "jdk.jfr", "java.management", "jdk.management", "jdk.security.auth",
+                "jdk.random", "jdk.charsets")) {
             if (!modules.contains(extra)) {
                 modules.add(extra);
             }

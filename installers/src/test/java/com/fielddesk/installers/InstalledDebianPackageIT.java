@@ -95,8 +95,9 @@ class InstalledDebianPackageIT {
 
         DemoLogin dispatcher = DemoDataGenerator.demoLogins().stream()
                 .filter(login -> login.role().equals("dispatcher")).findFirst().orElseThrow();
-        // The email field has the focus when the sign-in window opens.
-        xdotool("windowactivate", "--sync", signInWindow);
+        // The email field has the focus when the sign-in window opens. (A bare Xvfb has no window
+        // manager to "activate" windows, so give the window the keyboard directly.)
+        xdotool("windowfocus", "--sync", signInWindow);
         xdotool("type", "--delay", "20", dispatcher.email());
         xdotool("key", "Tab");
         xdotool("type", "--delay", "20", dispatcher.password());
