@@ -46,6 +46,10 @@ class KilledSyncTest {
         Random random = new Random(SEED);
         int killed = 0;
         int finished = 0;
+        // How long a sync runs after sign-in depends on the machine; kill moments are drawn from
+        // the last uninterrupted run's duration so they land inside the sync on a fast idle
+        // machine as on a loaded one.
+        long killWindowMillis = 1500;
         for (int trial = 0; trial < TRIALS; trial++) {
             try (CacheDatabase database = CacheDatabase.open(db)) {
                 workload.queueRound(database, 3);
@@ -60,10 +64,13 @@ class KilledSyncTest {
             // Kill inside the sync itself, not during JVM start-up: wait (with a deadline) until the
             // child has signed in, then let it run a random while.
             ChildSyncProcess.awaitOutput(child, log, "signed in", Duration.ofSeconds(60));
-            long killAfterMillis = random.nextInt(1500);
+            long signedInAt = System.nanoTime();
+            long killAfterMillis = random.nextInt((int) Math.max(1, killWindowMillis));
             if (child.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
                 finished++;
                 assertThat(child.exitValue()).as(Files.readString(log)).isZero();
+                long ranMillis = (System.nanoTime() - signedInAt) / 1_000_000;
+                killWindowMillis = Math.max(20, ranMillis * 9 / 10);
             } else {
                 ChildSyncProcess.kill(child);
                 killed++;
