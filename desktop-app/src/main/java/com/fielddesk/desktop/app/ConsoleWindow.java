@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.app;
 
 import com.fielddesk.desktop.shell.Section;
+import com.fielddesk.desktop.ui.AfterFramesShown;
 
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.desktop.leads.LeadPoolViewModel;
@@ -95,10 +96,11 @@ public final class ConsoleWindow {
                 result -> open(result, leads));
         show(shellView.node());
         // The title names the section and company, so the right window is easy to pick from the
-        // taskbar when several consoles (or companies) are open.
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        // taskbar when several consoles (or companies) are open. It changes once the console is on
+        // screen, not while the first frame of a large table is still being drawn.
+        AfterFramesShown.run(() -> stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> windowTitle(shell.sectionProperty().get(), shell.companyNameProperty().get()),
-                shell.sectionProperty(), shell.companyNameProperty()));
+                shell.sectionProperty(), shell.companyNameProperty())));
         leads.start();
         shell.start();
         services.tasks().run(opened::status, sync::publish, e -> { });
