@@ -29,12 +29,6 @@ import java.util.random.RandomGenerator;
  */
 public final class ConsoleSession implements AutoCloseable {
 
-    /**
-     * How often the pool is pulled when no realtime hint arrives: answering a lead fast wins the
-     * job, so a new lead should show within about a second even without realtime.
-     */
-    static final Duration LEAD_POOL_POLL = Duration.ofMillis(700);
-
     private final Workspace workspace;
     private final SupabaseClient supabase;
     private final CacheDatabase cache;
@@ -46,9 +40,11 @@ public final class ConsoleSession implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final ServerReachability reachability;
+    private final LiveUpdateTimings timings;
+    private final LiveUpdates liveUpdates;
 
     ConsoleSession(Workspace workspace, SupabaseClient supabase, CacheDatabase cache, UUID userId, String email,
-                   boolean openedOffline, Clock clock) {
+                   boolean openedOffline, Clock clock, LiveUpdateTimings timings) {
         this.workspace = workspace;
         this.supabase = supabase;
         this.cache = cache;
@@ -57,17 +53,28 @@ public final class ConsoleSession implements AutoCloseable {
         this.openedOffline = openedOffline;
         this.reachability = new ServerReachability(!openedOffline);
         this.sync = new SyncEngine(cache, new ReachabilityReportingRemoteTables(new SupabaseRemoteTables(supabase), reachability), clock,
-                SyncSettings.defaults().withBackoff(Duration.ofMillis(250), Duration.ofSeconds(5)), RandomGenerator.getDefault());
+                SyncSettings.defaults().withBackoff(Duration.ofMillis(250), Duration.ofSeconds(5))
+                        .withWatchInterval(timings.fullSyncInterval()), RandomGenerator.getDefault());
+        this.timings = timings;
+        this.liveUpdates = new LiveUpdates(supabase.realtime(), sync,
+                cache.catalog().all().stream().map(table -> table.name()).toList());
         this.syncThread = Executors.newSingleThreadExecutor(daemon("fielddesk-sync"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("fielddesk-timers"));
     }
 
-    /** Starts syncing: the engine's watch loop, token refresh, and the pool poll. */
+    /**
+     * Starts syncing: the engine's watch loop (full pass every {@link LiveUpdateTimings#fullSyncInterval()}),
+     * token refresh (the client hands each new token to the realtime channels), and realtime hints.
+     */
     public void start(Consumer<RemoteException> onSyncFailure) {
         syncThread.execute(() -> sync.watch(report -> { }, onSyncFailure));
         running.add(supabase.auth().startAutoRefresh(timers, Duration.ofSeconds(30)));
-        timers.scheduleWithFixedDelay(() -> sync.remoteChanged("lead_pool"),
-                LEAD_POOL_POLL.toMillis(), LEAD_POOL_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        liveUpdates.start(timers, timings);
+    }
+
+    /** Whether server changes currently arrive live over realtime (otherwise the pool is polled). */
+    public boolean liveUpdatesConnected() {
+        return liveUpdates.live();
     }
 
     /** Tells the listener (on a sync thread) whenever the server becomes reachable or unreachable. */
@@ -118,6 +125,7 @@ public final class ConsoleSession implements AutoCloseable {
 
     @Override
     public void close() {
+        liveUpdates.close();
         sync.close();
         for (AutoCloseable resource : running) {
             try {

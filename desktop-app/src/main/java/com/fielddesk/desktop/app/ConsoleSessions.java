@@ -30,11 +30,17 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
     private final Path workspacesFolder;
     private final LocalDemo localDemo;
     private final Clock clock;
+    private final LiveUpdateTimings timings;
 
     ConsoleSessions(Path workspacesFolder, LocalDemo localDemo, Clock clock) {
+        this(workspacesFolder, localDemo, clock, LiveUpdateTimings.DEFAULT);
+    }
+
+    ConsoleSessions(Path workspacesFolder, LocalDemo localDemo, Clock clock, LiveUpdateTimings timings) {
         this.workspacesFolder = workspacesFolder;
         this.localDemo = localDemo;
         this.clock = clock;
+        this.timings = timings;
     }
 
     @Override
@@ -96,7 +102,8 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
                                 Consumer<String> progress) {
         progress.accept(offline ? "Opening your offline copy…" : "Opening your local copy…");
         CacheDatabase cache = CacheDatabase.open(folder(workspace).resolve("cache-" + session.user().id() + ".sqlite"));
-        return new ConsoleSession(workspace, supabase, cache, session.user().id(), session.user().email(), offline, clock);
+        return new ConsoleSession(workspace, supabase, cache, session.user().id(), session.user().email(), offline, clock,
+                timings);
     }
 
     private Endpoint endpoint(Workspace workspace, Consumer<String> progress) throws SignInException {

@@ -21,13 +21,18 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one window: sign-in first, then the console for the opened session. Wires each screen's
  * ViewModel to the session's services (the composition root for per-session objects).
  */
 public final class ConsoleWindow {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleWindow.class);
 
     private final Stage stage;
     private final Services services;
@@ -36,6 +41,7 @@ public final class ConsoleWindow {
     private Theme theme;
     private ConsoleSession session;
     private Runnable closeScreen = () -> { };
+    private SignInViewModel<ConsoleSession> signIn;
 
     public ConsoleWindow(Stage stage, Services services) {
         this.stage = stage;
@@ -61,6 +67,7 @@ public final class ConsoleWindow {
         if (message != null) {
             viewModel.showError(message);
         }
+        signIn = viewModel;
         show(new SignInView(viewModel).node());
         stage.titleProperty().unbind();
         stage.setTitle("FieldDesk — Sign in");
@@ -85,7 +92,7 @@ public final class ConsoleWindow {
         LeadPoolViewModel leads = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
                 repositories.table("work_orders"),
                 new ServerLeadActions(opened.supabase(), tables -> opened.sync().pullTables(tables)), sync,
-                services.tasks(), services.clock());
+                services.tasks(), services.clock(), services.chime());
         LeadsView leadsView = new LeadsView(leads, services.settings());
         ShellViewModel shell = new ShellViewModel(opened.userId(), opened.email(), repositories.table("profiles"),
                 repositories.table("companies"),
@@ -94,6 +101,7 @@ public final class ConsoleWindow {
                 issueActions(opened), sync, services.tasks(), services.clock());
         ShellView shellView = new ShellView(shell, leadsView.node(), this::toggleTheme, this::signOut,
                 result -> open(result, leads));
+        // Any failure from here on reaches the status bar (and the log), never nowhere.
         show(shellView.node());
         // The title names the section and company, so the right window is easy to pick from the
         // taskbar when several consoles (or companies) are open. It changes once the console is on
@@ -103,11 +111,16 @@ public final class ConsoleWindow {
                 shell.sectionProperty(), shell.companyNameProperty())));
         leads.start();
         shell.start();
-        services.tasks().run(opened::status, sync::publish, e -> { });
+        services.tasks().run(opened::status, sync::publish, e -> {
+            log.warn("Could not read the sync status from the local copy", e);
+            shell.reportProblem("Could not read the sync status from this computer's copy: " + e.getMessage());
+        });
         if (opened.openedOffline()) {
             sync.markOffline();
         }
-        opened.start(failure -> { });
+        // The engine also puts each failure into its status (shown in the status bar with retry
+        // state); the log keeps the cause for support.
+        opened.start(failure -> log.warn("Sync failed ({}); retrying with backoff", failure.getMessage(), failure));
         closeScreen = () -> {
             leadsView.dispose();
             leads.close();
@@ -131,10 +144,15 @@ public final class ConsoleWindow {
         return companyName == null || companyName.isBlank() ? title : title + " · " + companyName;
     }
 
-    private void open(SearchResult result, LeadPoolViewModel leads) {
-        if (result.kind() == SearchResult.Kind.LEAD) {
-            leads.showLead(result.id());
+    private Optional<String> open(SearchResult result, LeadPoolViewModel leads) {
+        if (!result.kind().hasScreen()) {
+            return Optional.of("The console has no " + result.kind().label().toLowerCase() + " screen yet, so this "
+                    + result.kind().label().toLowerCase() + " cannot be opened here. Leads open in the pool or My leads.");
         }
+        if (leads.showLead(result.id())) {
+            return Optional.empty();
+        }
+        return Optional.of("This lead is no longer in the pool or My leads (claimed elsewhere, declined or expired).");
     }
 
     private void toggleTheme() {
@@ -147,14 +165,28 @@ public final class ConsoleWindow {
     }
 
     private void signOut() {
+        // Taken out of the window first, so the sign-in screen does not close it under the
+        // server-side sign-out: that call needs the session's client, then the session is closed.
         ConsoleSession ending = session;
+        session = null;
         services.rememberedWorkspace().forgetSession();
         showSignIn(null, false);
         if (ending != null) {
+            SignInViewModel<ConsoleSession> form = signIn;
             services.tasks().run(() -> {
-                ending.signOut();
+                try {
+                    ending.signOut();
+                } finally {
+                    ending.close();
+                }
                 return true;
-            }, done -> { }, e -> { });
+            }, done -> { }, e -> {
+                log.warn("Signed out on this computer, but the server could not be told", e);
+                if (form == signIn) {
+                    form.showError("Signed out on this computer. The server could not be told (" + e.getMessage()
+                            + "), so that session ends on its own when it expires.");
+                }
+            });
         }
     }
 

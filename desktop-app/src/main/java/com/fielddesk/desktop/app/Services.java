@@ -3,6 +3,8 @@ package com.fielddesk.desktop.app;
 import com.fielddesk.desktop.signin.DemoLogin;
 import com.fielddesk.desktop.signin.RememberedWorkspace;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.Chime;
+import com.fielddesk.desktop.ui.ToneChime;
 import com.fielddesk.desktop.ui.ViewSettings;
 import com.fielddesk.localbackend.LocalBackendConfig;
 
@@ -29,16 +31,23 @@ public final class Services implements AutoCloseable {
     private final ConsoleSessions sessions;
     private final Clock clock;
     private final List<DemoLogin> demoLogins;
+    private final Chime chime;
 
     public Services(Path dataDirectory, LocalDemo localDemo, Executor uiThread, Clock clock, List<DemoLogin> demoLogins) {
+        this(dataDirectory, localDemo, uiThread, clock, demoLogins, LiveUpdateTimings.DEFAULT);
+    }
+
+    public Services(Path dataDirectory, LocalDemo localDemo, Executor uiThread, Clock clock, List<DemoLogin> demoLogins,
+                    LiveUpdateTimings liveUpdates) {
         this.dataDirectory = dataDirectory;
         this.settings = new ViewSettings(dataDirectory.resolve("console.properties"));
         this.background = Executors.newFixedThreadPool(4, ConsoleSession.daemon("fielddesk-background"));
         this.tasks = new BackgroundTasks(background, uiThread);
+        this.chime = new ToneChime(background);
         this.localDemo = localDemo;
         this.clock = clock;
         this.demoLogins = List.copyOf(demoLogins);
-        this.sessions = new ConsoleSessions(dataDirectory.resolve("workspaces"), localDemo, clock);
+        this.sessions = new ConsoleSessions(dataDirectory.resolve("workspaces"), localDemo, clock, liveUpdates);
     }
 
     /** The desktop defaults: the per-user data folder (or -Dfielddesk.home), the embedded Local demo. */
@@ -71,6 +80,11 @@ public final class Services implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The new-lead sound (silent, with one logged warning, where there is no audio device). */
+    public Chime chime() {
+        return chime;
     }
 
     public List<DemoLogin> demoLogins() {

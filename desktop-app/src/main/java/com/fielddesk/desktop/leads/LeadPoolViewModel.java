@@ -3,6 +3,7 @@ package com.fielddesk.desktop.leads;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.Chime;
 import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SyncState;
 import javafx.beans.binding.Bindings;
@@ -51,6 +52,14 @@ public final class LeadPoolViewModel implements AutoCloseable {
     public record UserMessage(MessageKind kind, String text) {
     }
 
+    /** Leads that arrived live and are not opened yet: the newest names the notification. */
+    public record NewLeadNotice(Lead newest, int count) {
+        public String text() {
+            return "New lead: " + newest.trade().label() + " in " + newest.area()
+                    + (newest.emergency() ? " — EMERGENCY" : "") + (count > 1 ? " (+" + (count - 1) + " more)" : "");
+        }
+    }
+
     static final String OFFLINE_REASON = "Claiming needs the server — you are offline. The pool stays readable.";
     static final String DECLINE_OFFLINE_REASON = "Declining needs the server — you are offline.";
 
@@ -58,6 +67,9 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final ObservableList<Lead> poolLeads = FXCollections.observableArrayList();
     private final FilteredList<Lead> visibleLeads = new FilteredList<>(poolLeads);
     private final ObservableList<ClaimedLead> myLeads = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ClaimedLead> focusedClaimedLead = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<PoolSort>> poolSort = new ReadOnlyObjectWrapper<>(PoolSort.NEWEST_FIRST);
+    private Comparator<Lead> poolOrder = PoolSort.comparator(PoolSort.NEWEST_FIRST);
     private final ObjectProperty<Trade> tradeFilter = new SimpleObjectProperty<>();
     private final BooleanProperty emergencyOnly = new SimpleBooleanProperty();
     private final StringProperty searchText = new SimpleStringProperty("");
@@ -66,6 +78,8 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<NewLeadNotice> newLeadNotice = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty newLeadSound = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper claimUnavailableReason = new ReadOnlyStringWrapper();
     private final BooleanBinding canClaim;
     private final BooleanBinding canDecline;
@@ -77,6 +91,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final SyncState sync;
     private final BackgroundTasks tasks;
     private final Clock clock;
+    private final Chime chime;
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<Consumer<Lead>> arrivalListeners = new ArrayList<>();
     private Set<LeadId> knownIds;
@@ -87,6 +102,13 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     public LeadPoolViewModel(TableRepository pool, TableRepository serviceRequests, TableRepository workOrders,
                              LeadActions actions, SyncState sync, BackgroundTasks tasks, Clock clock) {
+        this(pool, serviceRequests, workOrders, actions, sync, tasks, clock, Chime.SILENT);
+    }
+
+    /** @param chime played once per batch of live arrivals while {@link #newLeadSoundProperty()} is on */
+    public LeadPoolViewModel(TableRepository pool, TableRepository serviceRequests, TableRepository workOrders,
+                             LeadActions actions, SyncState sync, BackgroundTasks tasks, Clock clock, Chime chime) {
+        this.chime = chime;
         this.pool = pool;
         this.serviceRequests = serviceRequests;
         this.workOrders = workOrders;
@@ -142,7 +164,8 @@ public final class LeadPoolViewModel implements AutoCloseable {
     }
 
     public void reloadPool() {
-        tasks.run(() -> readPool(pool.list()), this::applyPool,
+        Comparator<Lead> order = poolOrder;
+        tasks.run(() -> readPool(pool.list(), order), this::applyPool,
                 e -> message.set(new UserMessage(MessageKind.WARNING, "Could not read the lead pool: " + e.getMessage())));
     }
 
@@ -200,7 +223,10 @@ public final class LeadPoolViewModel implements AutoCloseable {
         });
     }
 
-    /** Selects a lead by id (from global search), clearing filters that would hide it. */
+    /**
+     * Selects a lead by id (from global search): in the pool, clearing filters that would hide it,
+     * or among My leads. Returns false when it is in neither (gone since the search ran).
+     */
     public boolean showLead(String id) {
         for (Lead lead : poolLeads) {
             if (lead.id().toString().equals(id)) {
@@ -211,13 +237,48 @@ public final class LeadPoolViewModel implements AutoCloseable {
                 return true;
             }
         }
+        for (ClaimedLead lead : myLeads) {
+            if (lead.id().toString().equals(id)) {
+                focusedClaimedLead.set(null);
+                focusedClaimedLead.set(lead);
+                return true;
+            }
+        }
         return false;
+    }
+
+    /**
+     * Orders the pool by these levels (the first decides, the next break ties); an empty list
+     * means the default, newest first. Sorting happens here once, not on every filter keystroke.
+     */
+    public void sortPool(List<PoolSort> order) {
+        List<PoolSort> effective = order == null || order.isEmpty() ? PoolSort.NEWEST_FIRST : List.copyOf(order);
+        if (effective.equals(poolSort.get())) {
+            return;
+        }
+        poolSort.set(effective);
+        poolOrder = PoolSort.comparator(effective);
+        FXCollections.sort(poolLeads, poolOrder);
     }
 
     public void clearFilters() {
         tradeFilter.set(null);
         emergencyOnly.set(false);
         searchText.set("");
+    }
+
+    /** Selects the newest lead of the notification (clearing filters that hide it) and clears the notification. */
+    public boolean openNewLead() {
+        NewLeadNotice notice = newLeadNotice.get();
+        if (notice == null) {
+            return false;
+        }
+        newLeadNotice.set(null);
+        return showLead(notice.newest().id().toString());
+    }
+
+    public void dismissNewLeadNotice() {
+        newLeadNotice.set(null);
     }
 
     /** Called with each lead that arrives live (not on the first load). */
@@ -227,12 +288,12 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     // ---- reading ----
 
-    private static List<Lead> readPool(List<ObjectNode> rows) {
+    private static List<Lead> readPool(List<ObjectNode> rows, Comparator<Lead> order) {
         List<Lead> leads = new ArrayList<>(rows.size());
         for (ObjectNode row : rows) {
             LeadRows.poolLead(row).ifPresent(leads::add);
         }
-        leads.sort(Comparator.comparing(Lead::postedAt).reversed());
+        leads.sort(order);
         return leads;
     }
 
@@ -266,18 +327,20 @@ public final class LeadPoolViewModel implements AutoCloseable {
             }
         }
         if (poolLeads.isEmpty()) {
-            poolLeads.setAll(fresh);
+            List<Lead> ordered = new ArrayList<>(fresh);
+            ordered.sort(poolOrder);
+            poolLeads.setAll(ordered);
         } else {
             poolLeads.removeIf(lead -> !lead.equals(freshById.get(lead.id())));
             Set<LeadId> kept = new HashSet<>();
             poolLeads.forEach(lead -> kept.add(lead.id()));
-            List<Lead> added = new ArrayList<>();
             for (Lead lead : fresh) {
                 if (!kept.contains(lead.id())) {
-                    added.add(lead);
+                    // In place under the current order (the comparator is total, so never found).
+                    int at = java.util.Collections.binarySearch(poolLeads, lead, poolOrder);
+                    poolLeads.add(at < 0 ? -at - 1 : at, lead);
                 }
             }
-            poolLeads.addAll(0, added);
         }
         List<Lead> arrived = new ArrayList<>();
         if (knownIds != null) {
@@ -295,6 +358,19 @@ public final class LeadPoolViewModel implements AutoCloseable {
         // Remembers every lead ever seen, so one that leaves and comes back is not announced twice.
         knownIds.addAll(freshById.keySet());
         loaded.set(true);
+        NewLeadNotice notice = newLeadNotice.get();
+        if (notice != null && !freshById.containsKey(notice.newest().id())) {
+            // The announced lead is gone (claimed elsewhere, declined, expired): nothing left to open.
+            newLeadNotice.set(null);
+        }
+        if (!arrived.isEmpty()) {
+            Lead newest = arrived.stream().max(Comparator.comparing(Lead::postedAt)).orElseThrow();
+            int earlier = newLeadNotice.get() == null ? 0 : newLeadNotice.get().count();
+            newLeadNotice.set(new NewLeadNotice(newest, earlier + arrived.size()));
+            if (newLeadSound.get()) {
+                chime.play();
+            }
+        }
         arrived.forEach(lead -> arrivalListeners.forEach(listener -> listener.accept(lead)));
     }
 
@@ -341,6 +417,16 @@ public final class LeadPoolViewModel implements AutoCloseable {
         return myLeads;
     }
 
+    /** A claimed lead that global search asked to show (the view switches to My leads and selects it). */
+    public ReadOnlyObjectProperty<ClaimedLead> focusedClaimedLeadProperty() {
+        return focusedClaimedLead.getReadOnlyProperty();
+    }
+
+    /** The pool's current order (never empty: newest first by default). */
+    public ReadOnlyObjectProperty<List<PoolSort>> poolSortProperty() {
+        return poolSort.getReadOnlyProperty();
+    }
+
     public ObjectProperty<Trade> tradeFilterProperty() {
         return tradeFilter;
     }
@@ -371,6 +457,16 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<UserMessage> messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The unopened live arrivals, or null. */
+    public ReadOnlyObjectProperty<NewLeadNotice> newLeadNoticeProperty() {
+        return newLeadNotice.getReadOnlyProperty();
+    }
+
+    /** Whether a live arrival also plays the chime (off by default; the view remembers the choice). */
+    public BooleanProperty newLeadSoundProperty() {
+        return newLeadSound;
     }
 
     public ReadOnlyStringProperty claimUnavailableReasonProperty() {

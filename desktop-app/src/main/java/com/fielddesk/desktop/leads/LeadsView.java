@@ -58,9 +58,21 @@ public final class LeadsView {
     public static final String UNAVAILABLE_REASON_ID = "claimUnavailableReason";
     public static final String TOAST_ID = "leadToast";
     public static final String TABS_ID = "leadTabs";
+    public static final String SOUND_TOGGLE_ID = "newLeadSound";
+    /** The settings key of the new-lead sound choice. */
+    public static final String SOUND_SETTING = "leads.newLeadSound";
+    static final String POOL_LAYOUT_KEY = "leads.pool";
 
     private static final DateTimeFormatter CLAIMED_AT = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
     private static final KeyCombination CLAIM_SHORTCUT = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+    /** Opens the lead the new-lead notification names. */
+    public static final KeyCombination OPEN_NEW_LEAD_SHORTCUT = new KeyCodeCombination(KeyCode.N,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final Duration TOAST_VISIBLE_FOR = Duration.seconds(12);
+    /** The pool columns a click sorts, by column id. */
+    private static final java.util.Map<String, PoolSort.Key> SORT_KEYS = java.util.Map.of("age", PoolSort.Key.AGE,
+            "trade", PoolSort.Key.TRADE, "emergency", PoolSort.Key.EMERGENCY, "area", PoolSort.Key.AREA,
+            "window", PoolSort.Key.WINDOW);
 
     private final LeadPoolViewModel viewModel;
     private final ViewSettings settings;
@@ -68,7 +80,8 @@ public final class LeadsView {
     private final TableView<Lead> poolTable = new TableView<>();
     private final TableView<ClaimedLead> myLeadsTable = new TableView<>();
     private final TabPane tabs = new TabPane();
-    private final Label toast = new Label();
+    private final Button toast = new Button();
+    private final PauseTransition toastTimer = new PauseTransition(TOAST_VISIBLE_FOR);
     private final Timeline ticker;
 
     public LeadsView(LeadPoolViewModel viewModel, ViewSettings settings) {
@@ -87,6 +100,7 @@ public final class LeadsView {
 
     public void dispose() {
         ticker.stop();
+        toastTimer.stop();
     }
 
     // ---- build ----
@@ -104,6 +118,7 @@ public final class LeadsView {
         toast.setGraphic(new FontIcon(Material2MZ.NOTIFICATIONS_ACTIVE));
         toast.setVisible(false);
         toast.setManaged(false);
+        toast.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(toast, new Insets(16));
         root.getChildren().addAll(tabs, toast);
@@ -134,27 +149,49 @@ public final class LeadsView {
                 viewModel.visibleLeads(), viewModel.allPoolLeads()));
         count.getStyleClass().add(Styles.FORM_HINT);
 
-        HBox filters = new HBox(8, trade, emergency, search, count);
+        ToggleButton sound = new ToggleButton(null, new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
+        sound.setId(SOUND_TOGGLE_ID);
+        sound.getStyleClass().add("flat");
+        sound.selectedProperty().bindBidirectional(viewModel.newLeadSoundProperty());
+        sound.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(sound.isSelected()
+                ? Material2MZ.NOTIFICATIONS_ACTIVE : Material2MZ.NOTIFICATIONS_OFF), sound.selectedProperty()));
+        sound.setTooltip(new javafx.scene.control.Tooltip("Play a sound when a new lead arrives"));
+        sound.setAccessibleText("Sound on new leads");
+
+        HBox filters = new HBox(8, trade, emergency, search, count, sound);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(8));
 
         poolTable.setId(POOL_TABLE_ID);
-        poolTable.getColumns().add(column("age", "Age", 75, lead -> ""));
-        poolTable.getColumns().add(column("trade", "Trade", 90, lead -> lead.trade().label()));
-        poolTable.getColumns().add(column("emergency", "Urgency", 110, lead -> lead.emergency() ? "EMERGENCY" : ""));
+        poolTable.getColumns().add(column("age", "Age", 80, lead -> ""));
+        poolTable.getColumns().add(column("trade", "Trade", 115, lead -> lead.trade().label()));
+        poolTable.getColumns().add(column("emergency", "Urgency", 130, lead -> lead.emergency() ? "EMERGENCY" : ""));
         poolTable.getColumns().add(column("area", "Area", 165, Lead::area));
         poolTable.getColumns().add(column("window", "Preferred time", 185,
                 lead -> lead.preferredWindow().describe(viewModel.zone())));
         poolTable.getColumns().add(column("description", "Description", 260, Lead::excerpt));
         ageColumn();
         emergencyColumn();
+        // Never narrower than the longest trade ("Electrical") and the badge: a truncated
+        // "EMERGENC" is worse than a narrower description.
+        poolTable.getColumns().get(0).setMinWidth(70);
+        poolTable.getColumns().get(1).setMinWidth(105);
+        poolTable.getColumns().get(2).setMinWidth(125);
+        poolTable.getColumns().get(3).setMinWidth(120);
         poolTable.setPlaceholder(new Label("No leads match. New leads appear here as soon as they are posted."));
         poolTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // The ViewModel keeps the pool newest first (answer the freshest lead first); a SortedList
-        // over 50k rows tripled the cost of a filter keystroke, so columns do not re-sort.
         poolTable.setItems(viewModel.visibleLeads());
-        poolTable.getColumns().forEach(c -> c.setSortable(false));
-        TableLayouts.remember(poolTable, "leads.pool", settings);
+        // The ViewModel keeps the pool in the clicked order (sorting once per click, inserting new
+        // leads in place); a SortedList over 50k rows tripled the cost of a filter keystroke.
+        poolTable.getColumns().forEach(c -> c.setSortable(SORT_KEYS.containsKey(c.getId())));
+        poolTable.setSortPolicy(table -> {
+            viewModel.sortPool(poolSortOf(table.getSortOrder()));
+            return true;
+        });
+        TableColumn<Lead, ?> age = poolTable.getColumns().get(0);
+        age.setSortType(TableColumn.SortType.ASCENDING);
+        poolTable.getSortOrder().setAll(java.util.List.of(age));
+        TableLayouts.remember(poolTable, POOL_LAYOUT_KEY, settings);
 
         SplitPane split = new SplitPane(poolTable, buildDetail());
         split.setDividerPositions(0.72);
@@ -304,23 +341,51 @@ public final class LeadsView {
                 tabs.getSelectionModel().select(1);
             }
         });
-        viewModel.onLeadArrived(lead -> showToast("New lead: " + lead.trade().label() + " in " + lead.area()
-                + (lead.emergency() ? " — EMERGENCY" : "")));
-    }
-
-    private void showToast(String text) {
-        toast.setText(text);
-        toast.setVisible(true);
-        toast.setManaged(true);
-        toast.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        PauseTransition hide = new PauseTransition(Duration.seconds(6));
-        hide.setOnFinished(e -> {
-            if (text.equals(toast.getText())) {
-                toast.setVisible(false);
-                toast.setManaged(false);
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (OPEN_NEW_LEAD_SHORTCUT.match(event) && viewModel.newLeadNoticeProperty().get() != null) {
+                openNewLead();
+                event.consume();
             }
         });
-        hide.play();
+        toast.setOnAction(e -> openNewLead());
+        toastTimer.setOnFinished(e -> viewModel.dismissNewLeadNotice());
+        viewModel.newLeadNoticeProperty().addListener((o, old, notice) -> showToast(notice));
+        viewModel.focusedClaimedLeadProperty().addListener((o, old, lead) -> {
+            if (lead != null) {
+                tabs.getSelectionModel().select(1);
+                myLeadsTable.getSelectionModel().select(lead);
+                myLeadsTable.scrollTo(lead);
+            }
+        });
+        // The sound choice is remembered like the column layout.
+        viewModel.newLeadSoundProperty().set(Boolean.parseBoolean(settings.get(SOUND_SETTING).orElse("false")));
+        viewModel.newLeadSoundProperty().addListener((o, a, on) -> {
+            settings.put(SOUND_SETTING, Boolean.toString(on));
+            settings.save();
+        });
+    }
+
+    private void openNewLead() {
+        tabs.getSelectionModel().select(0);
+        if (viewModel.openNewLead()) {
+            Lead lead = viewModel.selectedLeadProperty().get();
+            if (lead != null) {
+                poolTable.scrollTo(lead);
+            }
+            poolTable.requestFocus();
+        }
+    }
+
+    /** The notification names the newest live arrival until it is opened or its time is up. */
+    private void showToast(LeadPoolViewModel.NewLeadNotice notice) {
+        toastTimer.stop();
+        boolean show = notice != null;
+        toast.setVisible(show);
+        toast.setManaged(show);
+        if (show) {
+            toast.setText(notice.text() + "  ·  open: Ctrl+Shift+N");
+            toastTimer.playFromStart();
+        }
     }
 
     // ---- helpers ----
@@ -331,8 +396,17 @@ public final class LeadsView {
         // Bound to the ticking clock so the age moves every second without reloading rows.
         age.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> Durations.age(cell.getValue().ageAt(viewModel.nowProperty().get())), viewModel.nowProperty()));
-        age.setComparator((a, b) -> 0);
-        age.setSortable(false);
+    }
+
+    private static java.util.List<PoolSort> poolSortOf(java.util.List<? extends TableColumn<Lead, ?>> sortOrder) {
+        java.util.List<PoolSort> order = new java.util.ArrayList<>();
+        for (TableColumn<Lead, ?> column : sortOrder) {
+            PoolSort.Key key = SORT_KEYS.get(column.getId());
+            if (key != null) {
+                order.add(new PoolSort(key, column.getSortType() == TableColumn.SortType.ASCENDING));
+            }
+        }
+        return order;
     }
 
     private void emergencyColumn() {

@@ -4,16 +4,23 @@ package com.fielddesk.desktop.shell;
 public record SearchResult(Kind kind, String id, String title, String subtitle) {
 
     public enum Kind {
-        CUSTOMER("Customer"), LEAD("Lead"), JOB("Job");
+        CUSTOMER("Customer", false), LEAD("Lead", true), JOB("Job", false);
 
         private final String label;
+        private final boolean hasScreen;
 
-        Kind(String label) {
+        Kind(String label, boolean hasScreen) {
             this.label = label;
+            this.hasScreen = hasScreen;
         }
 
         public String label() {
             return label;
+        }
+
+        /** Whether the console has a section that can open this kind (customers and jobs do not yet). */
+        public boolean hasScreen() {
+            return hasScreen;
         }
     }
 

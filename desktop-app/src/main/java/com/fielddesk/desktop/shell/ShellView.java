@@ -27,7 +27,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-import java.util.function.Consumer;
 
 /** The console frame: header, left navigation, the open section, status bar; Ctrl+K search and the issue list as overlays. */
 public final class ShellView {
@@ -39,6 +38,9 @@ public final class ShellView {
     public static final String ISSUES_PANEL_ID = "syncIssuesPanel";
     public static final String SEARCH_FIELD_ID = "globalSearch";
     public static final String SEARCH_PANEL_ID = "globalSearchPanel";
+    public static final String SEARCH_RESULTS_ID = "globalSearchResults";
+    public static final String SEARCH_NOTICE_ID = "globalSearchNotice";
+    public static final String STATUS_ERROR_ID = "statusError";
     public static final String USER_ID = "headerUser";
     public static final String THEME_BUTTON_ID = "themeToggle";
     public static final String SIGN_OUT_ID = "signOut";
@@ -49,7 +51,7 @@ public final class ShellView {
     private final Node leadsSection;
     private final Runnable toggleTheme;
     private final Runnable signOut;
-    private final Consumer<SearchResult> openResult;
+    private final SearchResultOpener openResult;
     private final StackPane root = new StackPane();
     private final BorderPane frame = new BorderPane();
     private final VBox searchPanel = new VBox();
@@ -57,7 +59,7 @@ public final class ShellView {
     private final VBox issuesPanel = new VBox();
 
     public ShellView(ShellViewModel viewModel, Node leadsSection, Runnable toggleTheme, Runnable signOut,
-                     Consumer<SearchResult> openResult) {
+                     SearchResultOpener openResult) {
         this.viewModel = viewModel;
         this.leadsSection = leadsSection;
         this.toggleTheme = toggleTheme;
@@ -154,6 +156,7 @@ public final class ShellView {
         lastSync.setId(LAST_SYNC_ID);
         lastSync.textProperty().bind(viewModel.lastSyncTextProperty());
         Label error = new Label();
+        error.setId(STATUS_ERROR_ID);
         error.getStyleClass().add(Styles.FORM_ERROR);
         error.textProperty().bind(viewModel.errorTextProperty());
         Region grow = new Region();
@@ -184,15 +187,25 @@ public final class ShellView {
         searchField.setPromptText("Search customers, leads and jobs on this computer…");
         searchField.textProperty().bindBidirectional(viewModel.searchQueryProperty());
         ListView<SearchResult> results = new ListView<>(viewModel.searchResults());
+        results.setId(SEARCH_RESULTS_ID);
         results.setPrefHeight(320);
         results.setPlaceholder(new Label("Type at least two letters."));
         results.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(SearchResult item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.toString());
+                setText(empty || item == null ? null
+                        : item.toString() + (item.kind().hasScreen() ? "" : "   (no " + item.kind().label().toLowerCase()
+                        + " screen yet)"));
             }
         });
+        Label notice = new Label();
+        notice.setId(SEARCH_NOTICE_ID);
+        notice.setWrapText(true);
+        notice.getStyleClass().addAll(Styles.NOTICE, Styles.NOTICE_WARNING);
+        notice.textProperty().bind(viewModel.searchNoticeProperty());
+        notice.visibleProperty().bind(viewModel.searchNoticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         results.setOnMouseClicked(e -> choose(results.getSelectionModel().getSelectedItem()));
         results.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -209,7 +222,7 @@ public final class ShellView {
             }
         });
         searchPanel.setId(SEARCH_PANEL_ID);
-        searchPanel.getChildren().addAll(searchField, results);
+        searchPanel.getChildren().addAll(searchField, results, notice);
         searchPanel.getStyleClass().add(Styles.SEARCH_POPUP);
         searchPanel.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(searchPanel, Pos.TOP_CENTER);
@@ -218,9 +231,9 @@ public final class ShellView {
     }
 
     private void choose(SearchResult result) {
-        if (result != null) {
+        // A result that cannot be opened keeps the panel open with the reason, never a silent no-op.
+        if (result != null && viewModel.openSearchResult(result, openResult)) {
             searchPanel.setVisible(false);
-            openResult.accept(result);
         }
     }
 

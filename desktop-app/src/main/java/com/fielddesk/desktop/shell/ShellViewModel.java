@@ -50,6 +50,10 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastSyncText = new ReadOnlyStringWrapper("Not synced yet");
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
+    /** The last failure of background work outside the sync engine (shown while sync reports none). */
+    private String backgroundProblem = "";
+    private String syncError = "";
+    private final ReadOnlyStringWrapper searchNotice = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper syncProgress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyIntegerWrapper issueCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper signInRequired = new ReadOnlyBooleanWrapper();
@@ -84,7 +88,10 @@ public final class ShellViewModel implements AutoCloseable {
         userName.set(email);
         sync.statusProperty().addListener((o, old, status) -> apply(status));
         sync.onlineProperty().addListener((o, a, b) -> apply(sync.statusProperty().get()));
-        searchQuery.addListener((o, a, query) -> runSearch(query));
+        searchQuery.addListener((o, a, query) -> {
+            searchNotice.set("");
+            runSearch(query);
+        });
         apply(sync.statusProperty().get());
     }
 
@@ -112,7 +119,23 @@ public final class ShellViewModel implements AutoCloseable {
             if (company != null) {
                 companyName.set(company.path("name").asText(""));
             }
-        }, e -> errorText.set("Could not read your profile: " + e.getMessage()));
+        }, e -> reportProblem("Could not read your profile: " + e.getMessage()));
+    }
+
+    /** Shows a failure of background work in the status bar until the next one replaces it. */
+    public void reportProblem(String sentence) {
+        backgroundProblem = sentence == null ? "" : sentence;
+        showError();
+    }
+
+    /**
+     * Opens a search result through {@code opener}; when it cannot be opened, the search panel says
+     * why instead of doing nothing. Returns whether it opened.
+     */
+    public boolean openSearchResult(SearchResult result, SearchResultOpener opener) {
+        java.util.Optional<String> notOpened = opener.open(result);
+        searchNotice.set(notOpened.orElse(""));
+        return notOpened.isEmpty();
     }
 
     public void reapply(SyncIssue issue) {
@@ -139,7 +162,8 @@ public final class ShellViewModel implements AutoCloseable {
                 }
             }
             return issue;
-        }, done -> issues.remove(done), e -> errorText.set(e.getMessage()));
+        }, done -> issues.remove(done), e -> reportProblem((keepMine ? "Could not re-apply: " : "Could not dismiss: ")
+                + e.getMessage()));
     }
 
     private void runSearch(String query) {
@@ -149,7 +173,7 @@ public final class ShellViewModel implements AutoCloseable {
             if (generation == searchGeneration.get()) {
                 searchResults.setAll(results);
             }
-        }, e -> errorText.set("Search failed: " + e.getMessage()));
+        }, e -> reportProblem("Search failed: " + e.getMessage()));
     }
 
     // ---- status ----
@@ -183,7 +207,8 @@ public final class ShellViewModel implements AutoCloseable {
                 : status.pendingCount() + (status.pendingCount() == 1 ? " change" : " changes") + " waiting to sync");
         Instant last = status.lastSuccessfulSync();
         lastSyncText.set(last == null ? "Not synced yet" : "Last sync " + TIME.format(last.atZone(clock.getZone())));
-        errorText.set(status.error().orElse(""));
+        syncError = status.error().orElse("");
+        showError();
         signInRequired.set(status.signInRequired());
         List<SyncIssue> current = new ArrayList<>();
         for (ConflictRecord conflict : status.conflicts()) {
@@ -199,6 +224,10 @@ public final class ShellViewModel implements AutoCloseable {
             issues.setAll(current);
         }
         issueCount.set(current.size());
+    }
+
+    private void showError() {
+        errorText.set(!syncError.isEmpty() ? syncError : backgroundProblem);
     }
 
     private static String capitalized(String role) {
@@ -246,6 +275,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty errorTextProperty() {
         return errorText.getReadOnlyProperty();
+    }
+
+    /** Why the last chosen search result could not be opened ("" when it opened). */
+    public ReadOnlyStringProperty searchNoticeProperty() {
+        return searchNotice.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty syncProgressProperty() {

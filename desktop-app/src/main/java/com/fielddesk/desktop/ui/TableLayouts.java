@@ -7,7 +7,7 @@ import javafx.scene.control.TableView;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Remembers a table's column order, widths and visibility under a key, by column id. */
+/** Remembers a table's column order, widths, visibility and sort order under a key, by column id. */
 public final class TableLayouts {
     private TableLayouts() {
     }
@@ -22,11 +22,18 @@ public final class TableLayouts {
                 settings.put(key + ".visible." + column.getId(), Boolean.toString(column.isVisible()));
             }
             settings.put(key + ".order", String.join(",", order));
+            List<String> sort = new ArrayList<>();
+            for (TableColumn<?, ?> column : table.getSortOrder()) {
+                sort.add(column.getId() + ":" + column.getSortType().name());
+            }
+            settings.put(key + ".sort", String.join(",", sort));
         };
         table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) change -> store.run());
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<?, ?>>) change -> store.run());
         for (TableColumn<?, ?> column : table.getColumns()) {
             column.widthProperty().addListener((o, a, b) -> store.run());
             column.visibleProperty().addListener((o, a, b) -> store.run());
+            column.sortTypeProperty().addListener((o, a, b) -> store.run());
         }
     }
 
@@ -48,5 +55,21 @@ public final class TableLayouts {
             }
             settings.get(key + ".visible." + column.getId()).ifPresent(v -> column.setVisible(Boolean.parseBoolean(v)));
         }
+        // "" is a remembered choice too (the user clicked the sort away); absent keeps the table's default.
+        settings.get(key + ".sort").ifPresent(saved -> {
+            List<TableColumn> sortOrder = new ArrayList<>();
+            for (String entry : saved.split(",")) {
+                String[] idAndType = entry.split(":", 2);
+                table.getColumns().stream()
+                        .filter(c -> c.getId() != null && c.getId().equals(idAndType[0]) && c.isSortable())
+                        .findFirst()
+                        .ifPresent(column -> {
+                            column.setSortType(idAndType.length == 2 && idAndType[1].equals("DESCENDING")
+                                    ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                            sortOrder.add(column);
+                        });
+            }
+            ((javafx.collections.ObservableList) table.getSortOrder()).setAll(sortOrder);
+        });
     }
 }
