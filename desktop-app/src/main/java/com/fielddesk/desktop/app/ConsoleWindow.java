@@ -59,6 +59,11 @@ public final class ConsoleWindow {
         return scene;
     }
 
+    /** The open session, for tests in this package that act as a screen not built yet would. */
+    ConsoleSession currentSession() {
+        return session;
+    }
+
     /** Shows sign-in and, at startup, tries to reopen the remembered session. */
     public void showSignIn(String message, boolean resume) {
         closeScreen.run();

@@ -213,7 +213,7 @@ public final class ShellViewModel implements AutoCloseable {
         List<SyncIssue> current = new ArrayList<>();
         for (ConflictRecord conflict : status.conflicts()) {
             current.add(new SyncIssue.Conflict(conflict.id(), conflict.table(), conflict.column(),
-                    String.valueOf(conflict.localValue()), String.valueOf(conflict.serverValue())));
+                    shown(conflict.localValue()), shown(conflict.serverValue())));
         }
         for (OutboxEntry rejected : status.quarantined()) {
             current.add(new SyncIssue.Rejected(rejected.mutationId(), rejected.table(),
@@ -224,6 +224,14 @@ public final class ShellViewModel implements AutoCloseable {
             issues.setAll(current);
         }
         issueCount.set(current.size());
+    }
+
+    /** A field value as the user reads it: text without JSON quotes, "(empty)" for none. */
+    private static String shown(com.fasterxml.jackson.databind.JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "(empty)";
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
     }
 
     private void showError() {

@@ -12,6 +12,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import com.fielddesk.desktop.shell.SearchResult;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -147,6 +149,49 @@ class ConsoleEndToEndTest {
 
     @Test
     @Order(5)
+    void clickingAColumnHeaderSortsThePoolAndTheOrderIsRemembered() {
+        backend.openLead("plumbing", "Shower drain blocked", false, "12346", "Shelbyville", null, 5);
+        backend.openLead("electrical", "Half the sockets are dead", false, "12350", "Capital City", null, 9);
+        Fx.waitUntil("three trades in the pool", UI_DEADLINE, () -> poolTable().getItems().size() == 3);
+        assertThat(Fx.read(() -> poolTable().getItems().get(0).description())).as("newest first by default")
+                .isEqualTo("Heat pump iced over, emergency");
+
+        robot.clickOn(columnHeader("trade"));
+        Fx.waitUntil("sorted by trade, A to Z", UI_DEADLINE, () -> trades().equals(java.util.List.of("Electrical", "HVAC", "Plumbing")));
+        robot.clickOn(columnHeader("trade"));
+        Fx.waitUntil("sorted by trade, Z to A", UI_DEADLINE, () -> trades().equals(java.util.List.of("Plumbing", "HVAC", "Electrical")));
+        assertThat(services.settings().get("leads.pool.sort")).contains("trade:DESCENDING");
+
+        robot.clickOn(columnHeader("age"));
+        Fx.waitUntil("newest first again", UI_DEADLINE, () -> poolTable().getItems().get(0).description()
+                .equals("Heat pump iced over, emergency"));
+    }
+
+    @Test
+    @Order(6)
+    void searchOpensAClaimedLeadAndSaysWhyACustomerCannotBeOpened() {
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        robot.write("Pat Cust");
+        Fx.waitUntil("the customer and the claimed lead are found", UI_DEADLINE, () -> searchResults().getItems().size() >= 2);
+
+        chooseResult(SearchResult.Kind.CUSTOMER);
+        Fx.waitUntil("the panel says customers have no screen yet", UI_DEADLINE,
+                () -> text("#" + ShellView.SEARCH_NOTICE_ID).contains("no customer screen yet"));
+        assertThat(Fx.read(() -> robot.lookup("#" + ShellView.SEARCH_PANEL_ID).query().isVisible())).isTrue();
+
+        chooseResult(SearchResult.Kind.LEAD);
+        Fx.waitUntil("My leads opens on the claimed lead", UI_DEADLINE, () -> {
+            TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
+            return robot.lookup("#" + LeadsView.TABS_ID).<TabPane>query().getSelectionModel().getSelectedIndex() == 1
+                    && mine.getSelectionModel().getSelectedItem() != null
+                    && mine.getSelectionModel().getSelectedItem().id().value().equals(firstLead)
+                    && !robot.lookup("#" + ShellView.SEARCH_PANEL_ID).query().isVisible();
+        });
+        Fx.run(() -> robot.lookup("#" + LeadsView.TABS_ID).<TabPane>query().getSelectionModel().select(0));
+    }
+
+    @Test
+    @Order(7)
     void stoppingTheBackendShowsOfflineAndThePoolStaysReadableAndFilterable() {
         int before = Fx.read(() -> poolTable().getItems().size());
         assertThat(before).isGreaterThanOrEqualTo(1);
@@ -165,6 +210,32 @@ class ConsoleEndToEndTest {
     }
 
     // ---- helpers ----
+
+    private Node columnHeader(String columnId) {
+        return Fx.read(() -> robot.lookup("#" + LeadsView.POOL_TABLE_ID + " .column-header").queryAll().stream()
+                .filter(node -> node instanceof javafx.scene.control.skin.TableColumnHeader header
+                        && header.getTableColumn() != null && columnId.equals(header.getTableColumn().getId()))
+                .findFirst().orElseThrow());
+    }
+
+    private java.util.List<String> trades() {
+        return poolTable().getItems().stream().map(lead -> lead.trade().label()).toList();
+    }
+
+    private ListView<SearchResult> searchResults() {
+        return robot.lookup("#" + ShellView.SEARCH_RESULTS_ID).query();
+    }
+
+    /** Picks the first result of that kind with the keyboard (Enter), as a user would after arrowing to it. */
+    private void chooseResult(SearchResult.Kind kind) {
+        Fx.run(() -> {
+            ListView<SearchResult> results = searchResults();
+            results.getItems().stream().filter(result -> result.kind() == kind).findFirst()
+                    .ifPresent(result -> results.getSelectionModel().select(result));
+            results.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+    }
 
     private TableView<Lead> poolTable() {
         return robot.lookup("#" + LeadsView.POOL_TABLE_ID).query();

@@ -35,6 +35,7 @@ class LeadPoolViewModelTest {
     private LeadPoolViewModel viewModel;
     private final SyncState sync = new SyncState(true);
     private final RecordingActions actions = new RecordingActions();
+    private final java.util.concurrent.atomic.AtomicInteger chimes = new java.util.concurrent.atomic.AtomicInteger();
     private final ObjectNode boiler = CacheRows.poolRow(UUID.randomUUID(), "hvac", "Boiler makes a banging noise\nsince Monday",
             false, "12345", "Springfield", NOW.minus(Duration.ofMinutes(12)));
     private final ObjectNode flood = CacheRows.poolRow(UUID.randomUUID(), "plumbing", "Burst pipe, water in the kitchen",
@@ -45,7 +46,8 @@ class LeadPoolViewModelTest {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.fixed(NOW, ZoneOffset.UTC));
         viewModel = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
-                repositories.table("work_orders"), actions, sync, DirectExecutor.tasks(), Clock.fixed(NOW, ZoneOffset.UTC));
+                repositories.table("work_orders"), actions, sync, DirectExecutor.tasks(), Clock.fixed(NOW, ZoneOffset.UTC),
+                chimes::incrementAndGet);
         CacheRows.write(cache, "lead_pool", List.of(boiler, flood));
         viewModel.start();
     }
@@ -99,6 +101,65 @@ class LeadPoolViewModelTest {
         CacheRows.write(cache, "lead_pool", List.of(fresh));
         assertThat(arrived).extracting(Lead::description).containsExactly("Sparks from the fuse box");
         assertThat(viewModel.visibleLeads()).hasSize(3);
+    }
+
+    @Test
+    void liveArrivalNamesItselfOpensOnRequestAndChimesOnlyWithSoundOn() {
+        assertThat(viewModel.newLeadNoticeProperty().get()).as("the first load is not news").isNull();
+        ObjectNode sparks = CacheRows.poolRow(UUID.randomUUID(), "electrical", "Sparks from the fuse box", true, "12345",
+                "Springfield", NOW);
+        viewModel.tradeFilterProperty().set(Trade.PLUMBING);
+        CacheRows.write(cache, "lead_pool", List.of(sparks));
+        assertThat(viewModel.newLeadNoticeProperty().get().text())
+                .isEqualTo("New lead: Electrical in Springfield 12345 — EMERGENCY");
+        assertThat(chimes).as("sound is off by default").hasValue(0);
+
+        assertThat(viewModel.openNewLead()).isTrue();
+        assertThat(viewModel.selectedLeadProperty().get().description()).isEqualTo("Sparks from the fuse box");
+        assertThat(viewModel.tradeFilterProperty().get()).as("the filter that hid it is cleared").isNull();
+        assertThat(viewModel.newLeadNoticeProperty().get()).isNull();
+
+        viewModel.newLeadSoundProperty().set(true);
+        CacheRows.write(cache, "lead_pool", List.of(
+                CacheRows.poolRow(UUID.randomUUID(), "hvac", "No hot water", false, "12345", "Springfield", NOW),
+                CacheRows.poolRow(UUID.randomUUID(), "plumbing", "Leaking tap", false, "12399", "Shelbyville", NOW)));
+        assertThat(chimes).as("one chime per batch of arrivals").hasValue(1);
+        assertThat(viewModel.newLeadNoticeProperty().get().count()).isEqualTo(2);
+        assertThat(viewModel.newLeadNoticeProperty().get().text()).endsWith("(+1 more)");
+    }
+
+    @Test
+    void aNoticeForALeadThatLeftThePoolIsWithdrawn() {
+        ObjectNode sparks = CacheRows.poolRow(UUID.randomUUID(), "electrical", "Sparks from the fuse box", false, "12345",
+                "Springfield", NOW);
+        CacheRows.write(cache, "lead_pool", List.of(sparks));
+        assertThat(viewModel.newLeadNoticeProperty().get()).isNotNull();
+        CacheRows.write(cache, "lead_pool", List.of(CacheRows.tombstone(sparks, NOW)));
+        assertThat(viewModel.newLeadNoticeProperty().get()).isNull();
+        assertThat(viewModel.openNewLead()).isFalse();
+    }
+
+    @Test
+    void sortingByAColumnKeepsNewLeadsInPlaceAndAnEmptyOrderMeansNewestFirst() {
+        viewModel.sortPool(List.of(new PoolSort(PoolSort.Key.TRADE, true)));
+        assertThat(viewModel.visibleLeads()).extracting(lead -> lead.trade().label()).containsExactly("HVAC", "Plumbing");
+        CacheRows.write(cache, "lead_pool", List.of(CacheRows.poolRow(UUID.randomUUID(), "electrical", "Sparks", false,
+                "12345", "Springfield", NOW)));
+        assertThat(viewModel.visibleLeads()).extracting(lead -> lead.trade().label())
+                .containsExactly("Electrical", "HVAC", "Plumbing");
+
+        viewModel.sortPool(List.of(new PoolSort(PoolSort.Key.EMERGENCY, true), new PoolSort(PoolSort.Key.AREA, false)));
+        assertThat(viewModel.visibleLeads()).extracting(Lead::description)
+                .containsExactly("Burst pipe, water in the kitchen", "Sparks", "Boiler makes a banging noise\nsince Monday");
+
+        viewModel.sortPool(List.of(new PoolSort(PoolSort.Key.AGE, false)));
+        assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Springfield", "Shelbyville", "Springfield");
+        assertThat(viewModel.visibleLeads().get(0).description()).startsWith("Boiler");
+
+        viewModel.sortPool(List.of());
+        assertThat(viewModel.poolSortProperty().get()).isEqualTo(PoolSort.NEWEST_FIRST);
+        assertThat(viewModel.visibleLeads()).extracting(Lead::description)
+                .containsExactly("Sparks", "Burst pipe, water in the kitchen", "Boiler makes a banging noise\nsince Monday");
     }
 
     @Test

@@ -1,0 +1,170 @@
+package com.fielddesk.desktop.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.status.SyncStatus;
+import com.fielddesk.desktop.shell.ShellView;
+import com.fielddesk.desktop.shell.SyncIssue;
+import com.fielddesk.desktop.signin.SignInView;
+import com.fielddesk.desktop.testing.ConsoleBackend;
+import com.fielddesk.desktop.testing.Fx;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The status bar's sync-issues list against a running local-backend: a real conflict (the server
+ * changed a job's title while this console's change of the same title was on its way) and a real
+ * rejected write (an empty title, refused by the server's check), re-applied and dismissed from
+ * the list, with the outcome checked in the console's SQLite cache and on the server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncIssuesEndToEndTest {
+
+    private static final Duration UI_DEADLINE = Duration.ofSeconds(30);
+
+    private ConsoleBackend backend;
+    private Services services;
+    private ConsoleWindow window;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    void startConsole() throws Exception {
+        Path home = Files.createTempDirectory("fielddesk-sync-issues-home-");
+        backend = new ConsoleBackend();
+        FxToolkit.registerPrimaryStage();
+        services = new Services(home, backend.asLocalDemo(), Platform::runLater, Clock.systemDefaultZone(),
+                List.of(backend.acmeDispatcher));
+        FxToolkit.setupStage(stage -> {
+            window = new ConsoleWindow(stage, services);
+            window.showSignIn(null, false);
+            stage.show();
+        });
+    }
+
+    @AfterAll
+    void stopConsole() throws Exception {
+        FxToolkit.cleanupStages();
+        services.close();
+        backend.close();
+    }
+
+    @Test
+    void aConflictIsReappliedAndARejectedWriteDismissedFromTheBadgesList() throws Exception {
+        UUID contested = backend.tenants().job(backend.acme);
+        UUID refused = backend.tenants().job(backend.acme);
+        Fx.run(() -> robot.lookup("#" + SignInView.DEMO_LOGINS_ID).<ComboBox<Object>>query().getSelectionModel().selectFirst());
+        robot.clickOn("#" + SignInView.SIGN_IN_BUTTON_ID);
+        Fx.waitUntil("both jobs are in the cache", UI_DEADLINE, () -> session() != null
+                && jobs().get(contested.toString()).isPresent() && jobs().get(refused.toString()).isPresent());
+
+        // The server changes the title and holds the row until this console's change of the same
+        // title is queued: the push then meets a newer version, a conflict.
+        try (Connection server = backend.tenants().superuser().getConnection()) {
+            server.setAutoCommit(false);
+            try (PreparedStatement update = server.prepareStatement("update public.work_orders set title = ? where id = ?")) {
+                update.setString(1, "Title from the office PC");
+                update.setObject(2, contested);
+                update.executeUpdate();
+            }
+            jobs().update(contested.toString(), Map.of("title", "Title from this console"));
+            jobs().update(refused.toString(), Map.of("title", ""));
+            server.commit();
+        }
+
+        Fx.waitUntil("the badge counts both issues", UI_DEADLINE, () -> {
+            Button badge = robot.lookup("#" + ShellView.ISSUES_BUTTON_ID).query();
+            return badge.isVisible() && badge.getText().equals("2 sync issues");
+        });
+        robot.clickOn("#" + ShellView.ISSUES_BUTTON_ID);
+        Fx.waitUntil("the list is open", UI_DEADLINE, () -> robot.lookup("#" + ShellView.ISSUES_PANEL_ID).query().isVisible());
+        assertThat(Fx.read(() -> issueList().getItems().stream().map(SyncIssue::title).toList()))
+                .containsExactlyInAnyOrder("Conflict in work orders: title", "Rejected update of work orders");
+        assertThat(Fx.read(() -> issueList().getItems().stream().filter(SyncIssue.Conflict.class::isInstance)
+                .findFirst().orElseThrow().detail()))
+                .isEqualTo("Yours: Title from this console · Server kept: Title from the office PC");
+
+        clickInIssue(SyncIssue.Conflict.class, "Re-apply mine");
+        Fx.waitUntil("the cache holds this console's title, pushed, with no conflict left", UI_DEADLINE, () -> {
+            SyncStatus status = session().status();
+            return status.conflicts().isEmpty() && status.pendingCount() == 0
+                    && title(contested).equals("Title from this console");
+        });
+        assertThat(serverTitle(contested)).isEqualTo("Title from this console");
+
+        clickInIssue(SyncIssue.Rejected.class, "Dismiss");
+        Fx.waitUntil("the rejected change is gone and the cache shows the server's title again", UI_DEADLINE, () -> {
+            SyncStatus status = session().status();
+            return status.quarantined().isEmpty() && title(refused).equals("Fix the furnace");
+        });
+        Fx.waitUntil("the badge is gone", UI_DEADLINE, () -> !robot.lookup("#" + ShellView.ISSUES_BUTTON_ID).query().isVisible());
+        assertThat(Fx.read(() -> issueList().getItems())).isEmpty();
+    }
+
+    // ---- helpers ----
+
+    private ConsoleSession session() {
+        return window.currentSession();
+    }
+
+    private com.fielddesk.cache.repository.TableRepository jobs() {
+        return session().repositories().table("work_orders");
+    }
+
+    private String title(UUID job) {
+        return jobs().get(job.toString()).map((ObjectNode row) -> row.path("title").asText()).orElse("");
+    }
+
+    private ListView<SyncIssue> issueList() {
+        return robot.lookup("#" + ShellView.ISSUES_PANEL_ID + " .list-view").query();
+    }
+
+    /** Clicks the button labelled {@code text} in the list cell of the issue of that kind. */
+    private void clickInIssue(Class<? extends SyncIssue> kind, String text) {
+        Fx.waitUntil("a " + kind.getSimpleName() + " row offers " + text, UI_DEADLINE, () -> issueButton(kind, text) != null);
+        robot.clickOn(Fx.read(() -> issueButton(kind, text)));
+    }
+
+    private Button issueButton(Class<? extends SyncIssue> kind, String text) {
+        for (Node cell : robot.lookup("#" + ShellView.ISSUES_PANEL_ID + " .list-cell").queryAll()) {
+            javafx.scene.control.ListCell<?> listCell = (javafx.scene.control.ListCell<?>) cell;
+            if (kind.isInstance(listCell.getItem())) {
+                for (Node button : listCell.lookupAll(".button")) {
+                    if (button instanceof Button b && b.getText().equals(text)) {
+                        return b;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private String serverTitle(UUID job) throws java.sql.SQLException {
+        try (Connection server = backend.tenants().superuser().getConnection();
+             PreparedStatement query = server.prepareStatement("select title from public.work_orders where id = ?")) {
+            query.setObject(1, job);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+}
