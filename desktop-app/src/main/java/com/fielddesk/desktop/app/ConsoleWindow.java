@@ -59,8 +59,11 @@ public final class ConsoleWindow {
         return scene;
     }
 
-    /** The open session, for tests in this package that act as a screen not built yet would. */
-    ConsoleSession currentSession() {
+    /**
+     * The open session (null while signed out). Tests and the screenshot tour write through it
+     * as screens not built yet (jobs) would.
+     */
+    public ConsoleSession currentSession() {
         return session;
     }
 
@@ -125,7 +128,10 @@ public final class ConsoleWindow {
         }
         // The engine also puts each failure into its status (shown in the status bar with retry
         // state); the log keeps the cause for support.
-        opened.start(failure -> log.warn("Sync failed ({}); retrying with backoff", failure.getMessage(), failure));
+        opened.start(failure -> {
+            log.warn("Sync failed ({}); retrying with backoff", failure.getMessage());
+            log.debug("Sync failure", failure);
+        });
         closeScreen = () -> {
             leadsView.dispose();
             leads.close();

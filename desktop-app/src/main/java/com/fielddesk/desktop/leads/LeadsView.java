@@ -163,21 +163,22 @@ public final class LeadsView {
         filters.setPadding(new Insets(8));
 
         poolTable.setId(POOL_TABLE_ID);
-        poolTable.getColumns().add(column("age", "Age", 80, lead -> ""));
-        poolTable.getColumns().add(column("trade", "Trade", 115, lead -> lead.trade().label()));
-        poolTable.getColumns().add(column("emergency", "Urgency", 130, lead -> lead.emergency() ? "EMERGENCY" : ""));
-        poolTable.getColumns().add(column("area", "Area", 165, Lead::area));
-        poolTable.getColumns().add(column("window", "Preferred time", 185,
+        poolTable.getColumns().add(column("age", "Age", 72, lead -> ""));
+        poolTable.getColumns().add(column("trade", "Trade", 100, lead -> lead.trade().label()));
+        poolTable.getColumns().add(column("emergency", "Urgency", 122, lead -> lead.emergency() ? "EMERGENCY" : ""));
+        poolTable.getColumns().add(column("area", "Area", 150, Lead::area));
+        poolTable.getColumns().add(column("window", "Preferred time", 200,
                 lead -> lead.preferredWindow().describe(viewModel.zone())));
         poolTable.getColumns().add(column("description", "Description", 260, Lead::excerpt));
         ageColumn();
         emergencyColumn();
-        // Never narrower than the longest trade ("Electrical") and the badge: a truncated
-        // "EMERGENC" is worse than a narrower description.
-        poolTable.getColumns().get(0).setMinWidth(70);
-        poolTable.getColumns().get(1).setMinWidth(105);
-        poolTable.getColumns().get(2).setMinWidth(125);
-        poolTable.getColumns().get(3).setMinWidth(120);
+        // The resize policy shrinks every column when space is short: the short columns keep their
+        // full width ("Electrical", the EMERGENCY badge, "Capital City 12350", a two-time window)
+        // and the description excerpt gives way (the detail pane shows all of it).
+        for (int i = 0; i < 5; i++) {
+            poolTable.getColumns().get(i).setMinWidth(poolTable.getColumns().get(i).getPrefWidth());
+        }
+        poolTable.getColumns().get(5).setMinWidth(120);
         poolTable.setPlaceholder(new Label("No leads match. New leads appear here as soon as they are posted."));
         poolTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         poolTable.setItems(viewModel.visibleLeads());
@@ -222,9 +223,10 @@ public final class LeadsView {
         ComboBox<DeclineReason> reason = new ComboBox<>();
         reason.setId(DECLINE_REASON_ID);
         reason.getItems().addAll(DeclineReason.values());
-        reason.setPromptText("Reason to decline");
-        reason.setPrefWidth(190);
-        reason.setMinWidth(Region.USE_PREF_SIZE);
+        reason.setPromptText("Reason…");
+        // Narrow enough that the reason and the Decline button fit the detail pane at the default size.
+        reason.setPrefWidth(160);
+        reason.setMinWidth(120);
         TextField note = new TextField();
         note.setPromptText("Note (optional)");
         Button decline = new Button("Decline", new FontIcon(Material2AL.BLOCK));
@@ -298,7 +300,7 @@ public final class LeadsView {
 
     private Node buildMyLeads() {
         myLeadsTable.setId(MY_LEADS_TABLE_ID);
-        myLeadsTable.getColumns().add(mineColumn("claimed", "Claimed", 110,
+        myLeadsTable.getColumns().add(mineColumn("claimed", "Claimed", 115,
                 lead -> lead.claimedAt() == null ? "" : CLAIMED_AT.format(lead.claimedAt().atZone(viewModel.zone()))));
         myLeadsTable.getColumns().add(mineColumn("trade", "Trade", 90, lead -> lead.trade().label()));
         myLeadsTable.getColumns().add(mineColumn("customer", "Customer", 160, ClaimedLead::customerName));
@@ -309,6 +311,11 @@ public final class LeadsView {
         myLeadsTable.getColumns().add(mineColumn("job", "Job", 190,
                 lead -> lead.job() == null ? "Job syncing…" : lead.job().describe()));
         myLeadsTable.getColumns().add(mineColumn("description", "Description", 300, lead -> lead.description()));
+        // Date, trade, phone and job stay whole; the free-text columns give way when space is short.
+        for (String whole : java.util.List.of("claimed", "trade", "phone", "job")) {
+            myLeadsTable.getColumns().stream().filter(c -> whole.equals(c.getId()))
+                    .forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        }
         myLeadsTable.setItems(viewModel.myLeads());
         myLeadsTable.setPlaceholder(new Label("Leads you claim appear here with the customer's details and their job."));
         myLeadsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -177,6 +177,16 @@ public final class ShellView {
         signInAgain.managedProperty().bind(signInAgain.visibleProperty());
         signInAgain.setOnAction(e -> signOut.run());
 
+        // The state, counts and badge always show whole; a long error gives way (its tooltip has all of it).
+        for (javafx.scene.control.Control whole : java.util.List.of(connection, pending, lastSync, issues, signInAgain)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        error.setMinWidth(0);
+        error.setWrapText(false);
+        javafx.scene.control.Tooltip errorTip = new javafx.scene.control.Tooltip();
+        errorTip.textProperty().bind(error.textProperty());
+        error.tooltipProperty().bind(Bindings.when(error.textProperty().isEmpty())
+                .then((javafx.scene.control.Tooltip) null).otherwise(errorTip));
         HBox bar = new HBox(16, connection, progress, pending, lastSync, error, grow, signInAgain, issues);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
@@ -194,9 +204,10 @@ public final class ShellView {
             @Override
             protected void updateItem(SearchResult item, boolean empty) {
                 super.updateItem(item, empty);
+                // The marker goes first: a long subtitle would push it out of sight.
                 setText(empty || item == null ? null
-                        : item.toString() + (item.kind().hasScreen() ? "" : "   (no " + item.kind().label().toLowerCase()
-                        + " screen yet)"));
+                        : (item.kind().hasScreen() ? "" : "[no " + item.kind().label().toLowerCase() + " screen yet] ")
+                        + item);
             }
         });
         Label notice = new Label();
@@ -258,6 +269,9 @@ public final class ShellView {
                 what.setStyle("-fx-font-weight: bold");
                 Label detail = new Label(issue.detail());
                 detail.setWrapText(true);
+                // Wrap at the list's width (the server's reason can be long) instead of scrolling sideways.
+                detail.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                detail.setMinHeight(Region.USE_PREF_SIZE);
                 Button reapply = new Button(issue instanceof SyncIssue.Conflict ? "Re-apply mine" : "Retry");
                 reapply.setOnAction(e -> viewModel.reapply(issue));
                 Button dismiss = new Button("Dismiss");

@@ -16,6 +16,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import com.fielddesk.desktop.shell.SearchResult;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
@@ -45,6 +47,7 @@ public final class ScreenshotTour {
 
     private final Path out;
     private Stage stage;
+    private ConsoleWindow window;
 
     private ScreenshotTour(Path out) {
         this.out = out;
@@ -84,9 +87,8 @@ public final class ScreenshotTour {
                 List.of(backend.acmeDispatcher, backend.rivalDispatcher));
         Fx.run(() -> {
             stage = new Stage();
-            ConsoleWindow window = new ConsoleWindow(stage, services);
-            stage.setWidth(1360);
-            stage.setHeight(820);
+            // The console's default window size: columns must fit it without truncation.
+            window = new ConsoleWindow(stage, services);
             window.showSignIn(null, false);
             stage.show();
         });
@@ -135,6 +137,9 @@ public final class ScreenshotTour {
                 "Shelbyville", null, 0);
         Fx.waitUntil("the new-lead notification", WAIT, () -> node("#" + LeadsView.TOAST_ID).isVisible());
         shoot("07-new-lead-notification");
+        // Opening the notification selects the new lead (as Ctrl+Shift+N does) and clears it.
+        Fx.run(() -> ((Button) node("#" + LeadsView.TOAST_ID)).fire());
+        Fx.waitUntil("the notification is gone", WAIT, () -> !node("#" + LeadsView.TOAST_ID).isVisible());
 
         Fx.run(() -> ((TextField) node("#" + LeadsView.SEARCH_FIELD_ID)).setText("pipe"));
         Fx.waitUntil("the filter applied", WAIT, () -> pool().getItems().size() == 2);
@@ -151,6 +156,39 @@ public final class ScreenshotTour {
         shoot("09-global-search");
         Fx.run(() -> node("#" + ShellView.SEARCH_PANEL_ID).setVisible(false));
 
+        Fx.run(() -> {
+            ((TextField) node("#" + ShellView.SEARCH_FIELD_ID)).setText("pat cust");
+            node("#" + ShellView.SEARCH_PANEL_ID).setVisible(true);
+        });
+        Fx.waitUntil("a customer result", WAIT, () -> searchResults().getItems().stream()
+                .anyMatch(result -> result.kind() == SearchResult.Kind.CUSTOMER));
+        Fx.run(() -> {
+            searchResults().getSelectionModel().select(searchResults().getItems().stream()
+                    .filter(result -> result.kind() == SearchResult.Kind.CUSTOMER).findFirst().orElseThrow());
+            searchResults().requestFocus();
+            searchResults().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+        });
+        Fx.waitUntil("the cannot-open notice", WAIT, () -> text("#" + ShellView.SEARCH_NOTICE_ID).contains("no customer screen"));
+        shoot("12-search-customer-has-no-screen");
+        Fx.run(() -> node("#" + ShellView.SEARCH_PANEL_ID).setVisible(false));
+
+        Fx.run(() -> {
+            TableView<Lead> pool = pool();
+            TableColumn<Lead, ?> trade = pool.getColumns().stream().filter(c -> "trade".equals(c.getId())).findFirst()
+                    .orElseThrow();
+            trade.setSortType(TableColumn.SortType.ASCENDING);
+            pool.getSortOrder().setAll(List.of(trade));
+        });
+        Fx.waitUntil("the pool sorted by trade", WAIT, () -> pool().getItems().get(0).trade().label().equals("Electrical"));
+        shoot("13-pool-sorted-by-trade");
+
+        produceSyncIssues(backend);
+        Fx.run(() -> ((Button) node("#" + ShellView.ISSUES_BUTTON_ID)).fire());
+        Fx.waitUntil("the sync-issues list", WAIT, () -> node("#" + ShellView.ISSUES_PANEL_ID).isVisible());
+        shoot("14-sync-issues");
+        Fx.run(() -> node("#" + ShellView.ISSUES_PANEL_ID).setVisible(false));
+
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         select(furnace == null ? raced : pool().getItems().get(0).id().value());
         shoot("10-lead-pool-dark");
@@ -166,6 +204,32 @@ public final class ScreenshotTour {
     }
 
     // ---- helpers ----
+
+    /** A real conflict (the server changed a job title while this console's change was on its way) and a real rejection. */
+    private void produceSyncIssues(ConsoleBackend backend) throws Exception {
+        UUID contested = backend.tenants().job(backend.acme);
+        UUID refused = backend.tenants().job(backend.acme);
+        com.fielddesk.cache.repository.TableRepository jobs = window.currentSession().repositories().table("work_orders");
+        Fx.waitUntil("the jobs are in the cache", WAIT,
+                () -> jobs.get(contested.toString()).isPresent() && jobs.get(refused.toString()).isPresent());
+        try (java.sql.Connection server = backend.tenants().superuser().getConnection()) {
+            server.setAutoCommit(false);
+            try (java.sql.PreparedStatement update = server.prepareStatement(
+                    "update public.work_orders set title = 'Replace furnace igniter' where id = ?")) {
+                update.setObject(1, contested);
+                update.executeUpdate();
+            }
+            jobs.update(contested.toString(), java.util.Map.of("title", "Furnace igniter + filter"));
+            jobs.update(refused.toString(), java.util.Map.of("title", ""));
+            server.commit();
+        }
+        Fx.waitUntil("two sync issues", WAIT, () -> ((Button) node("#" + ShellView.ISSUES_BUTTON_ID)).getText()
+                .equals("2 sync issues"));
+    }
+
+    private javafx.scene.control.ListView<SearchResult> searchResults() {
+        return lookup("#" + ShellView.SEARCH_RESULTS_ID);
+    }
 
     private void shoot(String name) throws IOException {
         // Two pulses so layout and CSS of the last change are on screen before the snapshot.
