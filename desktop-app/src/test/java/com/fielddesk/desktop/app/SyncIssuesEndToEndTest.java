@@ -6,26 +6,22 @@ import com.fielddesk.desktop.shell.ShellView;
 import com.fielddesk.desktop.shell.SyncIssue;
 import com.fielddesk.desktop.signin.SignInView;
 import com.fielddesk.desktop.testing.ConsoleBackend;
+import com.fielddesk.desktop.testing.ConsoleUnderTest;
 import com.fielddesk.desktop.testing.Fx;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import com.fielddesk.supabase.realtime.RealtimeListener;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,58 +34,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the list, with the outcome checked in the console's SQLite cache and on the server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncIssuesEndToEndTest {
 
     private static final Duration UI_DEADLINE = Duration.ofSeconds(30);
 
     private ConsoleBackend backend;
-    private Services services;
-    private ConsoleWindow window;
+    private ConsoleUnderTest console;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
-    void startConsole() throws Exception {
-        Path home = Files.createTempDirectory("fielddesk-sync-issues-home-");
+    void startConsole() {
         backend = new ConsoleBackend();
-        FxToolkit.registerPrimaryStage();
-        services = new Services(home, backend.asLocalDemo(), Platform::runLater, Clock.systemDefaultZone(),
-                List.of(backend.acmeDispatcher));
-        FxToolkit.setupStage(stage -> {
-            window = new ConsoleWindow(stage, services);
-            window.showSignIn(null, false);
-            stage.show();
-        });
+        console = ConsoleUnderTest.open(backend, LiveUpdateTimings.DEFAULT, false);
     }
 
     @AfterAll
     void stopConsole() throws Exception {
-        FxToolkit.cleanupStages();
-        services.close();
-        backend.close();
+        console.close();
     }
 
     @Test
+    @Order(1)
     void aConflictIsReappliedAndARejectedWriteDismissedFromTheBadgesList() throws Exception {
         UUID contested = backend.tenants().job(backend.acme);
         UUID refused = backend.tenants().job(backend.acme);
-        Fx.run(() -> robot.lookup("#" + SignInView.DEMO_LOGINS_ID).<ComboBox<Object>>query().getSelectionModel().selectFirst());
-        robot.clickOn("#" + SignInView.SIGN_IN_BUTTON_ID);
+        console.signInWithTheDemoLogin(robot);
         Fx.waitUntil("both jobs are in the cache", UI_DEADLINE, () -> session() != null
                 && jobs().get(contested.toString()).isPresent() && jobs().get(refused.toString()).isPresent());
 
         // The server changes the title and holds the row until this console's change of the same
         // title is queued: the push then meets a newer version, a conflict.
-        try (Connection server = backend.tenants().superuser().getConnection()) {
-            server.setAutoCommit(false);
-            try (PreparedStatement update = server.prepareStatement("update public.work_orders set title = ? where id = ?")) {
-                update.setString(1, "Title from the office PC");
-                update.setObject(2, contested);
-                update.executeUpdate();
-            }
+        backend.changeJobTitleWhile(contested, "Title from the office PC", () -> {
             jobs().update(contested.toString(), Map.of("title", "Title from this console"));
             jobs().update(refused.toString(), Map.of("title", ""));
-            server.commit();
-        }
+        });
 
         Fx.waitUntil("the badge counts both issues", UI_DEADLINE, () -> {
             Button badge = robot.lookup("#" + ShellView.ISSUES_BUTTON_ID).query();
@@ -109,7 +88,7 @@ class SyncIssuesEndToEndTest {
             return status.conflicts().isEmpty() && status.pendingCount() == 0
                     && title(contested).equals("Title from this console");
         });
-        assertThat(serverTitle(contested)).isEqualTo("Title from this console");
+        assertThat(backend.jobTitle(contested)).isEqualTo("Title from this console");
 
         clickInIssue(SyncIssue.Rejected.class, "Dismiss");
         Fx.waitUntil("the rejected change is gone and the cache shows the server's title again", UI_DEADLINE, () -> {
@@ -120,10 +99,24 @@ class SyncIssuesEndToEndTest {
         assertThat(Fx.read(() -> issueList().getItems())).isEmpty();
     }
 
+    @Test
+    @Order(2)
+    void signingOutLeavesTheRealtimeChannelAndDisconnects() {
+        ConsoleSession signedIn = session();
+        Fx.waitUntil("the realtime channel is joined", UI_DEADLINE, signedIn::liveUpdatesConnected);
+        robot.clickOn("#" + ShellView.SIGN_OUT_ID);
+        Fx.waitUntil("the sign-in form is back", UI_DEADLINE,
+                () -> robot.lookup("#" + SignInView.SIGN_IN_BUTTON_ID).tryQuery().isPresent());
+        Fx.waitUntil("realtime is disconnected and the channel left", UI_DEADLINE,
+                () -> signedIn.supabase().realtime().state() == RealtimeListener.ConnectionState.DISCONNECTED
+                        && !signedIn.liveUpdatesConnected());
+        assertThat(session()).isNull();
+    }
+
     // ---- helpers ----
 
     private ConsoleSession session() {
-        return window.currentSession();
+        return console.window().currentSession();
     }
 
     private com.fielddesk.cache.repository.TableRepository jobs() {
@@ -156,15 +149,5 @@ class SyncIssuesEndToEndTest {
             }
         }
         return null;
-    }
-
-    private String serverTitle(UUID job) throws java.sql.SQLException {
-        try (Connection server = backend.tenants().superuser().getConnection();
-             PreparedStatement query = server.prepareStatement("select title from public.work_orders where id = ?")) {
-            query.setObject(1, job);
-            try (java.sql.ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
     }
 }

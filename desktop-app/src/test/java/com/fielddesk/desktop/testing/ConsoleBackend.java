@@ -103,6 +103,40 @@ public final class ConsoleBackend implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets a job's title on the server in a transaction that holds the row while {@code meanwhile}
+     * runs, then commits: a console change of the same title queued meanwhile was based on the old
+     * version and meets the new one when pushed — a real conflict, every time.
+     */
+    public void changeJobTitleWhile(UUID job, String serverTitle, Runnable meanwhile) {
+        try (java.sql.Connection server = tenants.superuser().getConnection()) {
+            server.setAutoCommit(false);
+            try (java.sql.PreparedStatement update = server.prepareStatement(
+                    "update public.work_orders set title = ? where id = ?")) {
+                update.setString(1, serverTitle);
+                update.setObject(2, job);
+                update.executeUpdate();
+            }
+            meanwhile.run();
+            server.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not change job " + job + " on the server", e);
+        }
+    }
+
+    /** A job's title as the server has it. */
+    public String jobTitle(UUID job) {
+        try (java.sql.Connection server = tenants.superuser().getConnection();
+             java.sql.PreparedStatement query = server.prepareStatement("select title from public.work_orders where id = ?")) {
+            query.setObject(1, job);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not read job " + job, e);
+        }
+    }
+
     public void stop() {
         backend.stop();
     }

@@ -212,17 +212,10 @@ public final class ScreenshotTour {
         com.fielddesk.cache.repository.TableRepository jobs = window.currentSession().repositories().table("work_orders");
         Fx.waitUntil("the jobs are in the cache", WAIT,
                 () -> jobs.get(contested.toString()).isPresent() && jobs.get(refused.toString()).isPresent());
-        try (java.sql.Connection server = backend.tenants().superuser().getConnection()) {
-            server.setAutoCommit(false);
-            try (java.sql.PreparedStatement update = server.prepareStatement(
-                    "update public.work_orders set title = 'Replace furnace igniter' where id = ?")) {
-                update.setObject(1, contested);
-                update.executeUpdate();
-            }
+        backend.changeJobTitleWhile(contested, "Replace furnace igniter", () -> {
             jobs.update(contested.toString(), java.util.Map.of("title", "Furnace igniter + filter"));
             jobs.update(refused.toString(), java.util.Map.of("title", ""));
-            server.commit();
-        }
+        });
         Fx.waitUntil("two sync issues", WAIT, () -> ((Button) node("#" + ShellView.ISSUES_BUTTON_ID)).getText()
                 .equals("2 sync issues"));
     }
