@@ -72,6 +72,11 @@ public final class ConsoleSession implements AutoCloseable {
         liveUpdates.start(timers, timings);
     }
 
+    /** Tells the listener (on a realtime thread) whenever live updates start or stop arriving. */
+    public AutoCloseable onLiveUpdatesChange(Consumer<Boolean> listener) {
+        return liveUpdates.onLiveChange(listener);
+    }
+
     /** Whether server changes currently arrive live over realtime (otherwise the pool is polled). */
     public boolean liveUpdatesConnected() {
         return liveUpdates.live();

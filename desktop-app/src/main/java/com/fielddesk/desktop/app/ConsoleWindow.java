@@ -96,6 +96,7 @@ public final class ConsoleWindow {
         AutoCloseable statusFeed = opened.sync().status().subscribe(status -> services.tasks().onUi(() -> sync.publish(status)));
         AutoCloseable reachabilityFeed = opened.onReachabilityChange(
                 reachable -> services.tasks().onUi(() -> sync.reachabilityChanged(reachable)));
+        AutoCloseable liveFeed = opened.onLiveUpdatesChange(live -> services.tasks().onUi(() -> sync.liveUpdatesChanged(live)));
 
         LeadPoolViewModel leads = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
                 repositories.table("work_orders"),
@@ -138,6 +139,7 @@ public final class ConsoleWindow {
             shell.close();
             closeQuietly(statusFeed);
             closeQuietly(reachabilityFeed);
+            closeQuietly(liveFeed);
             closeSession();
         };
         shell.signInRequiredProperty().addListener((o, a, required) -> {

@@ -37,6 +37,7 @@ final class LiveUpdates implements AutoCloseable {
     private final RealtimeChannel channel;
     private final RealtimeListener connectionListener;
     private volatile boolean joined;
+    private final List<java.util.function.Consumer<Boolean>> liveListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledFuture<?> poolPoll;
 
     LiveUpdates(RealtimeClient realtime, SyncEngine sync, Collection<String> allTables) {
@@ -73,7 +74,11 @@ final class LiveUpdates implements AutoCloseable {
                 // Changes between the last pull and the join reached nobody: look once.
                 WATCHED_TABLES.forEach(sync::remoteChanged);
             }
+            boolean changed = nowJoined != joined;
             joined = nowJoined;
+            if (changed) {
+                liveListeners.forEach(listener -> listener.accept(nowJoined));
+            }
         });
         realtime.addListener(connectionListener);
         channel.subscribe();
@@ -84,6 +89,12 @@ final class LiveUpdates implements AutoCloseable {
                 sync.remoteChanged("lead_pool");
             }
         }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Tells the listener (on a realtime thread) whenever live updates start or stop arriving. */
+    AutoCloseable onLiveChange(java.util.function.Consumer<Boolean> listener) {
+        liveListeners.add(listener);
+        return () -> liveListeners.remove(listener);
     }
 
     /** Whether row changes currently arrive live (the channel is joined). */

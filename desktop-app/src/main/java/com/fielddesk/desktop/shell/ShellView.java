@@ -41,6 +41,7 @@ public final class ShellView {
     public static final String SEARCH_RESULTS_ID = "globalSearchResults";
     public static final String SEARCH_NOTICE_ID = "globalSearchNotice";
     public static final String STATUS_ERROR_ID = "statusError";
+    public static final String LIVE_ID = "liveUpdates";
     public static final String USER_ID = "headerUser";
     public static final String THEME_BUTTON_ID = "themeToggle";
     public static final String SIGN_OUT_ID = "signOut";
@@ -149,6 +150,15 @@ public final class ShellView {
         progress.visibleProperty().bind(viewModel.connectionProperty().isEqualTo(ShellViewModel.Connection.SYNCING));
         progress.managedProperty().bind(progress.visibleProperty());
 
+        Label live = new Label();
+        live.setId(LIVE_ID);
+        live.getStyleClass().add(Styles.LIVE_UPDATES);
+        live.textProperty().bind(viewModel.liveTextProperty());
+        live.graphicProperty().bind(Bindings.createObjectBinding(() -> viewModel.liveTextProperty().get().equals("Live updates")
+                ? new FontIcon(Material2AL.FIBER_MANUAL_RECORD) : null, viewModel.liveTextProperty()));
+        live.visibleProperty().bind(viewModel.liveTextProperty().isNotEmpty());
+        live.managedProperty().bind(live.visibleProperty());
+
         Label pending = new Label();
         pending.setId(PENDING_ID);
         pending.textProperty().bind(viewModel.pendingTextProperty());
@@ -178,7 +188,7 @@ public final class ShellView {
         signInAgain.setOnAction(e -> signOut.run());
 
         // The state, counts and badge always show whole; a long error gives way (its tooltip has all of it).
-        for (javafx.scene.control.Control whole : java.util.List.of(connection, pending, lastSync, issues, signInAgain)) {
+        for (javafx.scene.control.Control whole : java.util.List.of(connection, live, pending, lastSync, issues, signInAgain)) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
         error.setMinWidth(0);
@@ -187,7 +197,7 @@ public final class ShellView {
         errorTip.textProperty().bind(error.textProperty());
         error.tooltipProperty().bind(Bindings.when(error.textProperty().isEmpty())
                 .then((javafx.scene.control.Tooltip) null).otherwise(errorTip));
-        HBox bar = new HBox(16, connection, progress, pending, lastSync, error, grow, signInAgain, issues);
+        HBox bar = new HBox(16, connection, live, progress, pending, lastSync, error, grow, signInAgain, issues);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;
     }

@@ -54,6 +54,7 @@ public final class ShellViewModel implements AutoCloseable {
     private String backgroundProblem = "";
     private String syncError = "";
     private final ReadOnlyStringWrapper searchNotice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper liveText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper syncProgress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyIntegerWrapper issueCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper signInRequired = new ReadOnlyBooleanWrapper();
@@ -87,7 +88,12 @@ public final class ShellViewModel implements AutoCloseable {
         this.clock = clock;
         userName.set(email);
         sync.statusProperty().addListener((o, old, status) -> apply(status));
-        sync.onlineProperty().addListener((o, a, b) -> apply(sync.statusProperty().get()));
+        sync.onlineProperty().addListener((o, a, b) -> {
+            apply(sync.statusProperty().get());
+            showLive();
+        });
+        sync.liveProperty().addListener((o, a, b) -> showLive());
+        showLive();
         searchQuery.addListener((o, a, query) -> {
             searchNotice.set("");
             runSearch(query);
@@ -234,6 +240,16 @@ public final class ShellViewModel implements AutoCloseable {
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
+    /** Online, say whether changes arrive live; offline the connection text says it all. */
+    private void showLive() {
+        if (!sync.onlineProperty().get()) {
+            liveText.set("");
+        } else {
+            liveText.set(sync.liveProperty().get() ? "Live updates"
+                    : "Live updates paused — checking the pool every second");
+        }
+    }
+
     private void showError() {
         errorText.set(!syncError.isEmpty() ? syncError : backgroundProblem);
     }
@@ -283,6 +299,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty errorTextProperty() {
         return errorText.getReadOnlyProperty();
+    }
+
+    /** "Live updates" while realtime delivers, or that the pool is being polled instead; "" offline. */
+    public ReadOnlyStringProperty liveTextProperty() {
+        return liveText.getReadOnlyProperty();
     }
 
     /** Why the last chosen search result could not be opened ("" when it opened). */

@@ -19,6 +19,7 @@ public final class Styles {
     public static final String STATUS_ONLINE = "fd-status-online";
     public static final String STATUS_OFFLINE = "fd-status-offline";
     public static final String STATUS_SYNCING = "fd-status-syncing";
+    public static final String LIVE_UPDATES = "fd-live-updates";
     public static final String ISSUE_BADGE = "fd-issue-badge";
     public static final String EMERGENCY_BADGE = "fd-emergency-badge";
     public static final String TRADE_CHIP = "fd-trade-chip";

@@ -15,6 +15,7 @@ public final class SyncState {
 
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<SyncStatus> status = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
 
     public SyncState(boolean initiallyOnline) {
         online.set(initiallyOnline);
@@ -34,6 +35,11 @@ public final class SyncState {
         online.set(reachable);
     }
 
+    /** Whether server changes arrive over realtime right now (otherwise the pool is polled). */
+    public void liveUpdatesChanged(boolean nowLive) {
+        live.set(nowLive);
+    }
+
     /** For the moments the console knows before any call (e.g. opened offline). */
     public void markOffline() {
         online.set(false);
@@ -41,6 +47,10 @@ public final class SyncState {
 
     public ReadOnlyBooleanProperty onlineProperty() {
         return online.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SyncStatus> statusProperty() {

@@ -71,6 +71,8 @@ class ConsoleEndToEndTest {
         Fx.waitUntil("the header names the dispatcher, role and company", UI_DEADLINE,
                 () -> text("#" + ShellView.USER_ID).equals("Dana Dispatcher · Dispatcher · Acme Heating"));
         Fx.waitUntil("the status bar says online", UI_DEADLINE, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Online"));
+        Fx.waitUntil("the status bar says changes arrive live", UI_DEADLINE,
+                () -> text("#" + ShellView.LIVE_ID).equals("Live updates"));
     }
 
     @Test
@@ -183,6 +185,8 @@ class ConsoleEndToEndTest {
         assertThat(before).isGreaterThanOrEqualTo(1);
         backend.stop();
         Fx.waitUntil("the status bar says offline", UI_DEADLINE, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
+        Fx.waitUntil("no live-updates claim while offline", UI_DEADLINE,
+                () -> !robot.lookup("#" + ShellView.LIVE_ID).query().isVisible());
         select(Fx.read(() -> UUID.fromString(poolTable().getItems().get(0).id().toString())));
         assertThat(Fx.read(() -> robot.lookup("#" + LeadsView.CLAIM_BUTTON_ID).<Button>query().isDisabled())).isTrue();
         assertThat(text("#" + LeadsView.UNAVAILABLE_REASON_ID)).contains("offline");
