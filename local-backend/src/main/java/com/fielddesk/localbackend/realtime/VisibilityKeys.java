@@ -46,11 +46,6 @@ final class VisibilityKeys {
         this.otherClaimReaders = List.copyOf(otherClaimReaders);
     }
 
-    /** Keys by role and subject only: for callers that have checked the schema themselves (tests). */
-    static VisibilityKeys bySubject() {
-        return new VisibilityKeys(List.of());
-    }
-
     static VisibilityKeys inspect(Connection superuser) throws SQLException {
         List<String> readers = new ArrayList<>();
         try (Statement statement = superuser.createStatement();
