@@ -418,6 +418,10 @@ begin
   -- writer of this company, so two batches queue instead of deadlocking on each other's rows.
   perform public.lock_company_writes();
 
+  -- A single mutation gains nothing from the set-based path (which has more statements to run).
+  if jsonb_array_length(mutations) = 1 then
+    return sync_internal.apply_mutations_one_by_one(mutations);
+  end if;
   begin
     answer := sync_internal.apply_mutations_set_based(mutations);
   exception
