@@ -4,9 +4,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 main="$1"; shift
-./mvnw -B -o -q -pl offline-cache -am test-compile -DskipTests
-./mvnw -B -o -q -pl offline-cache dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.excludeGroupIds=com.fielddesk -Dmdep.outputFile="$PWD/offline-cache/target/benchmark.classpath"
+# One reactor build compiles the modules and writes each one's external classpath (relative
+# outputFile = per module), so nothing has to be installed in the local Maven repository first.
+./mvnw -B -o -q -pl offline-cache -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.excludeGroupIds=com.fielddesk -Dmdep.outputFile=target/benchmark.classpath || exit 1
 # Run from a private copy of the compiled classes, so a rebuild meanwhile cannot pull them away.
 copy="$(mktemp -d)"
 for dir in offline-cache/target/test-classes offline-cache/target/classes local-backend/target/classes \
@@ -15,7 +16,8 @@ for dir in offline-cache/target/test-classes offline-cache/target/classes local-
 done
 cp="$copy/offline-cache/target/test-classes:$copy/offline-cache/target/classes:$copy/local-backend/target/classes"
 cp="$cp:$copy/local-backend/target/test-classes:$copy/supabase-client/target/classes"
-cp="$cp:$(cat offline-cache/target/benchmark.classpath)"
+# In a reactor build the sibling modules appear as their target folders: use the copies above.
+cp="$cp:$(tr ':' '\n' < offline-cache/target/benchmark.classpath | grep -v "^$PWD/" | paste -sd:)"
 java -Xmx256m -cp "$cp" "com.fielddesk.cache.benchmark.$main" "$@"
 status=$?
 rm -rf "$copy"

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.fielddesk.localbackend.db.RequestIdentity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.fielddesk.localbackend.http.Json;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,19 +17,26 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns committed changes into the postgres_changes events one channel may see: INSERT and
- * UPDATE rows are re-read by primary key <em>as the channel's caller</em> (role + claims, so RLS
- * and column grants apply) together with each subscription's filter; DELETE carries only the
- * primary key and is not RLS-checked, as in Supabase.
+ * Turns committed changes into the postgres_changes events a subscriber may see. INSERT and
+ * UPDATE rows are re-read by primary key <em>as the subscriber</em> (role + claims, so RLS and
+ * column grants apply), evaluating the subscriptions' filters in the same query; DELETE carries
+ * only the primary key and is not RLS-checked, as in Supabase.
+ *
+ * <p>A re-read depends only on who reads ({@link VisibilityKeys}), so one re-read serves every
+ * subscriber with the same key, and {@link #eventFor} then picks each channel's events from it
+ * without touching the database.
  */
 final class ChangeDelivery {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChangeDelivery.class);
     private static final DateTimeFormatter COMMIT_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -46,37 +52,96 @@ final class ChangeDelivery {
         return tables;
     }
 
+    /** A row as one reader sees it, and which filters (of the subscriptions re-read for) it passes. */
+    private record Row(String recordJson, Map<ChangeFilter, Boolean> filterPasses) {
+    }
+
+    /** What one reader may see of a batch: per table, the visible rows by primary key. */
+    static final class Reread {
+        private final String role;
+        private final Map<String, Map<String, Row>> rowsByTable = new HashMap<>();
+
+        private Reread(String role) {
+            this.role = role;
+        }
+    }
+
+    /** Someone to re-read a batch for: who reads, and the subscriptions (of one or more channels) served. */
+    record Reader(RequestIdentity identity, List<Subscription> subscriptions) {
+    }
+
+    /** One table's re-read for one reader: the query, its parameters, and what its columns mean. */
+    private record RowQuery(String sql, List<Object> parameters, PublishedTables.Table table, List<ChangeFilter> filters) {
+    }
+
     /**
-     * The event payloads, in commit order, of the changes the caller may see. One transaction as
-     * the caller, and one re-read per table for the whole batch, so a burst costs a few queries
-     * per subscriber rather than a few per change.
+     * Re-reads the batch for each reader: every inserted or updated row on a table the reader's
+     * subscriptions cover, as that reader (role + claims, so RLS and column grants decide),
+     * evaluating their filters. All readers share one read-only transaction and one round trip:
+     * each reader's identity is applied, then its queries run, then the next reader's identity
+     * replaces it (PostgreSQL re-checks a cached plan's row security when the role changes, and the
+     * policies read the claims afresh in every statement).
+     *
+     * @return one re-read per reader, in the same order
      */
-    List<ObjectNode> eventsFor(RequestIdentity caller, List<Subscription> subscriptions, List<ChangeFeed.Change> changes) {
-        List<ObjectNode> events = new ArrayList<>();
+    List<Reread> reread(List<Reader> readers, List<ChangeFeed.Change> changes) throws SQLException {
+        List<Reread> rereads = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        List<List<RowQuery>> queriesByReader = new ArrayList<>();
+        for (Reader reader : readers) {
+            String role = reader.identity().role();
+            rereads.add(new Reread(role));
+            Map<PublishedTables.Table, List<ChangeFeed.Change>> toRead = new LinkedHashMap<>();
+            for (ChangeFeed.Change change : changes) {
+                if (change.type().equals("DELETE") || reader.subscriptions().stream().noneMatch(s -> s.covers(change))) {
+                    continue;
+                }
+                tables.table(change.schema(), change.table())
+                        .filter(table -> !table.visibleTo(role).isEmpty())
+                        .ifPresent(table -> toRead.computeIfAbsent(table, t -> new ArrayList<>()).add(change));
+            }
+            List<RowQuery> queries = new ArrayList<>();
+            toRead.forEach((table, rows) -> queries.add(rowQuery(role, table, filtersOn(table, role, reader.subscriptions()), rows)));
+            queriesByReader.add(queries);
+            if (!queries.isEmpty()) {
+                sql.append(RequestIdentity.SETTINGS_SQL).append(";\n");
+                queries.forEach(query -> sql.append(query.sql()).append(";\n"));
+            }
+        }
+        if (sql.isEmpty()) {
+            return rereads;
+        }
         try (Connection connection = authenticator.getConnection()) {
             connection.setAutoCommit(false);
-            try {
-                caller.applyTo(connection);
-                Map<String, Map<String, Reread>> rereads = new HashMap<>();
-                for (ChangeFeed.Change change : changes) {
-                    PublishedTables.Table table = tables.table(change.schema(), change.table()).orElse(null);
-                    if (table == null) {
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                int index = 1;
+                for (int r = 0; r < readers.size(); r++) {
+                    if (queriesByReader.get(r).isEmpty()) {
                         continue;
                     }
-                    List<Subscription> covering = subscriptions.stream().filter(s -> s.covers(change)).toList();
-                    ObjectNode event;
-                    if (change.type().equals("DELETE")) {
-                        event = deleted(caller, table, covering, change);
-                    } else {
-                        Map<String, Reread> rows = rereads.get(table.qualifiedName());
-                        if (rows == null) {
-                            rows = reread(connection, caller, table, subscriptions, changes);
-                            rereads.put(table.qualifiedName(), rows);
+                    readers.get(r).identity().bindSettings(statement, index);
+                    index += RequestIdentity.SETTINGS_PARAMETERS;
+                    for (RowQuery query : queriesByReader.get(r)) {
+                        for (Object parameter : query.parameters()) {
+                            if (parameter instanceof List<?> list) {
+                                statement.setArray(index++, connection.createArrayOf("text", list.toArray()));
+                            } else {
+                                statement.setString(index++, (String) parameter);
+                            }
                         }
-                        event = visible(caller, table, covering, change, rows.get(key(table, change.primaryKey())));
                     }
-                    if (event != null) {
-                        events.add(event);
+                }
+                statement.execute();
+                for (int r = 0; r < readers.size(); r++) {
+                    if (queriesByReader.get(r).isEmpty()) {
+                        continue;
+                    }
+                    statement.getMoreResults(); // past the settings' own one-row result
+                    for (RowQuery query : queriesByReader.get(r)) {
+                        try (ResultSet rows = statement.getResultSet()) {
+                            rereads.get(r).rowsByTable.put(query.table().qualifiedName(), rows(query, rows));
+                        }
+                        statement.getMoreResults();
                     }
                 }
             } finally {
@@ -84,35 +149,111 @@ final class ChangeDelivery {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            // E.g. a grant changed since start: this caller gets nothing from this batch.
-            LOG.warn("Realtime delivery could not re-read changes: {}", e.getMessage());
         }
-        return events;
+        return rereads;
     }
 
-    /** A row as the caller sees it, and which of the table's subscriptions' filters it passes. */
-    private record Reread(String recordJson, Map<Integer, Boolean> filterPasses) {
+    /**
+     * The serialised event data of one batch, built once per distinct content: every channel whose
+     * re-read shows a change with the same role's columns and the same row text gets the very same
+     * data (only the subscription ids around it differ), so it is serialised once, not per channel.
+     * Keyed by content, so sharing never shows anyone a row other than their own re-read's.
+     */
+    static final class BatchData {
+        private record Key(int position, String role, String recordJson) {
+        }
+
+        private final Map<Key, RawValue> serialised = new ConcurrentHashMap<>();
     }
 
-    private ObjectNode deleted(RequestIdentity caller, PublishedTables.Table table, List<Subscription> covering,
-                               ChangeFeed.Change change) {
-        if (!table.selectableBy().contains(caller.role())) {
-            return null;
+    /**
+     * The one event of {@code change} (at {@code position} in its batch) for a channel's
+     * subscriptions, if any of them receives it.
+     */
+    Optional<ObjectNode> eventFor(Reread reread, List<Subscription> subscriptions, ChangeFeed.Change change, int position,
+                                  BatchData shared) {
+        PublishedTables.Table table = tables.table(change.schema(), change.table()).orElse(null);
+        if (table == null) {
+            return Optional.empty();
         }
         List<Integer> ids = new ArrayList<>();
-        for (Subscription subscription : covering) {
-            ChangeFilter filter = subscription.filter();
-            if (filter == null || matchesKey(filter, change.primaryKey())) {
-                ids.add(subscription.id());
+        if (change.type().equals("DELETE")) {
+            if (!table.selectableBy().contains(reread.role)) {
+                return Optional.empty();
+            }
+            for (Subscription subscription : subscriptions) {
+                if (subscription.covers(change)
+                        && (subscription.filter() == null || matchesKey(subscription.filter(), change.primaryKey()))) {
+                    ids.add(subscription.id());
+                }
+            }
+        } else {
+            Row row = reread.rowsByTable.getOrDefault(table.qualifiedName(), Map.of()).get(key(table, change.primaryKey()));
+            if (row == null) {
+                return Optional.empty(); // not visible to this reader (RLS), or deleted again since
+            }
+            for (Subscription subscription : subscriptions) {
+                if (subscription.covers(change)
+                        && (subscription.filter() == null || row.filterPasses().getOrDefault(subscription.filter(), false))) {
+                    ids.add(subscription.id());
+                }
             }
         }
         if (ids.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
-        ObjectNode data = data(table, caller.role(), change);
-        data.set("old_record", change.primaryKey());
-        return event(ids, data);
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        ArrayNode idArray = event.putArray("ids");
+        ids.forEach(idArray::add);
+        Row row = change.type().equals("DELETE") ? null
+                : reread.rowsByTable.get(table.qualifiedName()).get(key(table, change.primaryKey()));
+        event.putRawValue("data", shared.serialised.computeIfAbsent(
+                new BatchData.Key(position, reread.role, row == null ? null : row.recordJson()),
+                key -> new RawValue(Json.write(data(key.role(), table, change, key.recordJson())))));
+        return Optional.of(event);
+    }
+
+    /**
+     * Rejects, with a clear message, a filter value that cannot be read as its column's type —
+     * otherwise every re-read including that filter would fail.
+     */
+    void checkFilterValue(Subscription subscription) {
+        ChangeFilter filter = subscription.filter();
+        if (filter == null) {
+            return;
+        }
+        PublishedTables.Column column = tables.table(subscription.schema(), subscription.table())
+                .flatMap(table -> table.column(filter.column())).orElseThrow();
+        String cast = filter.operator() == ChangeFilter.Operator.IN
+                ? "select cast(cast(? as text[]) as " + column.sqlType() + "[])"
+                : "select cast(? as " + column.sqlType() + ")";
+        try (Connection connection = authenticator.getConnection();
+             PreparedStatement statement = connection.prepareStatement(cast)) {
+            if (filter.operator() == ChangeFilter.Operator.IN) {
+                statement.setArray(1, connection.createArrayOf("text", filter.values().toArray()));
+            } else {
+                statement.setString(1, filter.values().get(0));
+            }
+            statement.executeQuery().close();
+        } catch (SQLException e) {
+            throw new Subscription.InvalidSubscriptionException("Invalid filter value for column " + column.name()
+                    + " (" + column.sqlType() + "): " + filter.values());
+        }
+    }
+
+    /** The distinct filters on {@code table} among the subscriptions whose column the role may read. */
+    private static List<ChangeFilter> filtersOn(PublishedTables.Table table, String role, List<Subscription> subscriptions) {
+        Set<ChangeFilter> filters = new LinkedHashSet<>();
+        for (Subscription subscription : subscriptions) {
+            ChangeFilter filter = subscription.filter();
+            // A filter on a column the role cannot read (possible after an access_token switched role)
+            // is left out, so it never passes, rather than failing the whole re-read.
+            if (filter != null && table.schema().equals(subscription.schema()) && table.name().equals(subscription.table())
+                    && table.column(filter.column()).map(c -> c.selectableBy().contains(role)).orElse(false)) {
+                filters.add(filter);
+            }
+        }
+        return List.copyOf(filters);
     }
 
     /** A DELETE knows only the key, so only filters on key columns can be decided. */
@@ -129,53 +270,48 @@ final class ChangeDelivery {
         };
     }
 
-    private ObjectNode visible(RequestIdentity caller, PublishedTables.Table table, List<Subscription> covering,
-                               ChangeFeed.Change change, Reread row) {
-        if (row == null) {
-            return null; // not visible to this caller (RLS), or deleted again since
-        }
-        List<Integer> ids = covering.stream().map(Subscription::id)
-                .filter(id -> row.filterPasses().getOrDefault(id, false)).toList();
-        if (ids.isEmpty()) {
-            return null;
-        }
-        ObjectNode data = data(table, caller.role(), change);
-        // PostgreSQL already produced the JSON; embed it as is rather than parse and re-serialise it.
-        data.putRawValue("record", new RawValue(row.recordJson()));
-        if (change.type().equals("UPDATE")) {
-            data.set("old_record", change.primaryKey());
-        }
-        return event(ids, data);
-    }
-
     /**
-     * Re-reads, as the caller, every inserted or updated row of {@code table} in the batch: the
-     * columns the caller's role may select, plus one flag per subscription filter on the table.
+     * The query re-reading the given changed rows of {@code table}: their primary key as text, the
+     * columns the role may select as JSON, and one flag per filter.
+     *
+     * <p>Each key is looked up on its own (a lateral subquery, kept apart by {@code limit 1} — the
+     * key is unique anyway), so every row is one primary-key index probe whatever the planner
+     * believes about the table's size; a join would let stale statistics pick a scan of every
+     * row the reader may see, which grows with the table.
      */
-    private Map<String, Reread> reread(Connection connection, RequestIdentity caller, PublishedTables.Table table,
-                                       List<Subscription> subscriptions, List<ChangeFeed.Change> changes) throws SQLException {
-        List<PublishedTables.Column> visible = table.visibleTo(caller.role());
-        List<Subscription> onTable = subscriptions.stream()
-                .filter(s -> (s.schema().equals("*") || s.schema().equals(table.schema()))
-                        && (s.table() == null || s.table().equals("*") || s.table().equals(table.name())))
-                .toList();
-        Map<String, Reread> rows = new HashMap<>();
-        if (visible.isEmpty() || onTable.isEmpty()) {
-            return rows;
-        }
-        StringBuilder sql = new StringBuilder("select ");
-        List<String> keyTexts = table.primaryKey().stream().map(key -> "t." + PublishedTables.quote(key) + "::text").toList();
-        sql.append(String.join(", ", keyTexts));
-        sql.append(", (select row_to_json(r) from (select ");
-        sql.append(String.join(", ", visible.stream().map(c -> "t." + PublishedTables.quote(c.name())).toList()));
-        sql.append(") r)::text");
+    private static RowQuery rowQuery(String role, PublishedTables.Table table, List<ChangeFilter> filters,
+                                     List<ChangeFeed.Change> changes) {
         List<Object> parameters = new ArrayList<>();
-        for (Subscription subscription : onTable) {
-            ChangeFilter filter = subscription.filter();
-            if (filter == null) {
-                sql.append(", true");
-                continue;
+        List<String> unnestArguments = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        List<String> keyMatches = new ArrayList<>();
+        List<String> keyTexts = new ArrayList<>();
+        Set<List<String>> distinctKeys = new LinkedHashSet<>();
+        for (ChangeFeed.Change change : changes) {
+            List<String> keyValues = new ArrayList<>();
+            for (String key : table.primaryKey()) {
+                JsonNode value = change.primaryKey().get(key);
+                keyValues.add(value == null || value.isNull() ? null : value.asText());
             }
+            distinctKeys.add(keyValues);
+        }
+        for (int i = 0; i < table.primaryKey().size(); i++) {
+            String key = table.primaryKey().get(i);
+            String keySql = "t." + PublishedTables.quote(key);
+            unnestArguments.add("cast(? as text[])");
+            aliases.add("k" + i);
+            keyMatches.add(keySql + " = cast(u.k" + i + " as " + table.column(key).orElseThrow().sqlType() + ")");
+            keyTexts.add(keySql + "::text");
+            int column = i;
+            parameters.add(distinctKeys.stream().map(values -> values.get(column)).toList());
+        }
+        StringBuilder sql = new StringBuilder("select x.* from unnest(").append(String.join(", ", unnestArguments))
+                .append(") as u(").append(String.join(", ", aliases)).append(") cross join lateral (select ")
+                .append(String.join(", ", keyTexts))
+                .append(", (select row_to_json(r) from (select ")
+                .append(String.join(", ", table.visibleTo(role).stream().map(c -> "t." + PublishedTables.quote(c.name())).toList()))
+                .append(") r)::text");
+        for (ChangeFilter filter : filters) {
             PublishedTables.Column column = table.column(filter.column()).orElseThrow();
             String columnSql = "t." + PublishedTables.quote(column.name());
             if (filter.operator() == ChangeFilter.Operator.IN) {
@@ -188,54 +324,24 @@ final class ChangeDelivery {
                 parameters.add(filter.values().get(0));
             }
         }
-        // (t.k1, t.k2) in (the batch's keys, cast to the key columns' types)
-        List<String> keyColumns = new ArrayList<>();
-        List<String> keyCasts = new ArrayList<>();
-        List<String> unnestArguments = new ArrayList<>();
-        List<String> aliases = new ArrayList<>();
-        for (int i = 0; i < table.primaryKey().size(); i++) {
-            String key = table.primaryKey().get(i);
-            keyColumns.add("t." + PublishedTables.quote(key));
-            keyCasts.add("cast(u.k" + i + " as " + table.column(key).orElseThrow().sqlType() + ")");
-            unnestArguments.add("cast(? as text[])");
-            aliases.add("k" + i);
-            List<String> values = new ArrayList<>();
-            for (ChangeFeed.Change change : changes) {
-                if (!change.type().equals("DELETE") && change.schema().equals(table.schema())
-                        && change.table().equals(table.name())) {
-                    JsonNode value = change.primaryKey().get(key);
-                    values.add(value == null || value.isNull() ? null : value.asText());
-                }
-            }
-            parameters.add(values);
-        }
-        sql.append(" from ").append(table.qualifiedName()).append(" t where (").append(String.join(", ", keyColumns))
-                .append(") in (select ").append(String.join(", ", keyCasts)).append(" from unnest(")
-                .append(String.join(", ", unnestArguments)).append(") as u(").append(String.join(", ", aliases)).append("))");
+        sql.append(" from ").append(table.qualifiedName()).append(" t where ").append(String.join(" and ", keyMatches))
+                .append(" limit 1) x");
+        return new RowQuery(sql.toString(), parameters, table, filters);
+    }
 
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object parameter = parameters.get(i);
-                if (parameter instanceof List<?> list) {
-                    statement.setArray(i + 1, connection.createArrayOf("text", list.toArray()));
-                } else {
-                    statement.setString(i + 1, (String) parameter);
-                }
+    private static Map<String, Row> rows(RowQuery query, ResultSet row) throws SQLException {
+        Map<String, Row> rows = new HashMap<>();
+        int keys = query.table().primaryKey().size();
+        while (row.next()) {
+            List<String> keyValues = new ArrayList<>();
+            for (int i = 1; i <= keys; i++) {
+                keyValues.add(row.getString(i));
             }
-            int keys = table.primaryKey().size();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    List<String> keyValues = new ArrayList<>();
-                    for (int i = 1; i <= keys; i++) {
-                        keyValues.add(row.getString(i));
-                    }
-                    Map<Integer, Boolean> passes = new HashMap<>();
-                    for (int i = 0; i < onTable.size(); i++) {
-                        passes.put(onTable.get(i).id(), row.getBoolean(keys + 2 + i));
-                    }
-                    rows.put(String.join("\u0000", keyValues), new Reread(row.getString(keys + 1), passes));
-                }
+            Map<ChangeFilter, Boolean> passes = new HashMap<>();
+            for (int i = 0; i < query.filters().size(); i++) {
+                passes.put(query.filters().get(i), row.getBoolean(keys + 2 + i));
             }
+            rows.put(String.join("\u0000", keyValues), new Row(row.getString(keys + 1), passes));
         }
         return rows;
     }
@@ -249,7 +355,8 @@ final class ChangeDelivery {
         return String.join("\u0000", keyValues);
     }
 
-    private ObjectNode data(PublishedTables.Table table, String role, ChangeFeed.Change change) {
+    /** The event's data, in Supabase's field order (errors last). */
+    private static ObjectNode data(String role, PublishedTables.Table table, ChangeFeed.Change change, String recordJson) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("schema", table.schema());
         data.put("table", table.name());
@@ -259,18 +366,16 @@ final class ChangeDelivery {
         for (PublishedTables.Column column : table.visibleTo(role)) {
             columns.addObject().put("name", column.name()).put("type", column.typeName());
         }
+        if (change.type().equals("DELETE")) {
+            data.set("old_record", change.primaryKey());
+        } else {
+            // PostgreSQL already produced the JSON; embed it as is rather than parse and re-serialise it.
+            data.putRawValue("record", new RawValue(recordJson));
+            if (change.type().equals("UPDATE")) {
+                data.set("old_record", change.primaryKey());
+            }
+        }
         data.putNull("errors");
         return data;
-    }
-
-    private static ObjectNode event(List<Integer> ids, ObjectNode data) {
-        ObjectNode event = JsonNodeFactory.instance.objectNode();
-        ArrayNode idArray = event.putArray("ids");
-        ids.forEach(idArray::add);
-        // errors last, as Supabase orders it; record/old_record were set after it, so move it.
-        JsonNode errors = data.remove("errors");
-        data.set("errors", Objects.requireNonNullElse(errors, JsonNodeFactory.instance.nullNode()));
-        event.set("data", data);
-        return event;
     }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.localbackend.auth.JwtCodec;
+import com.fielddesk.localbackend.db.RequestIdentity;
 import com.fielddesk.localbackend.http.ApiRoutes;
 import com.fielddesk.localbackend.realtime.PhoenixFrame.Vsn;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
+import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,15 +18,20 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,11 +47,14 @@ public final class RealtimeServer implements ApiRoutes {
 
     /**
      * @param idleTimeout    a socket that sends nothing (not even a heartbeat) this long is closed
-     * @param fanOutThreads  how many channels are served in parallel for one batch of changes
+     * @param fanOutThreads  over how many parallel transactions the re-reads of one batch (one per
+     *                       group of subscribers that see the same rows) are split
+     * @param maxBacklog     a socket with this many events still unsent is closed (its client
+     *                       reconnects and re-syncs) rather than buffered without bound
      */
-    public record Settings(Duration idleTimeout, int fanOutThreads) {
+    public record Settings(Duration idleTimeout, int fanOutThreads, int maxBacklog) {
         public static Settings defaults() {
-            return new Settings(Duration.ofSeconds(60), 4);
+            return new Settings(Duration.ofSeconds(60), 2, 20_000);
         }
     }
 
@@ -52,24 +62,34 @@ public final class RealtimeServer implements ApiRoutes {
     private final TokenIdentities tokens;
     private final Settings settings;
     private final ChangeDelivery delivery;
+    private final VisibilityKeys visibility;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger subscriptionIds = new AtomicInteger(10_000);
     private ExecutorService fanOut;
+    private ExecutorService senders;
     private ScheduledExecutorService clock;
     private ChangeFeed feed;
 
-    private RealtimeServer(DataSource superuser, TokenIdentities tokens, Settings settings, ChangeDelivery delivery) {
+    private RealtimeServer(DataSource superuser, TokenIdentities tokens, Settings settings, ChangeDelivery delivery,
+                           VisibilityKeys visibility) {
         this.superuser = superuser;
         this.tokens = tokens;
         this.settings = settings;
         this.delivery = delivery;
+        this.visibility = visibility;
     }
 
     /** Installs the change triggers (see {@link PublishedTables}); listening starts with the server. */
     public static RealtimeServer create(DataSource superuser, DataSource authenticator, TokenIdentities tokens,
                                         Settings settings) {
         PublishedTables tables = PublishedTables.install(superuser);
-        return new RealtimeServer(superuser, tokens, settings, new ChangeDelivery(authenticator, tables));
+        VisibilityKeys visibility;
+        try (java.sql.Connection connection = superuser.getConnection()) {
+            visibility = VisibilityKeys.inspect(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not inspect the policies for realtime: " + e.getMessage(), e);
+        }
+        return new RealtimeServer(superuser, tokens, settings, new ChangeDelivery(authenticator, tables), visibility);
     }
 
     @Override
@@ -88,6 +108,7 @@ public final class RealtimeServer implements ApiRoutes {
 
     private void start() {
         fanOut = Executors.newFixedThreadPool(settings.fanOutThreads(), daemon("realtime-fan-out"));
+        senders = Executors.newFixedThreadPool(2, daemon("realtime-send"));
         clock = Executors.newSingleThreadScheduledExecutor(daemon("realtime-clock"));
         clock.scheduleAtFixedRate(this::enforceDeadlines, 250, 250, TimeUnit.MILLISECONDS);
         feed = new ChangeFeed(superuser, this::fanOut);
@@ -103,6 +124,9 @@ public final class RealtimeServer implements ApiRoutes {
         }
         if (fanOut != null) {
             fanOut.shutdownNow();
+        }
+        if (senders != null) {
+            senders.shutdownNow();
         }
     }
 
@@ -186,6 +210,7 @@ public final class RealtimeServer implements ApiRoutes {
             try {
                 Subscription subscription = Subscription.from(entry, subscriptionIds.incrementAndGet(), delivery.tables(),
                         caller.identity().role());
+                delivery.checkFilterValue(subscription);
                 subscriptions.add(subscription);
                 ObjectNode echo = entry.deepCopy();
                 echo.put("id", subscription.id());
@@ -270,41 +295,105 @@ public final class RealtimeServer implements ApiRoutes {
 
     // ---- changes ---------------------------------------------------------------------------------
 
-    /** Serves one batch to every interested channel in parallel, and finishes it before the next batch. */
+    /** The channels that share one re-read because they see exactly the same rows. */
+    private record Group(RequestIdentity reader, List<Member> members) {
+    }
+
+    private record Member(Session session, Channel channel) {
+    }
+
+    /** One event for one channel, and where its change stands in the batch (commit order). */
+    private record Delivery(Session session, Channel channel, int position, ObjectNode event) {
+    }
+
+    /**
+     * Serves one batch (on the dispatcher thread, one batch at a time): groups the interested
+     * channels by {@link VisibilityKeys.Key}, re-reads the batch once per group (the groups split
+     * over at most {@code fanOutThreads} parallel transactions), picks
+     * each channel's events from its group's re-read in memory, and queues them on each socket in
+     * commit order. Sending happens on other threads, so a slow socket delays only itself; the
+     * next batch is read only after this one is queued everywhere, so order holds per socket.
+     */
     private void fanOut(List<ChangeFeed.Change> batch) {
-        List<Future<?>> work = new ArrayList<>();
+        long started = System.nanoTime();
+        Instant now = Instant.now();
+        Map<VisibilityKeys.Key, Group> groups = new LinkedHashMap<>();
         for (Session session : sessions.values()) {
             for (Channel channel : session.channels()) {
-                List<ChangeFeed.Change> relevant = batch.stream().filter(channel::wants).toList();
-                if (!relevant.isEmpty()) {
-                    work.add(fanOut.submit(() -> deliver(session, channel, relevant)));
+                TokenIdentities.Caller caller = channel.caller();
+                if (!caller.expiresAt().isAfter(now)) {
+                    closeChannel(session, channel, "Token has expired");
+                    continue;
+                }
+                if (batch.stream().anyMatch(channel::wants)) {
+                    groups.computeIfAbsent(visibility.keyOf(caller.identity()),
+                                    key -> new Group(caller.identity(), new ArrayList<>()))
+                            .members().add(new Member(session, channel));
                 }
             }
         }
-        for (Future<?> task : work) {
+        // A few transactions per batch, each re-reading for several groups in one round trip.
+        List<Group> all = List.copyOf(groups.values());
+        int perTask = Math.max(1, (all.size() + settings.fanOutThreads() - 1) / settings.fanOutThreads());
+        ChangeDelivery.BatchData shared = new ChangeDelivery.BatchData();
+        List<Future<List<Delivery>>> work = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += perTask) {
+            List<Group> share = all.subList(from, Math.min(all.size(), from + perTask));
+            work.add(fanOut.submit(() -> serve(share, batch, shared)));
+        }
+        Map<Session, List<Delivery>> bySession = new LinkedHashMap<>();
+        for (Future<List<Delivery>> task : work) {
             try {
-                task.get();
+                for (Delivery delivery : task.get()) {
+                    bySession.computeIfAbsent(delivery.session(), s -> new ArrayList<>()).add(delivery);
+                }
             } catch (ExecutionException e) {
-                LOG.error("Realtime delivery to a channel failed", e.getCause());
+                LOG.error("Realtime delivery to a group of channels failed", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+        for (Map.Entry<Session, List<Delivery>> entry : bySession.entrySet()) {
+            List<Delivery> deliveries = entry.getValue();
+            // Channels of one socket may sit in different groups; merge back into commit order (stable sort).
+            deliveries.sort(Comparator.comparingInt(Delivery::position));
+            entry.getKey().enqueue(deliveries.stream()
+                    .map(d -> new Outgoing(d.channel(), d.channel().push("postgres_changes", d.event()))).toList());
+        }
+        if (LOG.isDebugEnabled() && !batch.isEmpty()) {
+            LOG.debug("Realtime batch of {} changes for {} reader groups queued in {} ms, {} ms after its first commit",
+                    batch.size(), groups.size(), (System.nanoTime() - started) / 1_000_000,
+                    System.currentTimeMillis() - batch.get(0).at().toEpochMilli());
+        }
     }
 
-    private void deliver(Session session, Channel channel, List<ChangeFeed.Change> changes) {
-        TokenIdentities.Caller caller = channel.caller();
-        if (!caller.expiresAt().isAfter(Instant.now())) {
-            closeChannel(session, channel, "Token has expired");
-            return;
+    /** One re-read per group (all in one transaction), then each member channel's events from its group's. */
+    private List<Delivery> serve(List<Group> groups, List<ChangeFeed.Change> batch, ChangeDelivery.BatchData shared) {
+        List<ChangeDelivery.Reader> readers = groups.stream()
+                .map(group -> new ChangeDelivery.Reader(group.reader(), group.members().stream()
+                        .flatMap(member -> member.channel().subscriptions().stream()).toList()))
+                .toList();
+        List<ChangeDelivery.Reread> rereads;
+        try {
+            rereads = delivery.reread(readers, batch);
+        } catch (java.sql.SQLException e) {
+            // E.g. a grant changed since start: these channels get nothing from this batch.
+            LOG.warn("Realtime delivery could not re-read changes: {}", e.getMessage());
+            return List.of();
         }
-        for (ObjectNode event : delivery.eventsFor(caller.identity(), channel.subscriptions(), changes)) {
-            if (!channel.isOpen()) {
-                return;
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            ChangeDelivery.Reread reread = rereads.get(g);
+            for (Member member : groups.get(g).members()) {
+                for (int position = 0; position < batch.size(); position++) {
+                    int at = position;
+                    delivery.eventFor(reread, member.channel().subscriptions(), batch.get(position), at, shared)
+                            .ifPresent(event -> deliveries.add(new Delivery(member.session(), member.channel(), at, event)));
+                }
             }
-            session.send(channel.push("postgres_changes", event));
         }
+        return deliveries;
     }
 
     private static ObjectNode reason(String reason) {
@@ -324,13 +413,21 @@ public final class RealtimeServer implements ApiRoutes {
 
     // ---- per-socket state ------------------------------------------------------------------------
 
-    /** One client socket: its frame format, its joined channels and when it last spoke. */
-    private static final class Session {
+    /** A frame waiting in a socket's outbox; dropped if its channel closed meanwhile. */
+    private record Outgoing(Channel channel, PhoenixFrame frame) {
+    }
+
+    /** One client socket: its frame format, its joined channels, its outbox and when it last spoke. */
+    private final class Session {
         private final WsContext ws;
         private final Vsn vsn;
         private final TokenIdentities.Caller keyCaller;
         private final Duration idleTimeout;
         private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+        /** Events in commit order, sent by one sender thread at a time. */
+        private final Queue<Outgoing> outbox = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger backlog = new AtomicInteger();
+        private final AtomicBoolean draining = new AtomicBoolean();
         private volatile Instant lastFrameAt = Instant.now();
 
         Session(WsContext ws, Vsn vsn, TokenIdentities.Caller keyCaller, Duration idleTimeout) {
@@ -383,6 +480,49 @@ public final class RealtimeServer implements ApiRoutes {
             return channel;
         }
 
+        /** Queues events behind those already queued; only the dispatcher calls this, so order is commit order. */
+        void enqueue(List<Outgoing> frames) {
+            if (backlog.addAndGet(frames.size()) > settings.maxBacklog()) {
+                LOG.warn("Realtime socket {} fell {} events behind; closing it so its client re-syncs", id(), backlog.get());
+                sessions.remove(id());
+                outbox.clear();
+                close(1013, "Too far behind; reconnect");
+                return;
+            }
+            outbox.addAll(frames);
+            scheduleDrain();
+        }
+
+        private void scheduleDrain() {
+            if (draining.compareAndSet(false, true)) {
+                try {
+                    senders.execute(this::drain);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    draining.set(false); // stopping
+                }
+            }
+        }
+
+        /**
+         * Hands the queued events to Jetty without waiting for each write: Jetty keeps them in
+         * order and writes whatever has queued up meanwhile in one go, rather than one system
+         * call (and one client wake-up) per event.
+         */
+        private void drain() {
+            Outgoing next;
+            while ((next = outbox.poll()) != null) {
+                if (next.channel().isOpen()) {
+                    sendAsync(next.frame());
+                } else {
+                    backlog.decrementAndGet();
+                }
+            }
+            draining.set(false);
+            if (!outbox.isEmpty()) {
+                scheduleDrain(); // queued after our last poll, before draining was released
+            }
+        }
+
         /** Jetty's blocking send allows one writer at a time; pushes come from several threads. */
         synchronized void send(PhoenixFrame frame) {
             try {
@@ -391,6 +531,31 @@ public final class RealtimeServer implements ApiRoutes {
                 }
             } catch (RuntimeException e) {
                 LOG.debug("Could not send to realtime socket {}: {}", id(), e.getMessage());
+            }
+        }
+
+        /** The event leaves the backlog once Jetty has written it (or given up). */
+        private synchronized void sendAsync(PhoenixFrame frame) {
+            WriteCallback written = new WriteCallback() {
+                @Override
+                public void writeFailed(Throwable failure) {
+                    backlog.decrementAndGet();
+                    LOG.debug("Could not send to realtime socket {}: {}", id(), failure.getMessage());
+                }
+
+                @Override
+                public void writeSuccess() {
+                    backlog.decrementAndGet();
+                }
+            };
+            try {
+                if (ws.session.isOpen()) {
+                    ws.session.getRemote().sendString(frame.encode(vsn), written);
+                } else {
+                    backlog.decrementAndGet();
+                }
+            } catch (RuntimeException e) {
+                written.writeFailed(e);
             }
         }
 

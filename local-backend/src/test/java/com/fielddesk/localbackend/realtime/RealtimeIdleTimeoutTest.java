@@ -24,7 +24,7 @@ class RealtimeIdleTimeoutTest {
     void startServer() {
         TokenIdentities tokens = new TokenIdentities(new JwtCodec(backend.backend().jwtSecret()));
         RealtimeServer realtime = RealtimeServer.create(backend.admin(), backend.admin(), tokens,
-                new RealtimeServer.Settings(Duration.ofSeconds(1), 1));
+                new RealtimeServer.Settings(Duration.ofSeconds(1), 1, 20_000));
         server = Javalin.create(config -> config.showJavalinBanner = false);
         realtime.register(server);
         server.start("127.0.0.1", 0);

@@ -1,9 +1,11 @@
 package com.fielddesk.localbackend.realtime;
 
+import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TestBackend;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +37,38 @@ class RealtimeServerTest {
             assertThat(told.payload().path("message").asText()).startsWith("Token has expired");
             assertThat(told.payload().path("channel").asText()).isEqualTo("expiring");
             socket.await(f -> f.event().equals("phx_close") && f.topic().equals("realtime:expiring"), "phx_close");
+        }
+    }
+
+    @Test
+    void aFreshTokenForTheSameUserKeepsTheChannelDeliveringPastTheOldTokensExpiry() throws Exception {
+        TenantFixtures tenants = backend.tenants();
+        TenantFixtures.Company company = tenants.company("Token Refresh Co");
+        TenantFixtures.AppUser dispatcher = tenants.staff(company, "dispatcher");
+        Duration shortLife = Duration.ofSeconds(3);
+        String expiring = backend.mintAccessToken(dispatcher.id(), dispatcher.email(), "authenticated", shortLife);
+        Instant expiringAt = Instant.now().plus(shortLife);
+        try (PhoenixTestSocket socket = PhoenixTestSocket.open(backend, backend.anonKey())) {
+            socket.send("1", "1", "realtime:refreshed", "phx_join", joinPayload(expiring,
+                    List.of(Map.of("event", "INSERT", "schema", "public", "table", "work_orders",
+                            "filter", "company_id=eq." + company.id()))));
+            socket.await(f -> f.event().equals("system") && f.topic().equals("realtime:refreshed"), "Subscribed");
+
+            String fresh = backend.mintAccessToken(dispatcher.id(), dispatcher.email(), "authenticated", Duration.ofHours(1));
+            socket.send("1", "2", "realtime:refreshed", "access_token", Map.of("access_token", fresh));
+            // Past the first token's expiry, plus two of the server's 250 ms expiry checks.
+            Instant checked = expiringAt.plusSeconds(1);
+            while (Instant.now().isBefore(checked)) {
+                Thread.sleep(Math.max(1, Duration.between(Instant.now(), checked).toMillis()));
+            }
+
+            UUID job = tenants.job(company);
+            PhoenixFrame event = socket.await(f -> f.event().equals("postgres_changes")
+                    && f.payload().path("data").path("record").path("id").asText().equals(job.toString()), "the job's insert");
+            assertThat(event.topic()).isEqualTo("realtime:refreshed");
+            assertThat(socket.frames()).as("no expiry notice and no close for the refreshed channel")
+                    .noneMatch(f -> f.event().equals("phx_close")
+                            || (f.event().equals("system") && f.payload().path("status").asText().equals("error")));
         }
     }
 

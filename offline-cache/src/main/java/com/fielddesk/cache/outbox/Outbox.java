@@ -25,7 +25,8 @@ public final class Outbox {
     private static final String COLUMNS = "seq, mutation_id, table_name, row_id, operation, changes, base_values, "
             + "base_version, previous_mutation_id, state, attempts, error_code, error_message, created_at";
 
-    public OutboxEntry enqueue(Connection connection, String table, String rowId, Operation operation,
+    /** Queues a change and returns its mutation id. (Nothing is read back: this is on every local write's path.) */
+    public UUID enqueue(Connection connection, String table, String rowId, Operation operation,
                                ObjectNode changes, ObjectNode baseValues, Long baseVersion, Instant now) throws SQLException {
         UUID mutationId = UUID.randomUUID();
         UUID previous = latestMutationOf(connection, table, rowId).orElse(null);
@@ -45,7 +46,7 @@ public final class Outbox {
             insert.setString(9, now.toString());
             insert.executeUpdate();
         }
-        return find(connection, mutationId).orElseThrow();
+        return mutationId;
     }
 
     private Optional<UUID> latestMutationOf(Connection connection, String table, String rowId) throws SQLException {

@@ -15,6 +15,10 @@ import java.util.function.Consumer;
 /**
  * Keeps the live part of the status (online, error, progress) and reads the durable part (queue,
  * quarantine, conflicts, last sync) from the cache, so the status is right after a restart too.
+ *
+ * <p>"Online" means the server answered recently: within {@code answeredWithin} of now, and no
+ * call has failed to reach it since. Only real answers count ({@link #serverAnswered()}, called for
+ * every remote call the server answered); a pass that sent nothing (an empty queue) proves nothing.
  */
 public final class SyncStatusTracker {
 
@@ -26,19 +30,25 @@ public final class SyncStatusTracker {
     private final Clock clock;
     private final CopyOnWriteArrayList<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
 
-    private volatile boolean online;
+    private final Duration answeredWithin;
+    private volatile Instant lastAnswer;
+    private volatile boolean unreachableSinceAnswer;
     private volatile String currentError;
     private volatile boolean signInRequired;
     private volatile SyncStatus.InitialSyncProgress initialSync;
 
-    public SyncStatusTracker(CacheDatabase database, Outbox outbox, ConflictLog conflicts, Clock clock) {
+    /** @param answeredWithin how old the server's last answer may be for the status to say online */
+    public SyncStatusTracker(CacheDatabase database, Outbox outbox, ConflictLog conflicts, Clock clock,
+                             Duration answeredWithin) {
         this.database = database;
         this.outbox = outbox;
         this.conflicts = conflicts;
         this.clock = clock;
+        this.answeredWithin = answeredWithin;
     }
 
     public SyncStatus snapshot() {
+        boolean online = isOnline();
         return database.read(connection -> {
             Instant oldest = outbox.oldestPendingCreatedAt(connection).orElse(null);
             return new SyncStatus(online, outbox.pendingCount(connection),
@@ -72,22 +82,36 @@ public final class SyncStatusTracker {
             }
             return null;
         });
-        online = true;
         currentError = null;
         signInRequired = false;
         initialSync = null;
         publish();
     }
 
-    public void reachedServer() {
-        if (!online) {
-            online = true;
+    /** The server answered a call (successfully or with a refusal: either way it is reachable). */
+    public void serverAnswered() {
+        boolean wasOnline = isOnline();
+        lastAnswer = clock.instant();
+        unreachableSinceAnswer = false;
+        if (!wasOnline) {
             publish();
         }
     }
 
+    /** A call did not reach the server or got no usable answer (network error, timeout, 5xx). */
+    public void serverUnreachable() {
+        unreachableSinceAnswer = true;
+    }
+
+    private boolean isOnline() {
+        Instant answered = lastAnswer;
+        return answered != null && !unreachableSinceAnswer && !clock.instant().isAfter(answered.plus(answeredWithin));
+    }
+
     public void failed(String error, boolean offline, boolean needsSignIn) {
-        online = !offline;
+        if (offline) {
+            unreachableSinceAnswer = true;
+        }
         currentError = error;
         signInRequired = needsSignIn;
         publish();

@@ -66,17 +66,18 @@ public final class SyncEngine implements AutoCloseable {
     public SyncEngine(CacheDatabase database, RemoteTables remote, Clock clock, SyncSettings settings,
                       RandomGenerator random) {
         this.database = database;
-        this.remote = remote;
         this.clock = clock;
         this.settings = settings;
+        // A live server is heard from at least once per watch interval (the periodic full pass).
+        this.status = new SyncStatusTracker(database, outbox, conflicts, clock, settings.watchInterval().multipliedBy(2));
+        this.remote = new AnswerRecordingRemote(remote, status);
         this.prefetcher = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sync-page-prefetch");
             thread.setDaemon(true);
             return thread;
         });
-        this.puller = new Puller(database, remote, outbox, clock, settings.pullPageSize(), prefetcher);
-        this.pusher = new Pusher(database, remote, outbox, conflicts, clock, settings.pushBatchSize());
-        this.status = new SyncStatusTracker(database, outbox, conflicts, clock);
+        this.puller = new Puller(database, this.remote, outbox, clock, settings.pullPageSize(), prefetcher);
+        this.pusher = new Pusher(database, this.remote, outbox, conflicts, clock, settings.pushBatchSize());
         this.repositories = new Repositories(database, outbox, clock);
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), random);
         this.outboxSubscription = database.changes().subscribe(Outbox.TABLE, this::localChangeQueued);
@@ -95,7 +96,6 @@ public final class SyncEngine implements AutoCloseable {
         passLock.lock();
         try {
             PushReport pushed = pusher.drain();
-            status.reachedServer();
             int tablesTotal = database.catalog().all().size();
             int[] tablesDone = {0};
             Map<String, Long> pulled = puller.pullAll(p -> {
@@ -143,7 +143,6 @@ public final class SyncEngine implements AutoCloseable {
         passLock.lock();
         try {
             Map<String, Long> pulled = puller.pull(tables, p -> { });
-            status.reachedServer();
             return pulled;
         } catch (RemoteException e) {
             reportFailure(e);
@@ -240,7 +239,6 @@ public final class SyncEngine implements AutoCloseable {
         passLock.lock();
         try {
             PushReport report = pusher.drain();
-            status.reachedServer();
             status.publish();
             return report;
         } catch (RemoteException e) {

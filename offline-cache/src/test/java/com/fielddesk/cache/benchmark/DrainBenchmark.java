@@ -2,6 +2,10 @@ package com.fielddesk.cache.benchmark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.push.PushReport;
+import com.fielddesk.cache.remote.MutationRequest;
+import com.fielddesk.cache.remote.MutationResult;
+import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.sync.SyncEngine;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -56,8 +61,9 @@ public final class DrainBenchmark {
     /** Pulls the work orders, queues one title change per row, then times the drain. */
     private static long drain(SupabaseClient client, Path file, int rowsToPull, int updates, int batchSize, String label)
             throws Exception {
+        TimedApply timed = new TimedApply(BackendAccounts.remote(client));
         try (CacheDatabase cache = CacheDatabase.open(file);
-             SyncEngine engine = new SyncEngine(cache, BackendAccounts.remote(client), Clock.systemUTC(),
+             SyncEngine engine = new SyncEngine(cache, timed, Clock.systemUTC(),
                      SyncSettings.defaults().withPullPageSize(5_000).withPushBatchSize(batchSize), new SplittableRandom(1))) {
             engine.pullTables(List.of("work_orders"));
             if (engine.repositories().table("work_orders").count() < rowsToPull) {
@@ -71,10 +77,47 @@ public final class DrainBenchmark {
             long start = System.nanoTime();
             PushReport report = engine.pushQueued();
             long elapsed = System.nanoTime() - start;
+            System.out.printf("    (%s: %.2f s of it waiting for rpc/apply_mutations, %.2f s in the client: outbox, JSON, SQLite)%n",
+                    label, BenchmarkSupport.seconds(timed.nanos), BenchmarkSupport.seconds(elapsed - timed.nanos));
             if (report.applied() != updates) {
                 throw new IllegalStateException("applied " + report.applied() + " of " + updates);
             }
             return elapsed;
+        }
+    }
+
+    /** The server port, timing the push calls (HTTP + apply_mutations) to split server from client time. */
+    private static final class TimedApply implements RemoteTables {
+        private final RemoteTables delegate;
+        private long nanos;
+
+        TimedApply(RemoteTables delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public long watermark() throws RemoteException {
+            return delegate.watermark();
+        }
+
+        @Override
+        public List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) throws RemoteException {
+            return delegate.fetchPage(table, fromXid, after, limit);
+        }
+
+        @Override
+        public Optional<ObjectNode> fetchRow(String table, String id) throws RemoteException {
+            return delegate.fetchRow(table, id);
+        }
+
+        @Override
+        public List<MutationResult> applyMutations(List<MutationRequest> batch) throws RemoteException {
+            long start = System.nanoTime();
+            try {
+                return delegate.applyMutations(batch);
+            } finally {
+                nanos += System.nanoTime() - start;
+            }
         }
     }
 
