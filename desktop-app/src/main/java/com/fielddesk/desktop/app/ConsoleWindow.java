@@ -32,7 +32,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleWindow {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsoleWindow.class);
+    /**
+     * Looked up at the first message, not at class load: this class is loaded before the first
+     * frame, and starting the logging system then costs cold-start time for nothing.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleWindow.class);
+    }
 
     private final Stage stage;
     private final Services services;
@@ -121,7 +127,7 @@ public final class ConsoleWindow {
         leads.start();
         shell.start();
         services.tasks().run(opened::status, sync::publish, e -> {
-            log.warn("Could not read the sync status from the local copy", e);
+            log().warn("Could not read the sync status from the local copy", e);
             shell.reportProblem("Could not read the sync status from this computer's copy: " + e.getMessage());
         });
         if (opened.openedOffline()) {
@@ -130,8 +136,8 @@ public final class ConsoleWindow {
         // The engine also puts each failure into its status (shown in the status bar with retry
         // state); the log keeps the cause for support.
         opened.start(failure -> {
-            log.warn("Sync failed ({}); retrying with backoff", failure.getMessage());
-            log.debug("Sync failure", failure);
+            log().warn("Sync failed ({}); retrying with backoff", failure.getMessage());
+            log().debug("Sync failure", failure);
         });
         closeScreen = () -> {
             leadsView.dispose();
@@ -194,7 +200,7 @@ public final class ConsoleWindow {
                 }
                 return true;
             }, done -> { }, e -> {
-                log.warn("Signed out on this computer, but the server could not be told", e);
+                log().warn("Signed out on this computer, but the server could not be told", e);
                 if (form == signIn) {
                     form.showError("Signed out on this computer. The server could not be told (" + e.getMessage()
                             + "), so that session ends on its own when it expires.");

@@ -31,7 +31,7 @@ public final class Services implements AutoCloseable {
     private final ConsoleSessions sessions;
     private final Clock clock;
     private final List<DemoLogin> demoLogins;
-    private final Chime chime;
+    private Chime chime;
 
     public Services(Path dataDirectory, LocalDemo localDemo, Executor uiThread, Clock clock, List<DemoLogin> demoLogins) {
         this(dataDirectory, localDemo, uiThread, clock, demoLogins, LiveUpdateTimings.DEFAULT);
@@ -43,7 +43,6 @@ public final class Services implements AutoCloseable {
         this.settings = new ViewSettings(dataDirectory.resolve("console.properties"));
         this.background = Executors.newFixedThreadPool(4, ConsoleSession.daemon("fielddesk-background"));
         this.tasks = new BackgroundTasks(background, uiThread);
-        this.chime = new ToneChime(background);
         this.localDemo = localDemo;
         this.clock = clock;
         this.demoLogins = List.copyOf(demoLogins);
@@ -83,7 +82,11 @@ public final class Services implements AutoCloseable {
     }
 
     /** The new-lead sound (silent, with one logged warning, where there is no audio device). */
-    public Chime chime() {
+    public synchronized Chime chime() {
+        // Made when the first console opens, not before the sign-in screen's first frame.
+        if (chime == null) {
+            chime = new ToneChime(background);
+        }
         return chime;
     }
 

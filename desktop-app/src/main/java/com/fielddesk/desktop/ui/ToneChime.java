@@ -19,9 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ToneChime implements Chime {
 
-    private static final Logger log = LoggerFactory.getLogger(ToneChime.class);
+    /**
+     * Looked up at the first message, not at class load: this class is loaded before the first
+     * frame, and starting the logging system then costs cold-start time for nothing.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ToneChime.class);
+    }
     static final float SAMPLE_RATE = 22_050f;
-    static final AudioFormat FORMAT = new AudioFormat(SAMPLE_RATE, 16, 1, true, false);
 
     /** Where clips come from; {@link AudioSystem#getClip()} on a desktop. */
     @FunctionalInterface
@@ -31,8 +36,9 @@ public final class ToneChime implements Chime {
 
     private final Executor background;
     private final ClipSource clips;
-    private final byte[] pcm;
     private final AtomicBoolean silenced = new AtomicBoolean();
+    /** Made on the first play, on the background thread: nothing of javax.sound loads at startup. */
+    private byte[] pcm;
 
     public ToneChime(Executor background) {
         this(background, AudioSystem::getClip);
@@ -41,7 +47,6 @@ public final class ToneChime implements Chime {
     public ToneChime(Executor background, ClipSource clips) {
         this.background = background;
         this.clips = clips;
-        this.pcm = concat(tone(880, Duration.ofMillis(110)), tone(1320, Duration.ofMillis(160)));
     }
 
     @Override
@@ -57,8 +62,9 @@ public final class ToneChime implements Chime {
     void playNow() {
         Clip clip = null;
         try {
+            byte[] sound = pcm();
             clip = clips.get();
-            clip.open(FORMAT, pcm, 0, pcm.length);
+            clip.open(new AudioFormat(SAMPLE_RATE, 16, 1, true, false), sound, 0, sound.length);
             Clip playing = clip;
             clip.addLineListener(event -> {
                 if (event.getType() == LineEvent.Type.STOP) {
@@ -72,7 +78,7 @@ public final class ToneChime implements Chime {
                 clip.close();
             }
             if (silenced.compareAndSet(false, true)) {
-                log.warn("No audio output for the new-lead sound ({}); the console stays silent", noAudio.toString());
+                log().warn("No audio output for the new-lead sound ({}); the console stays silent", noAudio.toString());
             }
         }
     }
@@ -98,7 +104,11 @@ public final class ToneChime implements Chime {
         return both;
     }
 
-    byte[] pcm() {
-        return pcm.clone();
+    /** The chime's samples (16-bit little-endian mono), made once. */
+    synchronized byte[] pcm() {
+        if (pcm == null) {
+            pcm = concat(tone(880, Duration.ofMillis(110)), tone(1320, Duration.ofMillis(160)));
+        }
+        return pcm;
     }
 }
