@@ -180,6 +180,20 @@ begin
 end
 $$;
 
+-- "name type, ..." of the given columns of a public table (for a jsonb_to_record column list);
+-- null for no columns.
+create or replace function sync_internal.typed_columns(p_table text, p_columns text[])
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select string_agg(format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' order by a.attnum)
+    from pg_catalog.pg_attribute a
+   where a.attrelid = to_regclass('public.' || quote_ident(p_table))
+     and a.attname = any (p_columns) and a.attnum > 0 and not a.attisdropped
+$$;
+
 -- The fast path. Answers like apply_mutations_one_by_one, or null when the batch holds something
 -- it does not take (a table or column that cannot be written: the one-by-one path then answers
 -- it `rejected` with its message). Raises when a statement is refused; the caller then rolls it
@@ -212,6 +226,8 @@ declare
   previous text;
   column_set text[];
   assignments text;
+  typed_columns text;      -- "name type, ..." of column_set: jsonb_to_record converts only those
+                           -- (jsonb_populate_record built all ~25 columns of a row: 0.1 ms per row)
   expected integer;
   affected integer;
 begin
@@ -312,14 +328,17 @@ begin
       for column_set in select distinct array(select jsonb_object_keys(x -> 'changes') order by 1)
                           from jsonb_array_elements(work) as w(x) where x ->> 'operation' = 'insert'
       loop
+        typed_columns := sync_internal.typed_columns(tbl, column_set);
         execute format('with m as (select * from jsonb_to_recordset($1) as m(mutation_id uuid, row_id uuid, changes jsonb)), '
                        'i as (insert into public.%1$I as t (id, last_mutation_id%2$s) '
-                       '      select m.row_id, m.mutation_id%3$s from m cross join lateral jsonb_populate_record(null::public.%1$I, m.changes) r '
+                       '      select m.row_id, m.mutation_id%3$s from m%4$s '
                        '      returning t.id, t.version, to_jsonb(t) as row) '
                        'select coalesce(jsonb_object_agg(i.id, jsonb_build_object(''version'', i.version, ''row'', i.row)), ''{}'') from i',
                        tbl,
                        (select string_agg(format(', %I', c), '') from unnest(column_set) c),
-                       (select string_agg(format(', r.%I', c), '') from unnest(column_set) c))
+                       (select string_agg(format(', r.%I', c), '') from unnest(column_set) c),
+                       case when typed_columns is not null
+                            then format(' cross join lateral jsonb_to_record(m.changes) as r(%s)', typed_columns) end)
           into rows_now
           using (select jsonb_agg(x) from jsonb_array_elements(work) as w(x)
                   where x ->> 'operation' = 'insert'
@@ -332,15 +351,18 @@ begin
                            where x ->> 'operation' = 'update' order by 1);
       assignments := (select string_agg(format(', %1$I = case when m.changes ? %2$L then r.%1$I else t.%1$I end', c, c), '')
                         from unnest(column_set) c);
+      typed_columns := sync_internal.typed_columns(tbl, column_set);
       if exists (select 1 from jsonb_array_elements(work) as w(x) where x ->> 'operation' <> 'insert') then
         execute format('with m as (select * from jsonb_to_recordset($1) as m(mutation_id uuid, row_id uuid, operation text, changes jsonb)), '
                        'u as (update public.%1$I as t set last_mutation_id = m.mutation_id, '
                        '        deleted_at = case when m.operation = ''delete'' then coalesce(t.deleted_at, now()) else t.deleted_at end%2$s '
-                       '      from m cross join lateral jsonb_populate_record(null::public.%1$I, m.changes) r '
+                       '      from m%3$s '
                        '      where t.id = m.row_id '
                        '      returning t.id, t.version, to_jsonb(t) as row) '
                        'select coalesce(jsonb_object_agg(u.id, jsonb_build_object(''version'', u.version, ''row'', u.row)), ''{}'') from u',
-                       tbl, coalesce(assignments, ''))
+                       tbl, coalesce(assignments, ''),
+                       case when typed_columns is not null
+                            then format(' cross join lateral jsonb_to_record(m.changes) as r(%s)', typed_columns) end)
           into rows_now
           using (select jsonb_agg(x) from jsonb_array_elements(work) as w(x) where x ->> 'operation' <> 'insert');
         applied := applied || rows_now;
@@ -437,7 +459,7 @@ begin
 end
 $$;
 
-revoke execute on function sync_internal.apply_mutations_one_by_one(jsonb), sync_internal.apply_mutations_set_based(jsonb)
-  from public, anon;
-grant execute on function sync_internal.apply_mutations_one_by_one(jsonb), sync_internal.apply_mutations_set_based(jsonb)
-  to authenticated, service_role;
+revoke execute on function sync_internal.apply_mutations_one_by_one(jsonb), sync_internal.apply_mutations_set_based(jsonb),
+  sync_internal.typed_columns(text, text[]) from public, anon;
+grant execute on function sync_internal.apply_mutations_one_by_one(jsonb), sync_internal.apply_mutations_set_based(jsonb),
+  sync_internal.typed_columns(text, text[]) to authenticated, service_role;

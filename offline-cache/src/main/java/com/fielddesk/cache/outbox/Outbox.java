@@ -153,9 +153,17 @@ public final class Outbox {
 
     /** The server has the effect of this mutation (applied now or earlier): it leaves the queue. */
     public void remove(Connection connection, UUID mutationId) throws SQLException {
+        removeAll(connection, List.of(mutationId));
+    }
+
+    /** Removes many entries with one reused statement (a whole acknowledged batch). */
+    public void removeAll(Connection connection, java.util.Collection<UUID> mutationIds) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("delete from outbox where mutation_id = ?")) {
-            delete.setString(1, mutationId.toString());
-            delete.executeUpdate();
+            for (UUID mutationId : mutationIds) {
+                delete.setString(1, mutationId.toString());
+                delete.addBatch();
+            }
+            delete.executeBatch();
         }
     }
 

@@ -105,39 +105,48 @@ public final class Pusher {
             refetched = remote.fetchRow(only.table(), only.rowId()).orElse(null);
         }
         ObjectNode fallbackRow = refetched;
+        for (MutationResult result : results) {
+            if (!byId.containsKey(result.mutationId())) {
+                throw new RemoteException("apply_mutations answered for an unknown mutation " + result.mutationId(),
+                        true, null, null);
+            }
+        }
         return database.write(connection -> {
             int applied = 0, duplicates = 0, merged = 0, conflictFields = 0, quarantined = 0;
-            for (MutationResult result : results) {
-                OutboxEntry entry = byId.get(result.mutationId());
-                if (entry == null) {
-                    throw new SQLException("apply_mutations answered for an unknown mutation " + result.mutationId());
-                }
-                ObjectNode serverRow = result.row() != null ? result.row() : fallbackRow;
-                switch (result.status()) {
-                    case APPLIED, DUPLICATE -> {
-                        outbox.remove(connection, entry.mutationId());
-                        rebuilder.rebuild(connection, entry.table(), entry.rowId(), serverRow);
-                        if (result.status() == MutationResult.Status.APPLIED) {
-                            applied++;
-                        } else {
-                            duplicates++;
+            // Acknowledged mutations leave the queue first (one statement), so the rows' rebuilds
+            // below see exactly what is still queued.
+            outbox.removeAll(connection, results.stream()
+                    .filter(r -> r.status() == MutationResult.Status.APPLIED || r.status() == MutationResult.Status.DUPLICATE)
+                    .map(MutationResult::mutationId).toList());
+            try (RowRebuilder.Session rebuilds = rebuilder.session(connection)) {
+                for (MutationResult result : results) {
+                    OutboxEntry entry = byId.get(result.mutationId());
+                    ObjectNode serverRow = result.row() != null ? result.row() : fallbackRow;
+                    switch (result.status()) {
+                        case APPLIED, DUPLICATE -> {
+                            rebuilds.rebuild(entry.table(), entry.rowId(), serverRow);
+                            if (result.status() == MutationResult.Status.APPLIED) {
+                                applied++;
+                            } else {
+                                duplicates++;
+                            }
+                        }
+                        case CONFLICT -> {
+                            merged++;
+                            conflictFields += merge(connection, entry, serverRow);
+                            rebuilds.rebuild(entry.table(), entry.rowId(), serverRow);
+                        }
+                        case REJECTED -> {
+                            quarantined++;
+                            outbox.quarantine(connection, entry.mutationId(), result.code(), result.message(), clock.instant());
+                            rebuilds.rebuild(entry.table(), entry.rowId(), serverRow);
+                        }
+                        case DEFERRED -> {
+                            // Stays queued behind the mutation of its row that did not apply.
                         }
                     }
-                    case CONFLICT -> {
-                        merged++;
-                        conflictFields += merge(connection, entry, serverRow);
-                        rebuilder.rebuild(connection, entry.table(), entry.rowId(), serverRow);
-                    }
-                    case REJECTED -> {
-                        quarantined++;
-                        outbox.quarantine(connection, entry.mutationId(), result.code(), result.message(), clock.instant());
-                        rebuilder.rebuild(connection, entry.table(), entry.rowId(), serverRow);
-                    }
-                    case DEFERRED -> {
-                        // Stays queued behind the mutation of its row that did not apply.
-                    }
+                    database.markTouched(entry.table());
                 }
-                database.markTouched(entry.table());
             }
             database.markTouched(Outbox.TABLE);
             database.markTouched(ConflictLog.TABLE);

@@ -26,6 +26,9 @@ import java.util.UUID;
  * work order, base version 1) and prints PostgreSQL's per-function self times
  * ({@code track_functions = all}), so triggers and helpers show up by name.
  *
+ * <p>Each call opens a new connection (as the test data source does), so small batches also pay
+ * for PL/pgSQL compilation per call; compare batch sizes of 100 and more.
+ *
  * <p>Usage: {@code offline-cache/benchmark.sh ApplyMutationsProfile [updates=5000] [batch=500]}
  */
 public final class ApplyMutationsProfile {
@@ -39,10 +42,6 @@ public final class ApplyMutationsProfile {
         execute(superuser, "alter database " + database + " set track_functions = 'all'");
         Tenant tenant = Tenant.create(superuser, "dispatcher");
         List<UUID> ids = tenant.insertWorkOrders(updates, "Job");
-        if (System.getenv("PROFILE_HOLD") != null) {
-            System.out.println("HOLD " + postgres.jdbcUrl(database) + " user " + tenant.user(0).id() + " " + tenant.user(0).email());
-            System.in.read();
-        }
         JdbcRemoteTables remote = new JdbcRemoteTables(superuser, tenant.user(0).id(), tenant.user(0).email());
         execute(superuser, "select pg_stat_reset()");
 
