@@ -47,12 +47,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * reported, and the achieved rate is measured, not assumed. The latency of one delivery runs
  * from the moment its INSERT's autocommit returned to the inserter to the moment the client
  * read the frame. Server, database and clients all run on this machine, the server and the
- * clients in this one JVM, so client work competes with the server for the same cores.
+ * clients in this one JVM, so client work competes with the server for the same cores. A warm-up
+ * at the same rate (default 15 s) runs first and is reported on its own line, not in the results.
  *
  * <pre>
  * ./mvnw -B -q -pl local-backend test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=com.fielddesk.localbackend.bench.RealtimeBenchmark \
- *     [-Dbench.clients=20 -Dbench.rate=100 -Dbench.seconds=60 -Dbench.inserters=4]
+ *     [-Dbench.clients=20 -Dbench.rate=100 -Dbench.seconds=60 -Dbench.inserters=4 -Dbench.warmup=15]
  * </pre>
  * Exits 1 if any client missed an event.
  */
@@ -66,6 +67,7 @@ public final class RealtimeBenchmark {
         int rate = Integer.getInteger("bench.rate", 100);
         int seconds = Integer.getInteger("bench.seconds", 60);
         int inserters = Integer.getInteger("bench.inserters", 4);
+        int warmup = Integer.getInteger("bench.warmup", 15);
         System.out.printf("load average before start: %s; %d cores; server, database and clients on this machine, "
                 + "server and clients in one JVM%n", loadAverage(), Runtime.getRuntime().availableProcessors());
 
@@ -89,33 +91,41 @@ public final class RealtimeBenchmark {
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
         heartbeats.scheduleAtFixedRate(() -> subscribers.forEach(Subscriber::heartbeat), 20, 20, TimeUnit.SECONDS);
 
-        System.out.printf("%d clients subscribed; inserting %d work orders/s for %d s over %d connections...%n",
-                clients, rate, seconds, inserters);
-        Inserts inserts = new Inserts((long) rate * seconds, 1_000_000_000L / rate);
-        ExecutorService inserting = Executors.newFixedThreadPool(inserters);
-        List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < inserters; i++) {
-            running.add(inserting.submit(() -> {
-                inserts.run(backend.admin(), company.id(), customer);
-                return null;
-            }));
+        if (warmup > 0) {
+            // JIT compilation and first query plans make the first seconds of a fresh JVM several times
+            // slower; a server runs for hours, so that start is measured apart and reported, not mixed in.
+            System.out.printf("%d clients subscribed; warm-up: %d work orders/s for %d s...%n", clients, rate, warmup);
+            Inserts warm = insert(backend, company, customer, rate, warmup, inserters);
+            awaitDeliveries(subscribers, warm.committedAt.keySet());
+            List<Long> warmLatencies = new ArrayList<>();
+            long warmLost = 0;
+            for (Subscriber subscriber : subscribers) {
+                for (Map.Entry<UUID, Long> committed : warm.committedAt.entrySet()) {
+                    Long arrived = subscriber.received.get(committed.getKey());
+                    if (arrived == null) {
+                        warmLost++;
+                    } else {
+                        warmLatencies.add(Math.max(0, arrived - committed.getValue()));
+                    }
+                }
+            }
+            Collections.sort(warmLatencies);
+            System.out.printf("warm-up (not in the results below): %d inserts, lost %d, commit-to-delivery ms p50 %.1f "
+                    + "p95 %.1f max %.1f%n", warm.committedAt.size(), warmLost, percentile(warmLatencies, 50),
+                    percentile(warmLatencies, 95), percentile(warmLatencies, 100));
         }
-        for (Future<?> inserter : running) {
-            inserter.get();
-        }
-        inserting.shutdown();
+
+        System.out.printf("inserting %d work orders/s for %d s over %d connections...%n", rate, seconds, inserters);
+        Inserts inserts = insert(backend, company, customer, rate, seconds, inserters);
         double elapsed = (inserts.lastCommit.get() - inserts.start) / 1e9;
         String loadDuringRun = loadAverage();
-
-        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int expected = inserts.committedAt.size();
-        while (System.nanoTime() < drainDeadline
-                && subscribers.stream().anyMatch(s -> s.received.size() < expected)) {
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+        awaitDeliveries(subscribers, inserts.committedAt.keySet());
         heartbeats.shutdownNow();
 
         List<Long> latencies = new ArrayList<>();
+        // The same per 10 s of commit time, to show whether delivery kept up or fell behind over the run.
+        Map<Long, List<Long>> latenciesByWindow = new java.util.TreeMap<>();
         long lost = 0;
         long duplicates = 0;
         for (Subscriber subscriber : subscribers) {
@@ -125,10 +135,13 @@ public final class RealtimeBenchmark {
                     lost++;
                 } else {
                     // A frame may be read before the inserter's commit call returns: that counts as 0 ms.
-                    latencies.add(Math.max(0, arrived - committed.getValue()));
+                    long latency = Math.max(0, arrived - committed.getValue());
+                    latencies.add(latency);
+                    latenciesByWindow.computeIfAbsent((committed.getValue() - inserts.start) / 10_000_000_000L,
+                            window -> new ArrayList<>()).add(latency);
                 }
             }
-            duplicates += subscriber.frames.get() - subscriber.received.size();
+            duplicates += subscriber.frames.get() - subscriber.received.size(); // over warm-up and run
             subscriber.socket.cancel();
         }
         Collections.sort(latencies);
@@ -139,8 +152,45 @@ public final class RealtimeBenchmark {
                 (long) expected * clients, lost, duplicates);
         System.out.printf("commit-to-delivery ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), percentile(latencies, 100));
+        for (Map.Entry<Long, List<Long>> window : latenciesByWindow.entrySet()) {
+            List<Long> sorted = window.getValue();
+            Collections.sort(sorted);
+            System.out.printf("  commits in %3d-%3d s: p50 %.1f  p95 %.1f  max %.1f ms%n", window.getKey() * 10,
+                    window.getKey() * 10 + 10, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 100));
+        }
         backend.backend().stop();
         System.exit(lost == 0 ? 0 : 1);
+    }
+
+    /** Inserts at {@code rate} for {@code seconds} on a fixed schedule, spread over {@code inserters} connections. */
+    private static Inserts insert(TestBackend backend, TenantFixtures.Company company, UUID customer, int rate, int seconds,
+                                  int inserters) throws Exception {
+        Inserts inserts = new Inserts((long) rate * seconds, 1_000_000_000L / rate);
+        ExecutorService inserting = Executors.newFixedThreadPool(inserters);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < inserters; i++) {
+                running.add(inserting.submit(() -> {
+                    inserts.run(backend.admin(), company.id(), customer);
+                    return null;
+                }));
+            }
+            for (Future<?> inserter : running) {
+                inserter.get();
+            }
+        } finally {
+            inserting.shutdown();
+        }
+        return inserts;
+    }
+
+    /** Waits (at most 30 s) until every subscriber has received every one of {@code ids}. */
+    private static void awaitDeliveries(List<Subscriber> subscribers, java.util.Set<UUID> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline
+                && subscribers.stream().anyMatch(s -> !s.received.keySet().containsAll(ids))) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
     }
 
     private static String loadAverage() {
