@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.localbackend.auth.JwtCodec;
 import com.fielddesk.localbackend.db.RequestIdentity;
 import com.fielddesk.localbackend.http.ApiRoutes;
+import com.fielddesk.localbackend.http.TokenIdentities;
 import com.fielddesk.localbackend.realtime.PhoenixFrame.Vsn;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
