@@ -12,8 +12,8 @@ import com.fielddesk.localbackend.demo.DemoLogin;
 import com.fielddesk.localbackend.http.ApiRoutes;
 import com.fielddesk.localbackend.http.Gateway;
 import com.fielddesk.localbackend.http.RequestBodies;
+import com.fielddesk.localbackend.http.TokenIdentities;
 import com.fielddesk.localbackend.realtime.RealtimeServer;
-import com.fielddesk.localbackend.realtime.TokenIdentities;
 import com.fielddesk.localbackend.rest.RestApi;
 import com.fielddesk.localbackend.storage.ObjectFiles;
 import com.fielddesk.localbackend.storage.StorageApi;
@@ -118,8 +118,8 @@ public final class LocalBackend implements AutoCloseable {
             AtomicReference<String> issuer = new AtomicReference<>("http://127.0.0.1/auth/v1");
             List<ApiRoutes> routes = new ArrayList<>();
             routes.add(new AuthApi(new AuthStore(adminPool), jwt, new PasswordHasher(), options.auth(), bodies, issuer::get));
-            routes.add(new RestApi(authenticatorPool, schemaCache, jwt, bodies));
             TokenIdentities tokens = new TokenIdentities(jwt);
+            routes.add(new RestApi(authenticatorPool, schemaCache, tokens, bodies));
             routes.add(new StorageApi(authenticatorPool, adminPool, tokens,
                     new ObjectFiles(data.resolve(STORAGE_FOLDER)), bodies));
             routes.add(RealtimeServer.create(postgres.superuserDataSource(DATABASE), authenticatorPool, tokens,

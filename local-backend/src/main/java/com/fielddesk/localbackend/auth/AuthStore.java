@@ -1,5 +1,7 @@
 package com.fielddesk.localbackend.auth;
 
+import com.fielddesk.localbackend.db.Transactions;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,22 +31,9 @@ public final class AuthStore {
     }
 
     /** The work of one request in one transaction. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    public <T> T inTransaction(Work<T> work) {
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    public <T> T inTransaction(Transactions.Work<T> work) {
+        try {
+            return Transactions.inTransaction(database, null, work);
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
                 // A data exception is bad input (e.g. a NUL character in a token), not a server fault.

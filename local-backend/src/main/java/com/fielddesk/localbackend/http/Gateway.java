@@ -31,6 +31,11 @@ public final class Gateway implements AutoCloseable {
             // Each route group enforces its own body limit while reading; this is only the outer bound.
             config.http.maxRequestSize = 1L << 30;
             config.router.ignoreTrailingSlashes = true;
+            // No permessage-deflate on the Realtime socket, as hosted Supabase (Phoenix's default,
+            // compress: false): every event would otherwise be compressed once per subscriber, which
+            // cost more CPU than everything else in the fan-out. The set is Jetty's live registry view.
+            config.jetty.modifyWebSocketServletFactory(factory ->
+                    factory.getAvailableExtensionNames().remove("permessage-deflate"));
         });
         app.before(ctx -> {
             ctx.header("Access-Control-Allow-Origin", "*");

@@ -114,6 +114,10 @@ final class ChangeDelivery {
         try (Connection connection = authenticator.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                // Server-side prepared from the first use on each pooled connection (pgjdbc waits for 5 by
+                // default): the same statement text recurs batch after batch, so parsing and row-security
+                // rewriting it every time for the first uses on each of the pool's connections is wasted.
+                statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
                 int index = 1;
                 for (int r = 0; r < readers.size(); r++) {
                     if (queriesByReader.get(r).isEmpty()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.localbackend.auth.JwtCodec;
 import com.fielddesk.localbackend.db.RequestIdentity;
 import com.fielddesk.localbackend.http.ApiRoutes;
+import com.fielddesk.localbackend.http.TokenIdentities;
 import com.fielddesk.localbackend.realtime.PhoenixFrame.Vsn;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
@@ -309,9 +310,8 @@ public final class RealtimeServer implements ApiRoutes {
     /**
      * Serves one batch (on the dispatcher thread, one batch at a time): groups the interested
      * channels by {@link VisibilityKeys.Key}, re-reads the batch once per group (the groups split
-     * over at most {@code fanOutThreads} parallel transactions), picks
-     * each channel's events from its group's re-read in memory, and queues them on each socket in
-     * commit order. Sending happens on other threads, so a slow socket delays only itself; the
+     * over at most {@code fanOutThreads} parallel transactions), picks each channel's events from
+     * its group's re-read in memory, and queues them on each socket in commit order. Sending happens on other threads, so a slow socket delays only itself; the
      * next batch is read only after this one is queued everywhere, so order holds per socket.
      */
     private void fanOut(List<ChangeFeed.Change> batch) {

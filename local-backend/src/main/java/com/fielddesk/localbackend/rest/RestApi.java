@@ -9,6 +9,7 @@ import com.fielddesk.localbackend.db.RequestIdentity;
 import com.fielddesk.localbackend.http.ApiRoutes;
 import com.fielddesk.localbackend.http.Json;
 import com.fielddesk.localbackend.http.RequestBodies;
+import com.fielddesk.localbackend.http.TokenIdentities;
 import com.fielddesk.localbackend.rest.QuerySyntax.Scope;
 import com.fielddesk.localbackend.rest.QuerySyntax.SelectItem;
 import com.fielddesk.localbackend.rest.SchemaCache.Function;
@@ -49,13 +50,13 @@ public final class RestApi implements ApiRoutes {
 
     private final DataSource authenticator;
     private final SchemaCache schemaCache;
-    private final JwtCodec jwt;
+    private final TokenIdentities tokens;
     private final RequestBodies bodies;
 
-    public RestApi(DataSource authenticator, SchemaCache schemaCache, JwtCodec jwt, RequestBodies bodies) {
+    public RestApi(DataSource authenticator, SchemaCache schemaCache, TokenIdentities tokens, RequestBodies bodies) {
         this.authenticator = authenticator;
         this.schemaCache = schemaCache;
-        this.jwt = jwt;
+        this.tokens = tokens;
         this.bodies = bodies;
     }
 
@@ -159,32 +160,15 @@ public final class RestApi implements ApiRoutes {
     }
 
     private RequestIdentity identity(Context ctx) {
-        String header = ctx.header("Authorization");
-        String token = null;
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            token = header.substring(7).trim();
-        } else if (header != null && !header.isBlank()) {
+        TokenIdentities.PresentedToken presented = TokenIdentities.presentedBy(ctx);
+        if (presented.authorizationNotBearer()) {
             throw PostgrestError.jwt(false, "Authorization header must be a Bearer token");
         }
-        if (token == null || token.isEmpty()) {
-            // The gateway's rule: without a user token the API key itself is the JWT.
-            token = ctx.header("apikey") != null ? ctx.header("apikey") : ctx.queryParam("apikey");
-        }
-        if (token == null) {
-            return RequestIdentity.anonymous();
-        }
-        JwtCodec.VerifiedToken verified;
         try {
-            verified = jwt.verify(token);
+            return tokens.identityOf(presented);
         } catch (JwtCodec.InvalidTokenException e) {
             throw PostgrestError.jwt(e.expired(), e.getMessage());
         }
-        String role = verified.role() == null ? "anon" : verified.role();
-        if (!RequestIdentity.API_ROLES.contains(role)) {
-            throw PostgrestError.of(401, "PGRST301", "The JWT role \"" + role + "\" is not allowed", null, null,
-                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
-        }
-        return new RequestIdentity(role, verified.subject(), verified.email(), verified.claimsJson());
     }
 
     private void checkProfile(Context ctx) {

@@ -3,10 +3,11 @@ package com.fielddesk.localbackend.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fielddesk.localbackend.auth.JwtCodec;
 import com.fielddesk.localbackend.db.RequestIdentity;
+import com.fielddesk.localbackend.db.Transactions;
 import com.fielddesk.localbackend.http.ApiRoutes;
 import com.fielddesk.localbackend.http.Json;
 import com.fielddesk.localbackend.http.RequestBodies;
-import com.fielddesk.localbackend.realtime.TokenIdentities;
+import com.fielddesk.localbackend.http.TokenIdentities;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -371,16 +371,9 @@ public final class StorageApi implements ApiRoutes {
     // ---- plumbing --------------------------------------------------------------------------------
 
     private RequestIdentity caller(Context ctx) {
-        String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        if (token == null || token.isEmpty()) {
-            token = ctx.header("apikey") != null ? ctx.header("apikey") : ctx.queryParam("apikey");
-        }
-        if (token == null) {
-            return RequestIdentity.anonymous();
-        }
         try {
-            return tokens.verify(token).identity();
+            // Storage, unlike REST, ignores an Authorization header that is not a Bearer token.
+            return tokens.identityOf(TokenIdentities.presentedBy(ctx));
         } catch (JwtCodec.InvalidTokenException e) {
             throw StorageError.invalidJwt(e.expired() ? "jwt expired" : e.getMessage());
         }
@@ -440,34 +433,17 @@ public final class StorageApi implements ApiRoutes {
         return header != null && header.equalsIgnoreCase("true");
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T asCaller(RequestIdentity caller, Work<T> work) {
+    private <T> T asCaller(RequestIdentity caller, Transactions.Work<T> work) {
         return inTransaction(authenticator, caller, work);
     }
 
-    private <T> T asAdmin(Work<T> work) {
+    private <T> T asAdmin(Transactions.Work<T> work) {
         return inTransaction(admin, null, work);
     }
 
-    private static <T> T inTransaction(DataSource dataSource, RequestIdentity caller, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (caller != null) {
-                    caller.applyTo(connection);
-                }
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+    private static <T> T inTransaction(DataSource dataSource, RequestIdentity caller, Transactions.Work<T> work) {
+        try {
+            return Transactions.inTransaction(dataSource, caller, work);
         } catch (SQLException e) {
             throw translate(e);
         }

@@ -1,28 +1,30 @@
 package com.fielddesk.localbackend.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fielddesk.localbackend.http.Json;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TestBackend;
 
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,12 +47,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * reported, and the achieved rate is measured, not assumed. The latency of one delivery runs
  * from the moment its INSERT's autocommit returned to the inserter to the moment the client
  * read the frame. Server, database and clients all run on this machine, the server and the
- * clients in this one JVM, so client work competes with the server for the same cores.
+ * clients in this one JVM, so client work competes with the server for the same cores. A warm-up
+ * at the same rate (default 15 s) runs first and is reported on its own line, not in the results.
  *
  * <pre>
  * ./mvnw -B -q -pl local-backend test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=com.fielddesk.localbackend.bench.RealtimeBenchmark \
- *     [-Dbench.clients=20 -Dbench.rate=100 -Dbench.seconds=60 -Dbench.inserters=4]
+ *     [-Dbench.clients=20 -Dbench.rate=100 -Dbench.seconds=60 -Dbench.inserters=4 -Dbench.warmup=15]
  * </pre>
  * Exits 1 if any client missed an event.
  */
@@ -63,6 +67,7 @@ public final class RealtimeBenchmark {
         int rate = Integer.getInteger("bench.rate", 100);
         int seconds = Integer.getInteger("bench.seconds", 60);
         int inserters = Integer.getInteger("bench.inserters", 4);
+        int warmup = Integer.getInteger("bench.warmup", 15);
         System.out.printf("load average before start: %s; %d cores; server, database and clients on this machine, "
                 + "server and clients in one JVM%n", loadAverage(), Runtime.getRuntime().availableProcessors());
 
@@ -72,7 +77,7 @@ public final class RealtimeBenchmark {
         UUID customer = fixtures.customer(company, "Benchmark Customer");
 
         List<Subscriber> subscribers = new ArrayList<>();
-        HttpClient http = HttpClient.newHttpClient();
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ZERO).build();
         for (int i = 0; i < clients; i++) {
             TenantFixtures.AppUser user = fixtures.staff(company, "dispatcher");
             String token = backend.mintAccessToken(user.id(), user.email(), "authenticated", Duration.ofHours(2));
@@ -86,33 +91,41 @@ public final class RealtimeBenchmark {
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
         heartbeats.scheduleAtFixedRate(() -> subscribers.forEach(Subscriber::heartbeat), 20, 20, TimeUnit.SECONDS);
 
-        System.out.printf("%d clients subscribed; inserting %d work orders/s for %d s over %d connections...%n",
-                clients, rate, seconds, inserters);
-        Inserts inserts = new Inserts((long) rate * seconds, 1_000_000_000L / rate);
-        ExecutorService inserting = Executors.newFixedThreadPool(inserters);
-        List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < inserters; i++) {
-            running.add(inserting.submit(() -> {
-                inserts.run(backend.admin(), company.id(), customer);
-                return null;
-            }));
+        if (warmup > 0) {
+            // JIT compilation and first query plans make the first seconds of a fresh JVM several times
+            // slower; a server runs for hours, so that start is measured apart and reported, not mixed in.
+            System.out.printf("%d clients subscribed; warm-up: %d work orders/s for %d s...%n", clients, rate, warmup);
+            Inserts warm = insert(backend, company, customer, rate, warmup, inserters);
+            awaitDeliveries(subscribers, warm.committedAt.keySet());
+            List<Long> warmLatencies = new ArrayList<>();
+            long warmLost = 0;
+            for (Subscriber subscriber : subscribers) {
+                for (Map.Entry<UUID, Long> committed : warm.committedAt.entrySet()) {
+                    Long arrived = subscriber.received.get(committed.getKey());
+                    if (arrived == null) {
+                        warmLost++;
+                    } else {
+                        warmLatencies.add(Math.max(0, arrived - committed.getValue()));
+                    }
+                }
+            }
+            Collections.sort(warmLatencies);
+            System.out.printf("warm-up (not in the results below): %d inserts, lost %d, commit-to-delivery ms p50 %.1f "
+                    + "p95 %.1f max %.1f%n", warm.committedAt.size(), warmLost, percentile(warmLatencies, 50),
+                    percentile(warmLatencies, 95), percentile(warmLatencies, 100));
         }
-        for (Future<?> inserter : running) {
-            inserter.get();
-        }
-        inserting.shutdown();
+
+        System.out.printf("inserting %d work orders/s for %d s over %d connections...%n", rate, seconds, inserters);
+        Inserts inserts = insert(backend, company, customer, rate, seconds, inserters);
         double elapsed = (inserts.lastCommit.get() - inserts.start) / 1e9;
         String loadDuringRun = loadAverage();
-
-        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int expected = inserts.committedAt.size();
-        while (System.nanoTime() < drainDeadline
-                && subscribers.stream().anyMatch(s -> s.received.size() < expected)) {
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+        awaitDeliveries(subscribers, inserts.committedAt.keySet());
         heartbeats.shutdownNow();
 
         List<Long> latencies = new ArrayList<>();
+        // The same per 10 s of commit time, to show whether delivery kept up or fell behind over the run.
+        Map<Long, List<Long>> latenciesByWindow = new java.util.TreeMap<>();
         long lost = 0;
         long duplicates = 0;
         for (Subscriber subscriber : subscribers) {
@@ -122,11 +135,14 @@ public final class RealtimeBenchmark {
                     lost++;
                 } else {
                     // A frame may be read before the inserter's commit call returns: that counts as 0 ms.
-                    latencies.add(Math.max(0, arrived - committed.getValue()));
+                    long latency = Math.max(0, arrived - committed.getValue());
+                    latencies.add(latency);
+                    latenciesByWindow.computeIfAbsent((committed.getValue() - inserts.start) / 10_000_000_000L,
+                            window -> new ArrayList<>()).add(latency);
                 }
             }
-            duplicates += subscriber.frames.get() - subscriber.received.size();
-            subscriber.socket.abort();
+            duplicates += subscriber.frames.get() - subscriber.received.size(); // over warm-up and run
+            subscriber.socket.cancel();
         }
         Collections.sort(latencies);
         System.out.printf("inserted %d in %.1f s (%.1f/s achieved, %d/s asked); latest insert start %.1f ms behind "
@@ -136,8 +152,45 @@ public final class RealtimeBenchmark {
                 (long) expected * clients, lost, duplicates);
         System.out.printf("commit-to-delivery ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), percentile(latencies, 100));
+        for (Map.Entry<Long, List<Long>> window : latenciesByWindow.entrySet()) {
+            List<Long> sorted = window.getValue();
+            Collections.sort(sorted);
+            System.out.printf("  commits in %3d-%3d s: p50 %.1f  p95 %.1f  max %.1f ms%n", window.getKey() * 10,
+                    window.getKey() * 10 + 10, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 100));
+        }
         backend.backend().stop();
         System.exit(lost == 0 ? 0 : 1);
+    }
+
+    /** Inserts at {@code rate} for {@code seconds} on a fixed schedule, spread over {@code inserters} connections. */
+    private static Inserts insert(TestBackend backend, TenantFixtures.Company company, UUID customer, int rate, int seconds,
+                                  int inserters) throws Exception {
+        Inserts inserts = new Inserts((long) rate * seconds, 1_000_000_000L / rate);
+        ExecutorService inserting = Executors.newFixedThreadPool(inserters);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < inserters; i++) {
+                running.add(inserting.submit(() -> {
+                    inserts.run(backend.admin(), company.id(), customer);
+                    return null;
+                }));
+            }
+            for (Future<?> inserter : running) {
+                inserter.get();
+            }
+        } finally {
+            inserting.shutdown();
+        }
+        return inserts;
+    }
+
+    /** Waits (at most 30 s) until every subscriber has received every one of {@code ids}. */
+    private static void awaitDeliveries(List<Subscriber> subscribers, java.util.Set<UUID> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline
+                && subscribers.stream().anyMatch(s -> !s.received.keySet().containsAll(ids))) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
     }
 
     private static String loadAverage() {
@@ -201,79 +254,80 @@ public final class RealtimeBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
     }
 
-    /** One Phoenix 2.0.0 socket with one channel subscribed to work order inserts. */
-    private static final class Subscriber implements WebSocket.Listener {
+    /**
+     * One Phoenix 2.0.0 socket with one channel subscribed to work order inserts. OkHttp rather than
+     * the JDK's WebSocket client, and a streaming read of only the fields needed: the clients share
+     * the server's JVM and cores, and the JDK client's UTF-8 decoding alone outweighed the server.
+     */
+    private static final class Subscriber extends WebSocketListener {
         final CountDownLatch subscribed = new CountDownLatch(1);
         /** Arrival time per work order; latencies are computed afterwards, so a delivery that beats
          *  the inserting thread's bookkeeping still counts (as ~0 ms). */
         final Map<UUID, Long> received = new ConcurrentHashMap<>();
         final AtomicLong frames = new AtomicLong();
-        private final StringBuilder partial = new StringBuilder();
-        private int ref = 1;
+        private final AtomicInteger ref = new AtomicInteger(1000);
         WebSocket socket;
 
         private Subscriber() {
         }
 
-        static Subscriber connect(HttpClient http, TestBackend backend, String token, String topic) {
+        static Subscriber connect(OkHttpClient http, TestBackend backend, String token, String topic) {
             Subscriber subscriber = new Subscriber();
-            URI uri = URI.create(backend.url().toString().replace("http://", "ws://")
-                    + "/realtime/v1/websocket?vsn=2.0.0&apikey=" + backend.anonKey());
-            subscriber.socket = http.newWebSocketBuilder().buildAsync(uri, subscriber).join();
-            String join = Json.write(List.of("1", "1", "realtime:" + topic, "phx_join", Map.of(
+            String url = backend.url().toString().replace("http://", "ws://")
+                    + "/realtime/v1/websocket?vsn=2.0.0&apikey=" + backend.anonKey();
+            subscriber.socket = http.newWebSocket(new Request.Builder().url(url).build(), subscriber);
+            subscriber.socket.send(Json.write(List.of("1", "1", "realtime:" + topic, "phx_join", Map.of(
                     "config", Map.of("postgres_changes", List.of(Map.of("event", "INSERT", "schema", "public",
-                            "table", "work_orders"))), "access_token", token)));
-            subscriber.send(join);
+                            "table", "work_orders"))), "access_token", token))));
             return subscriber;
         }
 
-        synchronized void send(String text) {
-            socket.sendText(text, true).join();
-        }
-
         void heartbeat() {
-            send(Json.write(java.util.Arrays.asList(null, Integer.toString(++ref + 1000), "phoenix", "heartbeat", Map.of())));
+            socket.send(Json.write(java.util.Arrays.asList(null, Integer.toString(ref.incrementAndGet()), "phoenix",
+                    "heartbeat", Map.of())));
         }
 
         @Override
-        public void onOpen(WebSocket webSocket) {
-            // Unbounded demand: asking for one message at a time costs a selector round per frame,
-            // which at 2,000 frames/s made the clients (same JVM) slower than the server.
-            webSocket.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        public void onMessage(WebSocket webSocket, String text) {
             long now = System.nanoTime();
-            if (last && partial.isEmpty()) {
-                // The usual case, a whole frame: CharBuffer.toString copies in bulk, while
-                // StringBuilder.append(CharSequence) copies char by char (it showed in profiles).
-                handle(data.toString(), now);
-            } else {
-                partial.append(data.toString());
-                if (last) {
-                    handle(partial.toString(), now);
-                    partial.setLength(0);
+            try (JsonParser frame = Json.MAPPER.getFactory().createParser(text)) {
+                frame.nextToken(); // [
+                for (int skipped = 0; skipped < 3; skipped++) { // join_ref, ref, topic
+                    frame.nextToken();
                 }
-            }
-            return null; // done with data: the client may reuse it
-        }
-
-        private void handle(String text, long now) {
-            try {
-                JsonNode frame = Json.MAPPER.readTree(text);
-                String event = frame.get(3).asText();
-                JsonNode payload = frame.get(4);
-                if (event.equals("system") && "ok".equals(payload.path("status").asText())) {
-                    subscribed.countDown();
+                frame.nextToken();
+                String event = frame.getText();
+                frame.nextToken(); // payload
+                if (event.equals("system")) {
+                    JsonNode payload = Json.MAPPER.readTree(text).get(4); // rare: read it whole
+                    if ("ok".equals(payload.path("status").asText())) {
+                        subscribed.countDown();
+                    }
                 } else if (event.equals("postgres_changes")) {
-                    UUID id = UUID.fromString(payload.path("data").path("record").path("id").asText());
                     frames.incrementAndGet();
-                    received.putIfAbsent(id, now);
+                    received.putIfAbsent(UUID.fromString(recordId(frame)), now);
                 }
             } catch (Exception e) {
-                System.err.println("Unreadable frame: " + text);
+                System.err.println("Unreadable frame: " + text + " (" + e + ")");
             }
+        }
+
+        /** The payload's data.record.id, reading no more of the frame than needed. */
+        private static String recordId(JsonParser parser) throws IOException {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME && parser.getCurrentName().equals("record")) {
+                    parser.nextToken(); // {
+                    for (token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                        String field = parser.getCurrentName();
+                        parser.nextToken();
+                        if (field.equals("id")) {
+                            return parser.getText();
+                        }
+                        parser.skipChildren();
+                    }
+                }
+            }
+            throw new IOException("no data.record.id");
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.fielddesk.localbackend.realtime;
 
 import com.fielddesk.localbackend.auth.JwtCodec;
+import com.fielddesk.localbackend.http.TokenIdentities;
 import com.fielddesk.localbackend.testing.TestBackend;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;

@@ -113,6 +113,35 @@ class RealtimeServerTest {
     }
 
     @Test
+    void socketsAreNotCompressedEvenWhenTheClientOffersPerMessageDeflate() throws Exception {
+        // OkHttp (like browsers and Node's ws) offers permessage-deflate; hosted Realtime declines it.
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        java.util.concurrent.CompletableFuture<okhttp3.Response> opened = new java.util.concurrent.CompletableFuture<>();
+        okhttp3.WebSocket socket = http.newWebSocket(new okhttp3.Request.Builder()
+                .url(backend.url().toString().replace("http://", "ws://") + RealtimeServer.PATH
+                        + "?vsn=2.0.0&apikey=" + backend.anonKey()).build(), new okhttp3.WebSocketListener() {
+                    @Override
+                    public void onOpen(okhttp3.WebSocket webSocket, okhttp3.Response response) {
+                        opened.complete(response);
+                    }
+
+                    @Override
+                    public void onFailure(okhttp3.WebSocket webSocket, Throwable failure, okhttp3.Response response) {
+                        opened.completeExceptionally(failure);
+                    }
+                });
+        try {
+            okhttp3.Response handshake = opened.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(handshake.code()).isEqualTo(101);
+            assertThat(handshake.request().header("Sec-WebSocket-Extensions")).contains("permessage-deflate");
+            assertThat(handshake.header("Sec-WebSocket-Extensions")).isNull();
+        } finally {
+            socket.cancel();
+            http.dispatcher().executorService().shutdown();
+        }
+    }
+
+    @Test
     void socketWithoutAnApiKeyIsClosed() throws Exception {
         try (PhoenixTestSocket socket = PhoenixTestSocket.open(backend, "not-a-key")) {
             socket.awaitClosed();

@@ -42,9 +42,10 @@ class InvoiceTest {
 
     @BeforeEach
     void createCompanyWithACustomer() {
-        company = fixtures.company("Flow Plumbing");
-        csr = fixtures.staff(company, "csr");
-        customer = fixtures.customer(company, "Robin Payer");
+        TenantFixtures.Crew crew = fixtures.crew("Flow Plumbing", "Robin Payer", "csr");
+        company = crew.company();
+        csr = crew.member("csr");
+        customer = crew.customer();
     }
 
     @Test

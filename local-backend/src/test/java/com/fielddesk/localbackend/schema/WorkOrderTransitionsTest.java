@@ -36,11 +36,12 @@ class WorkOrderTransitionsTest {
 
     @BeforeEach
     void createCompanyWithStaff() {
-        company = fixtures.company("Bright Sparks");
-        dispatcher = fixtures.staff(company, "dispatcher");
-        supervisor = fixtures.staff(company, "supervisor");
-        technician = fixtures.staff(company, "technician");
-        customer = fixtures.customer(company, "Dana Client");
+        TenantFixtures.Crew crew = fixtures.crew("Bright Sparks", "Dana Client", "dispatcher", "supervisor", "technician");
+        company = crew.company();
+        dispatcher = crew.member("dispatcher");
+        supervisor = crew.member("supervisor");
+        technician = crew.member("technician");
+        customer = crew.customer();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.fielddesk.localbackend.testing;
 
 import com.fielddesk.localbackend.db.RequestIdentity;
+import com.fielddesk.localbackend.db.Transactions;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -29,17 +30,6 @@ public final class AsUser {
 
     /** Runs work as the identity and commits; an SQLException rolls everything back and is rethrown. */
     public static <T> T run(DataSource database, RequestIdentity identity, SqlWork<T> work) throws SQLException {
-        try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                identity.applyTo(connection);
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+        return Transactions.inTransaction(database, identity, work::run);
     }
 }

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,6 +43,17 @@ public final class TenantFixtures {
         }
     }
 
+    /** A company of a test's own: one staff member per role asked for, and one customer. */
+    public record Crew(Company company, Map<String, AppUser> staff, UUID customer) {
+        public AppUser member(String role) {
+            AppUser member = staff.get(role);
+            if (member == null) {
+                throw new IllegalArgumentException("No " + role + " in this crew; it has " + staff.keySet());
+            }
+            return member;
+        }
+    }
+
     private final DataSource superuser;
 
     public TenantFixtures(DataSource superuser) {
@@ -64,6 +77,16 @@ public final class TenantFixtures {
 
     public DataSource superuser() {
         return superuser;
+    }
+
+    /** A new company with one staff member per role and one customer (the usual start of a schema test). */
+    public Crew crew(String companyName, String customerName, String... roles) {
+        Company company = company(companyName);
+        Map<String, AppUser> staff = new LinkedHashMap<>();
+        for (String role : roles) {
+            staff.put(role, staff(company, role));
+        }
+        return new Crew(company, Map.copyOf(staff), customer(company, customerName));
     }
 
     public Company company(String name) {
