@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -113,6 +114,13 @@ final class ChangeDelivery {
         }
         try (Connection connection = authenticator.getConnection()) {
             connection.setAutoCommit(false);
+            try (Statement planning = connection.createStatement()) {
+                // Plan every execution afresh: a generic plan cached while a table was small keeps
+                // probing a company index and filtering by key (measured: 1.4 ms per row at 3,000
+                // rows, growing with the table until autovacuum's next ANALYZE invalidated it), where
+                // a custom plan for the actual keys probes the primary key.
+                planning.execute("set local plan_cache_mode = force_custom_plan");
+            }
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 // Server-side prepared from the first use on each pooled connection (pgjdbc waits for 5 by
                 // default): the same statement text recurs batch after batch, so parsing and row-security
