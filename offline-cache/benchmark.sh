@@ -18,7 +18,8 @@ cp="$copy/offline-cache/target/test-classes:$copy/offline-cache/target/classes:$
 cp="$cp:$copy/local-backend/target/test-classes:$copy/supabase-client/target/classes"
 # In a reactor build the sibling modules appear as their target folders: use the copies above.
 cp="$cp:$(tr ':' '\n' < offline-cache/target/benchmark.classpath | grep -v "^$PWD/" | paste -sd:)"
-java -Xmx256m -cp "$cp" "com.fielddesk.cache.benchmark.$main" "$@"
+# BENCHMARK_JVM_OPTS: extra JVM options, e.g. a JFR recording (see docs/benchmarks.md).
+java -Xmx256m ${BENCHMARK_JVM_OPTS:-} -cp "$cp" "com.fielddesk.cache.benchmark.$main" "$@"
 status=$?
 rm -rf "$copy"
 exit $status

@@ -265,6 +265,10 @@ public final class RestApi implements ApiRoutes {
 
     private void body(Request request, Result result) {
         Context ctx = request.ctx;
+        // PostgREST itself never compresses (hosted Supabase leaves that to its edge proxy), and this
+        // server answers on the same machine: gzip of a multi-megabyte sync page cost more CPU on
+        // both ends than the loopback transfer it saves.
+        ctx.minSizeForCompression(Integer.MAX_VALUE);
         if (request.singleObject()) {
             ctx.contentType(SINGLE_OBJECT + "; charset=utf-8");
             ctx.result(ctx.method() == HandlerType.HEAD ? "" : result.single);

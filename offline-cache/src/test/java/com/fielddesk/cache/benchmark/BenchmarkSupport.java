@@ -43,4 +43,48 @@ final class BenchmarkSupport {
     static double seconds(long nanos) {
         return nanos / 1e9;
     }
+
+    /**
+     * CPU time used so far, split into this JVM's threads grouped by name (numbers dropped, so a
+     * pool's threads add up) and the embedded PostgreSQL (this JVM's child processes), in ms.
+     */
+    static java.util.Map<String, Long> cpuMillis() {
+        java.util.Map<String, Long> split = new java.util.TreeMap<>();
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                split.merge(info.getThreadName().replaceAll("[0-9]+", "N"), nanos / 1_000_000, Long::sum);
+            }
+        }
+        postmaster.ifPresent(server -> split.put("postgres", server.children()
+                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L)).sum()));
+        return split;
+    }
+
+    /** The embedded PostgreSQL's server process (its backends are its children), found from a backend's pid. */
+    private static java.util.Optional<ProcessHandle> postmaster = java.util.Optional.empty();
+
+    static void watchPostgres(javax.sql.DataSource admin) {
+        try (java.sql.Connection connection = admin.getConnection();
+             java.sql.ResultSet pid = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+            pid.next();
+            postmaster = ProcessHandle.of(pid.getLong(1)).flatMap(ProcessHandle::parent);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What each part of {@link #cpuMillis()} used between two readings, largest first, only parts above 20 ms. */
+    static String cpuSpent(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 20)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue() + " ms")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }
