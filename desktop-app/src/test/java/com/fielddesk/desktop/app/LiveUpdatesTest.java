@@ -5,6 +5,7 @@ import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.sync.SyncEngine;
 import com.fielddesk.cache.sync.SyncSettings;
 import com.fielddesk.desktop.testing.ConsoleBackend;
+import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.supabase.SupabaseClient;
 import com.fielddesk.supabase.SupabaseConfig;
 import com.fielddesk.supabase.auth.InMemorySessionStore;
@@ -22,12 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +65,7 @@ class LiveUpdatesTest {
                 live.start(synced.timers, new LiveUpdateTimings(NEVER, Duration.ofMillis(300)));
                 synced.awaitFirstPass();
                 UUID lead = backend.openLead("Boiler pressure keeps dropping", false);
-                awaitTrue(() -> synced.poolHas(lead));
+                Fx.awaitOffFx("the new lead is in the cache", DEADLINE, () -> synced.poolHas(lead));
                 assertThat(live.live()).isFalse();
             } finally {
                 blocked.close();
@@ -80,21 +79,11 @@ class LiveUpdatesTest {
             try (LiveUpdates live = new LiveUpdates(synced.client.realtime(), synced.engine, synced.cache.catalog().all()
                     .stream().map(table -> table.name()).toList())) {
                 live.start(synced.timers, new LiveUpdateTimings(NEVER, NEVER));
-                awaitTrue(live::live);
+                Fx.awaitOffFx("the realtime channel joined", DEADLINE, live::live);
                 synced.awaitFirstPass();
                 UUID lead = backend.openLead("Water heater pilot out", true);
-                awaitTrue(() -> synced.poolHas(lead));
+                Fx.awaitOffFx("the new lead is in the cache", DEADLINE, () -> synced.poolHas(lead));
             }
-        }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant end = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("Not true within " + DEADLINE);
-            }
-            Thread.sleep(25);
         }
     }
 
@@ -116,8 +105,8 @@ class LiveUpdatesTest {
             watchThread.execute(() -> engine.watch(report -> { }, failure -> { }));
         }
 
-        void awaitFirstPass() throws InterruptedException {
-            awaitTrue(() -> engine.status().snapshot().lastSuccessfulSync() != null);
+        void awaitFirstPass() {
+            Fx.awaitOffFx("a first successful sync", DEADLINE, () -> engine.status().snapshot().lastSuccessfulSync() != null);
         }
 
         boolean poolHas(UUID lead) {

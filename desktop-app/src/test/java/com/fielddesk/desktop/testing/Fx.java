@@ -63,6 +63,17 @@ public final class Fx {
         }
     }
 
+    /** Waits until the condition (evaluated on the calling thread, not the FX thread) holds; fails with the description at the deadline. */
+    public static void awaitOffFx(String description, Duration deadline, java.util.function.BooleanSupplier condition) {
+        Instant end = Instant.now().plus(deadline);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("Not true within " + deadline.toMillis() + " ms: " + description);
+            }
+            pause();
+        }
+    }
+
     /** A short pause between checks of a condition, so polling does not starve the threads doing the work. */
     private static void pause() {
         try {
