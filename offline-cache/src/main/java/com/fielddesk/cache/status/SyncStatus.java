@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Everything the sync indicator and the sync panel of the console show.
  *
- * @param online             the last call to the server succeeded
+ * @param online             the server answered recently and no call has failed to reach it since
+ *                           ({@link SyncStatusTracker})
  * @param oldestPendingAge   how long the oldest queued change has waited (null when the queue is empty)
  * @param lastSuccessfulSync when a full push + pull last finished (null: never)
  * @param currentError       one readable sentence, or null

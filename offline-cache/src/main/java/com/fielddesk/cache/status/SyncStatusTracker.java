@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +22,10 @@ import java.util.function.Consumer;
  * <p>"Online" means the server answered recently: within {@code answeredWithin} of now, and no
  * call has failed to reach it since. Only real answers count ({@link #serverAnswered()}, called for
  * every remote call the server answered); a pass that sent nothing (an empty queue) proves nothing.
+ *
+ * <p>Listeners hear about every change of "online": an answer after silence or a failure, a call
+ * that did not reach the server, and — once {@link #publishWhenOnlineExpires} is running — the last
+ * answer growing too old with no call at all (a server that hangs instead of refusing).
  */
 public final class SyncStatusTracker {
 
@@ -36,6 +43,10 @@ public final class SyncStatusTracker {
     private volatile String currentError;
     private volatile boolean signInRequired;
     private volatile SyncStatus.InitialSyncProgress initialSync;
+    private final Object expiryLock = new Object();
+    private final Object publishLock = new Object();
+    private ScheduledExecutorService expiryTimers;
+    private ScheduledFuture<?> expiryCheck;
 
     /** @param answeredWithin how old the server's last answer may be for the status to say online */
     public SyncStatusTracker(CacheDatabase database, Outbox outbox, ConflictLog conflicts, Clock clock,
@@ -94,13 +105,69 @@ public final class SyncStatusTracker {
         lastAnswer = clock.instant();
         unreachableSinceAnswer = false;
         if (!wasOnline) {
+            scheduleExpiryCheck();
             publish();
         }
     }
 
     /** A call did not reach the server or got no usable answer (network error, timeout, 5xx). */
     public void serverUnreachable() {
+        boolean wasOnline = isOnline();
         unreachableSinceAnswer = true;
+        if (wasOnline) {
+            publish();
+        }
+    }
+
+    /** Whether the server answered recently (no database read: cheap enough for any thread). */
+    public boolean online() {
+        return isOnline();
+    }
+
+    /**
+     * Publishes the status when "online" runs out by age alone, using {@code timers} to wake up
+     * when the last answer gets too old. Without this, a server that stops answering (a hung
+     * call, a sleeping laptop's dead socket) would read as online until some call failed.
+     * Closing the returned handle stops it.
+     */
+    public AutoCloseable publishWhenOnlineExpires(ScheduledExecutorService timers) {
+        synchronized (expiryLock) {
+            expiryTimers = timers;
+        }
+        scheduleExpiryCheck();
+        return () -> {
+            synchronized (expiryLock) {
+                expiryTimers = null;
+                if (expiryCheck != null) {
+                    expiryCheck.cancel(false);
+                    expiryCheck = null;
+                }
+            }
+        };
+    }
+
+    /** One check at the moment the current "online" would expire; answers since then move it on. */
+    private void scheduleExpiryCheck() {
+        synchronized (expiryLock) {
+            Instant answered = lastAnswer;
+            if (expiryTimers == null || answered == null) {
+                return;
+            }
+            if (expiryCheck != null) {
+                expiryCheck.cancel(false);
+            }
+            long delayMillis = Math.max(0, Duration.between(clock.instant(), answered.plus(answeredWithin)).toMillis()) + 1;
+            expiryCheck = expiryTimers.schedule(this::checkExpiry, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkExpiry() {
+        if (isOnline()) {
+            // Answered again meanwhile (answers while online do not reschedule): wait for the new expiry.
+            scheduleExpiryCheck();
+        } else {
+            publish();
+        }
     }
 
     private boolean isOnline() {
@@ -122,13 +189,19 @@ public final class SyncStatusTracker {
         publish();
     }
 
+    /**
+     * Tells every listener the current status. Serialised, so listeners receive snapshots in the
+     * order they were taken (a stale "online" from one thread cannot overtake a newer "offline").
+     */
     public void publish() {
         if (listeners.isEmpty()) {
             return;
         }
-        SyncStatus status = snapshot();
-        for (Consumer<SyncStatus> listener : listeners) {
-            listener.accept(status);
+        synchronized (publishLock) {
+            SyncStatus status = snapshot();
+            for (Consumer<SyncStatus> listener : listeners) {
+                listener.accept(status);
+            }
         }
     }
 }
