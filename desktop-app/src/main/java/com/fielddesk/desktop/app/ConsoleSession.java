@@ -39,7 +39,6 @@ public final class ConsoleSession implements AutoCloseable {
     private final ExecutorService syncThread;
     private final ScheduledExecutorService timers;
     private final List<AutoCloseable> running = new ArrayList<>();
-    private final ServerReachability reachability;
     private final LiveUpdateTimings timings;
     private final LiveUpdates liveUpdates;
 
@@ -51,10 +50,16 @@ public final class ConsoleSession implements AutoCloseable {
         this.userId = userId;
         this.email = email;
         this.openedOffline = openedOffline;
-        this.reachability = new ServerReachability(!openedOffline);
-        this.sync = new SyncEngine(cache, new ReachabilityReportingRemoteTables(new SupabaseRemoteTables(supabase), reachability), clock,
+        // "Online" is the engine's flag: the server answered within two full-sync intervals and
+        // nothing has failed to reach it since.
+        this.sync = new SyncEngine(cache, new SupabaseRemoteTables(supabase), clock,
                 SyncSettings.defaults().withBackoff(Duration.ofMillis(250), Duration.ofSeconds(5))
                         .withWatchInterval(timings.fullSyncInterval()), RandomGenerator.getDefault());
+        if (!openedOffline) {
+            // Auth just answered the sign-in (or accepted the remembered session): the console opens
+            // online; the first sync pass, started at once, says otherwise within the connect timeout.
+            sync.status().serverAnswered();
+        }
         this.timings = timings;
         this.liveUpdates = new LiveUpdates(supabase.realtime(), sync,
                 cache.catalog().all().stream().map(table -> table.name()).toList());
@@ -67,6 +72,8 @@ public final class ConsoleSession implements AutoCloseable {
      * token refresh (the client hands each new token to the realtime channels), and realtime hints.
      */
     public void start(Consumer<RemoteException> onSyncFailure) {
+        // The status bar must turn offline when answers stop, even while a call hangs.
+        running.add(sync.status().publishWhenOnlineExpires(timers));
         syncThread.execute(() -> sync.watch(report -> { }, onSyncFailure));
         running.add(supabase.auth().startAutoRefresh(timers, Duration.ofSeconds(30)));
         liveUpdates.start(timers, timings);
@@ -82,13 +89,9 @@ public final class ConsoleSession implements AutoCloseable {
         return liveUpdates.live();
     }
 
-    /** Tells the listener (on a sync thread) whenever the server becomes reachable or unreachable. */
-    public AutoCloseable onReachabilityChange(java.util.function.Consumer<Boolean> listener) {
-        return reachability.subscribe(listener);
-    }
-
+    /** The sync engine's "online": the server answered recently and no call has failed since. */
     public boolean serverReachable() {
-        return reachability.reachable();
+        return sync.status().online();
     }
 
     public Repositories repositories() {

@@ -95,13 +95,9 @@ public final class ConsoleWindow {
         closeScreen.run();
         this.session = opened;
         Repositories repositories = opened.repositories();
-        SyncState sync = new SyncState(!opened.openedOffline());
-        if (opened.openedOffline()) {
-            sync.markOffline();
-        }
+        // Online/offline, everywhere in the console, is the sync engine's flag, delivered with its status.
+        SyncState sync = new SyncState(opened.serverReachable());
         AutoCloseable statusFeed = opened.sync().status().subscribe(status -> services.tasks().onUi(() -> sync.publish(status)));
-        AutoCloseable reachabilityFeed = opened.onReachabilityChange(
-                reachable -> services.tasks().onUi(() -> sync.reachabilityChanged(reachable)));
         AutoCloseable liveFeed = opened.onLiveUpdatesChange(live -> services.tasks().onUi(() -> sync.liveUpdatesChanged(live)));
 
         LeadPoolViewModel leads = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
@@ -130,9 +126,6 @@ public final class ConsoleWindow {
             log().warn("Could not read the sync status from the local copy", e);
             shell.reportProblem("Could not read the sync status from this computer's copy: " + e.getMessage());
         });
-        if (opened.openedOffline()) {
-            sync.markOffline();
-        }
         // The engine also puts each failure into its status (shown in the status bar with retry
         // state); the log keeps the cause for support.
         opened.start(failure -> {
@@ -144,7 +137,6 @@ public final class ConsoleWindow {
             leads.close();
             shell.close();
             closeQuietly(statusFeed);
-            closeQuietly(reachabilityFeed);
             closeQuietly(liveFeed);
             closeSession();
         };

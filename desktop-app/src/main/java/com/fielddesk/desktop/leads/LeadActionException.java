@@ -6,10 +6,22 @@ public final class LeadActionException extends Exception {
     public enum Reason { ALREADY_CLAIMED, NOT_ELIGIBLE, NOT_FOUND, OFFLINE, SESSION_EXPIRED, REFUSED }
 
     private final Reason reason;
+    private final String serverText;
 
     public LeadActionException(Reason reason, String userMessage, Throwable cause) {
+        this(reason, userMessage, null, cause);
+    }
+
+    /** @param serverText what the server said, verbatim (for the log and a details line; null when it said nothing) */
+    public LeadActionException(Reason reason, String userMessage, String serverText, Throwable cause) {
         super(userMessage, cause);
         this.reason = reason;
+        this.serverText = serverText;
+    }
+
+    /** What the server said, verbatim, if it answered; never the headline (that is {@link #getMessage()}). */
+    public java.util.Optional<String> serverText() {
+        return java.util.Optional.ofNullable(serverText);
     }
 
     public Reason reason() {

@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.leads;
 
 import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.desktop.ui.ServerRefusal;
 import com.fielddesk.supabase.SupabaseClient;
 import com.fielddesk.supabase.errors.ConflictException;
 import com.fielddesk.supabase.errors.ForbiddenException;
@@ -14,6 +15,8 @@ import com.fielddesk.supabase.errors.SupabaseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Claim and decline through the server's functions ({@code claim_service_request},
@@ -21,6 +24,8 @@ import java.util.Map;
  * the screen — shows the result.
  */
 public final class ServerLeadActions implements LeadActions {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerLeadActions.class);
 
     /** Pulls the named tables into the cache (the sync engine's targeted pull). */
     @FunctionalInterface
@@ -44,9 +49,12 @@ public final class ServerLeadActions implements LeadActions {
         try {
             supabase.rpc("claim_service_request", Map.of("service_request_id", lead.toString())).execute();
         } catch (SupabaseException e) {
-            LeadActionException failure = translate(e, "claim");
+            LeadActionException failure = failed(e, "claim", lead);
             if (failure.reason() == LeadActionException.Reason.ALREADY_CLAIMED
-                    || failure.reason() == LeadActionException.Reason.NOT_FOUND) {
+                    || failure.reason() == LeadActionException.Reason.NOT_FOUND
+                    || failure.reason() == LeadActionException.Reason.OFFLINE) {
+                // Gone from the pool, or the server is: a pull through the sync engine shows which
+                // (and an unreachable server turns the console's status to offline at once).
                 refreshQuietly(List.of("lead_pool"));
             }
             throw failure;
@@ -63,7 +71,11 @@ public final class ServerLeadActions implements LeadActions {
         try {
             supabase.rpc("decline_service_request", arguments).execute();
         } catch (SupabaseException e) {
-            throw translate(e, "decline");
+            LeadActionException failure = failed(e, "decline", lead);
+            if (failure.reason() == LeadActionException.Reason.OFFLINE) {
+                refreshQuietly(List.of("lead_pool"));
+            }
+            throw failure;
         }
         refresh(List.of("lead_pool"));
     }
@@ -86,20 +98,14 @@ public final class ServerLeadActions implements LeadActions {
         }
     }
 
+    /** The failure as the user reads it; what the server said goes to the log. */
+    private static LeadActionException failed(SupabaseException e, String verb, LeadId lead) {
+        LeadActionException failure = translate(e, verb);
+        log.info("Could not {} lead {} ({}): {}", verb, lead, failure.reason(), e.toString());
+        return failure;
+    }
+
     static LeadActionException translate(SupabaseException e, String verb) {
-        String code = e.code() == null ? "" : e.code();
-        if (e instanceof ConflictException && code.equals("already_claimed")) {
-            return new LeadActionException(LeadActionException.Reason.ALREADY_CLAIMED,
-                    "Too late — this lead was already claimed by another company.", e);
-        }
-        if (e instanceof NotFoundException || code.equals("lead_not_found")) {
-            return new LeadActionException(LeadActionException.Reason.NOT_FOUND,
-                    "This lead is no longer available (expired or withdrawn by the customer).", e);
-        }
-        if (e instanceof ForbiddenException || code.equals("not_eligible")) {
-            return new LeadActionException(LeadActionException.Reason.NOT_ELIGIBLE,
-                    "Your company cannot " + verb + " this lead (not in your trades or area, or already declined).", e);
-        }
         if (e instanceof NotAuthenticatedException) {
             return new LeadActionException(LeadActionException.Reason.SESSION_EXPIRED,
                     "Your session has ended. Sign in again to " + verb + " leads.", e);
@@ -109,7 +115,32 @@ public final class ServerLeadActions implements LeadActions {
                     "Cannot reach the server, so the lead was not " + (verb.equals("claim") ? "claimed" : "declined")
                             + ". Try again when you are back online.", e);
         }
-        return new LeadActionException(LeadActionException.Reason.REFUSED,
-                "The server refused to " + verb + " the lead: " + e.getMessage(), e);
+        // A refusal: one sentence from the server's answer, the same wording as rejected sync writes.
+        ServerRefusal refusal = ServerRefusal.of(e);
+        String code = e.code() == null ? "" : e.code();
+        LeadActionException.Reason reason;
+        if (refusal instanceof ServerRefusal.AlreadyClaimed) {
+            reason = LeadActionException.Reason.ALREADY_CLAIMED;
+        } else if (e instanceof NotFoundException || code.equals("lead_not_found")) {
+            reason = LeadActionException.Reason.NOT_FOUND;
+        } else if (e instanceof ForbiddenException || code.equals("not_eligible")) {
+            reason = LeadActionException.Reason.NOT_ELIGIBLE;
+        } else {
+            reason = LeadActionException.Reason.REFUSED;
+        }
+        String sentence = switch (reason) {
+            case ALREADY_CLAIMED -> "Too late — " + lowerFirst(refusal.sentence());
+            case NOT_FOUND -> refusal instanceof ServerRefusal.Explained ? refusal.sentence()
+                    : "This lead is no longer available (expired or withdrawn by the customer).";
+            case NOT_ELIGIBLE -> refusal instanceof ServerRefusal.Explained ? refusal.sentence()
+                    : "Your company cannot " + verb + " this lead (not in your trades or area, or already declined).";
+            default -> "The lead was not " + (verb.equals("claim") ? "claimed" : "declined") + ": "
+                    + lowerFirst(refusal.sentence());
+        };
+        return new LeadActionException(reason, sentence, refusal.details(), e);
+    }
+
+    private static String lowerFirst(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -36,6 +37,9 @@ public final class ShellView {
     public static final String LAST_SYNC_ID = "lastSync";
     public static final String ISSUES_BUTTON_ID = "syncIssues";
     public static final String ISSUES_PANEL_ID = "syncIssuesPanel";
+    /** On a rejected change's "Details" toggle, and on the server's text it shows. */
+    public static final String ISSUE_DETAILS_TOGGLE_CLASS = "fd-issue-details-toggle";
+    public static final String ISSUE_SERVER_TEXT_CLASS = "fd-issue-server-text";
     public static final String SEARCH_FIELD_ID = "globalSearch";
     public static final String SEARCH_PANEL_ID = "globalSearchPanel";
     public static final String SEARCH_RESULTS_ID = "globalSearchResults";
@@ -268,6 +272,14 @@ public final class ShellView {
         ListView<SyncIssue> list = new ListView<>(viewModel.issues());
         list.setPlaceholder(new Label("No conflicts or rejected changes."));
         list.setCellFactory(view -> new ListCell<>() {
+            /** Wraps at the list's width (a reason can be long) instead of scrolling sideways. */
+            private Label wrapped(Label label) {
+                label.setWrapText(true);
+                label.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                label.setMinHeight(Region.USE_PREF_SIZE);
+                return label;
+            }
+
             @Override
             protected void updateItem(SyncIssue issue, boolean empty) {
                 super.updateItem(issue, empty);
@@ -277,16 +289,28 @@ public final class ShellView {
                 }
                 Label what = new Label(issue.title());
                 what.setStyle("-fx-font-weight: bold");
-                Label detail = new Label(issue.detail());
-                detail.setWrapText(true);
-                // Wrap at the list's width (the server's reason can be long) instead of scrolling sideways.
-                detail.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
-                detail.setMinHeight(Region.USE_PREF_SIZE);
+                Label detail = wrapped(new Label(issue.detail()));
                 Button reapply = new Button(issue instanceof SyncIssue.Conflict ? "Re-apply mine" : "Retry");
                 reapply.setOnAction(e -> viewModel.reapply(issue));
                 Button dismiss = new Button("Dismiss");
                 dismiss.setOnAction(e -> viewModel.dismiss(issue));
-                setGraphic(new VBox(4, what, detail, new HBox(8, reapply, dismiss)));
+                VBox cell = new VBox(4, what, detail);
+                HBox actions = new HBox(8, reapply, dismiss);
+                issue.technicalDetails().ifPresent(serverText -> {
+                    // The server's own words stay one click away (for support), under the plain sentence.
+                    Label technical = wrapped(new Label(serverText));
+                    technical.getStyleClass().addAll(Styles.FORM_HINT, ISSUE_SERVER_TEXT_CLASS);
+                    technical.setVisible(false);
+                    technical.managedProperty().bind(technical.visibleProperty());
+                    detail.setTooltip(new Tooltip(serverText));
+                    ToggleButton details = new ToggleButton("Details");
+                    details.getStyleClass().add(ISSUE_DETAILS_TOGGLE_CLASS);
+                    technical.visibleProperty().bind(details.selectedProperty());
+                    actions.getChildren().add(details);
+                    cell.getChildren().add(technical);
+                });
+                cell.getChildren().add(actions);
+                setGraphic(cell);
             }
         });
         Button close = new Button("Close");

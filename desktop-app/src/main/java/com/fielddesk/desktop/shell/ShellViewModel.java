@@ -6,6 +6,7 @@ import com.fielddesk.cache.outbox.OutboxEntry;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ServerRefusal;
 import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SyncState;
 import javafx.beans.property.ObjectProperty;
@@ -33,11 +34,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The console frame: who is signed in, which section is open, global search and the sync status bar. */
 public final class ShellViewModel implements AutoCloseable {
 
     public enum Connection { ONLINE, SYNCING, OFFLINE }
+
+    private static final Logger log = LoggerFactory.getLogger(ShellViewModel.class);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH);
 
@@ -73,6 +78,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final Clock clock;
     private final Subscriptions subscriptions = new Subscriptions();
     private final AtomicLong searchGeneration = new AtomicLong();
+    /** Rejections already written to the log (each status repeats the whole list). */
+    private final java.util.Set<UUID> loggedRejections = new java.util.HashSet<>();
 
     public ShellViewModel(UUID userId, String email, TableRepository profiles, TableRepository companies,
                           CachedSearch search, SyncIssueActions issueActions, SyncState sync, BackgroundTasks tasks,
@@ -222,9 +229,13 @@ public final class ShellViewModel implements AutoCloseable {
                     shown(conflict.localValue()), shown(conflict.serverValue())));
         }
         for (OutboxEntry rejected : status.quarantined()) {
+            ServerRefusal refusal = ServerRefusal.of(rejected.errorCode(), rejected.errorMessage());
+            if (loggedRejections.add(rejected.mutationId())) {
+                log.info("The server rejected the {} of {} {} ({}): {}", rejected.operation().name().toLowerCase(Locale.ROOT),
+                        rejected.table(), rejected.rowId(), refusal.sentence(), refusal.details());
+            }
             current.add(new SyncIssue.Rejected(rejected.mutationId(), rejected.table(),
-                    rejected.operation().name().toLowerCase(Locale.ROOT),
-                    rejected.errorMessage() == null ? "Refused by the server" : rejected.errorMessage()));
+                    rejected.operation().name().toLowerCase(Locale.ROOT), refusal));
         }
         if (!current.equals(issues)) {
             issues.setAll(current);

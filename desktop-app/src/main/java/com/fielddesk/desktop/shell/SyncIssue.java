@@ -1,5 +1,8 @@
 package com.fielddesk.desktop.shell;
 
+import com.fielddesk.desktop.ui.ServerRefusal;
+
+import java.util.Optional;
 import java.util.UUID;
 
 /** An entry of the status bar's issue list: a conflicting field, or a change the server rejected. */
@@ -7,7 +10,13 @@ public sealed interface SyncIssue {
 
     String title();
 
+    /** One plain sentence under the title. */
     String detail();
+
+    /** The server's own words, for a secondary "Details" line (never the headline); empty when there are none. */
+    default Optional<String> technicalDetails() {
+        return Optional.empty();
+    }
 
     /** The server kept its value of a field this user also changed. */
     record Conflict(long conflictId, String table, String column, String localValue, String serverValue) implements SyncIssue {
@@ -22,8 +31,8 @@ public sealed interface SyncIssue {
         }
     }
 
-    /** A queued change the server refused, with the server's reason. */
-    record Rejected(UUID mutationId, String table, String operation, String reason) implements SyncIssue {
+    /** A queued change the server refused: why, in a sentence, and what the server said. */
+    record Rejected(UUID mutationId, String table, String operation, ServerRefusal refusal) implements SyncIssue {
         @Override
         public String title() {
             return "Rejected " + operation + " of " + table.replace('_', ' ');
@@ -31,7 +40,12 @@ public sealed interface SyncIssue {
 
         @Override
         public String detail() {
-            return reason;
+            return refusal.sentence();
+        }
+
+        @Override
+        public Optional<String> technicalDetails() {
+            return Optional.of(refusal.details());
         }
     }
 }

@@ -21,16 +21,18 @@ public final class SyncState {
         online.set(initiallyOnline);
     }
 
-    /** The engine's latest status (queue, conflicts, last sync, errors). */
+    /**
+     * The engine's latest status (queue, conflicts, last sync, errors) and with it "online": the
+     * engine's own flag, true while the server answered recently (offline-cache's
+     * {@code SyncStatusTracker}, which also publishes when that ages out without a call).
+     */
     public void publish(SyncStatus latest) {
+        // Online first, so a listener of the status reads the matching online flag.
+        online.set(latest.online());
         status.set(latest);
     }
 
-    /**
-     * Whether the last call to the server got an answer. Kept apart from the engine's status
-     * because only calls that really went to the server can tell (a drain of an empty queue
-     * says nothing about the network).
-     */
+    /** Sets "online" without a status (ViewModel tests that have no sync engine). */
     public void reachabilityChanged(boolean reachable) {
         online.set(reachable);
     }
@@ -40,7 +42,7 @@ public final class SyncState {
         live.set(nowLive);
     }
 
-    /** For the moments the console knows before any call (e.g. opened offline). */
+    /** Sets "offline" without a status (ViewModel tests that have no sync engine). */
     public void markOffline() {
         online.set(false);
     }

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The status bar's sync-issues list against a running local-backend: a real conflict (the server
  * changed a job's title while this console's change of the same title was on its way) and a real
  * rejected write (an empty title, refused by the server's check), re-applied and dismissed from
- * the list, with the outcome checked in the console's SQLite cache and on the server.
+ * the list, with the outcome checked in the console's SQLite cache and on the server. The rejection
+ * reads as a plain sentence, with the server's text behind its "Details" toggle.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,6 +82,14 @@ class SyncIssuesEndToEndTest {
         assertThat(Fx.read(() -> issueList().getItems().stream().filter(SyncIssue.Conflict.class::isInstance)
                 .findFirst().orElseThrow().detail()))
                 .isEqualTo("Yours: Title from this console · Server kept: Title from the office PC");
+        // The refusal reads as a sentence; the server's own words are behind "Details", not the headline.
+        assertThat(Fx.read(() -> visibleTexts(issueCell(SyncIssue.Rejected.class))))
+                .contains("The title is missing or too long.")
+                .noneMatch(text -> text.contains("violates check constraint"));
+        robot.clickOn(Fx.read(() -> (Node) issueCell(SyncIssue.Rejected.class)
+                .lookup("." + ShellView.ISSUE_DETAILS_TOGGLE_CLASS)));
+        Fx.waitUntil("Details shows what the server said", UI_DEADLINE, () -> visibleTexts(issueCell(SyncIssue.Rejected.class))
+                .stream().anyMatch(text -> text.contains("violates check constraint \"work_order_title_required\"")));
 
         clickInIssue(SyncIssue.Conflict.class, "Re-apply mine");
         Fx.waitUntil("the cache holds this console's title, pushed, with no conflict left", UI_DEADLINE, () -> {
@@ -135,6 +144,22 @@ class SyncIssuesEndToEndTest {
     private void clickInIssue(Class<? extends SyncIssue> kind, String text) {
         Fx.waitUntil("a " + kind.getSimpleName() + " row offers " + text, UI_DEADLINE, () -> issueButton(kind, text) != null);
         robot.clickOn(Fx.read(() -> issueButton(kind, text)));
+    }
+
+    private javafx.scene.control.ListCell<?> issueCell(Class<? extends SyncIssue> kind) {
+        for (Node cell : robot.lookup("#" + ShellView.ISSUES_PANEL_ID + " .list-cell").queryAll()) {
+            javafx.scene.control.ListCell<?> listCell = (javafx.scene.control.ListCell<?>) cell;
+            if (kind.isInstance(listCell.getItem())) {
+                return listCell;
+            }
+        }
+        throw new AssertionError("No " + kind.getSimpleName() + " in the issue list");
+    }
+
+    /** The texts of the labels a user can see in the cell. */
+    private static java.util.List<String> visibleTexts(javafx.scene.control.ListCell<?> cell) {
+        return cell.lookupAll(".label").stream().filter(Node::isVisible)
+                .map(node -> ((javafx.scene.control.Label) node).getText()).toList();
     }
 
     private Button issueButton(Class<? extends SyncIssue> kind, String text) {

@@ -1,0 +1,332 @@
+package com.fielddesk.desktop.ui;
+
+import com.fielddesk.supabase.errors.SupabaseException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Why the server refused a write, read from what it answered — a SQLSTATE ({@code 23514}), a
+ * PostgREST code ({@code PGRST116}) or one of our API codes ({@code already_claimed}) with its
+ * message — and told as one sentence a dispatcher understands. The server's own text stays
+ * available as {@link #details()} (for the log and a secondary "Details" line), never as the
+ * headline. The one place that knows the server's wording: check constraints are named
+ * {@code <entity>_<field>_<rule>} in supabase/migrations, so a rule's sentence comes from its name.
+ */
+public sealed interface ServerRefusal {
+
+    /** One plain sentence for the headline. */
+    String sentence();
+
+    /** What the server said, verbatim ("23514: new row for relation …"), for the log and "Details". */
+    String details();
+
+    /** A status the server's transition rules do not allow ({@code Cannot move a job from … to …}). */
+    record StatusChange(String subject, String from, String to, boolean supervisorMustReopen, String details)
+            implements ServerRefusal {
+        @Override
+        public String sentence() {
+            List<String> lifecycle = Wording.LIFECYCLES.getOrDefault(subject, List.of());
+            boolean backwards = lifecycle.contains(from) && lifecycle.contains(to) && lifecycle.indexOf(to) < lifecycle.indexOf(from);
+            String noun = subject.equals("service request") ? "lead" : subject;
+            return "The " + noun + "'s status cannot go from " + statusLabel(from) + (backwards ? " back to " : " to ")
+                    + statusLabel(to) + "." + (supervisorMustReopen ? " A supervisor must reopen the " + noun + " first." : "");
+        }
+    }
+
+    /** A check constraint of ours, named {@code <entity>_<field>_<rule>}. */
+    record RuleBroken(String table, String constraint, String details) implements ServerRefusal {
+        @Override
+        public String sentence() {
+            return constraintSentence(table, constraint);
+        }
+    }
+
+    /** A required column left empty (not-null). */
+    record Missing(String column, String details) implements ServerRefusal {
+        @Override
+        public String sentence() {
+            return "The " + words(column) + " cannot be empty.";
+        }
+    }
+
+    /** A unique constraint: the row, or a value that must be unique, is taken. */
+    record AlreadyExists(String table, String constraint, String details) implements ServerRefusal {
+        @Override
+        public String sentence() {
+            String noun = entity(table);
+            if (constraint.endsWith("_pkey")) {
+                return "This " + noun + " already exists on the server.";
+            }
+            Matcher unique = Pattern.compile(Pattern.quote(table) + "_(.+)_unique").matcher(constraint);
+            if (unique.matches() && !unique.group(1).contains("_id")) {
+                String field = words(unique.group(1).replaceFirst("^company_", ""));
+                return "Another " + noun + " already has this " + field + ".";
+            }
+            return "This would duplicate an existing " + noun + ".";
+        }
+    }
+
+    /** A reference to a row that does not exist (foreign key). */
+    record UnknownReference(String details) implements ServerRefusal {
+        @Override
+        public String sentence() {
+            return "This refers to a record that no longer exists.";
+        }
+    }
+
+    /** RLS, grants, or our own "not allowed" checks. */
+    record NotAllowed(String details) implements ServerRefusal {
+        @Override
+        public String sentence() {
+            return "You are not allowed to change this record.";
+        }
+    }
+
+    /**
+     * The row is not there for this user: deleted, or hidden by RLS — an update RLS denies reads
+     * the same way on the server (it cannot lock a row it may not change), so the sentence names both.
+     */
+    record NoLongerThere(String details) implements ServerRefusal {
+        @Override
+        public String sentence() {
+            return "This record was deleted on the server, or you are not allowed to change it.";
+        }
+    }
+
+    /** A value the column cannot take: too long, malformed, out of range, or a field that cannot be edited. */
+    record BadValue(String sentence, String details) implements ServerRefusal {
+    }
+
+    /** A lead claimed first by someone else (our {@code already_claimed} API error). */
+    record AlreadyClaimed(boolean byColleague, String details) implements ServerRefusal {
+        @Override
+        public String sentence() {
+            return byColleague ? "A colleague at your company already claimed this lead."
+                    : "This lead was already claimed by another company.";
+        }
+    }
+
+    /** One of our migrations' own messages, already written as a sentence for people. */
+    record Explained(String sentence, String details) implements ServerRefusal {
+    }
+
+    /** Nothing we recognise: a plain headline, the server's words only in the details. */
+    record Unexplained(String details) implements ServerRefusal {
+        @Override
+        public String sentence() {
+            return "The server refused this change.";
+        }
+    }
+
+    // ---- reading an answer ----
+
+    /** The refusal in a client error (claim, decline, a PostgREST write). */
+    static ServerRefusal of(SupabaseException e) {
+        StringBuilder message = new StringBuilder(e.getMessage() == null ? "" : e.getMessage());
+        if (e.details() != null) {
+            message.append(" (").append(e.details()).append(')');
+        }
+        if (e.hint() != null) {
+            message.append(" Hint: ").append(e.hint());
+        }
+        return of(e.code(), e.getMessage(), details(e.code(), message.toString()));
+    }
+
+    /** {@code code}: SQLSTATE, PostgREST or API code, or null; {@code message}: the server's text, or null. */
+    static ServerRefusal of(String code, String message) {
+        return of(code, message, details(code, message));
+    }
+
+    private static ServerRefusal of(String code, String message, String details) {
+        String c = code == null ? "" : code;
+        String m = message == null ? "" : message.strip();
+        Matcher match;
+        if ((match = Wording.STATUS_CHANGE.matcher(m)).matches()) {
+            return new StatusChange(match.group(1), match.group(2), match.group(3), match.group(4) != null, details);
+        }
+        if (c.equals("already_claimed")) {
+            return new AlreadyClaimed(m.contains("colleague"), details);
+        }
+        if (c.equals("invalid_decline_reason")) {
+            return new BadValue("Choose one of the listed reasons for declining.", details);
+        }
+        if ((match = Wording.CHECK.matcher(m)).find()) {
+            return new RuleBroken(match.group(1), match.group(2), details);
+        }
+        if ((match = Wording.NOT_NULL.matcher(m)).find()) {
+            return new Missing(match.group(1), details);
+        }
+        if (c.equals("23505") || Wording.UNIQUE.matcher(m).find()) {
+            Matcher constraint = Wording.UNIQUE.matcher(m);
+            String name = constraint.find() ? constraint.group(1) : "";
+            return new AlreadyExists(tableOfConstraint(name), name, details);
+        }
+        if (c.equals("23503") || m.contains("violates foreign key constraint")) {
+            return new UnknownReference(details);
+        }
+        if (c.equals("22001") || m.startsWith("value too long")) {
+            return new BadValue("A value is too long for this field.", details);
+        }
+        if (c.equals("22003") || m.contains("out of range")) {
+            return new BadValue("A number is too large or too small for this field.", details);
+        }
+        if (c.equals("22P02") || c.equals("22007") || c.equals("22008") || m.startsWith("invalid input syntax")) {
+            return new BadValue("A value is not in the form this field needs (a number, date or choice).", details);
+        }
+        if (c.equals("42703") || c.equals("PGRST204") || m.startsWith("Cannot write column")) {
+            return new BadValue("This change includes a field that cannot be edited.", details);
+        }
+        if ((match = Wording.MOVE_COMPANY.matcher(m)).matches()) {
+            return new Explained("This " + entity(match.group(1)) + " cannot be moved to another company.", details);
+        }
+        if (c.equals("not_eligible") || c.equals("lead_not_found") || (c.equals("23514") || c.equals("P0001")) && isSentence(m)
+                || m.equals("Only active staff of a company can sync changes.")) {
+            return new Explained(m, details);
+        }
+        if (c.equals("42501") || m.contains("row-level security") || m.startsWith("permission denied")
+                || m.startsWith("You are not allowed")) {
+            return new NotAllowed(details);
+        }
+        if (c.equals("P0002") || c.equals("PGRST116") || m.contains("does not exist or you")) {
+            return new NoLongerThere(details);
+        }
+        return new Unexplained(details);
+    }
+
+    private static String details(String code, String message) {
+        String text = message == null || message.isBlank() ? "(no message)" : message.strip();
+        return code == null || code.isBlank() ? text : code + ": " + text;
+    }
+
+    // ---- wording ----
+
+    /** The server's wording this mapping reads, and the words it answers with. */
+    final class Wording {
+        private Wording() {
+        }
+
+        private static final Pattern STATUS_CHANGE = Pattern.compile(
+                "Cannot move an? (job|quote|service request) from (\\w+) to ([\\w ]+?)(; a supervisor must reopen it)?\\.");
+        private static final Pattern CHECK = Pattern.compile("relation \"([^\"]+)\" violates check constraint \"([^\"]+)\"");
+        private static final Pattern NOT_NULL = Pattern.compile("null value in column \"([^\"]+)\"");
+        private static final Pattern UNIQUE = Pattern.compile("violates unique constraint \"([^\"]+)\"");
+        private static final Pattern MOVE_COMPANY = Pattern.compile("An? (\\w+) row cannot move to another company\\.");
+
+        private static final Map<String, List<String>> LIFECYCLES = Map.of(
+                "job", List.of("unscheduled", "scheduled", "dispatched", "en_route", "on_site", "completed", "canceled"),
+                "quote", List.of("draft", "sent", "accepted", "declined", "expired"),
+                "service request", List.of("open", "claimed", "converted", "expired", "withdrawn"));
+
+        /** What a dispatcher calls a row of each table. */
+        private static final Map<String, String> ENTITIES = Map.ofEntries(
+                Map.entry("work_orders", "job"), Map.entry("customers", "customer"),
+                Map.entry("customer_addresses", "address"), Map.entry("companies", "company"),
+                Map.entry("profiles", "profile"), Map.entry("service_requests", "lead"),
+                Map.entry("service_request_declines", "decline"), Map.entry("invoices", "invoice"),
+                Map.entry("customer_threads", "conversation"), Map.entry("customer_messages", "message"),
+                Map.entry("internal_threads", "internal note thread"), Map.entry("internal_messages", "internal note"));
+
+        /** Rules whose name does not follow a pattern below. */
+        private static final Map<String, String> NAMED_RULES = Map.ofEntries(
+                Map.entry("work_order_scheduled_job_needs_window", "A scheduled job needs a start and end time."),
+                Map.entry("work_order_dispatched_job_needs_technician", "A dispatched job needs a technician."),
+                Map.entry("work_order_quote_needs_quote_status", "A quote needs a quote status."),
+                Map.entry("work_order_job_needs_status", "A job needs a status."),
+                Map.entry("work_order_address_of_its_customer", "The address must be one of this customer's addresses."),
+                Map.entry("work_order_stage_is_quote_or_job", "A work order must be either a quote or a job."),
+                Map.entry("invoice_discount_within_subtotal", "The discount cannot be larger than the subtotal."),
+                Map.entry("invoice_amount_paid_within_total", "The amount paid cannot be more than the invoice total."),
+                Map.entry("invoice_due_date_not_before_issue_date", "The due date cannot be before the issue date."),
+                Map.entry("service_request_company_set_exactly_when_claimed",
+                        "Only a claimed lead belongs to a company."));
+    }
+
+    private static String constraintSentence(String table, String constraint) {
+        String named = Wording.NAMED_RULES.get(constraint);
+        if (named != null) {
+            return named;
+        }
+        String rule = withoutEntityPrefix(table, constraint);
+        Matcher match;
+        if ((match = Pattern.compile("(.+)_at_most_(\\d+)_chars").matcher(rule)).matches()) {
+            return "The " + words(match.group(1)) + " is too long (at most " + match.group(2) + " characters).";
+        }
+        if ((match = Pattern.compile("at_most_(\\d+)_(\\w+)").matcher(rule)).matches()) {
+            return "There can be at most " + match.group(1) + " " + words(match.group(2)) + ".";
+        }
+        if ((match = Pattern.compile("(.+)_between_(\\d+)_and_(\\d+)_(\\w+)").matcher(rule)).matches()) {
+            return "The " + words(match.group(1)) + " must be between " + match.group(2) + " and " + match.group(3)
+                    + " " + words(match.group(4)) + ".";
+        }
+        if ((match = Pattern.compile("(.+)_required").matcher(rule)).matches()) {
+            // "required" rules also cap the length (between 1 and N characters).
+            return "The " + words(match.group(1)) + " is missing or too long.";
+        }
+        if ((match = Pattern.compile("(.+)_(is_valid|are_known)").matcher(rule)).matches()) {
+            return "The " + words(match.group(1)) + " is not one of the allowed values.";
+        }
+        if ((match = Pattern.compile("(.+)_in_same_company").matcher(rule)).matches()) {
+            return "The " + words(match.group(1)) + " must belong to your company.";
+        }
+        if ((match = Pattern.compile("(.+)_not_negative").matcher(rule)).matches()) {
+            return "The " + words(match.group(1)) + " cannot be negative.";
+        }
+        if ((match = Pattern.compile("(.+)_positive").matcher(rule)).matches()) {
+            return "The " + words(match.group(1)) + " must be greater than zero.";
+        }
+        if ((match = Pattern.compile("(.+)_ends_after_start").matcher(rule)).matches()) {
+            return "The " + words(match.group(1)) + " must end after it starts.";
+        }
+        if ((match = Pattern.compile("(.+)_is_hex").matcher(rule)).matches()) {
+            return "The " + words(match.group(1)) + " must be a colour code like #1A2B3C.";
+        }
+        if ((match = Pattern.compile("(.+)_is_iso_code").matcher(rule)).matches()) {
+            return "The " + words(match.group(1)) + " must be a three-letter code like USD.";
+        }
+        return "A value of this " + entity(table) + " is not allowed.";
+    }
+
+    /** {@code work_order_title_required} of {@code work_orders} → {@code title_required}. */
+    private static String withoutEntityPrefix(String table, String constraint) {
+        String singular = table.endsWith("ies") ? table.substring(0, table.length() - 3) + "y"
+                : table.endsWith("sses") ? table.substring(0, table.length() - 2)
+                : table.endsWith("s") ? table.substring(0, table.length() - 1) : table;
+        return constraint.startsWith(singular + "_") ? constraint.substring(singular.length() + 1) : constraint;
+    }
+
+    /** Unique constraints are named {@code <table>_pkey} or {@code <table>_<columns>_unique}. */
+    private static String tableOfConstraint(String constraint) {
+        if (constraint.endsWith("_pkey")) {
+            return constraint.substring(0, constraint.length() - "_pkey".length());
+        }
+        return Wording.ENTITIES.keySet().stream().filter(table -> constraint.startsWith(table + "_"))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+    }
+
+    private static String entity(String table) {
+        String known = Wording.ENTITIES.get(table);
+        if (known != null) {
+            return known;
+        }
+        return table.isEmpty() ? "record" : words(table.endsWith("s") ? table.substring(0, table.length() - 1) : table);
+    }
+
+    private static String words(String identifier) {
+        return identifier.replace('_', ' ');
+    }
+
+    private static String statusLabel(String status) {
+        String spaced = words(status);
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Our migrations' own messages are sentences: a capital first, a full stop last, no quoted identifiers. */
+    private static boolean isSentence(String message) {
+        return !message.isEmpty() && Character.isUpperCase(message.charAt(0)) && message.endsWith(".")
+                && !message.contains("\"");
+    }
+}
