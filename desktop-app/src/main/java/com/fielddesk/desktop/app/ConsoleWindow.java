@@ -97,7 +97,7 @@ public final class ConsoleWindow {
         Repositories repositories = opened.repositories();
         // Online/offline, everywhere in the console, is the sync engine's flag, delivered with its status.
         SyncState sync = new SyncState(opened.serverReachable());
-        AutoCloseable statusFeed = opened.sync().status().subscribe(status -> services.tasks().onUi(() -> sync.publish(status)));
+        AutoCloseable statusFeed = opened.sync().status().subscribe(status -> services.tasks().onUi(() -> show(status, sync)));
         AutoCloseable liveFeed = opened.onLiveUpdatesChange(live -> services.tasks().onUi(() -> sync.liveUpdatesChanged(live)));
 
         LeadPoolViewModel leads = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
@@ -122,7 +122,7 @@ public final class ConsoleWindow {
                 shell.sectionProperty(), shell.companyNameProperty())));
         leads.start();
         shell.start();
-        services.tasks().run(opened::status, sync::publish, e -> {
+        services.tasks().run(opened::status, status -> show(status, sync), e -> {
             log().warn("Could not read the sync status from the local copy", e);
             shell.reportProblem("Could not read the sync status from this computer's copy: " + e.getMessage());
         });
@@ -148,6 +148,12 @@ public final class ConsoleWindow {
                         () -> showSignIn("Your session has expired. Sign in again to continue.", false));
             }
         });
+    }
+
+    /** A status of the sync engine on screen: its online flag first, so the status's listeners read the matching one. */
+    private static void show(com.fielddesk.cache.status.SyncStatus status, SyncState sync) {
+        sync.reachabilityChanged(status.online());
+        sync.publish(status);
     }
 
     static String windowTitle(Section section, String companyName) {

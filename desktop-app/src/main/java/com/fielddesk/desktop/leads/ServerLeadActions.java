@@ -51,10 +51,7 @@ public final class ServerLeadActions implements LeadActions {
         } catch (SupabaseException e) {
             LeadActionException failure = failed(e, "claim", lead);
             if (failure.reason() == LeadActionException.Reason.ALREADY_CLAIMED
-                    || failure.reason() == LeadActionException.Reason.NOT_FOUND
-                    || failure.reason() == LeadActionException.Reason.OFFLINE) {
-                // Gone from the pool, or the server is: a pull through the sync engine shows which
-                // (and an unreachable server turns the console's status to offline at once).
+                    || failure.reason() == LeadActionException.Reason.NOT_FOUND) {
                 refreshQuietly(List.of("lead_pool"));
             }
             throw failure;
@@ -71,11 +68,7 @@ public final class ServerLeadActions implements LeadActions {
         try {
             supabase.rpc("decline_service_request", arguments).execute();
         } catch (SupabaseException e) {
-            LeadActionException failure = failed(e, "decline", lead);
-            if (failure.reason() == LeadActionException.Reason.OFFLINE) {
-                refreshQuietly(List.of("lead_pool"));
-            }
-            throw failure;
+            throw failed(e, "decline", lead);
         }
         refresh(List.of("lead_pool"));
     }

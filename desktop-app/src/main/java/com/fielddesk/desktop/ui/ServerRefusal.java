@@ -183,8 +183,13 @@ public sealed interface ServerRefusal {
         if ((match = Wording.MOVE_COMPANY.matcher(m)).matches()) {
             return new Explained("This " + entity(match.group(1)) + " cannot be moved to another company.", details);
         }
-        if (c.equals("not_eligible") || c.equals("lead_not_found") || (c.equals("23514") || c.equals("P0001")) && isSentence(m)
-                || m.equals("Only active staff of a company can sync changes.")) {
+        if ((match = Wording.ID_CHANGE.matcher(m)).matches()) {
+            return new Explained("The id of a " + entity(match.group(1)) + " cannot change.", details);
+        }
+        // Our own raise texts ("Only an admin can change a person's role or active flag.") are
+        // sentences already; PostgreSQL's own texts name identifiers (quotes, underscores).
+        if (c.equals("not_eligible") || c.equals("lead_not_found")
+                || (c.equals("23514") || c.equals("P0001") || c.equals("42501")) && isSentence(m) && !m.contains("_")) {
             return new Explained(m, details);
         }
         if (c.equals("42501") || m.contains("row-level security") || m.startsWith("permission denied")
@@ -215,6 +220,7 @@ public sealed interface ServerRefusal {
         private static final Pattern NOT_NULL = Pattern.compile("null value in column \"([^\"]+)\"");
         private static final Pattern UNIQUE = Pattern.compile("violates unique constraint \"([^\"]+)\"");
         private static final Pattern MOVE_COMPANY = Pattern.compile("An? (\\w+) row cannot move to another company\\.");
+        private static final Pattern ID_CHANGE = Pattern.compile("The id of an? (\\w+) row cannot change\\.");
 
         private static final Map<String, List<String>> LIFECYCLES = Map.of(
                 "job", List.of("unscheduled", "scheduled", "dispatched", "en_route", "on_site", "completed", "canceled"),
@@ -230,7 +236,33 @@ public sealed interface ServerRefusal {
                 Map.entry("customer_threads", "conversation"), Map.entry("customer_messages", "message"),
                 Map.entry("internal_threads", "internal note thread"), Map.entry("internal_messages", "internal note"));
 
-        /** Rules whose name does not follow a pattern below. */
+        /**
+         * Rule names ({@code <field>_<rule>}, the entity prefix taken off) → sentence, first match
+         * wins; {@code $n} is the n-th group, underscores become spaces.
+         */
+        private static final Map<Pattern, String> RULES_BY_NAME = rulesByName(
+                "(.+)_at_most_(\\d+)_chars", "The $1 is too long (at most $2 characters).",
+                "at_most_(\\d+)_(\\w+)", "There can be at most $1 $2.",
+                "(.+)_between_(\\d+)_and_(\\d+)_(\\w+)", "The $1 must be between $2 and $3 $4.",
+                // "required" rules also cap the length (between 1 and N characters).
+                "(.+)_required", "The $1 is missing or too long.",
+                "(.+)_(?:is_valid|are_known)", "The $1 is not one of the allowed values.",
+                "(.+)_in_same_company", "The $1 must belong to your company.",
+                "(.+)_not_negative", "The $1 cannot be negative.",
+                "(.+)_positive", "The $1 must be greater than zero.",
+                "(.+)_ends_after_start", "The $1 must end after it starts.",
+                "(.+)_is_hex", "The $1 must be a colour code like #1A2B3C.",
+                "(.+)_is_iso_code", "The $1 must be a three-letter code like USD.");
+
+        private static Map<Pattern, String> rulesByName(String... patternsAndSentences) {
+            Map<Pattern, String> rules = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < patternsAndSentences.length; i += 2) {
+                rules.put(Pattern.compile(patternsAndSentences[i]), patternsAndSentences[i + 1]);
+            }
+            return java.util.Collections.unmodifiableMap(rules);
+        }
+
+        /** Rules whose name does not follow a pattern of {@link #RULES_BY_NAME}. */
         private static final Map<String, String> NAMED_RULES = Map.ofEntries(
                 Map.entry("work_order_scheduled_job_needs_window", "A scheduled job needs a start and end time."),
                 Map.entry("work_order_dispatched_job_needs_technician", "A dispatched job needs a technician."),
@@ -251,41 +283,11 @@ public sealed interface ServerRefusal {
             return named;
         }
         String rule = withoutEntityPrefix(table, constraint);
-        Matcher match;
-        if ((match = Pattern.compile("(.+)_at_most_(\\d+)_chars").matcher(rule)).matches()) {
-            return "The " + words(match.group(1)) + " is too long (at most " + match.group(2) + " characters).";
-        }
-        if ((match = Pattern.compile("at_most_(\\d+)_(\\w+)").matcher(rule)).matches()) {
-            return "There can be at most " + match.group(1) + " " + words(match.group(2)) + ".";
-        }
-        if ((match = Pattern.compile("(.+)_between_(\\d+)_and_(\\d+)_(\\w+)").matcher(rule)).matches()) {
-            return "The " + words(match.group(1)) + " must be between " + match.group(2) + " and " + match.group(3)
-                    + " " + words(match.group(4)) + ".";
-        }
-        if ((match = Pattern.compile("(.+)_required").matcher(rule)).matches()) {
-            // "required" rules also cap the length (between 1 and N characters).
-            return "The " + words(match.group(1)) + " is missing or too long.";
-        }
-        if ((match = Pattern.compile("(.+)_(is_valid|are_known)").matcher(rule)).matches()) {
-            return "The " + words(match.group(1)) + " is not one of the allowed values.";
-        }
-        if ((match = Pattern.compile("(.+)_in_same_company").matcher(rule)).matches()) {
-            return "The " + words(match.group(1)) + " must belong to your company.";
-        }
-        if ((match = Pattern.compile("(.+)_not_negative").matcher(rule)).matches()) {
-            return "The " + words(match.group(1)) + " cannot be negative.";
-        }
-        if ((match = Pattern.compile("(.+)_positive").matcher(rule)).matches()) {
-            return "The " + words(match.group(1)) + " must be greater than zero.";
-        }
-        if ((match = Pattern.compile("(.+)_ends_after_start").matcher(rule)).matches()) {
-            return "The " + words(match.group(1)) + " must end after it starts.";
-        }
-        if ((match = Pattern.compile("(.+)_is_hex").matcher(rule)).matches()) {
-            return "The " + words(match.group(1)) + " must be a colour code like #1A2B3C.";
-        }
-        if ((match = Pattern.compile("(.+)_is_iso_code").matcher(rule)).matches()) {
-            return "The " + words(match.group(1)) + " must be a three-letter code like USD.";
+        for (Map.Entry<Pattern, String> byName : Wording.RULES_BY_NAME.entrySet()) {
+            Matcher match = byName.getKey().matcher(rule);
+            if (match.matches()) {
+                return words(match.replaceFirst(byName.getValue()));
+            }
         }
         return "A value of this " + entity(table) + " is not allowed.";
     }

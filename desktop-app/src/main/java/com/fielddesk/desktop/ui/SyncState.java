@@ -21,18 +21,16 @@ public final class SyncState {
         online.set(initiallyOnline);
     }
 
-    /**
-     * The engine's latest status (queue, conflicts, last sync, errors) and with it "online": the
-     * engine's own flag, true while the server answered recently (offline-cache's
-     * {@code SyncStatusTracker}, which also publishes when that ages out without a call).
-     */
+    /** The engine's latest status (queue, conflicts, last sync, errors). */
     public void publish(SyncStatus latest) {
-        // Online first, so a listener of the status reads the matching online flag.
-        online.set(latest.online());
         status.set(latest);
     }
 
-    /** Sets "online" without a status (ViewModel tests that have no sync engine). */
+    /**
+     * Whether the server answers. The console feeds the sync engine's own flag here with each of
+     * its statuses (answered within two full-sync intervals, nothing failed since; re-published
+     * when that ages out), so {@link #publish} never switches it by itself.
+     */
     public void reachabilityChanged(boolean reachable) {
         online.set(reachable);
     }
@@ -42,7 +40,7 @@ public final class SyncState {
         live.set(nowLive);
     }
 
-    /** Sets "offline" without a status (ViewModel tests that have no sync engine). */
+    /** For the moments the console knows before any call (e.g. opened offline). */
     public void markOffline() {
         online.set(false);
     }

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console's online/offline is the sync engine's flag, fed to the screens through its status
- * ({@link SyncState#publish}), against a running local-backend behind a relay that can stop
+ * The console's online/offline is the sync engine's flag, fed to the screens with each of its
+ * statuses ({@link SyncState}), against a running local-backend behind a relay that can stop
  * answering. "Online" lasts two full-sync intervals after the server's last answer; when a server
  * hangs instead of refusing, the status must turn offline when that runs out — long before the
  * hung call times out — without any call having failed.
@@ -51,7 +51,10 @@ class ConsoleOnlineStatusTest {
                 assertThat(session.serverReachable()).as("the sign-in was an answer").isTrue();
                 // As ConsoleWindow wires it (there on the FX thread; plain properties need none here).
                 SyncState screens = new SyncState(session.serverReachable());
-                try (AutoCloseable feed = session.sync().status().subscribe(screens::publish)) {
+                try (AutoCloseable feed = session.sync().status().subscribe(status -> {
+                    screens.reachabilityChanged(status.online());
+                    screens.publish(status);
+                })) {
                     session.start(failures::add);
                     Fx.awaitOffFx("a first sync pass", Duration.ofSeconds(30),
                             () -> session.status().lastSuccessfulSync() != null);

@@ -79,6 +79,7 @@ class RefusedWritesTest {
         UUID completedJob = completedJob();
         UUID untitledJob = tenants.job(company);
         UUID longJob = tenants.job(company);
+        UUID unplannedJob = tenants.job(company);
         UUID someoneElsesCustomer = tenants.customer(rival, "Someone Else");
         engine.syncOnce(progress -> { });
 
@@ -86,6 +87,7 @@ class RefusedWritesTest {
         repositories.table("work_orders").update(completedJob.toString(), Map.of("status", "scheduled"));
         repositories.table("work_orders").update(untitledJob.toString(), Map.of("title", ""));
         repositories.table("work_orders").update(longJob.toString(), Map.of("description", "x".repeat(5001)));
+        repositories.table("work_orders").update(unplannedJob.toString(), Map.of("status", "scheduled"));
         repositories.table("companies").update(company.id().toString(), Map.of("name", "Renamed by a dispatcher"));
         repositories.table("customers").insert(Map.of("id", someoneElsesCustomer.toString(),
                 "company_id", company.id().toString(), "full_name", "Same id as another company's customer"));
@@ -94,7 +96,7 @@ class RefusedWritesTest {
         engine.syncOnce(progress -> { });
 
         SyncStatus status = engine.status().snapshot();
-        assertThat(status.quarantined()).hasSize(6);
+        assertThat(status.quarantined()).hasSize(7);
         SyncState sync = new SyncState(true);
         ShellViewModel shell = new ShellViewModel(dispatcher.id(), dispatcher.email(), repositories.table("profiles"),
                 repositories.table("companies"), new CachedSearch(repositories.table("customers"),
@@ -110,6 +112,8 @@ class RefusedWritesTest {
                 "violates check constraint \"work_order_title_required\"");
         assertIssue(byRow.get(longJob.toString()), "The description is too long (at most 5000 characters).",
                 "work_order_description_at_most_5000_chars");
+        assertIssue(byRow.get(unplannedJob.toString()), "A scheduled job needs a start and end time.",
+                "work_order_scheduled_job_needs_window");
         // RLS hides a row this user may not change from the update, so the server says it cannot see it.
         assertIssue(byRow.get(company.id().toString()),
                 "This record was deleted on the server, or you are not allowed to change it.", "P0002");
