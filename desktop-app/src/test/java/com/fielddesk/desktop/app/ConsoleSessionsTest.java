@@ -82,6 +82,7 @@ class ConsoleSessionsTest {
         assertThat(opened).singleElement().satisfies(session -> {
             assertThat(session.userId()).isEqualTo(dispatcher.id());
             assertThat(session.openedOffline()).isFalse();
+            assertThat(session.serverReachable()).as("the sign-in was the server's answer").isTrue();
             session.close();
         });
         assertThat(form.passwordProperty().get()).as("the password is not kept in the form").isEmpty();

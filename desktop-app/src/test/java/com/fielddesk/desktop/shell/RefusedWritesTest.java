@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Writes the server really refuses — a job status it does not allow, an empty title, a too-long
  * description (check constraints and our triggers' messages), changes RLS denies (42501, P0002), a
- * row that already exists (23505) — go through the real sync engine to a running local-backend; the
+ * row that already exists (23505), a required value left out (23502), a job for a customer who is
+ * not there (23503) — go through the real sync engine to a running local-backend; the
  * sync-issue list shows each as one plain sentence, with the server's text only as secondary
  * details. Claim and decline refusals from the real RPCs read the same way.
  */
@@ -93,10 +94,14 @@ class RefusedWritesTest {
                 "company_id", company.id().toString(), "full_name", "Same id as another company's customer"));
         String smuggled = repositories.table("customers").insert(Map.of("company_id", rival.id().toString(),
                 "full_name", "A customer for another company"));
+        String nameless = repositories.table("customers").insert(Map.of("company_id", company.id().toString(),
+                "email", "no.name@example.test"));
+        String orphanJob = repositories.table("work_orders").insert(Map.of("company_id", company.id().toString(),
+                "stage", "job", "title", "Job for a customer who is not there", "customer_id", UUID.randomUUID().toString()));
         engine.syncOnce(progress -> { });
 
         SyncStatus status = engine.status().snapshot();
-        assertThat(status.quarantined()).hasSize(7);
+        assertThat(status.quarantined()).hasSize(9);
         SyncState sync = new SyncState(true);
         ShellViewModel shell = new ShellViewModel(dispatcher.id(), dispatcher.email(), repositories.table("profiles"),
                 repositories.table("companies"), new CachedSearch(repositories.table("customers"),
@@ -121,6 +126,9 @@ class RefusedWritesTest {
                 "42501: new row violates row-level security policy");
         assertIssue(byRow.get(someoneElsesCustomer.toString()), "This customer already exists on the server.",
                 "customers_pkey");
+        assertIssue(byRow.get(nameless), "The full name cannot be empty.", "23502: null value in column \"full_name\"");
+        assertIssue(byRow.get(orphanJob), "This refers to a record that no longer exists.",
+                "violates foreign key constraint \"work_order_customer_in_same_company\"");
         assertThat(shell.issues()).allSatisfy(issue -> assertThat(issue.detail())
                 .as("no server wording in a headline").doesNotContain("\"", "relation", "constraint", "_"));
     }
