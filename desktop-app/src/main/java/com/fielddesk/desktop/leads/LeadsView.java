@@ -8,6 +8,9 @@ import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -39,6 +42,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
@@ -163,14 +167,13 @@ public final class LeadsView {
         filters.setPadding(new Insets(8));
 
         poolTable.setId(POOL_TABLE_ID);
-        poolTable.getColumns().add(column("age", "Age", 72, lead -> ""));
+        poolTable.getColumns().add(ageColumn());
         poolTable.getColumns().add(column("trade", "Trade", 100, lead -> lead.trade().label()));
         poolTable.getColumns().add(column("emergency", "Urgency", 122, lead -> lead.emergency() ? "EMERGENCY" : ""));
         poolTable.getColumns().add(column("area", "Area", 150, Lead::area));
         poolTable.getColumns().add(column("window", "Preferred time", 200,
                 lead -> lead.preferredWindow().describe(viewModel.zone())));
         poolTable.getColumns().add(column("description", "Description", 260, Lead::excerpt));
-        ageColumn();
         emergencyColumn();
         // The resize policy shrinks every column when space is short: the short columns keep their
         // full width ("Electrical", the EMERGENCY badge, "Capital City 12350", a two-time window)
@@ -397,12 +400,38 @@ public final class LeadsView {
 
     // ---- helpers ----
 
-    private void ageColumn() {
-        @SuppressWarnings("unchecked")
-        TableColumn<Lead, String> age = (TableColumn<Lead, String>) poolTable.getColumns().get(0);
-        // Bound to the ticking clock so the age moves every second without reloading rows.
-        age.setCellValueFactory(cell -> Bindings.createStringBinding(
-                () -> Durations.age(cell.getValue().ageAt(viewModel.nowProperty().get())), viewModel.nowProperty()));
+    /**
+     * Age since posted, moving every second without reloading rows: each cell follows the ticking
+     * clock itself. (A binding per row value would leave one dead listener on the clock for every
+     * row ever shown, and each tick would walk them all.)
+     */
+    private TableColumn<Lead, Instant> ageColumn() {
+        TableColumn<Lead, Instant> age = new TableColumn<>("Age");
+        age.setId("age");
+        age.setPrefWidth(72);
+        age.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().postedAt()));
+        age.setCellFactory(column -> new TableCell<>() {
+            private final InvalidationListener tick = clock -> showAge();
+            // The cell holds its listener; the clock holds it weakly, so cells of a closed view can go.
+            private final WeakInvalidationListener weakTick = new WeakInvalidationListener(tick);
+
+            {
+                viewModel.nowProperty().addListener(weakTick);
+            }
+
+            @Override
+            protected void updateItem(Instant postedAt, boolean empty) {
+                super.updateItem(postedAt, empty);
+                showAge();
+            }
+
+            private void showAge() {
+                Instant postedAt = isEmpty() ? null : getItem();
+                setText(postedAt == null ? null
+                        : Durations.age(java.time.Duration.between(postedAt, viewModel.nowProperty().get())));
+            }
+        });
+        return age;
     }
 
     private static java.util.List<PoolSort> poolSortOf(java.util.List<? extends TableColumn<Lead, ?>> sortOrder) {

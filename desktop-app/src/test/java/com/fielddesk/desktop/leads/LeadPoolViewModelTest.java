@@ -163,6 +163,81 @@ class LeadPoolViewModelTest {
     }
 
     @Test
+    void typingOnAndErasingFollowTheFiltersAndThePoolAsItChanges() {
+        viewModel.searchTextProperty().set("s");
+        assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Shelbyville", "Springfield");
+        viewModel.searchTextProperty().set("sp");
+        assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Springfield");
+
+        ObjectNode sparks = CacheRows.poolRow(UUID.randomUUID(), "electrical", "Sparks from the fuse box", false, "12345",
+                "Springfield", NOW);
+        CacheRows.write(cache, "lead_pool", List.of(sparks));
+        assertThat(viewModel.visibleLeads()).extracting(Lead::description)
+                .containsExactly("Sparks from the fuse box", "Boiler makes a banging noise\nsince Monday");
+        viewModel.searchTextProperty().set("s");
+        assertThat(viewModel.visibleLeads()).as("an earlier result is not reused once the pool changed")
+                .extracting(Lead::description).containsExactly("Sparks from the fuse box",
+                        "Burst pipe, water in the kitchen", "Boiler makes a banging noise\nsince Monday");
+
+        viewModel.searchTextProperty().set("sp");
+        CacheRows.write(cache, "lead_pool", List.of(CacheRows.tombstone(sparks, NOW)));
+        viewModel.searchTextProperty().set("s");
+        assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Shelbyville", "Springfield");
+        viewModel.searchTextProperty().set("");
+        assertThat(viewModel.visibleLeads()).hasSize(2);
+    }
+
+    /**
+     * Keystrokes, filter switches, sorting and sync changes in random order: after each, the table
+     * shows exactly the pool's leads that pass the filters, in the pool's order, however the
+     * ViewModel got there (narrowing a recent result, reusing one, or scanning the pool).
+     */
+    @Test
+    void incrementalFilteringAlwaysShowsWhatAFullScanWould() {
+        java.util.Random random = new java.util.Random(42);
+        String[] words = {"boiler", "pipe", "leak", "panel", "noise", "heat", "drain"};
+        String[] cities = {"Springfield", "Shelbyville", "Ogdenville"};
+        String[] trades = {"hvac", "plumbing", "electrical"};
+        List<ObjectNode> rows = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            rows.add(CacheRows.poolRow(UUID.randomUUID(), trades[random.nextInt(3)],
+                    words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)] + " #" + i,
+                    random.nextInt(5) == 0, String.valueOf(12000 + random.nextInt(50)), cities[random.nextInt(3)],
+                    NOW.minusSeconds(random.nextInt(86_400))));
+        }
+        CacheRows.write(cache, "lead_pool", rows);
+        for (int step = 0; step < 400; step++) {
+            String text = viewModel.searchTextProperty().get();
+            switch (random.nextInt(10)) {
+                case 0, 1, 2 -> viewModel.searchTextProperty().set(text + "abeilnoprs #1".charAt(random.nextInt(13)));
+                case 3, 4 -> viewModel.searchTextProperty().set(text.isEmpty() ? "" : text.substring(0, text.length() - 1));
+                case 5 -> viewModel.tradeFilterProperty().set(random.nextBoolean() ? null
+                        : Trade.values()[random.nextInt(Trade.values().length)]);
+                case 6 -> viewModel.emergencyOnlyProperty().set(random.nextBoolean());
+                case 7 -> viewModel.sortPool(List.of(new PoolSort(PoolSort.Key.values()[random.nextInt(
+                        PoolSort.Key.values().length)], random.nextBoolean())));
+                case 8 -> {
+                    ObjectNode row = rows.get(random.nextInt(rows.size()));
+                    CacheRows.write(cache, "lead_pool", List.of(CacheRows.tombstone(row, NOW)));
+                    rows.remove(row);
+                }
+                default -> {
+                    ObjectNode row = CacheRows.poolRow(UUID.randomUUID(), trades[random.nextInt(3)],
+                            words[random.nextInt(words.length)] + " arrived " + step, random.nextBoolean(), "12001",
+                            cities[random.nextInt(3)], NOW.minusSeconds(random.nextInt(86_400)));
+                    CacheRows.write(cache, "lead_pool", List.of(row));
+                    rows.add(row);
+                }
+            }
+            PoolFilter filter = PoolFilter.of(viewModel.tradeFilterProperty().get(),
+                    viewModel.emergencyOnlyProperty().get(), viewModel.searchTextProperty().get());
+            assertThat(viewModel.visibleLeads()).as("step %d, filter %s", step, filter)
+                    .containsExactlyElementsOf(viewModel.allPoolLeads().filtered(filter::matches));
+        }
+        assertThat(viewModel.allPoolLeads()).as("the two leads from the set-up and the random ones").hasSize(rows.size() + 2);
+    }
+
+    @Test
     void claimIsDisabledOfflineWithTheReasonShown() {
         viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
         assertThat(viewModel.canClaimBinding().get()).isTrue();
