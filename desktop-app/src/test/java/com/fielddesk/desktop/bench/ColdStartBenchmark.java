@@ -34,6 +34,7 @@ public final class ColdStartBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Headless.jvmFlags());
+        command.add("-XX:+UseSerialGC"); // as the installers run the console; the same for both windows
         command.add("-Dfielddesk.exitAfterFirstFrame=true");
         if (home != null) {
             command.add("-Dfielddesk.home=" + home);
