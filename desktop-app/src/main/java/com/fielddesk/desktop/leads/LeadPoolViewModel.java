@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The lead pool and My leads: reads both from the cache (so it works offline), filters the pool,
@@ -63,20 +63,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     // ---- properties ----
     private final ObservableList<Lead> poolLeads = FXCollections.observableArrayList();
-    /** The pool under the filters, in the pool's order; kept by hand rather than a FilteredList (see applyFilter). */
-    private final ObservableList<Lead> visibleLeads = FXCollections.observableArrayList();
-    private PoolFilter appliedFilter = PoolFilter.NONE;
-    /**
-     * Recent filter results, valid until the pool changes: backspace returns to one of them, and
-     * typing on from one filters its rows rather than the whole pool.
-     */
-    private final Map<PoolFilter, List<Lead>> recentResults = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<PoolFilter, List<Lead>> eldest) {
-            return size() > RECENT_RESULTS;
-        }
-    };
-    private static final int RECENT_RESULTS = 24;
+    private final FilteredList<Lead> visibleLeads = new FilteredList<>(poolLeads);
     private final ObservableList<ClaimedLead> myLeads = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ClaimedLead> focusedClaimedLead = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<PoolSort>> poolSort = new ReadOnlyObjectWrapper<>(PoolSort.NEWEST_FIRST);
@@ -270,8 +257,6 @@ public final class LeadPoolViewModel implements AutoCloseable {
         poolSort.set(effective);
         poolOrder = PoolSort.comparator(effective);
         FXCollections.sort(poolLeads, poolOrder);
-        FXCollections.sort(visibleLeads, poolOrder);
-        recentResults.clear();
     }
 
     public void clearFilters() {
@@ -343,25 +328,16 @@ public final class LeadPoolViewModel implements AutoCloseable {
             List<Lead> ordered = new ArrayList<>(fresh);
             ordered.sort(poolOrder);
             poolLeads.setAll(ordered);
-            visibleLeads.setAll(appliedFilter.showsEverything() ? ordered : matching(ordered, appliedFilter));
-            recentResults.clear();
         } else {
-            Predicate<Lead> goneOrChanged = lead -> !lead.equals(freshById.get(lead.id()));
-            boolean changed = poolLeads.removeIf(goneOrChanged);
-            visibleLeads.removeIf(goneOrChanged);
+            poolLeads.removeIf(lead -> !lead.equals(freshById.get(lead.id())));
             Set<LeadId> kept = new HashSet<>();
             poolLeads.forEach(lead -> kept.add(lead.id()));
             for (Lead lead : fresh) {
                 if (!kept.contains(lead.id())) {
-                    insertInOrder(poolLeads, lead);
-                    if (appliedFilter.matches(lead)) {
-                        insertInOrder(visibleLeads, lead);
-                    }
-                    changed = true;
+                    // In place under the current order (the comparator is total, so never found).
+                    int at = java.util.Collections.binarySearch(poolLeads, lead, poolOrder);
+                    poolLeads.add(at < 0 ? -at - 1 : at, lead);
                 }
-            }
-            if (changed) {
-                recentResults.clear();
             }
         }
         List<Lead> arrived = new ArrayList<>();
@@ -396,58 +372,9 @@ public final class LeadPoolViewModel implements AutoCloseable {
         arrived.forEach(lead -> arrivalListeners.forEach(listener -> listener.accept(lead)));
     }
 
-    /**
-     * Shows the pool under the current filters. A keystroke must not rescan 50k leads: a narrower
-     * filter (one more letter) scans only the rows of the narrowest recent result it refines, and
-     * backspace finds its result among the recent ones.
-     */
     private void applyFilter() {
         PoolFilter filter = PoolFilter.of(tradeFilter.get(), emergencyOnly.get(), searchText.get());
-        if (filter.equals(appliedFilter)) {
-            return;
-        }
-        List<Lead> result;
-        if (filter.showsEverything()) {
-            result = poolLeads;
-        } else {
-            result = recentResults.get(filter);
-            if (result == null) {
-                result = matching(narrowestRowsContaining(filter), filter);
-                recentResults.put(filter, result);
-            }
-        }
-        appliedFilter = filter;
-        visibleLeads.setAll(result);
-    }
-
-    /** The fewest rows known to hold every lead {@code filter} shows: a recent result it narrows, or the pool. */
-    private List<Lead> narrowestRowsContaining(PoolFilter filter) {
-        List<Lead> rows = poolLeads;
-        if (filter.narrows(appliedFilter)) {
-            rows = visibleLeads;
-        }
-        for (Map.Entry<PoolFilter, List<Lead>> recent : recentResults.entrySet()) {
-            if (recent.getValue().size() < rows.size() && filter.narrows(recent.getKey())) {
-                rows = recent.getValue();
-            }
-        }
-        return rows;
-    }
-
-    private static List<Lead> matching(List<Lead> rows, PoolFilter filter) {
-        List<Lead> result = new ArrayList<>();
-        for (Lead lead : rows) {
-            if (filter.matches(lead)) {
-                result.add(lead);
-            }
-        }
-        return result;
-    }
-
-    /** Inserts under the current order (the comparator is total, so the lead is never found). */
-    private void insertInOrder(List<Lead> leads, Lead lead) {
-        int at = java.util.Collections.binarySearch(leads, lead, poolOrder);
-        leads.add(at < 0 ? -at - 1 : at, lead);
+        visibleLeads.setPredicate(filter.showsEverything() ? null : filter::matches);
     }
 
     private void explainUnavailable() {

@@ -11,8 +11,6 @@ import java.util.Locale;
  */
 record PoolFilter(Trade trade, boolean emergencyOnly, String needle) {
 
-    static final PoolFilter NONE = new PoolFilter(null, false, "");
-
     static PoolFilter of(Trade trade, boolean emergencyOnly, String searchText) {
         String needle = searchText == null ? "" : searchText.strip().toLowerCase(Locale.ROOT);
         return new PoolFilter(trade, emergencyOnly, needle);
@@ -28,13 +26,4 @@ record PoolFilter(Trade trade, boolean emergencyOnly, String needle) {
                 && (needle.isEmpty() || lead.searchKey().contains(needle));
     }
 
-    /**
-     * Whether every lead this filter shows is also shown by {@code wider}, so filtering wider's
-     * result gives the same rows as filtering the whole pool (typing one more letter narrows).
-     */
-    boolean narrows(PoolFilter wider) {
-        return (wider.trade == null || wider.trade == trade)
-                && (!wider.emergencyOnly || emergencyOnly)
-                && needle.contains(wider.needle);
-    }
 }
