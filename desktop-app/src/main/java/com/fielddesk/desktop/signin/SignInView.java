@@ -78,7 +78,7 @@ public final class SignInView {
         anonKey.setId(ANON_KEY_ID);
         anonKey.setPromptText("anon key (Project settings → API)");
         anonKey.textProperty().bindBidirectional(viewModel.anonKeyProperty());
-        VBox projectFields = new VBox(8, url, anonKey);
+        VBox projectFields = new VBox(8, labelled("Project URL", url), labelled("Anon key", anonKey));
         projectFields.visibleProperty().bind(project.selectedProperty());
         projectFields.managedProperty().bind(projectFields.visibleProperty());
 
@@ -127,7 +127,8 @@ public final class SignInView {
         error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        VBox card = new VBox(12, title, subtitle, workspace, projectFields, demoFields, email, password, signIn,
+        VBox card = new VBox(12, title, subtitle, workspace, projectFields, demoFields, labelled("Email", email),
+                labelled("Password", password), signIn,
                 progressRow, error);
         card.getStyleClass().add(Styles.SIGN_IN_CARD);
         card.setMaxHeight(VBox.USE_PREF_SIZE);
@@ -136,6 +137,13 @@ public final class SignInView {
         root.getStyleClass().add(Styles.APP_ROOT);
         // Typing can start at once: the cursor waits in the email field when the form opens.
         javafx.application.Platform.runLater(email::requestFocus);
+    }
+
+    /** A field with its name above it: the prompt text disappears while the field has focus. */
+    private static VBox labelled(String name, javafx.scene.control.Control field) {
+        Label label = new Label(name);
+        label.setLabelFor(field);
+        return new VBox(4, label, field);
     }
 
     private void syncToggle(ToggleButton local, ToggleButton project) {
