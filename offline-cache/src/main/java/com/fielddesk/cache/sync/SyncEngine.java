@@ -279,7 +279,11 @@ public final class SyncEngine implements AutoCloseable {
         boolean signIn = e instanceof SessionExpiredException;
         String message = signIn ? "Your session has ended. Sign in again to keep syncing."
                 : e.isRetryable() ? "Cannot reach the server; changes are kept and will sync when it is back."
-                : "The server refused the sync: " + e.getMessage();
+                // A whole pass refused (not one change, which is quarantined on its own) is a mismatch
+                // between this program and the server, nothing the user typed: say what it means
+                // for them; the server's words go to whoever watches the failures (the log, the CLI).
+                : "The server refused to sync with this computer, so its copy may be out of date. Your changes "
+                + "are kept here; the log has the server's answer.";
         status.failed(message, e.isRetryable(), signIn);
     }
 

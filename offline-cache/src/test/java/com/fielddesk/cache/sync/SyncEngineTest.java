@@ -103,6 +103,27 @@ class SyncEngineTest {
         assertThat(client.engine().status().snapshot().lastSuccessfulSync()).isNotNull();
     }
 
+    /**
+     * A pass the server refuses as a whole (here: this program may read a table the server's grants
+     * no longer allow — a program/server mismatch, nothing the user typed) reads as one sentence in
+     * the status; the server's own words stay with the failure, for the log.
+     */
+    @Test
+    void aPassTheServerRefusesAsAWholeReadsAsASentenceAndKeepsTheServersWordsForTheLog() throws Exception {
+        Client client = client(0, "a");
+        sync(client);
+        tenant.execute("revoke select on public.invoices from authenticated");
+
+        assertThatThrownBy(() -> sync(client)).isInstanceOf(RemoteException.class)
+                .satisfies(failure -> assertThat(((RemoteException) failure).isRetryable()).isFalse())
+                .hasMessageContaining("invoices");
+        SyncStatus refused = client.engine().status().snapshot();
+        assertThat(refused.online()).as("a refusal is an answer").isTrue();
+        assertThat(refused.currentError())
+                .isEqualTo("The server refused to sync with this computer, so its copy may be out of date. "
+                        + "Your changes are kept here; the log has the server's answer.");
+    }
+
     @Test
     void offlineEditsReachTheServerOnReconnect() throws Exception {
         UUID id = tenant.insertWorkOrders(1, "Job").get(0);
