@@ -234,8 +234,7 @@ public final class ShellViewModel implements AutoCloseable {
                 log.info("The server rejected the {} of {} {} ({}): {}", rejected.operation().name().toLowerCase(Locale.ROOT),
                         rejected.table(), rejected.rowId(), refusal.sentence(), refusal.details());
             }
-            current.add(new SyncIssue.Rejected(rejected.mutationId(), rejected.table(),
-                    rejected.operation().name().toLowerCase(Locale.ROOT), refusal));
+            current.add(new SyncIssue.Rejected(rejected.mutationId(), rejected.table(), rejected.operation(), refusal));
         }
         if (!current.equals(issues)) {
             issues.setAll(current);

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.shell;
 
+import com.fielddesk.cache.outbox.Operation;
 import com.fielddesk.desktop.ui.ServerRefusal;
 
 import java.util.Optional;
@@ -18,11 +19,15 @@ public sealed interface SyncIssue {
         return Optional.empty();
     }
 
+    private static String withArticle(String noun) {
+        return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
+    }
+
     /** The server kept its value of a field this user also changed. */
     record Conflict(long conflictId, String table, String column, String localValue, String serverValue) implements SyncIssue {
         @Override
         public String title() {
-            return "Conflict in " + table.replace('_', ' ') + ": " + column.replace('_', ' ');
+            return "Conflict on " + withArticle(ServerRefusal.recordNoun(table)) + ": " + column.replace('_', ' ');
         }
 
         @Override
@@ -32,10 +37,15 @@ public sealed interface SyncIssue {
     }
 
     /** A queued change the server refused: why, in a sentence, and what the server said. */
-    record Rejected(UUID mutationId, String table, String operation, ServerRefusal refusal) implements SyncIssue {
+    record Rejected(UUID mutationId, String table, Operation operation, ServerRefusal refusal) implements SyncIssue {
         @Override
         public String title() {
-            return "Rejected " + operation + " of " + table.replace('_', ' ');
+            String noun = ServerRefusal.recordNoun(table);
+            return switch (operation) {
+                case INSERT -> "New " + noun + " refused";
+                case UPDATE -> "Change to " + withArticle(noun) + " refused";
+                case DELETE -> "Removal of " + withArticle(noun) + " refused";
+            };
         }
 
         @Override

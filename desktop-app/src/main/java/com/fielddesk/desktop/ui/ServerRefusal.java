@@ -309,6 +309,11 @@ public sealed interface ServerRefusal {
                 .max(java.util.Comparator.comparingInt(String::length)).orElse("");
     }
 
+    /** What a dispatcher calls a row of this table: "job" for work_orders, "lead" for service_requests. */
+    public static String recordNoun(String table) {
+        return entity(table);
+    }
+
     private static String entity(String table) {
         String known = Wording.ENTITIES.get(table);
         if (known != null) {

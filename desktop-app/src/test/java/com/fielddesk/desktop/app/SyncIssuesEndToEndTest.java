@@ -78,7 +78,7 @@ class SyncIssuesEndToEndTest {
         robot.clickOn("#" + ShellView.ISSUES_BUTTON_ID);
         Fx.waitUntil("the list is open", UI_DEADLINE, () -> robot.lookup("#" + ShellView.ISSUES_PANEL_ID).query().isVisible());
         assertThat(Fx.read(() -> issueList().getItems().stream().map(SyncIssue::title).toList()))
-                .containsExactlyInAnyOrder("Conflict in work orders: title", "Rejected update of work orders");
+                .containsExactlyInAnyOrder("Conflict on a job: title", "Change to a job refused");
         assertThat(Fx.read(() -> issueList().getItems().stream().filter(SyncIssue.Conflict.class::isInstance)
                 .findFirst().orElseThrow().detail()))
                 .isEqualTo("Yours: Title from this console · Server kept: Title from the office PC");
