@@ -19,15 +19,11 @@ public sealed interface SyncIssue {
         return Optional.empty();
     }
 
-    private static String withArticle(String noun) {
-        return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
-    }
-
     /** The server kept its value of a field this user also changed. */
     record Conflict(long conflictId, String table, String column, String localValue, String serverValue) implements SyncIssue {
         @Override
         public String title() {
-            return "Conflict on " + withArticle(ServerRefusal.recordNoun(table)) + ": " + column.replace('_', ' ');
+            return "Conflict on " + ServerRefusal.withArticle(ServerRefusal.recordNoun(table)) + ": " + column.replace('_', ' ');
         }
 
         @Override
@@ -43,8 +39,8 @@ public sealed interface SyncIssue {
             String noun = ServerRefusal.recordNoun(table);
             return switch (operation) {
                 case INSERT -> "New " + noun + " refused";
-                case UPDATE -> "Change to " + withArticle(noun) + " refused";
-                case DELETE -> "Removal of " + withArticle(noun) + " refused";
+                case UPDATE -> "Change to " + ServerRefusal.withArticle(noun) + " refused";
+                case DELETE -> "Removal of " + ServerRefusal.withArticle(noun) + " refused";
             };
         }
 

@@ -57,7 +57,7 @@ public sealed interface ServerRefusal {
     record AlreadyExists(String table, String constraint, String details) implements ServerRefusal {
         @Override
         public String sentence() {
-            String noun = entity(table);
+            String noun = recordNoun(table);
             if (constraint.endsWith("_pkey")) {
                 return "This " + noun + " already exists on the server.";
             }
@@ -181,10 +181,10 @@ public sealed interface ServerRefusal {
             return new BadValue("This change includes a field that cannot be edited.", details);
         }
         if ((match = Wording.MOVE_COMPANY.matcher(m)).matches()) {
-            return new Explained("This " + entity(match.group(1)) + " cannot be moved to another company.", details);
+            return new Explained("This " + recordNoun(match.group(1)) + " cannot be moved to another company.", details);
         }
         if ((match = Wording.ID_CHANGE.matcher(m)).matches()) {
-            return new Explained("The id of a " + entity(match.group(1)) + " cannot change.", details);
+            return new Explained("The id of " + withArticle(recordNoun(match.group(1))) + " cannot change.", details);
         }
         // Our own raise texts ("Only an admin can change a person's role or active flag.") are
         // sentences already; PostgreSQL's own texts name identifiers (quotes, underscores).
@@ -289,7 +289,7 @@ public sealed interface ServerRefusal {
                 return words(match.replaceFirst(byName.getValue()));
             }
         }
-        return "A value of this " + entity(table) + " is not allowed.";
+        return "A value of this " + recordNoun(table) + " is not allowed.";
     }
 
     /** {@code work_order_title_required} of {@code work_orders} → {@code title_required}. */
@@ -309,12 +309,13 @@ public sealed interface ServerRefusal {
                 .max(java.util.Comparator.comparingInt(String::length)).orElse("");
     }
 
-    /** What a dispatcher calls a row of this table: "job" for work_orders, "lead" for service_requests. */
-    public static String recordNoun(String table) {
-        return entity(table);
+    /** "a job", "an invoice". */
+    public static String withArticle(String noun) {
+        return (!noun.isEmpty() && "aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
     }
 
-    private static String entity(String table) {
+    /** What a dispatcher calls a row of this table: "job" for work_orders, "lead" for service_requests. */
+    public static String recordNoun(String table) {
         String known = Wording.ENTITIES.get(table);
         if (known != null) {
             return known;
