@@ -2,6 +2,7 @@ package com.fielddesk.cache.sync;
 
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.testing.Await;
 import com.fielddesk.cache.testing.BackendAccounts;
 import com.fielddesk.cache.testing.Tenant;
 import com.fielddesk.localbackend.testing.TestBackend;
@@ -12,13 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +54,7 @@ class OnlineExpiryTest {
 
             // No call from here on: only the ageing rule can turn the status offline.
             int before = published.size();
-            awaitTrue("an offline status is published with no call", () -> published.stream().skip(before)
+            Await.until("an offline status is published with no call", DEADLINE, () -> published.stream().skip(before)
                     .anyMatch(status -> !status.online()));
             assertThat(engine.status().online()).isFalse();
             assertThat(published.get(published.size() - 1).online()).as("the latest published status").isFalse();
@@ -65,7 +64,7 @@ class OnlineExpiryTest {
             engine.pullTables(List.of("work_orders"));
             int afterReturn = published.size();
             assertThat(published.subList(before, afterReturn)).as("back online is published").anyMatch(SyncStatus::online);
-            awaitTrue("offline is published again once the answers stop", () -> published.stream().skip(afterReturn)
+            Await.until("offline is published again once the answers stop", DEADLINE, () -> published.stream().skip(afterReturn)
                     .anyMatch(status -> !status.online()));
         } finally {
             timers.shutdownNow();
@@ -85,16 +84,6 @@ class OnlineExpiryTest {
             assertThat(engine.status().online()).isTrue();
         } finally {
             assertThat(timers.shutdownNow()).as("no expiry check left scheduled after closing").isEmpty();
-        }
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not within " + DEADLINE + ": " + what);
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -10,6 +10,7 @@ import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.store.Json;
+import com.fielddesk.cache.testing.Await;
 import com.fielddesk.cache.testing.JdbcRemoteTables;
 import com.fielddesk.cache.testing.SwitchableRemote;
 import com.fielddesk.cache.testing.Tenant;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +34,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The engine and apply_mutations against the real migrations (JDBC as the user, no HTTP). */
 class SyncEngineTest {
+
+    private static final Duration WATCH_WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path folder;
@@ -319,31 +322,21 @@ class SyncEngineTest {
         ExecutorService loop = Executors.newSingleThreadExecutor();
         try {
             loop.submit(() -> client.engine().watch(report -> { }, failure -> { }));
-            awaitCondition(() -> client.workOrders().get(id.toString()).isPresent());
+            Await.until("the watch loop pulls the job", WATCH_WAIT, () -> client.workOrders().get(id.toString()).isPresent());
 
             client.workOrders().update(id.toString(), Map.of("title", "Pushed by the watch loop"));
-            awaitCondition(() -> "Pushed by the watch loop".equals(
+            Await.until("the watch loop pushes the edit", WATCH_WAIT, () -> "Pushed by the watch loop".equals(
                     tenant.queryOne("select title from public.work_orders where id = ?", String.class, id)));
 
             tenant.execute("update public.work_orders set description = 'changed elsewhere' where id = ?", id);
             client.engine().remoteChanged("work_orders");
-            awaitCondition(() -> client.workOrders().get(id.toString()).orElseThrow().get("description").asText()
+            Await.until("a remote change reaches the cache", WATCH_WAIT,
+                    () -> client.workOrders().get(id.toString()).orElseThrow().get("description").asText()
                     .equals("changed elsewhere"));
         } finally {
             client.engine().close();
             loop.shutdown();
             assertThat(loop.awaitTermination(30, TimeUnit.SECONDS)).as("watch loop ends on close").isTrue();
-        }
-    }
-
-    /** Waits for a condition with a deadline (never a fixed sleep). */
-    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            Thread.sleep(20);
         }
     }
 }
