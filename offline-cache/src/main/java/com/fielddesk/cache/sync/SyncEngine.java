@@ -13,6 +13,7 @@ import com.fielddesk.cache.push.Pusher;
 import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.remote.SessionExpiredException;
+import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.cache.status.SyncStatusTracker;
@@ -54,6 +55,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Pusher pusher;
     private final SyncStatusTracker status;
     private final Repositories repositories;
+    private final LocalCache cache;
     private final Backoff backoff;
     private final ReentrantLock passLock = new ReentrantLock();
     private final ReentrantLock wakeLock = new ReentrantLock();
@@ -79,12 +81,18 @@ public final class SyncEngine implements AutoCloseable {
         this.puller = new Puller(database, this.remote, outbox, clock, settings.pullPageSize(), prefetcher);
         this.pusher = new Pusher(database, this.remote, outbox, conflicts, clock, settings.pushBatchSize());
         this.repositories = new Repositories(database, outbox, clock);
+        this.cache = new LocalCache(database, outbox, clock);
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), random);
         this.outboxSubscription = database.changes().subscribe(Outbox.TABLE, this::localChangeQueued);
     }
 
     public Repositories repositories() {
         return repositories;
+    }
+
+    /** The typed query, transaction, change-notice and search API over this engine's cache. */
+    public LocalCache cache() {
+        return cache;
     }
 
     public SyncStatusTracker status() {
