@@ -353,18 +353,19 @@ insert into payments__v3 select * from payments;
 drop table payments;
 alter table payments__v3 rename to payments;
 update payments set paid_at = fielddesk_instant(paid_at), created_at = fielddesk_instant(created_at), updated_at = fielddesk_instant(updated_at), deleted_at = fielddesk_instant(deleted_at);
--- 2. Indexes for the screens' queries (EXPLAIN QUERY PLAN checked in query.QueryPlanTest).
+-- 2. Indexes for the screens' queries (EXPLAIN QUERY PLAN checked in query.QueryPlanTest). Sort
+-- indexes end with id, the tie-breaker of keyset pages, so a page is read in index order.
 create index work_orders_by_status on work_orders (stage, status, scheduled_start);
 create index work_orders_by_technician on work_orders (technician_id, scheduled_start);
-create index work_orders_by_customer on work_orders (customer_id, scheduled_start);
-create index work_orders_by_status_and_start on work_orders (status, scheduled_start);
-create index work_orders_by_start on work_orders (scheduled_start);
+create index work_orders_by_customer on work_orders (customer_id, scheduled_start, id);
+create index work_orders_by_status_and_start on work_orders (status, scheduled_start, id);
+create index work_orders_by_start on work_orders (scheduled_start, id);
 create index work_orders_by_number on work_orders (number);
 create index work_orders_by_service_request on work_orders (service_request_id);
-create index lead_pool_by_posted_at on lead_pool (posted_at);
-create index service_requests_by_claimed_at on service_requests (claimed_at);
+create index lead_pool_by_posted_at on lead_pool (posted_at, id);
+create index service_requests_by_claimed_at on service_requests (claimed_at, id);
 create index service_requests_by_work_order on service_requests (work_order_id);
-create index customers_by_name on customers (full_name);
+create index customers_by_name on customers (full_name, id);
 create index customer_addresses_by_customer on customer_addresses (customer_id);
 create index customer_threads_by_customer on customer_threads (customer_id, last_message_at);
 create index customer_threads_by_work_order on customer_threads (work_order_id);
