@@ -1,6 +1,8 @@
 package com.fielddesk.cache.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.calls.FunctionPort;
+import com.fielddesk.cache.calls.ServerFunctions;
 import com.fielddesk.cache.conflict.ConflictLog;
 import com.fielddesk.cache.conflict.ConflictRecord;
 import com.fielddesk.cache.outbox.Outbox;
@@ -20,6 +22,7 @@ import com.fielddesk.cache.status.SyncStatusTracker;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.store.Json;
 import com.fielddesk.cache.store.LocalRows;
+import com.fielddesk.cache.store.SyncedTable;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -93,6 +97,19 @@ public final class SyncEngine implements AutoCloseable {
     /** The typed query, transaction, change-notice and search API over this engine's cache. */
     public LocalCache cache() {
         return cache;
+    }
+
+    /**
+     * The server's functions (claim, decline) over this port, reporting through this engine's
+     * status and pulling what they changed into this engine's cache.
+     */
+    public ServerFunctions serverFunctions(FunctionPort port) {
+        return new ServerFunctions(port, status, this::pullTables);
+    }
+
+    /** The names of the synced tables, in pull order (the cache catalog's). */
+    public List<String> syncedTables() {
+        return database.catalog().all().stream().map(SyncedTable::name).toList();
     }
 
     public SyncStatusTracker status() {
