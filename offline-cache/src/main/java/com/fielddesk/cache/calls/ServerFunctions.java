@@ -26,6 +26,12 @@ public final class ServerFunctions {
         void pull(Collection<String> tables) throws RemoteException;
     }
 
+    /** Removes a row from the cache only (no outbox entry): the server no longer shows it to this user. */
+    @FunctionalInterface
+    public interface RowForgetter {
+        void forget(String table, String id);
+    }
+
     /** What {@code claim_service_request} creates: the lead becomes this customer, address and job. */
     public record Claimed(UUID serviceRequestId, Optional<UUID> customerId, Optional<UUID> customerAddressId,
                           Optional<UUID> workOrderId) {
@@ -38,11 +44,13 @@ public final class ServerFunctions {
     private final FunctionPort port;
     private final SyncStatusTracker status;
     private final TablePuller puller;
+    private final RowForgetter forgetter;
 
-    public ServerFunctions(FunctionPort port, SyncStatusTracker status, TablePuller puller) {
+    public ServerFunctions(FunctionPort port, SyncStatusTracker status, TablePuller puller, RowForgetter forgetter) {
         this.port = port;
         this.status = status;
         this.puller = puller;
+        this.forgetter = forgetter;
     }
 
     /** Claims an open lead for the user's company (first claim wins). */
@@ -79,6 +87,9 @@ public final class ServerFunctions {
         } catch (RemoteException e) {
             throw failed(e, "decline");
         }
+        // A decline changes no pool row (so no pull would see it); the server just stops showing
+        // the lead to this company. Take it out of the cache the same way.
+        forgetter.forget("lead_pool", serviceRequestId.toString());
         pull(TABLES_A_DECLINE_CHANGES);
     }
 

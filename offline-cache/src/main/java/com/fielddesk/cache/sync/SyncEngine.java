@@ -104,7 +104,18 @@ public final class SyncEngine implements AutoCloseable {
      * status and pulling what they changed into this engine's cache.
      */
     public ServerFunctions serverFunctions(FunctionPort port) {
-        return new ServerFunctions(port, status, this::pullTables);
+        return new ServerFunctions(port, status, this::pullTables, this::forgetRow);
+    }
+
+    /** Removes a row from the cache only, when the server stopped showing it to this user (a declined lead). */
+    private void forgetRow(String table, String id) {
+        LocalRows rows = new LocalRows(database.catalog());
+        database.write(connection -> {
+            if (rows.delete(connection, table, id)) {
+                database.markTouched(table, id);
+            }
+            return null;
+        });
     }
 
     /** The names of the synced tables, in pull order (the cache catalog's). */
