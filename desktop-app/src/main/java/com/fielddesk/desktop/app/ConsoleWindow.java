@@ -102,7 +102,7 @@ public final class ConsoleWindow {
 
         LeadPoolViewModel leads = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
                 repositories.table("work_orders"),
-                new ServerLeadActions(opened.supabase(), tables -> opened.sync().pullTables(tables)), sync,
+                new ServerLeadActions(opened.serverFunctions()), sync,
                 services.tasks(), services.clock(), services.chime());
         LeadsView leadsView = new LeadsView(leads, services.settings());
         ShellViewModel shell = new ShellViewModel(opened.userId(), opened.email(), repositories.table("profiles"),

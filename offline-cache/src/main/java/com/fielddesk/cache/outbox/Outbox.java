@@ -67,22 +67,21 @@ public final class Outbox {
      * mutations back (they wait with it), everything else keeps moving.
      */
     public List<OutboxEntry> nextBatch(Connection connection, int limit) throws SQLException {
-        return list(connection, """
-                select %s from outbox o
+        return list(connection, "select " + COLUMNS + """
+                 from outbox o
                 where o.state = 'pending'
                   and not exists (select 1 from outbox q where q.table_name = o.table_name and q.row_id = o.row_id
                                   and q.state = 'quarantined' and q.seq < o.seq)
                 order by o.seq limit ?
-                """.formatted(COLUMNS), limit);
+                """, limit);
     }
 
     public List<OutboxEntry> quarantined(Connection connection) throws SQLException {
-        return list(connection, "select %s from outbox where state = 'quarantined' and seq > ? order by seq"
-                .formatted(COLUMNS), -1);
+        return list(connection, "select " + COLUMNS + " from outbox where state = 'quarantined' and seq > ? order by seq", -1);
     }
 
     public List<OutboxEntry> all(Connection connection) throws SQLException {
-        return list(connection, "select %s from outbox where seq > ? order by seq".formatted(COLUMNS), -1);
+        return list(connection, "select " + COLUMNS + " from outbox where seq > ? order by seq", -1);
     }
 
     public Optional<OutboxEntry> find(Connection connection, UUID mutationId) throws SQLException {
