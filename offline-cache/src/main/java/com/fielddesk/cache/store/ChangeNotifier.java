@@ -62,6 +62,22 @@ public final class ChangeNotifier implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every listener has heard every commit so far and returned (for tests that
+     * write and then look at what a listener built; production code never needs to wait).
+     *
+     * @return false when the deadline passed first
+     */
+    public boolean awaitDelivered(java.time.Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        for (Subscription subscription : subscriptions) {
+            if (!subscription.awaitIdle(deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         subscriptions.clear();
@@ -98,8 +114,20 @@ public final class ChangeNotifier implements AutoCloseable {
             } catch (java.util.concurrent.RejectedExecutionException closed) {
                 synchronized (this) {
                     delivering = false;
+                    notifyAll();
                 }
             }
+        }
+
+        synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+            while (delivering) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
         }
 
         private void deliver() {
@@ -109,6 +137,7 @@ public final class ChangeNotifier implements AutoCloseable {
                     if (waiting == null || !subscriptions.contains(this)) {
                         waiting = null;
                         delivering = false;
+                        notifyAll();
                         return;
                     }
                     next = waiting.build();
