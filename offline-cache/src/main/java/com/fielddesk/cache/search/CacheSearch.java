@@ -45,24 +45,29 @@ public final class CacheSearch {
         if (match.isEmpty()) {
             return List.of();
         }
+        // One letter matches most rows, and ranking them all costs more than a keystroke may; its
+        // hits come unranked (index order) until the second letter, which is ranked.
+        boolean ranked = match.length() > "\"x\"*".length();
         return database.read(connection -> {
             List<SearchHit> hits = new ArrayList<>();
             for (SearchKind kind : SearchKind.values()) {
                 if (kinds.contains(kind)) {
-                    hits.addAll(search(connection, kind, match, limitPerKind));
+                    hits.addAll(search(connection, kind, match, ranked, limitPerKind));
                 }
             }
             return hits;
         });
     }
 
-    private static List<SearchHit> search(Connection connection, SearchKind kind, String match, int limit)
-            throws SQLException {
+    private static List<SearchHit> search(Connection connection, SearchKind kind, String match, boolean ranked,
+                                          int limit) throws SQLException {
         // Identifiers and expressions come from SearchKind (code), the user's words are bound.
-        String score = "bm25(" + kind.index + ", " + kind.weights + ")";
-        String sql = "select t.id, " + kind.title + ", " + kind.detail + ", " + score + " from " + kind.index
-                + " join " + kind.table + " t on t.rowid = " + kind.index + ".rowid"
-                + " where " + kind.index + " match ? and t.deleted_at is null order by " + score + " limit ?";
+        // Rank in the index alone first (no row of the table is read for the many matches of a
+        // short prefix), then read the few best rows.
+        String sql = "select t.id, " + kind.title + ", " + kind.detail + ", hit.score from (select rowid, bm25("
+                + kind.index + ", " + kind.weights + ") as score from " + kind.index + " where " + kind.index
+                + " match ?" + (ranked ? " order by score" : "") + " limit ?) hit join " + kind.table + " t on t.rowid = hit.rowid"
+                + " where t.deleted_at is null order by hit.score";
         List<SearchHit> hits = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, match);

@@ -20,10 +20,37 @@ import java.util.UUID;
  */
 public final class SearchBenchmark {
 
+    /** Writing 100k jobs as pull pages with and without the search index triggers, same rows, same run. */
+    private static void triggerCost(int jobs) {
+        double[] seconds = new double[2];
+        for (int withIndex = 0; withIndex < 2; withIndex++) {
+            for (int round = 0; round < 2; round++) { // the first round warms the JIT up
+                Path file = BenchmarkSupport.tempFolder("fielddesk-triggers-").resolve("cache.db");
+                try (CacheDatabase database = CacheDatabase.open(file)) {
+                    if (withIndex == 0) {
+                        database.write(connection -> {
+                            for (String trigger : List.of("insert", "update", "delete")) {
+                                connection.createStatement().execute("drop trigger work_orders_search_" + trigger);
+                            }
+                            return null;
+                        });
+                    }
+                    long start = System.nanoTime();
+                    CacheSeed.workOrders(database, round == 0 ? jobs / 5 : jobs, List.of(UUID.randomUUID()),
+                            new SplittableRandom(11));
+                    seconds[withIndex] = BenchmarkSupport.seconds(System.nanoTime() - start);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "writing %,d jobs as pull pages: %.1f s without the search index, %.1f s with it "
+                + "(%.2fx)%n", jobs, seconds[0], seconds[1], seconds[1] / seconds[0]);
+    }
+
     public static void main(String[] args) {
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int customerCount = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int leads = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
+        triggerCost(jobs);
         Path file = BenchmarkSupport.tempFolder("fielddesk-search-").resolve("cache.db");
         SplittableRandom random = new SplittableRandom(7);
         try (CacheDatabase database = CacheDatabase.open(file)) {

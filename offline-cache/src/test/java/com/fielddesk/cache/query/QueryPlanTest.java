@@ -42,7 +42,10 @@ class QueryPlanTest {
     }
 
     private String plan(Query query) {
-        Sql sql = QueryCompiler.compile(query, true).sql();
+        return explain(QueryCompiler.compile(query, true).sql());
+    }
+
+    private String explain(Sql sql) {
         return database.read(connection -> {
             List<String> steps = new ArrayList<>();
             try (PreparedStatement explain = connection.prepareStatement("explain query plan " + sql.text())) {
@@ -67,6 +70,13 @@ class QueryPlanTest {
         // The next page starts its scan at the cursor.
         PageCursor cursor = new PageCursor(List.of("2026-11-21T10:00:00.000000Z", UUID.randomUUID().toString()));
         assertThat(plan(page.after(cursor))).contains("work_orders_by_status_and_start (status=? AND scheduled_start>?)")
+                .doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void aCountPerStatusReadsAnIndexAlone() {
+        Sql sql = QueryCompiler.countBy(Query.from(WORK_ORDERS), WORK_ORDERS.status);
+        assertThat(explain(sql)).contains("USING COVERING INDEX work_orders_by_status_and_start")
                 .doesNotContain("TEMP B-TREE");
     }
 

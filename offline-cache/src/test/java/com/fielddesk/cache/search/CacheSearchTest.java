@@ -85,6 +85,10 @@ class CacheSearchTest {
     void resultsAreRankedWithTheNameFirstAndLimitedPerKind() {
         ServerRows.pulled(database, "customer_addresses", ServerRows.row(Map.of("id", UUID.randomUUID(),
                 "customer_id", heating, "street", "4 North Street", "city", "Leeds")));
+        // Ranking weighs rare words: most customers are not "north" ones.
+        for (int i = 0; i < 20; i++) {
+            ServerRows.pulled(database, "customers", ServerRows.row(Map.of("id", UUID.randomUUID(), "full_name", "Other " + i)));
+        }
         // A match in the name (weighted 10) ranks above one in an address (weighted 1).
         List<SearchHit> hits = cache.searchIndex().search("north", EnumSet.of(SearchKind.CUSTOMER), 10);
         assertThat(hits).extracting(SearchHit::id).containsExactlyInAnyOrder(north, northwind, heating);

@@ -354,29 +354,31 @@ drop table payments;
 alter table payments__v3 rename to payments;
 update payments set paid_at = fielddesk_instant(paid_at), created_at = fielddesk_instant(created_at), updated_at = fielddesk_instant(updated_at), deleted_at = fielddesk_instant(deleted_at);
 -- 2. Indexes for the screens' queries (EXPLAIN QUERY PLAN checked in query.QueryPlanTest). Sort
--- indexes end with id, the tie-breaker of keyset pages, so a page is read in index order.
-create index work_orders_by_status on work_orders (stage, status, scheduled_start);
-create index work_orders_by_technician on work_orders (technician_id, scheduled_start);
-create index work_orders_by_customer on work_orders (customer_id, scheduled_start, id);
-create index work_orders_by_status_and_start on work_orders (status, scheduled_start, id);
-create index work_orders_by_start on work_orders (scheduled_start, id);
-create index work_orders_by_number on work_orders (number);
-create index work_orders_by_service_request on work_orders (service_request_id);
-create index lead_pool_by_posted_at on lead_pool (posted_at, id);
-create index service_requests_by_claimed_at on service_requests (claimed_at, id);
-create index service_requests_by_work_order on service_requests (work_order_id);
-create index customers_by_name on customers (full_name, id);
-create index customer_addresses_by_customer on customer_addresses (customer_id);
-create index customer_threads_by_customer on customer_threads (customer_id, last_message_at);
-create index customer_threads_by_work_order on customer_threads (work_order_id);
-create index customer_messages_by_thread on customer_messages (customer_thread_id, created_at);
-create index internal_threads_by_work_order on internal_threads (work_order_id);
-create index internal_messages_by_thread on internal_messages (internal_thread_id, created_at);
-create index invoices_by_customer on invoices (customer_id, issue_date);
-create index invoices_by_work_order on invoices (work_order_id);
-create index invoice_items_by_invoice on invoice_items (invoice_id, position);
-create index payments_by_invoice on payments (invoice_id);
-create index work_order_status_history_by_work_order on work_order_status_history (work_order_id, changed_at);
+-- indexes end with id, the tie-breaker of keyset pages, so a page is read in index order. They are
+-- partial (live rows only), as every query is unless it asks for tombstones; the main ones also
+-- carry deleted_at (always null in them) so SQLite can answer a count from the index alone.
+create index work_orders_by_status on work_orders (stage, status, scheduled_start) where deleted_at is null;
+create index work_orders_by_technician on work_orders (technician_id, scheduled_start) where deleted_at is null;
+create index work_orders_by_customer on work_orders (customer_id, scheduled_start, id, deleted_at) where deleted_at is null;
+create index work_orders_by_status_and_start on work_orders (status, scheduled_start, id, deleted_at) where deleted_at is null;
+create index work_orders_by_start on work_orders (scheduled_start, id) where deleted_at is null;
+create index work_orders_by_number on work_orders (number) where deleted_at is null;
+create index work_orders_by_service_request on work_orders (service_request_id) where deleted_at is null;
+create index lead_pool_by_posted_at on lead_pool (posted_at, id, deleted_at) where deleted_at is null;
+create index service_requests_by_claimed_at on service_requests (claimed_at, id) where deleted_at is null;
+create index service_requests_by_work_order on service_requests (work_order_id) where deleted_at is null;
+create index customers_by_name on customers (full_name, id, deleted_at) where deleted_at is null;
+create index customer_addresses_by_customer on customer_addresses (customer_id) where deleted_at is null;
+create index customer_threads_by_customer on customer_threads (customer_id, last_message_at) where deleted_at is null;
+create index customer_threads_by_work_order on customer_threads (work_order_id) where deleted_at is null;
+create index customer_messages_by_thread on customer_messages (customer_thread_id, created_at) where deleted_at is null;
+create index internal_threads_by_work_order on internal_threads (work_order_id) where deleted_at is null;
+create index internal_messages_by_thread on internal_messages (internal_thread_id, created_at) where deleted_at is null;
+create index invoices_by_customer on invoices (customer_id, issue_date) where deleted_at is null;
+create index invoices_by_work_order on invoices (work_order_id) where deleted_at is null;
+create index invoice_items_by_invoice on invoice_items (invoice_id, position) where deleted_at is null;
+create index payments_by_invoice on payments (invoice_id) where deleted_at is null;
+create index work_order_status_history_by_work_order on work_order_status_history (work_order_id, changed_at) where deleted_at is null;
 
 -- 3. A refused change keeps the server's facts ({"code": ..., ...}) next to its code and message.
 alter table outbox add column error_details JSON_TEXT;
@@ -384,9 +386,11 @@ alter table outbox add column error_details JSON_TEXT;
 -- 4. Full-text search (Ctrl+K), one FTS5 index per kind, its rowid the mirrored row's rowid.
 -- Triggers keep them in step with every write (sync pages and local writes alike); an
 -- "insert or replace" fires the delete triggers because the cache turns recursive_triggers on.
--- Tombstones (deleted_at set) are never indexed. prefix = '2 3' makes short prefixes cheap.
+-- Tombstones (deleted_at set) are never indexed. The indexes are contentless: the text stays in
+-- the mirrored table only (a search reads the few rows it shows from there), and contentless_delete
+-- lets a row be removed by rowid. (detail = column would write less, but then bm25 ranks nothing.)
 
-create virtual table search_lead_pool using fts5(trade, description, city, postal_code, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+create virtual table search_lead_pool using fts5(trade, description, city, postal_code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 insert into search_lead_pool (rowid, trade, description, city, postal_code) select rowid, trade, description, city, postal_code from lead_pool where deleted_at is null;
 create trigger lead_pool_search_insert after insert on lead_pool when new.deleted_at is null begin
   insert into search_lead_pool (rowid, trade, description, city, postal_code) values (new.rowid, new.trade, new.description, new.city, new.postal_code);
@@ -399,7 +403,7 @@ create trigger lead_pool_search_update after update on lead_pool begin
   insert into search_lead_pool (rowid, trade, description, city, postal_code) select new.rowid, new.trade, new.description, new.city, new.postal_code where new.deleted_at is null;
 end;
 
-create virtual table search_service_requests using fts5(customer_name, customer_phone, description, street_address, city, postal_code, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+create virtual table search_service_requests using fts5(customer_name, customer_phone, description, street_address, city, postal_code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 insert into search_service_requests (rowid, customer_name, customer_phone, description, street_address, city, postal_code) select rowid, customer_name, customer_phone, description, street_address, city, postal_code from service_requests where deleted_at is null and company_id is not null;
 create trigger service_requests_search_insert after insert on service_requests when new.deleted_at is null and new.company_id is not null begin
   insert into search_service_requests (rowid, customer_name, customer_phone, description, street_address, city, postal_code) values (new.rowid, new.customer_name, new.customer_phone, new.description, new.street_address, new.city, new.postal_code);
@@ -412,7 +416,7 @@ create trigger service_requests_search_update after update on service_requests b
   insert into search_service_requests (rowid, customer_name, customer_phone, description, street_address, city, postal_code) select new.rowid, new.customer_name, new.customer_phone, new.description, new.street_address, new.city, new.postal_code where new.deleted_at is null and new.company_id is not null;
 end;
 
-create virtual table search_work_orders using fts5(number, title, description, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+create virtual table search_work_orders using fts5(number, title, description, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 insert into search_work_orders (rowid, number, title, description) select rowid, number, title, description from work_orders where deleted_at is null;
 create trigger work_orders_search_insert after insert on work_orders when new.deleted_at is null begin
   insert into search_work_orders (rowid, number, title, description) values (new.rowid, new.number, new.title, new.description);
@@ -425,8 +429,9 @@ create trigger work_orders_search_update after update on work_orders begin
   insert into search_work_orders (rowid, number, title, description) select new.rowid, new.number, new.title, new.description where new.deleted_at is null;
 end;
 
--- A customer is found by its addresses too: their street, city and postal code are one column.
-create virtual table search_customers using fts5(full_name, phone, email, addresses, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+-- A customer is found by its addresses too: their street, city and postal code are one column,
+-- re-indexed (delete + insert: a contentless index has no update) when an address changes.
+create virtual table search_customers using fts5(full_name, phone, email, addresses, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 insert into search_customers (rowid, full_name, phone, email, addresses)
   select c.rowid, c.full_name, c.phone, c.email, (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = c.id and a.deleted_at is null) from customers c where c.deleted_at is null;
 create trigger customers_search_insert after insert on customers when new.deleted_at is null begin
@@ -442,16 +447,20 @@ create trigger customers_search_update after update on customers begin
   select new.rowid, new.full_name, new.phone, new.email, (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = new.id and a.deleted_at is null) where new.deleted_at is null;
 end;
 create trigger customer_addresses_search_insert after insert on customer_addresses begin
-  update search_customers set addresses = (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = new.customer_id and a.deleted_at is null)
-  where rowid = (select rowid from customers where id = new.customer_id);
+  delete from search_customers where rowid = (select rowid from customers where id = new.customer_id);
+  insert into search_customers (rowid, full_name, phone, email, addresses)
+  select c.rowid, c.full_name, c.phone, c.email, (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = c.id and a.deleted_at is null) from customers c where c.id = new.customer_id and c.deleted_at is null;
 end;
 create trigger customer_addresses_search_delete after delete on customer_addresses begin
-  update search_customers set addresses = (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = old.customer_id and a.deleted_at is null)
-  where rowid = (select rowid from customers where id = old.customer_id);
+  delete from search_customers where rowid = (select rowid from customers where id = old.customer_id);
+  insert into search_customers (rowid, full_name, phone, email, addresses)
+  select c.rowid, c.full_name, c.phone, c.email, (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = c.id and a.deleted_at is null) from customers c where c.id = old.customer_id and c.deleted_at is null;
 end;
 create trigger customer_addresses_search_update after update on customer_addresses begin
-  update search_customers set addresses = (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = old.customer_id and a.deleted_at is null)
-  where rowid = (select rowid from customers where id = old.customer_id);
-  update search_customers set addresses = (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = new.customer_id and a.deleted_at is null)
-  where rowid = (select rowid from customers where id = new.customer_id);
+  delete from search_customers where rowid = (select rowid from customers where id = old.customer_id);
+  insert into search_customers (rowid, full_name, phone, email, addresses)
+  select c.rowid, c.full_name, c.phone, c.email, (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = c.id and a.deleted_at is null) from customers c where c.id = old.customer_id and c.deleted_at is null;
+  delete from search_customers where rowid = (select rowid from customers where id = new.customer_id);
+  insert into search_customers (rowid, full_name, phone, email, addresses)
+  select c.rowid, c.full_name, c.phone, c.email, (select group_concat(coalesce(a.street, '') || ' ' || coalesce(a.city, '') || ' ' || coalesce(a.postal_code, ''), ' ') from customer_addresses a where a.customer_id = c.id and a.deleted_at is null) from customers c where c.id = new.customer_id and c.deleted_at is null;
 end;
