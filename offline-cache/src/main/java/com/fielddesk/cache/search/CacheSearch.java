@@ -14,8 +14,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Full-text search over the cache (Ctrl+K), on SQLite FTS5 indexes kept in step by triggers
- * (cache migration V3), so sync pulls and local writes are searchable as soon as they commit.
+ * Full-text search over the cache (Ctrl+K), on SQLite FTS5 indexes kept in step within every write
+ * transaction (cache migration V3, {@code store.SearchIndexes}), so sync pulls and local writes are
+ * searchable as soon as they commit.
  * Every word the user typed must match the start of a word of the record ("nor hea" finds
  * "Northwind Heating"), case- and accent-insensitively (unicode61, diacritics removed); results
  * are ranked by bm25 with the name/number weighted highest, at most a limit per kind; tombstones
@@ -66,8 +67,8 @@ public final class CacheSearch {
         // short prefix), then read the few best rows.
         String sql = "select t.id, " + kind.title + ", " + kind.detail + ", hit.score from (select rowid, bm25("
                 + kind.index + ", " + kind.weights + ") as score from " + kind.index + " where " + kind.index
-                + " match ?" + (ranked ? " order by score" : "") + " limit ?) hit join " + kind.table + " t on t.rowid = hit.rowid"
-                + " where t.deleted_at is null order by hit.score";
+                + " match ?" + (ranked ? " order by score" : "") + " limit ?) hit join " + kind.table
+                + " t on t.rowid = hit.rowid where t.deleted_at is null order by hit.score";
         List<SearchHit> hits = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, match);

@@ -38,6 +38,7 @@ public final class CacheDatabase implements AutoCloseable {
     private final ChangeNotifier notifier = new ChangeNotifier();
     private final ThreadLocal<ChangeNotice.Builder> touched = new ThreadLocal<>();
     private final TableCatalog catalog;
+    private final SearchIndexes searchIndexes;
 
     private CacheDatabase(Path file, Connection writer, Connection reader, Connection checkpointer) {
         this.file = file;
@@ -45,6 +46,11 @@ public final class CacheDatabase implements AutoCloseable {
         this.reader = reader;
         this.checkpointer = checkpointer;
         this.catalog = TableCatalog.read(writer);
+        try {
+            this.searchIndexes = SearchIndexes.read(writer);
+        } catch (SQLException e) {
+            throw new CacheException("Could not read the cache's search indexes: " + e.getMessage(), e);
+        }
         this.checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sqlite-checkpoint " + file.getFileName());
             thread.setDaemon(true);
@@ -89,7 +95,10 @@ public final class CacheDatabase implements AutoCloseable {
             CacheMigrations.fromClasspath().migrate(writer);
             Connection reader = connect(file);
             Connection checkpointer = connect(file);
-            return new CacheDatabase(file, writer, reader, checkpointer);
+            CacheDatabase database = new CacheDatabase(file, writer, reader, checkpointer);
+            // Rows a migration marked for indexing (an upgraded cache's existing rows).
+            database.write(connection -> null);
+            return database;
         } catch (SQLException | IOException e) {
             throw new CacheException("Could not open the local cache " + file + ": " + e.getMessage(), e);
         }
@@ -130,6 +139,7 @@ public final class CacheDatabase implements AutoCloseable {
             writer.setAutoCommit(false);
             try {
                 result = work.run(writer);
+                searchIndexes.refresh(writer);
                 writer.commit();
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
