@@ -84,9 +84,6 @@ public final class CacheDatabase implements AutoCloseable {
                 // Checkpoints (which fsync the main file) run on a background connection, not
                 // inside a user's write: that keeps the local-write latency flat.
                 statement.execute("pragma wal_autocheckpoint = 0");
-                // "insert or replace" deletes the old row first; its delete triggers (which keep
-                // the search index in step) fire only with recursive triggers on.
-                statement.execute("pragma recursive_triggers = on");
                 // Pages written by sync touch the table, its indexes and the search index at
                 // random places: with SQLite's default 2 MB page cache that halved the write speed
                 // of a 100k-row initial sync (the cache is a maximum, used only as filled).

@@ -59,7 +59,7 @@ public final class SearchBenchmark {
             CacheSeed.workOrders(database, jobs, customers, random);
             CacheSeed.leads(database, leads, random);
             System.out.printf(Locale.ROOT, "seeded %,d jobs, %,d customers (+ as many addresses), %,d leads, "
-                            + "search indexes kept by triggers, in %.1f s%n", jobs, customerCount, leads,
+                            + "search indexes kept in step per transaction, in %.1f s%n", jobs, customerCount, leads,
                     BenchmarkSupport.seconds(System.nanoTime() - seeding));
 
             CacheSearch search = new CacheSearch(database);

@@ -386,15 +386,19 @@ alter table outbox add column error_details JSON_TEXT;
 -- triggers note the changed rows in search_dirty, and before each commit the cache re-indexes
 -- them with the two statements per index in search_refresh (store.SearchIndexes). Writing the
 -- index from a per-row trigger instead made a 100k-row initial sync three times slower; one
--- statement per index and transaction costs a tenth of that. Tombstones are never indexed. The
+-- statement pair per index and transaction costs a few per cent (SearchBenchmark). Tombstones are never indexed. The
 -- indexes are contentless: the text stays in the mirrored table (a search reads the few rows it
--- shows from there); contentless_delete lets a row be removed by rowid. An "insert or replace"
--- fires the delete triggers because the cache turns recursive_triggers on.
+-- shows from there); contentless_delete lets a row be removed by rowid. Cached rows are written
+-- with upserts (store.LocalRows), so a changed row keeps its rowid and fires the update trigger.
+-- was_indexed: the row may have an entry to remove first (an update or delete; a new row has none,
+-- and removing an absent entry from a contentless index is not free). A plain table with no key and
+-- no constraint: a row noted twice is harmless, and a constraint on a trigger's target table (a key,
+-- even NOT NULL) made writing a sync page several times slower.
 create table search_dirty (
-  search_index text not null,
-  row_rowid integer not null,
-  primary key (search_index, row_rowid)
-) without rowid;
+  search_index text,
+  row_rowid integer,
+  was_indexed integer
+);
 
 create table search_refresh (
   search_index text primary key,
@@ -404,73 +408,77 @@ create table search_refresh (
 
 create virtual table search_lead_pool using fts5(trade, description, city, postal_code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 insert into search_refresh (search_index, delete_sql, insert_sql) values ('search_lead_pool',
-  'delete from search_lead_pool where rowid in (select row_rowid from search_dirty where search_index = ''search_lead_pool'')',
+  'delete from search_lead_pool where rowid in (select row_rowid from search_dirty where search_index = ''search_lead_pool'' and was_indexed = 1)',
   'insert into search_lead_pool (rowid, trade, description, city, postal_code) select t.rowid, t.trade, t.description, t.city, t.postal_code from lead_pool t where t.rowid in (select row_rowid from search_dirty where search_index = ''search_lead_pool'') and t.deleted_at is null');
-insert into search_dirty (search_index, row_rowid) select 'search_lead_pool', rowid from lead_pool;
+insert into search_dirty (search_index, row_rowid, was_indexed) select 'search_lead_pool', rowid, 0 from lead_pool;
 create trigger lead_pool_search_insert after insert on lead_pool begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_lead_pool', new.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_lead_pool', new.rowid, 0);
 end;
 create trigger lead_pool_search_update after update on lead_pool begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_lead_pool', old.rowid), ('search_lead_pool', new.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_lead_pool', old.rowid, 1);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_lead_pool', new.rowid, 0);
 end;
 create trigger lead_pool_search_delete after delete on lead_pool begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_lead_pool', old.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_lead_pool', old.rowid, 1);
 end;
 
 create virtual table search_service_requests using fts5(customer_name, customer_phone, description, street_address, city, postal_code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 insert into search_refresh (search_index, delete_sql, insert_sql) values ('search_service_requests',
-  'delete from search_service_requests where rowid in (select row_rowid from search_dirty where search_index = ''search_service_requests'')',
+  'delete from search_service_requests where rowid in (select row_rowid from search_dirty where search_index = ''search_service_requests'' and was_indexed = 1)',
   'insert into search_service_requests (rowid, customer_name, customer_phone, description, street_address, city, postal_code) select t.rowid, t.customer_name, t.customer_phone, t.description, t.street_address, t.city, t.postal_code from service_requests t where t.rowid in (select row_rowid from search_dirty where search_index = ''search_service_requests'') and t.deleted_at is null and t.company_id is not null');
-insert into search_dirty (search_index, row_rowid) select 'search_service_requests', rowid from service_requests;
+insert into search_dirty (search_index, row_rowid, was_indexed) select 'search_service_requests', rowid, 0 from service_requests;
 create trigger service_requests_search_insert after insert on service_requests begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_service_requests', new.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_service_requests', new.rowid, 0);
 end;
 create trigger service_requests_search_update after update on service_requests begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_service_requests', old.rowid), ('search_service_requests', new.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_service_requests', old.rowid, 1);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_service_requests', new.rowid, 0);
 end;
 create trigger service_requests_search_delete after delete on service_requests begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_service_requests', old.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_service_requests', old.rowid, 1);
 end;
 
 create virtual table search_work_orders using fts5(number, title, description, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 insert into search_refresh (search_index, delete_sql, insert_sql) values ('search_work_orders',
-  'delete from search_work_orders where rowid in (select row_rowid from search_dirty where search_index = ''search_work_orders'')',
+  'delete from search_work_orders where rowid in (select row_rowid from search_dirty where search_index = ''search_work_orders'' and was_indexed = 1)',
   'insert into search_work_orders (rowid, number, title, description) select t.rowid, t.number, t.title, t.description from work_orders t where t.rowid in (select row_rowid from search_dirty where search_index = ''search_work_orders'') and t.deleted_at is null');
-insert into search_dirty (search_index, row_rowid) select 'search_work_orders', rowid from work_orders;
+insert into search_dirty (search_index, row_rowid, was_indexed) select 'search_work_orders', rowid, 0 from work_orders;
 create trigger work_orders_search_insert after insert on work_orders begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_work_orders', new.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_work_orders', new.rowid, 0);
 end;
 create trigger work_orders_search_update after update on work_orders begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_work_orders', old.rowid), ('search_work_orders', new.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_work_orders', old.rowid, 1);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_work_orders', new.rowid, 0);
 end;
 create trigger work_orders_search_delete after delete on work_orders begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_work_orders', old.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_work_orders', old.rowid, 1);
 end;
 
 -- A customer is found by its addresses too: their street, city and postal code are one column,
 -- so a change of an address re-indexes its customer.
 create virtual table search_customers using fts5(full_name, phone, email, addresses, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 insert into search_refresh (search_index, delete_sql, insert_sql) values ('search_customers',
-  'delete from search_customers where rowid in (select row_rowid from search_dirty where search_index = ''search_customers'')',
+  'delete from search_customers where rowid in (select row_rowid from search_dirty where search_index = ''search_customers'' and was_indexed = 1)',
   'insert into search_customers (rowid, full_name, phone, email, addresses) select t.rowid, t.full_name, t.phone, t.email, (select group_concat(coalesce(a.street, '''') || '' '' || coalesce(a.city, '''') || '' '' || coalesce(a.postal_code, ''''), '' '') from customer_addresses a where a.customer_id = t.id and a.deleted_at is null) from customers t where t.rowid in (select row_rowid from search_dirty where search_index = ''search_customers'') and t.deleted_at is null');
-insert into search_dirty (search_index, row_rowid) select 'search_customers', rowid from customers;
+insert into search_dirty (search_index, row_rowid, was_indexed) select 'search_customers', rowid, 0 from customers;
 create trigger customers_search_insert after insert on customers begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_customers', new.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_customers', new.rowid, 0);
 end;
 create trigger customers_search_update after update on customers begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_customers', old.rowid), ('search_customers', new.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_customers', old.rowid, 1);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_customers', new.rowid, 0);
 end;
 create trigger customers_search_delete after delete on customers begin
-  insert or ignore into search_dirty (search_index, row_rowid) values ('search_customers', old.rowid);
+  insert into search_dirty (search_index, row_rowid, was_indexed) values ('search_customers', old.rowid, 1);
 end;
 
 create trigger customer_addresses_search_insert after insert on customer_addresses begin
-  insert or ignore into search_dirty (search_index, row_rowid) select 'search_customers', rowid from customers where id = new.customer_id;
+  insert into search_dirty (search_index, row_rowid, was_indexed) select 'search_customers', rowid, 1 from customers where id = new.customer_id;
 end;
 create trigger customer_addresses_search_update after update on customer_addresses begin
-  insert or ignore into search_dirty (search_index, row_rowid) select 'search_customers', rowid from customers where id = old.customer_id;
-  insert or ignore into search_dirty (search_index, row_rowid) select 'search_customers', rowid from customers where id = new.customer_id;
+  insert into search_dirty (search_index, row_rowid, was_indexed) select 'search_customers', rowid, 1 from customers where id = old.customer_id;
+  insert into search_dirty (search_index, row_rowid, was_indexed) select 'search_customers', rowid, 1 from customers where id = new.customer_id;
 end;
 create trigger customer_addresses_search_delete after delete on customer_addresses begin
-  insert or ignore into search_dirty (search_index, row_rowid) select 'search_customers', rowid from customers where id = old.customer_id;
+  insert into search_dirty (search_index, row_rowid, was_indexed) select 'search_customers', rowid, 1 from customers where id = old.customer_id;
 end;
