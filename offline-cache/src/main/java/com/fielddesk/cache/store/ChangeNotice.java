@@ -1,6 +1,5 @@
 package com.fielddesk.cache.store;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,13 +23,6 @@ public final class ChangeNotice {
 
     private ChangeNotice(Map<String, Set<String>> idsByTable) {
         this.idsByTable = idsByTable;
-    }
-
-    /** The tables named, each with unknown rows (what {@code subscribe(Consumer<Set<String>>)} users hear). */
-    public static ChangeNotice ofTables(Collection<String> tables) {
-        Map<String, Set<String>> ids = new HashMap<>();
-        tables.forEach(table -> ids.put(table, null));
-        return new ChangeNotice(ids);
     }
 
     public Set<String> tables() {
