@@ -5,12 +5,18 @@ import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
 
-/** The theme layer: an AtlantaFX base theme for the application plus FieldDesk's own stylesheet. */
+/**
+ * The theme layer: an AtlantaFX base theme for the application, FieldDesk's own stylesheet, and
+ * the bridge that restyles ControlsFX controls with AtlantaFX's colours (both follow the theme's
+ * looked-up {@code -color-*} values, so light and dark switch together).
+ */
 public enum Theme {
     LIGHT, DARK;
 
     private static final String FIELDDESK_CSS =
             Theme.class.getResource("/com/fielddesk/desktop/ui/fielddesk.css").toExternalForm();
+    private static final String CONTROLSFX_BRIDGE_CSS =
+            Theme.class.getResource("/com/fielddesk/desktop/ui/controlsfx-bridge.css").toExternalForm();
     private static final String DARK_CLASS = "fd-dark";
 
     public void applyToApplication() {
@@ -21,7 +27,8 @@ public enum Theme {
 
     public void applyTo(Scene scene) {
         if (!scene.getStylesheets().contains(FIELDDESK_CSS)) {
-            scene.getStylesheets().add(FIELDDESK_CSS);
+            // The bridge first: FieldDesk's own rules (e.g. the status bar's layout) refine it.
+            scene.getStylesheets().addAll(CONTROLSFX_BRIDGE_CSS, FIELDDESK_CSS);
         }
         if (scene.getRoot() != null) {
             scene.getRoot().getStyleClass().remove(DARK_CLASS);
