@@ -18,6 +18,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import com.fielddesk.desktop.shell.SearchResult;
+import com.fielddesk.desktop.app.feature.RecordKind;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
@@ -161,10 +162,10 @@ public final class ScreenshotTour {
             node("#" + ShellView.SEARCH_PANEL_ID).setVisible(true);
         });
         Fx.waitUntil("a customer result", WAIT, () -> searchResults().getItems().stream()
-                .anyMatch(result -> result.kind() == SearchResult.Kind.CUSTOMER));
+                .anyMatch(result -> result.kind() == RecordKind.CUSTOMER));
         Fx.run(() -> {
             searchResults().getSelectionModel().select(searchResults().getItems().stream()
-                    .filter(result -> result.kind() == SearchResult.Kind.CUSTOMER).findFirst().orElseThrow());
+                    .filter(result -> result.kind() == RecordKind.CUSTOMER).findFirst().orElseThrow());
             searchResults().requestFocus();
             searchResults().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
                     javafx.scene.input.KeyCode.ENTER, false, false, false, false));
