@@ -10,6 +10,7 @@ import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.desktop.app.feature.Role;
+import com.fielddesk.desktop.testing.NoSyncIssueActions;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.ui.BackgroundTasks;
@@ -73,7 +74,7 @@ class ShellNavigationTest {
             shell = new ShellViewModel(userId, "dana@acme.test", repositories.table("profiles"), repositories.table("companies"),
                     new CachedSearch(repositories.table("customers"), repositories.table("lead_pool"),
                             repositories.table("service_requests"), repositories.table("work_orders")),
-                    new NoIssueActions(), new SyncState(true), tasks, Clock.systemUTC());
+                    new NoSyncIssueActions(), new SyncState(true), tasks, Clock.systemUTC());
             navigator = new SectionNavigator(List.of(
                     section("leads", "Leads", "Sales", Role.OFFICE_STAFF, RecordKind.LEAD),
                     section("audit", "Audit log", "Company", Role.MANAGERS)));
@@ -179,27 +180,5 @@ class ShellNavigationTest {
                     public void close() {
                     }
                 });
-    }
-
-    private static final class NoIssueActions implements SyncIssueActions {
-        @Override
-        public void reapplyConflict(long conflictId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void dismissConflict(long conflictId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void retryRejected(UUID mutationId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void dismissRejected(UUID mutationId) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
