@@ -3,6 +3,7 @@ package com.fielddesk.desktop.signin;
 import com.fielddesk.desktop.ui.ControllerFactory;
 import com.fielddesk.desktop.ui.Form;
 import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.desktop.ui.Theme;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -178,8 +179,9 @@ public final class SignInView {
             anonKeyExplained = new PopOver(text);
             anonKeyExplained.setTitle("Where is the anon key?");
             anonKeyExplained.setHeaderAlwaysVisible(true);
-            anonKeyExplained.setArrowLocation(PopOver.ArrowLocation.LEFT_CENTER);
+            anonKeyExplained.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
             anonKeyExplained.setDetachable(false);
+            Theme.applyTo(anonKeyExplained);
         }
         if (anonKeyExplained.isShowing()) {
             anonKeyExplained.hide();

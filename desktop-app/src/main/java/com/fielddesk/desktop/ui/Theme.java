@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import org.controlsfx.control.PopOver;
 
 /**
  * The theme layer: an AtlantaFX base theme for the application, FieldDesk's own stylesheet, and
@@ -36,6 +37,16 @@ public enum Theme {
                 scene.getRoot().getStyleClass().add(DARK_CLASS);
             }
         }
+    }
+
+    /**
+     * A PopOver is a window of its own, and ControlsFX puts its popover.css on the pop-over's root,
+     * where a scene's stylesheets do not reach: FieldDesk's sheets go there too, after it, so the
+     * bridge's colours win (the theme's -color-* come from the application-wide AtlantaFX sheet).
+     */
+    public static void applyTo(PopOver popOver) {
+        popOver.getRoot().getStylesheets().removeAll(CONTROLSFX_BRIDGE_CSS, FIELDDESK_CSS);
+        popOver.getRoot().getStylesheets().addAll(CONTROLSFX_BRIDGE_CSS, FIELDDESK_CSS);
     }
 
     public Theme toggled() {
