@@ -34,7 +34,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleSessions implements SignInService<ConsoleSession> {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsoleSessions.class);
+    /**
+     * Looked up at the first message, not at class load: this class is loaded before the first
+     * frame, and starting the logging system then costs cold-start time for nothing.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleSessions.class);
+    }
 
     private final Path workspacesFolder;
     private final LocalDemo localDemo;
@@ -144,12 +150,12 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
         try {
             session.sync().syncOnce(pulled -> { });
         } catch (RemoteException e) {
-            log.warn("The first sync did not finish ({}); the console opens and its sync keeps trying", e.toString());
+            log().warn("The first sync did not finish ({}); the console opens and its sync keeps trying", e.toString());
         } finally {
             try {
                 feed.close();
             } catch (Exception e) {
-                log.warn("Could not stop following the first sync", e);
+                log().warn("Could not stop following the first sync", e);
             }
         }
     }
@@ -161,7 +167,7 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
         try {
             return localDemo.start(progress);
         } catch (RuntimeException e) {
-            log.error("The Local demo could not start", e);
+            log().error("The Local demo could not start", e);
             throw new SignInException(SignInException.Reason.BACKEND_FAILED, "The Local demo could not start. "
                     + "The details are in the log; restarting the console, or freeing disk space, usually helps.", e);
         }

@@ -32,7 +32,10 @@ import java.util.function.Function;
  */
 public final class AsyncCommand<T> {
 
-    private static final Logger log = LoggerFactory.getLogger(AsyncCommand.class);
+    /** Looked up at the first message: the sign-in form makes a command before the first frame. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(AsyncCommand.class);
+    }
 
     /** Prepares one run on the FX thread (reading the inputs it needs) and returns the work to run in the background. */
     @FunctionalInterface
@@ -82,9 +85,9 @@ public final class AsyncCommand<T> {
             busy.set(false);
             Notice told = failureNotice.apply(failure);
             if (told.kind() == Notice.Kind.ERROR) {
-                log.warn("{}", told.sentence(), failure);
+                log().warn("{}", told.sentence(), failure);
             } else {
-                log.info("{} ({})", told.sentence(), told.details().orElse(failure.toString()));
+                log().info("{} ({})", told.sentence(), told.details().orElse(failure.toString()));
             }
             notice.set(told);
         });

@@ -30,10 +30,14 @@ import java.util.function.Supplier;
 /**
  * A form's fields as every screen shows them: the name above the field, and beside it (below) the
  * field's problem in one sentence as soon as the user has changed it — or tried to save — so
- * errors show before anything is queued. The rules are registered with ControlsFX's
+ * errors show before anything is queued. The rules are also registered with ControlsFX's
  * {@link ValidationSupport}, whose decoration marks a field with a problem in the theme's danger
  * colour; Ctrl+S saves and Esc cancels ({@link #installKeys}). The values and their dirty state
  * live in the ViewModel ({@link FormState}).
+ *
+ * <p>The ValidationSupport is made once the form is on screen (two frames after the first rule),
+ * not with it: making one loads ControlsFX's decoration images, which the sign-in screen's first
+ * frame should not wait for. The sentences under the fields do not depend on it.
  */
 public final class Form {
 
@@ -41,14 +45,28 @@ public final class Form {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
-    private final ValidationSupport validation = new ValidationSupport();
+    private ValidationSupport validation;
+    private boolean validationScheduled;
     private final Map<Control, Supplier<Optional<String>>> rules = new LinkedHashMap<>();
     private final Map<Control, Label> errors = new LinkedHashMap<>();
     private final Set<Control> shown = new HashSet<>();
     private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper();
 
-    public Form() {
-        validation.setValidationDecorator(new DangerDecoration());
+    /** ControlsFX's validation of the rules so far (made now if it was not yet). */
+    private ValidationSupport validation() {
+        if (validation == null) {
+            validation = new ValidationSupport();
+            validation.setValidationDecorator(new DangerDecoration());
+            rules.keySet().forEach(this::registerWithValidation);
+        }
+        return validation;
+    }
+
+    private void registerWithValidation(Control control) {
+        validation.registerValidator(control, false, (Control c, Object ignored) -> {
+            Optional<String> now = problemOf(c);
+            return ValidationResult.fromErrorIf(c, now.orElse(""), now.isPresent());
+        });
     }
 
     /** The field with its name above it (the prompt text vanishes while a field has focus) and room for its problem below. */
@@ -77,7 +95,14 @@ public final class Form {
     /** Checks every field again (a rule depends on something besides its own value, e.g. the chosen workspace). */
     public void recheck() {
         refresh();
-        validation.redecorate();
+        redecorate();
+    }
+
+    private void redecorate() {
+        if (validation != null) {
+            validation.revalidate();
+            validation.redecorate();
+        }
     }
 
     /**
@@ -91,10 +116,12 @@ public final class Form {
             shown.add(control);
             refresh();
         });
-        validation.registerValidator(control, false, (Control c, Object ignored) -> {
-            Optional<String> now = problemOf(c);
-            return ValidationResult.fromErrorIf(c, now.orElse(""), now.isPresent());
-        });
+        if (validation != null) {
+            registerWithValidation(control);
+        } else if (!validationScheduled) {
+            validationScheduled = true;
+            AfterFramesShown.run(this::validation);
+        }
         refresh();
         return this;
     }
@@ -118,7 +145,8 @@ public final class Form {
     public boolean trySave(Runnable save) {
         shown.addAll(rules.keySet());
         refresh();
-        validation.redecorate();
+        validation();
+        redecorate();
         Optional<Control> first = rules.keySet().stream().filter(c -> problemOf(c).isPresent()).findFirst();
         if (first.isPresent()) {
             first.get().requestFocus();
@@ -132,7 +160,7 @@ public final class Form {
     public void hideProblems() {
         shown.clear();
         refresh();
-        validation.redecorate();
+        redecorate();
     }
 
     /** Ctrl+S saves through {@link #trySave}; Esc cancels (typically: revert the values, then {@link #hideProblems}). */
@@ -164,7 +192,6 @@ public final class Form {
                 error.setText(problem.orElse(""));
                 error.setVisible(visible);
             }
-            rule.getKey().pseudoClassStateChanged(DANGER, visible);
         }
         invalid.set(anyProblem);
     }

@@ -75,7 +75,8 @@ class FormTest {
         Fx.waitUntil("the email's problem is under the email field", DEADLINE,
                 () -> visibleErrors().equals(java.util.List.of("An email address needs an @."))
                         && errorUnder(emailField).isVisible());
-        assertThat(Fx.read(() -> emailField.getPseudoClassStates().contains(PseudoClass.getPseudoClass("danger")))).isTrue();
+        Fx.waitUntil("ControlsFX's validation marks the field in the theme's danger colour", DEADLINE,
+                () -> emailField.getPseudoClassStates().contains(PseudoClass.getPseudoClass("danger")));
         assertThat(Fx.read(() -> form.invalidProperty().get())).isTrue();
         assertThat(Fx.read(state::isDirty)).isTrue();
     }
@@ -101,7 +102,8 @@ class FormTest {
         robot.clickOn("#email").eraseText(16).write("nonsense");
         Fx.waitUntil("the problem shows", DEADLINE, () -> !visibleErrors().isEmpty());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        Fx.waitUntil("the saved email is back", DEADLINE, () -> emailField.getText().equals("pat@example.test"));
+        Fx.waitUntil("the saved email is back, unmarked", DEADLINE, () -> emailField.getText().equals("pat@example.test")
+                && !emailField.getPseudoClassStates().contains(PseudoClass.getPseudoClass("danger")));
         assertThat(Fx.read(() -> visibleErrors())).isEmpty();
         assertThat(Fx.read(state::isDirty)).isFalse();
         assertThat(saves).hasValue(0);
