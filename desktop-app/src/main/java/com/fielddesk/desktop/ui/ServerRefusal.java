@@ -157,13 +157,13 @@ public sealed interface ServerRefusal {
 
     private static ServerRefusal read(String code, String message, String serverDetails, String shownDetails) {
         return RefusalCode.read(code, serverDetails)
-                .map(coded -> byCode(coded, shownDetails))
+                .map(coded -> byCode(coded, message == null ? "" : message, shownDetails))
                 // A code this console does not know yet (a newer server): its wording may still say.
                 .orElseGet(() -> byWording(code, message, shownDetails));
     }
 
     /** The sentence for each refusal code our server raises (supabase/README.md, "Refusal codes"); null for others. */
-    private static ServerRefusal byCode(RefusalCode refusal, String details) {
+    private static ServerRefusal byCode(RefusalCode refusal, String message, String details) {
         String noun = recordNoun(refusal.fact("table"));
         return switch (refusal.code()) {
             case "transition_refused" -> transition(refusal, details);
@@ -194,7 +194,10 @@ public sealed interface ServerRefusal {
             case "delete_not_allowed" -> new Explained("You are not allowed to delete " + withArticle(noun) + ".", details);
             case "malformed_mutation" -> new Explained("The server could not read a change this console sent. "
                     + "Update FieldDesk; if that does not help, tell support.", details);
-            case "already_claimed" -> new AlreadyClaimed(refusal.flag("by_colleague"), details);
+            // Who claimed it is not a fact of the contract yet: a by_colleague fact decides when sent,
+            // otherwise the RPC's two wordings still tell a colleague from another company.
+            case "already_claimed" -> new AlreadyClaimed(refusal.flag("by_colleague") || message.contains("colleague"),
+                    details);
             case "not_eligible" -> new Explained(
                     "Your company does not serve this lead's trade and area, or has not opted in to leads.", details);
             case "lead_not_found" -> new Explained(

@@ -103,6 +103,14 @@ class ServerRefusalCodesTest {
     }
 
     @Test
+    void aLeadAColleagueClaimedSaysSoWithOrWithoutTheFact() {
+        assertThat(ServerRefusal.of("already_claimed", "A colleague at your company already claimed this lead.", null)
+                .sentence()).isEqualTo("A colleague at your company already claimed this lead.");
+        assertThat(ServerRefusal.of("already_claimed", "This lead was already claimed by another company.", null)
+                .sentence()).isEqualTo("This lead was already claimed by another company.");
+    }
+
+    @Test
     void aCodeInTheDetailsWinsOverTheWordingOfTheMessage() {
         // The message says one thing, the code another: the code decides.
         ServerRefusal refusal = ServerRefusal.of("23514", "Cannot move a job from completed to scheduled; a supervisor must reopen it.",
