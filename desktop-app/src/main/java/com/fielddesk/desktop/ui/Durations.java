@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.ui;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Short human ages ("45s", "12m", "3h 05m", "2d") for columns that tick. */
 public final class Durations {
@@ -18,7 +19,7 @@ public final class Durations {
         }
         long hours = minutes / 60;
         if (hours < 24) {
-            return String.format("%dh %02dm", hours, minutes % 60);
+            return String.format(Locale.ROOT, "%dh %02dm", hours, minutes % 60);
         }
         return (hours / 24) + "d";
     }

@@ -148,7 +148,7 @@ public final class ConsoleBackend implements AutoCloseable {
     }
 
     private DemoLogin staffWithPassword(TenantFixtures.Company company, String role, String fullName) {
-        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + company.name().toLowerCase()
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + company.name().toLowerCase(java.util.Locale.ROOT)
                 .replace(' ', '-') + ".test";
         String password = "pw-" + UUID.randomUUID();
         try {
