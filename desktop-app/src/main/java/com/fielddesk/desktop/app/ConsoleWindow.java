@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.app;
 
+import java.util.Locale;
 import com.fielddesk.desktop.shell.Section;
 import com.fielddesk.desktop.ui.AfterFramesShown;
 
@@ -163,8 +164,8 @@ public final class ConsoleWindow {
 
     private Optional<String> open(SearchResult result, LeadPoolViewModel leads) {
         if (!result.kind().hasScreen()) {
-            return Optional.of("The console has no " + result.kind().label().toLowerCase() + " screen yet, so this "
-                    + result.kind().label().toLowerCase() + " cannot be opened here. Leads open in the pool or My leads.");
+            return Optional.of("The console has no " + result.kind().label().toLowerCase(Locale.ROOT) + " screen yet, so this "
+                    + result.kind().label().toLowerCase(Locale.ROOT) + " cannot be opened here. Leads open in the pool or My leads.");
         }
         if (leads.showLead(result.id())) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.shell;
 
+import java.util.Locale;
 import com.fielddesk.desktop.ui.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -125,7 +126,7 @@ public final class ShellView {
     }
 
     private Node buildNav() {
-        Label group = new Label(Section.LEADS.group().toUpperCase());
+        Label group = new Label(Section.LEADS.group().toUpperCase(Locale.ROOT));
         group.getStyleClass().add(Styles.FORM_HINT);
         ToggleGroup toggles = new ToggleGroup();
         ToggleButton leads = new ToggleButton(Section.LEADS.title(), new FontIcon(Material2AL.INBOX));
@@ -220,7 +221,7 @@ public final class ShellView {
                 super.updateItem(item, empty);
                 // The marker goes first: a long subtitle would push it out of sight.
                 setText(empty || item == null ? null
-                        : (item.kind().hasScreen() ? "" : "[no " + item.kind().label().toLowerCase() + " screen yet] ")
+                        : (item.kind().hasScreen() ? "" : "[no " + item.kind().label().toLowerCase(Locale.ROOT) + " screen yet] ")
                         + item);
             }
         });
