@@ -1,7 +1,7 @@
 package com.fielddesk.desktop.ui;
 
-import java.time.Duration;
 import java.util.Locale;
+import java.time.Duration;
 
 /** Short human ages ("45s", "12m", "3h 05m", "2d") for columns that tick. */
 public final class Durations {

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.testing;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fielddesk.desktop.app.Endpoint;
@@ -148,7 +149,7 @@ public final class ConsoleBackend implements AutoCloseable {
     }
 
     private DemoLogin staffWithPassword(TenantFixtures.Company company, String role, String fullName) {
-        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + company.name().toLowerCase(java.util.Locale.ROOT)
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + company.name().toLowerCase(Locale.ROOT)
                 .replace(' ', '-') + ".test";
         String password = "pw-" + UUID.randomUUID();
         try {

@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.demo;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.demo.DemoRoster.Company;
 import com.fielddesk.localbackend.demo.DemoRoster.Person;
 import com.fielddesk.localbackend.demo.DemoRoster.PostalArea;
@@ -314,13 +315,13 @@ public final class DemoDataGenerator {
         }
 
         private static String emailFor(String fullName, int number) {
-            String local = fullName.toLowerCase().replaceAll("[^a-z ]", "").replace(' ', '.');
+            String local = fullName.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").replace(' ', '.');
             return local + number + "@example.com";
         }
 
         private static String phone(DemoRandom random) {
             // 555-01xx is reserved for fiction; the area codes are the Portland area's.
-            return random.pick(List.of("503", "971")) + "-555-01" + String.format("%02d", random.between(0, 99));
+            return random.pick(List.of("503", "971")) + "-555-01" + String.format(Locale.ROOT, "%02d", random.between(0, 99));
         }
 
         private String street(DemoRandom random) {
@@ -462,7 +463,7 @@ public final class DemoDataGenerator {
                     workOrders.add(job(random, lead.company(), lead.trade(), job, lead.customer(),
                             lead.customer().addresses().get(0), lead.id(), status, null,
                             lead.emergency() ? "emergency" : "normal", lead.claimedAt(),
-                            lead.trade().substring(0, 1).toUpperCase() + lead.trade().substring(1) + " service: "
+                            lead.trade().substring(0, 1).toUpperCase(Locale.ROOT) + lead.trade().substring(1) + " service: "
                                     + lead.description()));
                 }
             }

@@ -1,5 +1,6 @@
 package com.fielddesk.cache.outbox;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.store.Json;
 
@@ -65,22 +66,21 @@ public final class Outbox {
      * mutations back (they wait with it), everything else keeps moving.
      */
     public List<OutboxEntry> nextBatch(Connection connection, int limit) throws SQLException {
-        return list(connection, """
+        return list(connection, String.format(Locale.ROOT, """
                 select %s from outbox o
                 where o.state = 'pending'
                   and not exists (select 1 from outbox q where q.table_name = o.table_name and q.row_id = o.row_id
                                   and q.state = 'quarantined' and q.seq < o.seq)
                 order by o.seq limit ?
-                """.formatted(COLUMNS), limit);
+                """, COLUMNS), limit);
     }
 
     public List<OutboxEntry> quarantined(Connection connection) throws SQLException {
-        return list(connection, "select %s from outbox where state = 'quarantined' and seq > ? order by seq"
-                .formatted(COLUMNS), -1);
+        return list(connection, String.format(Locale.ROOT, "select %s from outbox where state = 'quarantined' and seq > ? order by seq", COLUMNS), -1);
     }
 
     public List<OutboxEntry> all(Connection connection) throws SQLException {
-        return list(connection, "select %s from outbox where seq > ? order by seq".formatted(COLUMNS), -1);
+        return list(connection, String.format(Locale.ROOT, "select %s from outbox where seq > ? order by seq", COLUMNS), -1);
     }
 
     public Optional<OutboxEntry> find(Connection connection, UUID mutationId) throws SQLException {
@@ -229,7 +229,7 @@ public final class Outbox {
                 Operation.fromWire(rows.getString(5)), (ObjectNode) Json.parse(rows.getString(6)),
                 baseValues == null ? null : (ObjectNode) Json.parse(baseValues), noBaseVersion ? null : baseVersion,
                 previous == null ? null : UUID.fromString(previous),
-                OutboxEntry.State.valueOf(rows.getString(10).toUpperCase()), rows.getInt(11), rows.getString(12),
+                OutboxEntry.State.valueOf(rows.getString(10).toUpperCase(Locale.ROOT)), rows.getInt(11), rows.getString(12),
                 rows.getString(13), Instant.parse(rows.getString(14)));
     }
 

@@ -1,5 +1,6 @@
 package com.fielddesk.cache.store;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,7 +33,7 @@ public enum ColumnType {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     public static ColumnType fromDeclared(String declared) {
-        String upper = declared == null ? "" : declared.strip().toUpperCase();
+        String upper = declared == null ? "" : declared.strip().toUpperCase(Locale.ROOT);
         return switch (upper) {
             case "INTEGER", "INT", "BIGINT" -> INTEGER;
             case "REAL", "DOUBLE" -> REAL;

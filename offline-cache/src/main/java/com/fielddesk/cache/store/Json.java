@@ -1,5 +1,6 @@
 package com.fielddesk.cache.store;
 
+import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +39,7 @@ public final class Json {
             return NODES.textNode(value.toString());
         }
         if (value instanceof Enum<?> constant) {
-            return NODES.textNode(constant.name().toLowerCase());
+            return NODES.textNode(constant.name().toLowerCase(Locale.ROOT));
         }
         return MAPPER.valueToTree(value);
     }
