@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import com.fielddesk.desktop.shell.SearchResult;
+import com.fielddesk.desktop.app.feature.RecordKind;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -162,12 +163,12 @@ class ConsoleEndToEndTest {
         robot.write("Pat Cust");
         Fx.waitUntil("the customer and the claimed lead are found", UI_DEADLINE, () -> searchResults().getItems().size() >= 2);
 
-        chooseResult(SearchResult.Kind.CUSTOMER);
+        chooseResult(RecordKind.CUSTOMER);
         Fx.waitUntil("the panel says customers have no screen yet", UI_DEADLINE,
                 () -> text("#" + ShellView.SEARCH_NOTICE_ID).contains("no customer screen yet"));
         assertThat(Fx.read(() -> robot.lookup("#" + ShellView.SEARCH_PANEL_ID).query().isVisible())).isTrue();
 
-        chooseResult(SearchResult.Kind.LEAD);
+        chooseResult(RecordKind.LEAD);
         Fx.waitUntil("My leads opens on the claimed lead", UI_DEADLINE, () -> {
             TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
             return robot.lookup("#" + LeadsView.TABS_ID).<TabPane>query().getSelectionModel().getSelectedIndex() == 1
@@ -217,7 +218,7 @@ class ConsoleEndToEndTest {
     }
 
     /** Picks the first result of that kind with the keyboard (Enter), as a user would after arrowing to it. */
-    private void chooseResult(SearchResult.Kind kind) {
+    private void chooseResult(RecordKind kind) {
         Fx.run(() -> {
             ListView<SearchResult> results = searchResults();
             results.getItems().stream().filter(result -> result.kind() == kind).findFirst()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fielddesk.desktop.app.Endpoint;
 import com.fielddesk.desktop.app.LocalDemo;
 import com.fielddesk.desktop.signin.DemoLogin;
+import com.fielddesk.desktop.signin.SignInProgress;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
 import com.fielddesk.localbackend.LocalBackendConfig;
@@ -67,8 +68,8 @@ public final class ConsoleBackend implements AutoCloseable {
     public LocalDemo asLocalDemo() {
         return new LocalDemo() {
             @Override
-            public Endpoint start(Consumer<String> progress) {
-                progress.accept("Starting database…");
+            public Endpoint start(Consumer<SignInProgress> progress) {
+                progress.accept(SignInProgress.of(SignInProgress.Step.STARTING_DATABASE));
                 return endpoint();
             }
 

@@ -94,11 +94,26 @@ public final class DemoDataGenerator {
      * recreated — a second load into it is refused.
      */
     public DemoSummary writeTo(DataSource superuser) {
+        return writeTo(superuser, (done, total) -> { });
+    }
+
+    /** Told, as a load goes, the rows written so far and the rows it writes in all (for a progress bar). */
+    @FunctionalInterface
+    public interface RowProgress {
+        void rowsWritten(long done, long total);
+    }
+
+    /** As {@link #writeTo(DataSource)}, telling {@code progress} after every multi-row INSERT. */
+    public DemoSummary writeTo(DataSource superuser, RowProgress progress) {
         try (Connection connection = superuser.getConnection()) {
             connection.setAutoCommit(false);
             refuseIfAlreadyLoaded(connection);
             try {
-                new Plan(seed, anchor, scale).emit(new JdbcDemoSink(connection));
+                Plan plan = new Plan(seed, anchor, scale);
+                long total = plan.rowCount();
+                JdbcDemoSink sink = new JdbcDemoSink(connection);
+                sink.onRowsWritten(rows -> progress.rowsWritten(rows, total));
+                plan.emit(sink);
             } catch (RuntimeException e) {
                 connection.rollback();
                 throw new DemoLoadException("Loading the demo data failed; the database now holds part of it and "
@@ -676,6 +691,13 @@ public final class DemoDataGenerator {
         }
 
         // ---- output -------------------------------------------------------------------------
+
+        /** How many rows {@link #emit} writes: a dry run that only counts (cheap beside writing them). */
+        long rowCount() {
+            DemoSink.Counting counter = new DemoSink.Counting();
+            emit(counter);
+            return counter.rowsWritten();
+        }
 
         void emit(DemoSink sink) {
             emitCompaniesAndPeople(sink);
