@@ -1,5 +1,11 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.leads.ClaimedLead;
+import com.fielddesk.domain.leads.DeclineReason;
+import com.fielddesk.domain.leads.Lead;
+import com.fielddesk.domain.leads.LeadId;
+import com.fielddesk.domain.leads.Trade;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.desktop.ui.BackgroundTasks;

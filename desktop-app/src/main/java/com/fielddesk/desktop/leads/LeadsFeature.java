@@ -6,7 +6,7 @@ import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
-import com.fielddesk.desktop.app.feature.Role;
+import com.fielddesk.domain.common.Role;
 import javafx.scene.Node;
 import org.kordamp.ikonli.material2.Material2AL;
 

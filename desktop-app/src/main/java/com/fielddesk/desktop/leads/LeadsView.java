@@ -1,5 +1,10 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.leads.ClaimedLead;
+import com.fielddesk.domain.leads.DeclineReason;
+import com.fielddesk.domain.leads.Lead;
+import com.fielddesk.domain.leads.Trade;
+
 import com.fielddesk.desktop.ui.Durations;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.desktop.ui.TableLayouts;

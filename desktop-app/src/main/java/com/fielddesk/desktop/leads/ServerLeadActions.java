@@ -1,5 +1,8 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.leads.DeclineReason;
+import com.fielddesk.domain.leads.LeadId;
+
 import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.desktop.ui.ServerRefusal;
 import com.fielddesk.supabase.SupabaseClient;

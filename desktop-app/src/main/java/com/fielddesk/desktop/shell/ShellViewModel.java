@@ -6,7 +6,7 @@ import com.fielddesk.cache.outbox.OutboxEntry;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.desktop.app.feature.Navigator;
-import com.fielddesk.desktop.app.feature.Role;
+import com.fielddesk.domain.common.Role;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.LiveList;
@@ -137,7 +137,9 @@ public final class ShellViewModel implements AutoCloseable {
                 String roleCode = found.profile().path("role").asText("");
                 userName.set(found.profile().path("full_name").asText(email));
                 userRole.set(capitalized(roleCode));
-                role.set(Role.fromCode(roleCode).orElse(null));
+                Role known = Role.fromCode(roleCode);
+                // A role this console does not know yet is treated as not known: every section shows and the server decides.
+                role.set(known != null && known.isKnown() ? known : null);
             }
             if (found.company() != null) {
                 companyName.set(found.company().path("name").asText(""));

@@ -1,5 +1,8 @@
 package com.fielddesk.desktop.ui;
 
+import com.fielddesk.domain.common.CompanyZone;
+import com.fielddesk.domain.common.Money;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,18 +50,11 @@ public final class Formats {
      * computer's zone — and the reason is logged.
      */
     public static Formats forCompanyZone(String timezone) {
-        if (timezone == null || timezone.isBlank()) {
-            log.warn("The company has no time zone; times are shown in UTC");
-            return new Formats(ZoneOffset.UTC);
-        }
-        try {
-            return new Formats(ZoneId.of(timezone.strip()));
-        } catch (DateTimeException unknown) {
-            log.warn("The company's time zone '{}' is not one this computer knows ({}); times are shown in UTC",
-                    timezone, unknown.getMessage());
-            return new Formats(ZoneOffset.UTC);
-        }
+        CompanyZone company = CompanyZone.of(timezone);
+        company.problem().ifPresent(problem -> log.warn(problem));
+        return new Formats(company.zone());
     }
+
 
     public ZoneId zone() {
         return zone;
@@ -124,5 +120,10 @@ public final class Formats {
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         return format.format(exact);
+    }
+
+    /** "$1,234.50": a {@link Money} is already rounded to its currency's cents. */
+    public String money(Money money) {
+        return money == null ? "" : money(money.amount(), money.currency());
     }
 }

@@ -1,6 +1,6 @@
 package com.fielddesk.desktop.app;
 
-import com.fielddesk.desktop.leads.Lead;
+import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.desktop.leads.LeadsView;
 import com.fielddesk.desktop.shell.ShellView;
 import com.fielddesk.desktop.testing.ConsoleBackend;
@@ -85,7 +85,7 @@ class ConsoleEndToEndTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         Fx.waitUntil("the claimed lead left the pool", UI_DEADLINE, () -> !poolIds().contains(firstLead.toString()));
         Fx.waitUntil("My leads shows the customer and the job", UI_DEADLINE, () -> {
-            TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
+            TableView<com.fielddesk.domain.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
             return mine.getItems().stream().anyMatch(lead -> lead.id().toString().equals(firstLead.toString())
                     && lead.customerName().equals("Pat Customer") && lead.customerPhone().equals("+1 555 0100")
                     && lead.job() != null && lead.job().describe().startsWith("Job #"));
@@ -170,7 +170,7 @@ class ConsoleEndToEndTest {
 
         chooseResult(RecordKind.LEAD);
         Fx.waitUntil("My leads opens on the claimed lead", UI_DEADLINE, () -> {
-            TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
+            TableView<com.fielddesk.domain.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
             return robot.lookup("#" + LeadsView.TABS_ID).<TabPane>query().getSelectionModel().getSelectedIndex() == 1
                     && mine.getSelectionModel().getSelectedItem() != null
                     && mine.getSelectionModel().getSelectedItem().id().value().equals(firstLead)

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.store.CacheDatabase;
-import com.fielddesk.desktop.leads.Lead;
+import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.desktop.leads.LeadPoolViewModel;
 import com.fielddesk.desktop.leads.LeadActions;
 import com.fielddesk.desktop.leads.LeadsView;
-import com.fielddesk.desktop.leads.Trade;
+import com.fielddesk.domain.leads.Trade;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.ui.BackgroundTasks;
@@ -71,12 +71,12 @@ public final class LeadFilterBenchmark {
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemDefaultZone());
         LeadActions noServer = new LeadActions() {
             @Override
-            public void claim(com.fielddesk.desktop.leads.LeadId lead) {
+            public void claim(com.fielddesk.domain.leads.LeadId lead) {
                 throw new UnsupportedOperationException("the benchmark never claims");
             }
 
             @Override
-            public void decline(com.fielddesk.desktop.leads.LeadId lead, com.fielddesk.desktop.leads.DeclineReason reason,
+            public void decline(com.fielddesk.domain.leads.LeadId lead, com.fielddesk.domain.leads.DeclineReason reason,
                                 String note) {
                 throw new UnsupportedOperationException("the benchmark never declines");
             }

@@ -4,14 +4,13 @@ import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
-import com.fielddesk.desktop.app.feature.Role;
+import com.fielddesk.domain.common.Role;
 import javafx.scene.Node;
 import org.junit.jupiter.api.Test;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -124,7 +123,7 @@ class SectionNavigatorTest {
 
     private Feature feature(String id, String title, Set<Role> roles, RecordKind... opens) {
         return Feature.section(id, title).group("Test").icon(id.equals("audit") ? Material2MZ.SECURITY : Material2AL.INBOX)
-                .visibleTo(EnumSet.copyOf(roles)).opens(opens).screen(context -> {
+                .visibleTo(Set.copyOf(roles)).opens(opens).screen(context -> {
                     calls.add("make " + id);
                     return new FeatureScreen() {
                         @Override

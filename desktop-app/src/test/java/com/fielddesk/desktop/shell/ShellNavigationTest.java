@@ -9,7 +9,7 @@ import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
-import com.fielddesk.desktop.app.feature.Role;
+import com.fielddesk.domain.common.Role;
 import com.fielddesk.desktop.testing.NoSyncIssueActions;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;

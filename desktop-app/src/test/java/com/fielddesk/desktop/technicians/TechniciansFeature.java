@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
-import com.fielddesk.desktop.app.feature.Role;
+import com.fielddesk.domain.common.Role;
 import com.fielddesk.desktop.ui.Columns;
 import com.fielddesk.desktop.ui.LiveList;
 import com.fielddesk.desktop.ui.LiveTables;

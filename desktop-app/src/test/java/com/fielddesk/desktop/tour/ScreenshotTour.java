@@ -2,7 +2,7 @@ package com.fielddesk.desktop.tour;
 
 import com.fielddesk.desktop.app.ConsoleWindow;
 import com.fielddesk.desktop.app.Services;
-import com.fielddesk.desktop.leads.Lead;
+import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.desktop.leads.LeadsView;
 import com.fielddesk.desktop.shell.ShellView;
 import com.fielddesk.desktop.signin.SignInView;
@@ -117,7 +117,7 @@ public final class ScreenshotTour {
 
         Fx.run(() -> ((Button) node("#" + LeadsView.CLAIM_BUTTON_ID)).fire());
         Fx.waitUntil("My leads shows the claimed lead with its job", WAIT, () -> {
-            TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = lookup("#" + LeadsView.MY_LEADS_TABLE_ID);
+            TableView<com.fielddesk.domain.leads.ClaimedLead> mine = lookup("#" + LeadsView.MY_LEADS_TABLE_ID);
             return mine.getItems().size() == 1 && mine.getItems().get(0).job() != null;
         });
         shoot("05-my-leads-after-claim");

@@ -1,5 +1,7 @@
 package com.fielddesk.desktop.app.feature;
 
+import com.fielddesk.domain.common.Role;
+
 import org.kordamp.ikonli.Ikon;
 
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package com.fielddesk.desktop.leads;
+package com.fielddesk.domain.leads;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,6 @@
-package com.fielddesk.desktop.leads;
+package com.fielddesk.domain.leads;
+
+import com.fielddesk.domain.jobs.WorkOrderStatus;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package com.fielddesk.desktop.leads;
+package com.fielddesk.domain.leads;
 
 import java.time.Duration;
 import java.time.Instant;
