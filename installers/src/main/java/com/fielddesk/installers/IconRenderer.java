@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -89,9 +90,9 @@ final class IconRenderer {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             DataOutputStream data = new DataOutputStream(out);   // big-endian, as icns wants
-            data.writeBytes("icns");
+            data.write("icns".getBytes(StandardCharsets.US_ASCII));
             data.writeInt(8 + 8 + png.length);
-            data.writeBytes("ic08");
+            data.write("ic08".getBytes(StandardCharsets.US_ASCII));
             data.writeInt(8 + png.length);
             data.write(png);
             return out.toByteArray();

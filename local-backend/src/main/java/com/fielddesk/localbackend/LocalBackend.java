@@ -87,9 +87,11 @@ public final class LocalBackend implements AutoCloseable {
      */
     public static LocalBackend start(LocalBackendConfig config, LocalBackendOptions options) {
         Consumer<String> progress = options.progress();
+        Consumer<StartupProgress> steps = options.steps();
         Path data = config.dataDirectory();
         if (config.reset()) {
             progress.accept("Resetting local data…");
+            steps.accept(StartupProgress.of(StartupProgress.Phase.RESETTING));
             wipe(data);
         }
         Path postgresFolder = data.resolve(POSTGRES_FOLDER);
@@ -97,18 +99,21 @@ public final class LocalBackend implements AutoCloseable {
         ProjectKeys keys = ProjectKeys.loadOrCreate(data);
 
         progress.accept("Starting database…");
+        steps.accept(StartupProgress.of(StartupProgress.Phase.STARTING_DATABASE));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(postgresFolder, 0);
         HikariDataSource adminPool = null;
         HikariDataSource authenticatorPool = null;
         Gateway gateway = null;
         try {
             progress.accept("Applying migrations…");
-            BackendSchema.installer().install(postgres.superuserDataSource(DATABASE));
+            BackendSchema.installer().install(postgres.superuserDataSource(DATABASE), (done, total) ->
+                    steps.accept(new StartupProgress(StartupProgress.Phase.APPLYING_MIGRATIONS, done, total)));
             adminPool = pool(postgres, EmbeddedPostgresServer.SUPERUSER, 6, "local-backend-admin");
             authenticatorPool = pool(postgres, "authenticator", 16, "local-backend-authenticator");
             if (firstStart && config.demo().wanted()) {
                 progress.accept("Loading demo data…");
-                DemoLoader.load(adminPool, config.demo());
+                DemoLoader.load(adminPool, config.demo(), (done, total) ->
+                        steps.accept(new StartupProgress(StartupProgress.Phase.LOADING_DEMO_DATA, done, total)));
             }
             SchemaCache schemaCache = new SchemaCache(authenticatorPool, "public");
             schemaCache.reload();
@@ -126,11 +131,13 @@ public final class LocalBackend implements AutoCloseable {
                     RealtimeServer.Settings.defaults()));
 
             progress.accept("Starting API server…");
+            steps.accept(StartupProgress.of(StartupProgress.Phase.STARTING_API));
             gateway = new Gateway(keys, routes);
             int port = gateway.start(config.port());
             URI url = URI.create("http://127.0.0.1:" + port);
             issuer.set(url + AuthApi.PREFIX);
             progress.accept("Ready at " + url);
+            steps.accept(StartupProgress.of(StartupProgress.Phase.READY));
             return new LocalBackend(config, postgres, adminPool, authenticatorPool, keys, schemaCache, gateway, url);
         } catch (RuntimeException e) {
             closeQuietly(gateway);

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  *
  * @param progress receives one short line per startup phase ("Starting database…"), e.g. for a splash screen
  * @param auth     GoTrue-like settings (signup, token lifetime, refresh reuse interval)
+ * @param steps    receives each phase with its count (migrations applied, demo rows written), for a progress bar
  */
-public record LocalBackendOptions(Consumer<String> progress, AuthSettings auth) {
+public record LocalBackendOptions(Consumer<String> progress, AuthSettings auth, Consumer<StartupProgress> steps) {
 
     public LocalBackendOptions {
         if (progress == null) {
@@ -19,17 +20,25 @@ public record LocalBackendOptions(Consumer<String> progress, AuthSettings auth) 
         if (auth == null) {
             auth = AuthSettings.defaults();
         }
+        if (steps == null) {
+            steps = step -> { };
+        }
     }
 
     public static LocalBackendOptions defaults() {
-        return new LocalBackendOptions(null, null);
+        return new LocalBackendOptions(null, null, null);
     }
 
     public LocalBackendOptions withProgress(Consumer<String> listener) {
-        return new LocalBackendOptions(listener, auth);
+        return new LocalBackendOptions(listener, auth, steps);
     }
 
     public LocalBackendOptions withAuth(AuthSettings settings) {
-        return new LocalBackendOptions(progress, settings);
+        return new LocalBackendOptions(progress, settings, steps);
+    }
+
+    /** Counted progress of the start (called on the starting thread, often while demo data loads). */
+    public LocalBackendOptions withStartupProgress(Consumer<StartupProgress> listener) {
+        return new LocalBackendOptions(progress, auth, listener);
     }
 }

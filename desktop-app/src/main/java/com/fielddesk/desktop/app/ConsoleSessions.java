@@ -1,7 +1,10 @@
 package com.fielddesk.desktop.app;
 
+import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.desktop.signin.SignInException;
+import com.fielddesk.desktop.signin.SignInProgress;
 import com.fielddesk.desktop.signin.SignInService;
 import com.fielddesk.desktop.signin.Workspace;
 import com.fielddesk.supabase.SupabaseClient;
@@ -17,15 +20,27 @@ import com.fielddesk.supabase.errors.SupabaseException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens console sessions: per workspace a folder with the remembered Auth session and, per user,
- * the SQLite cache. When the server cannot be reached and this user signed in here before, the
- * session opens from the cache and says "offline".
+ * the SQLite cache, filled by a first sync before the console opens (its progress on the sign-in
+ * screen). When the server cannot be reached and this user signed in here before, the session
+ * opens from the cache and says "offline".
  */
 public final class ConsoleSessions implements SignInService<ConsoleSession> {
+
+    /**
+     * Looked up at the first message, not at class load: this class is loaded before the first
+     * frame, and starting the logging system then costs cold-start time for nothing.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleSessions.class);
+    }
 
     private final Path workspacesFolder;
     private final LocalDemo localDemo;
@@ -44,12 +59,12 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
     }
 
     @Override
-    public ConsoleSession signIn(Workspace workspace, String email, String password, Consumer<String> progress)
+    public ConsoleSession signIn(Workspace workspace, String email, String password, Consumer<SignInProgress> progress)
             throws SignInException {
         Endpoint endpoint = endpoint(workspace, progress);
         FileSessionStore store = new FileSessionStore(folder(workspace).resolve("session.json"));
         SupabaseClient supabase = client(endpoint, store);
-        progress.accept("Signing in…");
+        progress.accept(SignInProgress.of(SignInProgress.Step.SIGNING_IN));
         try {
             Session session = supabase.auth().signInWithPassword(email, password);
             return open(workspace, supabase, session, false, progress);
@@ -69,17 +84,20 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
                     + "here, you can also open the console offline.", e);
         } catch (SupabaseException e) {
             supabase.close();
-            throw new SignInException(SignInException.Reason.REFUSED, "The server refused the sign-in: " + e.getMessage(), e);
+            throw new SignInException(SignInException.Reason.REFUSED, "The server refused the sign-in ("
+                    + (e.code() == null ? "HTTP " + e.status() : e.code()) + "). Check the project URL and anon key, "
+                    + "or ask the project's admin.", e);
         }
     }
 
     @Override
-    public Optional<ConsoleSession> resume(Workspace workspace, Consumer<String> progress) throws SignInException {
+    public Optional<ConsoleSession> resume(Workspace workspace, Consumer<SignInProgress> progress) throws SignInException {
         FileSessionStore store = new FileSessionStore(folder(workspace).resolve("session.json"));
         if (store.load().isEmpty()) {
             return Optional.empty();
         }
         Endpoint endpoint = endpoint(workspace, progress);
+        progress.accept(SignInProgress.of(SignInProgress.Step.REOPENING_SESSION));
         SupabaseClient supabase = client(endpoint, store);
         SessionStatus status = supabase.auth().restoreSession();
         Optional<Session> session = supabase.auth().currentSession();
@@ -99,22 +117,59 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
     }
 
     private ConsoleSession open(Workspace workspace, SupabaseClient supabase, Session session, boolean offline,
-                                Consumer<String> progress) {
-        progress.accept(offline ? "Opening your offline copy…" : "Opening your local copy…");
+                                Consumer<SignInProgress> progress) {
+        progress.accept(SignInProgress.of(SignInProgress.Step.OPENING_COPY));
         CacheDatabase cache = CacheDatabase.open(folder(workspace).resolve("cache-" + session.user().id() + ".sqlite"));
-        return new ConsoleSession(workspace, supabase, cache, session.user().id(), session.user().email(), offline, clock,
-                timings);
+        ConsoleSession opened = new ConsoleSession(workspace, supabase, cache, session.user().id(), session.user().email(),
+                offline, clock, timings);
+        if (!offline) {
+            firstSync(opened, progress);
+        }
+        return opened;
     }
 
-    private Endpoint endpoint(Workspace workspace, Consumer<String> progress) throws SignInException {
+    /**
+     * A cache that never finished a sync holds nothing (or part) of the user's data: fill it before
+     * the console opens, telling the sign-in screen how far it is (the engine's initial-sync progress).
+     * A failure does not stop the sign-in: the console opens, says what is wrong in its status bar,
+     * and its sync loop keeps trying.
+     */
+    private static void firstSync(ConsoleSession session, Consumer<SignInProgress> progress) {
+        if (session.status().lastSuccessfulSync() != null) {
+            return;
+        }
+        progress.accept(SignInProgress.of(SignInProgress.Step.FIRST_SYNC));
+        AutoCloseable feed = session.sync().status().subscribe(status -> {
+            SyncStatus.InitialSyncProgress initial = status.initialSync();
+            if (initial != null) {
+                progress.accept(new SignInProgress(SignInProgress.Step.FIRST_SYNC, initial.tablesDone(),
+                        initial.tablesTotal(), initial.table().replace('_', ' ') + ", "
+                        + String.format(Locale.ROOT, "%,d", initial.rowsDownloaded()) + " rows"));
+            }
+        });
+        try {
+            session.sync().syncOnce(pulled -> { });
+        } catch (RemoteException e) {
+            log().warn("The first sync did not finish ({}); the console opens and its sync keeps trying", e.toString());
+        } finally {
+            try {
+                feed.close();
+            } catch (Exception e) {
+                log().warn("Could not stop following the first sync", e);
+            }
+        }
+    }
+
+    private Endpoint endpoint(Workspace workspace, Consumer<SignInProgress> progress) throws SignInException {
         if (workspace instanceof Workspace.SupabaseProject project) {
             return new Endpoint(project.url(), project.anonKey());
         }
         try {
             return localDemo.start(progress);
         } catch (RuntimeException e) {
-            throw new SignInException(SignInException.Reason.BACKEND_FAILED,
-                    "The Local demo could not start: " + e.getMessage(), e);
+            log().error("The Local demo could not start", e);
+            throw new SignInException(SignInException.Reason.BACKEND_FAILED, "The Local demo could not start. "
+                    + "The details are in the log; restarting the console, or freeing disk space, usually helps.", e);
         }
     }
 

@@ -1,34 +1,38 @@
 package com.fielddesk.desktop.app;
 
-import com.fielddesk.desktop.shell.Section;
-import com.fielddesk.desktop.ui.AfterFramesShown;
-
 import com.fielddesk.cache.repository.Repositories;
-import com.fielddesk.desktop.leads.LeadPoolViewModel;
-import com.fielddesk.desktop.leads.LeadsView;
-import com.fielddesk.desktop.leads.ServerLeadActions;
+import com.fielddesk.cache.status.SyncStatus;
+import com.fielddesk.desktop.app.feature.Feature;
+import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.shell.CachedSearch;
-import com.fielddesk.desktop.shell.SearchResult;
+import com.fielddesk.desktop.shell.SectionNavigator;
 import com.fielddesk.desktop.shell.ShellView;
 import com.fielddesk.desktop.shell.ShellViewModel;
 import com.fielddesk.desktop.shell.SyncIssueActions;
 import com.fielddesk.desktop.signin.SignInView;
 import com.fielddesk.desktop.signin.SignInViewModel;
+import com.fielddesk.desktop.ui.AfterFramesShown;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.ControllerFactory;
+import com.fielddesk.desktop.ui.Failures;
+import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.SyncState;
 import com.fielddesk.desktop.ui.Theme;
 import com.fielddesk.desktop.ui.ViewSettings;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-import java.util.Optional;
+import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one window: sign-in first, then the console for the opened session. Wires each screen's
- * ViewModel to the session's services (the composition root for per-session objects).
+ * The one window: sign-in first, then the console for the opened session. The composition root
+ * for per-session objects: it makes the FXML controllers (through a {@link ControllerFactory}),
+ * the shell, and each registered feature's screen with the session's services.
  */
 public final class ConsoleWindow {
 
@@ -82,7 +86,8 @@ public final class ConsoleWindow {
             viewModel.showError(message);
         }
         signIn = viewModel;
-        show(new SignInView(viewModel).node());
+        ControllerFactory controllers = new ControllerFactory().with(SignInView.class, () -> new SignInView(viewModel));
+        show(SignInView.load(controllers));
         stage.titleProperty().unbind();
         stage.setTitle("FieldDesk — Sign in");
         closeScreen = () -> { };
@@ -91,50 +96,66 @@ public final class ConsoleWindow {
         }
     }
 
+    /**
+     * Opens the console for a signed-in session: first the company's time zone (every time the
+     * console shows is in it), read from the cache off the FX thread, then the shell and sections.
+     */
     public void showConsole(ConsoleSession opened) {
         closeScreen.run();
         this.session = opened;
+        closeScreen = this::closeSession;
+        services.tasks().run(() -> companyTimezone(opened.repositories(), opened.userId()),
+                timezone -> {
+                    if (session == opened) {
+                        openConsole(opened, Formats.forCompanyZone(timezone));
+                    }
+                }, e -> {
+                    log().warn("Could not read the company's time zone from the local copy; showing UTC", e);
+                    if (session == opened) {
+                        openConsole(opened, Formats.forCompanyZone(null));
+                    }
+                });
+    }
+
+    private void openConsole(ConsoleSession opened, Formats formats) {
         Repositories repositories = opened.repositories();
+        Clock companyClock = services.clock().withZone(formats.zone());
         // Online/offline, everywhere in the console, is the sync engine's flag, delivered with its status.
         SyncState sync = new SyncState(opened.serverReachable());
         AutoCloseable statusFeed = opened.sync().status().subscribe(status -> services.tasks().onUi(() -> show(status, sync)));
         AutoCloseable liveFeed = opened.onLiveUpdatesChange(live -> services.tasks().onUi(() -> sync.liveUpdatesChanged(live)));
 
-        LeadPoolViewModel leads = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
-                repositories.table("work_orders"),
-                new ServerLeadActions(opened.serverFunctions()), sync,
-                services.tasks(), services.clock(), services.chime());
-        LeadsView leadsView = new LeadsView(leads, services.settings());
         ShellViewModel shell = new ShellViewModel(opened.userId(), opened.email(), repositories.table("profiles"),
                 repositories.table("companies"),
                 new CachedSearch(repositories.table("customers"), repositories.table("lead_pool"),
                         repositories.table("service_requests"), repositories.table("work_orders")),
-                issueActions(opened), sync, services.tasks(), services.clock());
-        ShellView shellView = new ShellView(shell, leadsView.node(), this::toggleTheme, this::signOut,
-                result -> open(result, leads));
+                issueActions(opened), sync, services.tasks(), companyClock);
+        SectionNavigator navigator = new SectionNavigator(FeatureRegistry.features(opened));
+        FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), services.tasks(), sync,
+                services.settings(), companyClock, formats, navigator, services.chime());
+        // The sections this role sees (the shell follows the role); until the profile is read (a few
+        // ms) every section shows.
+        navigator.start(feature -> feature.create(context), shell.roleProperty().get());
+        ShellView shellView = new ShellView(shell, navigator, this::toggleTheme, this::signOut);
         // Any failure from here on reaches the status bar (and the log), never nowhere.
         show(shellView.node());
         // The title names the section and company, so the right window is easy to pick from the
         // taskbar when several consoles (or companies) are open. It changes once the console is on
         // screen, not while the first frame of a large table is still being drawn.
-        AfterFramesShown.run(() -> stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> windowTitle(shell.sectionProperty().get(), shell.companyNameProperty().get()),
-                shell.sectionProperty(), shell.companyNameProperty())));
-        leads.start();
+        AfterFramesShown.run(() -> stage.titleProperty().bind(Bindings.createStringBinding(
+                () -> windowTitle(navigator.currentProperty().get(), shell.companyNameProperty().get()),
+                navigator.currentProperty(), shell.companyNameProperty())));
         shell.start();
-        services.tasks().run(opened::status, status -> show(status, sync), e -> {
-            log().warn("Could not read the sync status from the local copy", e);
-            shell.reportProblem("Could not read the sync status from this computer's copy: " + e.getMessage());
-        });
+        services.tasks().run(opened::status, status -> show(status, sync), e ->
+                shell.reportProblem(Failures.sentence("Could not read the sync status from this computer's copy.", e)));
         // The engine also puts each failure into its status (shown in the status bar with retry
         // state); the log keeps the cause for support.
         opened.start(failure -> {
-            log().warn("Sync failed ({}); retrying with backoff", failure.getMessage());
+            log().warn("Sync failed ({}); retrying with backoff", failure.toString());
             log().debug("Sync failure", failure);
         });
         closeScreen = () -> {
-            leadsView.dispose();
-            leads.close();
+            closeQuietly(navigator);
             shell.close();
             closeQuietly(statusFeed);
             closeQuietly(liveFeed);
@@ -150,26 +171,23 @@ public final class ConsoleWindow {
         });
     }
 
+    /** The company's stored time zone ({@code companies.timezone}) of the signed-in user, or null if not in the cache. */
+    private static String companyTimezone(Repositories repositories, UUID userId) {
+        return repositories.table("profiles").get(userId.toString())
+                .flatMap(profile -> repositories.table("companies").get(profile.path("company_id").asText()))
+                .map(company -> company.path("timezone").asText(null))
+                .orElse(null);
+    }
+
     /** A status of the sync engine on screen: its online flag first, so the status's listeners read the matching one. */
-    private static void show(com.fielddesk.cache.status.SyncStatus status, SyncState sync) {
+    private static void show(SyncStatus status, SyncState sync) {
         sync.reachabilityChanged(status.online());
         sync.publish(status);
     }
 
-    static String windowTitle(Section section, String companyName) {
+    static String windowTitle(Feature section, String companyName) {
         String title = "FieldDesk — " + (section == null ? "Console" : section.title());
         return companyName == null || companyName.isBlank() ? title : title + " · " + companyName;
-    }
-
-    private Optional<String> open(SearchResult result, LeadPoolViewModel leads) {
-        if (!result.kind().hasScreen()) {
-            return Optional.of("The console has no " + result.kind().label().toLowerCase() + " screen yet, so this "
-                    + result.kind().label().toLowerCase() + " cannot be opened here. Leads open in the pool or My leads.");
-        }
-        if (leads.showLead(result.id())) {
-            return Optional.empty();
-        }
-        return Optional.of("This lead is no longer in the pool or My leads (claimed elsewhere, declined or expired).");
     }
 
     private void toggleTheme() {
@@ -200,8 +218,8 @@ public final class ConsoleWindow {
             }, done -> { }, e -> {
                 log().warn("Signed out on this computer, but the server could not be told", e);
                 if (form == signIn) {
-                    form.showError("Signed out on this computer. The server could not be told (" + e.getMessage()
-                            + "), so that session ends on its own when it expires.");
+                    form.showError("Signed out on this computer. The server could not be told, so that session "
+                            + "ends on its own when it expires.");
                 }
             });
         }

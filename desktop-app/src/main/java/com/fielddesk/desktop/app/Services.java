@@ -6,6 +6,7 @@ import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.Chime;
 import com.fielddesk.desktop.ui.ToneChime;
 import com.fielddesk.desktop.ui.ViewSettings;
+import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackendConfig;
 
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class Services implements AutoCloseable {
     public static Services forDesktop(Executor uiThread) {
         String override = System.getProperty("fielddesk.home");
         Path home = override != null ? Path.of(override) : LocalBackendConfig.defaultDataDirectory().getParent();
-        return new Services(home, new EmbeddedLocalDemo(home.resolve("local-backend")), uiThread, Clock.systemDefaultZone(),
+        return new Services(home, new EmbeddedLocalDemo(home.resolve("local-backend"), DemoDataOption.standard()), uiThread, Clock.systemDefaultZone(),
                 DemoLogins.documented());
     }
 

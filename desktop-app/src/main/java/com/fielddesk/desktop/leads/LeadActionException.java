@@ -1,7 +1,9 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.desktop.ui.ExplainedFailure;
+
 /** Why a claim or decline did not happen, as one sentence the user can act on. */
-public final class LeadActionException extends Exception {
+public final class LeadActionException extends Exception implements ExplainedFailure {
 
     public enum Reason { ALREADY_CLAIMED, NOT_ELIGIBLE, NOT_FOUND, OFFLINE, SESSION_EXPIRED, REFUSED }
 
@@ -22,6 +24,16 @@ public final class LeadActionException extends Exception {
     /** What the server said, verbatim, if it answered; never the headline (that is {@link #getMessage()}). */
     public java.util.Optional<String> serverText() {
         return java.util.Optional.ofNullable(serverText);
+    }
+
+    @Override
+    public String sentence() {
+        return getMessage();
+    }
+
+    @Override
+    public java.util.Optional<String> technicalDetails() {
+        return serverText();
     }
 
     public Reason reason() {

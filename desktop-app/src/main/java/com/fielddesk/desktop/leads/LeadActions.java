@@ -1,5 +1,8 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.leads.DeclineReason;
+import com.fielddesk.domain.leads.LeadId;
+
 /**
  * The lead actions that only the server can decide (first claim wins), so they go straight to
  * it rather than through the outbox; afterwards the affected tables are pulled into the cache,

@@ -1,9 +1,16 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.leads.ClaimedLead;
+import com.fielddesk.domain.leads.DeclineReason;
+import com.fielddesk.domain.leads.Lead;
+import com.fielddesk.domain.leads.LeadId;
+import com.fielddesk.domain.leads.Trade;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.Chime;
+import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SyncState;
 import javafx.beans.binding.Bindings;
@@ -164,12 +171,12 @@ public final class LeadPoolViewModel implements AutoCloseable {
     public void reloadPool() {
         Comparator<Lead> order = poolOrder;
         tasks.run(() -> readPool(pool.list(), order), this::applyPool,
-                e -> message.set(new UserMessage(MessageKind.WARNING, "Could not read the lead pool: " + e.getMessage())));
+                e -> message.set(new UserMessage(MessageKind.WARNING, Failures.sentence("Could not read the lead pool.", e))));
     }
 
     public void reloadMyLeads() {
         tasks.run(this::readMyLeads, myLeads::setAll,
-                e -> message.set(new UserMessage(MessageKind.WARNING, "Could not read My leads: " + e.getMessage())));
+                e -> message.set(new UserMessage(MessageKind.WARNING, Failures.sentence("Could not read My leads.", e))));
     }
 
     public void claimSelected() {
@@ -385,10 +392,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
     }
 
     static String sentenceFor(Exception failure) {
-        if (failure instanceof LeadActionException known) {
-            return known.getMessage();
-        }
-        return "Something went wrong: " + failure.getMessage();
+        return Failures.sentence(failure);
     }
 
     @Override

@@ -1,5 +1,12 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.jobs.WorkOrderStatus;
+import com.fielddesk.domain.leads.ClaimedLead;
+import com.fielddesk.domain.leads.Lead;
+import com.fielddesk.domain.leads.LeadId;
+import com.fielddesk.domain.leads.PreferredWindow;
+import com.fielddesk.domain.leads.Trade;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,10 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.leads.ClaimedLead;
+import com.fielddesk.domain.leads.DeclineReason;
+import com.fielddesk.domain.leads.Lead;
+import com.fielddesk.domain.leads.Trade;
+
 import com.fielddesk.desktop.ui.Durations;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.desktop.ui.TableLayouts;
@@ -38,6 +43,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -84,6 +90,8 @@ public final class LeadsView {
     private final TableView<Lead> poolTable = new TableView<>();
     private final TableView<ClaimedLead> myLeadsTable = new TableView<>();
     private final TabPane tabs = new TabPane();
+    /** The new-lead notification slides up over the bottom of the tables (ControlsFX), the toast button inside it. */
+    private final NotificationPane notifications = new NotificationPane(tabs);
     private final Button toast = new Button();
     private final PauseTransition toastTimer = new PauseTransition(TOAST_VISIBLE_FOR);
     private final Timeline ticker;
@@ -118,14 +126,18 @@ public final class LeadsView {
         tabs.setId(TABS_ID);
 
         toast.setId(TOAST_ID);
-        toast.getStyleClass().add(Styles.TOAST);
+        toast.getStyleClass().addAll(Styles.TOAST, "accent");
         toast.setGraphic(new FontIcon(Material2MZ.NOTIFICATIONS_ACTIVE));
         toast.setVisible(false);
-        toast.setManaged(false);
-        toast.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        StackPane.setAlignment(toast, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(toast, new Insets(16));
-        root.getChildren().addAll(tabs, toast);
+        notifications.setShowFromTop(false);
+        notifications.setGraphic(toast);
+        // Closed with its ✕: the user has seen it.
+        notifications.setOnHidden(e -> {
+            if (viewModel.newLeadNoticeProperty().get() != null) {
+                viewModel.dismissNewLeadNotice();
+            }
+        });
+        root.getChildren().add(notifications);
     }
 
     private Node buildPool() {
@@ -391,10 +403,12 @@ public final class LeadsView {
         toastTimer.stop();
         boolean show = notice != null;
         toast.setVisible(show);
-        toast.setManaged(show);
         if (show) {
             toast.setText(notice.text() + "  ·  open: Ctrl+Shift+N");
+            notifications.show();
             toastTimer.playFromStart();
+        } else {
+            notifications.hide();
         }
     }
 

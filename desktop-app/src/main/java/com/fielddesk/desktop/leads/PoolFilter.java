@@ -1,5 +1,8 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.leads.Lead;
+import com.fielddesk.domain.leads.Trade;
+
 import java.util.Locale;
 
 /**

@@ -1,5 +1,7 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.leads.Lead;
+
 import java.util.Comparator;
 import java.util.List;
 

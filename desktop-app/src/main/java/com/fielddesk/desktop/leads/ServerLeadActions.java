@@ -3,6 +3,8 @@ package com.fielddesk.desktop.leads;
 import com.fielddesk.cache.calls.ServerCallException;
 import com.fielddesk.cache.calls.ServerFunctions;
 import com.fielddesk.desktop.ui.ServerRefusal;
+import com.fielddesk.domain.leads.DeclineReason;
+import com.fielddesk.domain.leads.LeadId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +66,9 @@ public final class ServerLeadActions implements LeadActions {
                 break;
         }
         // A refusal: one sentence from the server's code and answer, the same wording as rejected sync writes.
-        ServerRefusal refusal = ServerRefusal.of(e.refusalCode().orElse(null), e.serverMessage().orElse(null));
+        // The PostgREST code and the details as sent: ServerRefusal reads a coded refusal's JSON itself.
+        String details = e.details().map(node -> node.isTextual() ? node.asText() : node.toString()).orElse(null);
+        ServerRefusal refusal = ServerRefusal.of(e.code().orElse(null), e.serverMessage().orElse(null), details);
         LeadActionException.Reason reason = switch (e.kind()) {
             case ALREADY_CLAIMED -> LeadActionException.Reason.ALREADY_CLAIMED;
             case NOT_FOUND -> LeadActionException.Reason.NOT_FOUND;

@@ -3,6 +3,7 @@ package com.fielddesk.desktop.shell;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.repository.TableRepository;
+import com.fielddesk.desktop.app.feature.RecordKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +33,16 @@ public final class CachedSearch {
         if (needle.length() < 2) {
             return results;
         }
-        collect(results, customers.list(), needle, SearchResult.Kind.CUSTOMER,
+        collect(results, customers.list(), needle, RecordKind.CUSTOMER,
                 row -> text(row, "full_name"), row -> join(text(row, "phone"), text(row, "email")),
                 "full_name", "email", "phone");
-        collect(results, leadPool.list(), needle, SearchResult.Kind.LEAD,
+        collect(results, leadPool.list(), needle, RecordKind.LEAD,
                 row -> text(row, "trade").toUpperCase(Locale.ROOT) + " · " + text(row, "city") + " " + text(row, "postal_code"),
                 row -> excerpt(text(row, "description")), "description", "city", "postal_code", "trade");
-        collect(results, serviceRequests.list(), needle, SearchResult.Kind.LEAD,
+        collect(results, serviceRequests.list(), needle, RecordKind.LEAD,
                 row -> text(row, "customer_name") + " (claimed)", row -> excerpt(text(row, "description")),
                 "customer_name", "description", "city", "street_address", "customer_phone");
-        collect(results, workOrders.list(), needle, SearchResult.Kind.JOB,
+        collect(results, workOrders.list(), needle, RecordKind.JOB,
                 row -> "#" + text(row, "number") + " " + text(row, "title"), row -> text(row, "status"),
                 "title", "description", "number");
         return results;
@@ -51,7 +52,7 @@ public final class CachedSearch {
         String of(ObjectNode row);
     }
 
-    private static void collect(List<SearchResult> into, List<ObjectNode> rows, String needle, SearchResult.Kind kind,
+    private static void collect(List<SearchResult> into, List<ObjectNode> rows, String needle, RecordKind kind,
                                 Text title, Text subtitle, String... columns) {
         int found = 0;
         for (ObjectNode row : rows) {
@@ -60,8 +61,12 @@ public final class CachedSearch {
             }
             for (String column : columns) {
                 if (text(row, column).toLowerCase(Locale.ROOT).contains(needle)) {
-                    into.add(new SearchResult(kind, text(row, "id"), title.of(row), subtitle.of(row)));
-                    found++;
+                    SearchResult result = new SearchResult(kind, text(row, "id"), title.of(row), subtitle.of(row));
+                    // A lead leaving the pool as it is claimed can be in both lists for a moment: show it once.
+                    if (into.stream().noneMatch(earlier -> earlier.record().equals(result.record()))) {
+                        into.add(result);
+                        found++;
+                    }
                     break;
                 }
             }

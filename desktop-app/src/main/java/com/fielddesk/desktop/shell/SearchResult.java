@@ -1,27 +1,14 @@
 package com.fielddesk.desktop.shell;
 
+import com.fielddesk.desktop.app.feature.RecordKind;
+import com.fielddesk.desktop.app.feature.RecordRef;
+
 /** A Ctrl+K hit among cached customers, leads and jobs. */
-public record SearchResult(Kind kind, String id, String title, String subtitle) {
+public record SearchResult(RecordKind kind, String id, String title, String subtitle) {
 
-    public enum Kind {
-        CUSTOMER("Customer", false), LEAD("Lead", true), JOB("Job", false);
-
-        private final String label;
-        private final boolean hasScreen;
-
-        Kind(String label, boolean hasScreen) {
-            this.label = label;
-            this.hasScreen = hasScreen;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        /** Whether the console has a section that can open this kind (customers and jobs do not yet). */
-        public boolean hasScreen() {
-            return hasScreen;
-        }
+    /** The record to open through the navigator. */
+    public RecordRef record() {
+        return new RecordRef(kind, id);
     }
 
     @Override

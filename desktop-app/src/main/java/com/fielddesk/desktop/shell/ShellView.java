@@ -1,7 +1,9 @@
 package com.fielddesk.desktop.shell;
 
+import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.ui.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -9,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -24,12 +25,19 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.util.Locale;
 
-/** The console frame: header, left navigation, the open section, status bar; Ctrl+K search and the issue list as overlays. */
+
+/**
+ * The console frame: header (with Back/Forward), the navigation the feature registry gives for
+ * this user's role, the open section, the status bar (ControlsFX {@link StatusBar}); Ctrl+K search
+ * and the issue list as overlays. Alt+Left / Alt+Right go back and forward.
+ */
 public final class ShellView {
 
     public static final String CONNECTION_ID = "connectionStatus";
@@ -44,32 +52,41 @@ public final class ShellView {
     public static final String SEARCH_PANEL_ID = "globalSearchPanel";
     public static final String SEARCH_RESULTS_ID = "globalSearchResults";
     public static final String SEARCH_NOTICE_ID = "globalSearchNotice";
-    public static final String STATUS_ERROR_ID = "statusError";
+    /** The status bar; its own text is the current problem (sync or background work), if any. */
+    public static final String STATUS_BAR_ID = "statusBar";
     public static final String LIVE_ID = "liveUpdates";
     public static final String USER_ID = "headerUser";
     public static final String THEME_BUTTON_ID = "themeToggle";
     public static final String SIGN_OUT_ID = "signOut";
+    public static final String BACK_ID = "navigateBack";
+    public static final String FORWARD_ID = "navigateForward";
+    public static final String SECTION_ID = "section";
+    /** A section's navigation button has the id {@code NAV_PREFIX + feature id}. */
+    public static final String NAV_PREFIX = "nav-";
+    public static final String NO_SECTIONS_ID = "noSections";
 
     private static final KeyCombination SEARCH_SHORTCUT = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination BACK_SHORTCUT = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
+    private static final KeyCombination FORWARD_SHORTCUT = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
 
     private final ShellViewModel viewModel;
-    private final Node leadsSection;
+    private final SectionNavigator navigator;
     private final Runnable toggleTheme;
     private final Runnable signOut;
-    private final SearchResultOpener openResult;
     private final StackPane root = new StackPane();
+    private final StackPane section = new StackPane();
+    private final VBox nav = new VBox();
+    private final ToggleGroup navToggles = new ToggleGroup();
     private final BorderPane frame = new BorderPane();
     private final VBox searchPanel = new VBox();
     private final TextField searchField = new TextField();
     private final VBox issuesPanel = new VBox();
 
-    public ShellView(ShellViewModel viewModel, Node leadsSection, Runnable toggleTheme, Runnable signOut,
-                     SearchResultOpener openResult) {
+    public ShellView(ShellViewModel viewModel, SectionNavigator navigator, Runnable toggleTheme, Runnable signOut) {
         this.viewModel = viewModel;
-        this.leadsSection = leadsSection;
+        this.navigator = navigator;
         this.toggleTheme = toggleTheme;
         this.signOut = signOut;
-        this.openResult = openResult;
         build();
         wire();
     }
@@ -88,8 +105,10 @@ public final class ShellView {
 
     private void build() {
         frame.setTop(buildHeader());
-        frame.setLeft(buildNav());
-        frame.setCenter(leadsSection);
+        frame.setLeft(nav);
+        nav.getStyleClass().add(Styles.NAV);
+        section.setId(SECTION_ID);
+        frame.setCenter(section);
         frame.setBottom(buildStatusBar());
         buildSearch();
         buildIssues();
@@ -100,6 +119,20 @@ public final class ShellView {
     private Node buildHeader() {
         Label title = new Label("FieldDesk", new FontIcon(Material2AL.BUILD_CIRCLE));
         title.getStyleClass().add(Styles.HEADER_TITLE);
+        Button back = new Button(null, new FontIcon(Material2AL.ARROW_BACK));
+        back.setId(BACK_ID);
+        back.getStyleClass().add("flat");
+        back.setTooltip(new Tooltip("Back (Alt+Left)"));
+        back.setAccessibleText("Back");
+        back.disableProperty().bind(navigator.canGoBackProperty().not());
+        back.setOnAction(e -> navigator.back());
+        Button forward = new Button(null, new FontIcon(Material2AL.ARROW_FORWARD));
+        forward.setId(FORWARD_ID);
+        forward.getStyleClass().add("flat");
+        forward.setTooltip(new Tooltip("Forward (Alt+Right)"));
+        forward.setAccessibleText("Forward");
+        forward.disableProperty().bind(navigator.canGoForwardProperty().not());
+        forward.setOnAction(e -> navigator.forward());
         Button search = new Button("Search  Ctrl+K", new FontIcon(Material2MZ.SEARCH));
         search.setOnAction(e -> openSearch());
         Region grow = new Region();
@@ -119,26 +152,45 @@ public final class ShellView {
         out.setId(SIGN_OUT_ID);
         out.getStyleClass().add("flat");
         out.setOnAction(e -> signOut.run());
-        HBox header = new HBox(12, title, search, grow, user, theme, out);
+        HBox header = new HBox(12, title, new HBox(2, back, forward), search, grow, user, theme, out);
         header.getStyleClass().add(Styles.HEADER);
         return header;
     }
 
-    private Node buildNav() {
-        Label group = new Label(Section.LEADS.group().toUpperCase());
-        group.getStyleClass().add(Styles.FORM_HINT);
-        ToggleGroup toggles = new ToggleGroup();
-        ToggleButton leads = new ToggleButton(Section.LEADS.title(), new FontIcon(Material2AL.INBOX));
-        leads.getStyleClass().addAll(Styles.NAV_ITEM, "flat");
-        leads.setToggleGroup(toggles);
-        leads.setSelected(true);
-        leads.setOnAction(e -> {
-            leads.setSelected(true);
-            viewModel.sectionProperty().set(Section.LEADS);
-        });
-        VBox nav = new VBox(group, leads);
-        nav.getStyleClass().add(Styles.NAV);
-        return nav;
+    /** The registry's sections this role sees, under their group names; rebuilt when the role changes. */
+    private void showNavigation() {
+        nav.getChildren().clear();
+        String group = null;
+        for (Feature feature : navigator.visibleFeatures()) {
+            if (!feature.group().equals(group)) {
+                group = feature.group();
+                Label heading = new Label(group.toUpperCase(Locale.ROOT));
+                heading.getStyleClass().add(Styles.FORM_HINT);
+                nav.getChildren().add(heading);
+            }
+            ToggleButton item = new ToggleButton(feature.title(), new FontIcon(feature.icon()));
+            item.setId(NAV_PREFIX + feature.id());
+            item.setUserData(feature);
+            item.getStyleClass().addAll(Styles.NAV_ITEM, "flat");
+            item.setToggleGroup(navToggles);
+            item.setOnAction(e -> navigator.show(feature.id()));
+            nav.getChildren().add(item);
+        }
+        showCurrentSection();
+    }
+
+    /** The open section's screen in the middle, its navigation button selected. */
+    private void showCurrentSection() {
+        Feature current = navigator.currentProperty().get();
+        if (current == null) {
+            Label none = new Label("There is nothing in this console for your role. Ask your admin if that is wrong.");
+            none.setId(NO_SECTIONS_ID);
+            none.getStyleClass().add(Styles.FORM_HINT);
+            section.getChildren().setAll(none);
+        } else {
+            section.getChildren().setAll(navigator.screen(current).node());
+        }
+        navToggles.getToggles().forEach(toggle -> toggle.setSelected(toggle.getUserData() == current));
     }
 
     private Node buildStatusBar() {
@@ -147,12 +199,6 @@ public final class ShellView {
         connection.textProperty().bind(viewModel.connectionTextProperty());
         viewModel.connectionProperty().addListener((o, a, state) -> styleConnection(connection, state));
         styleConnection(connection, viewModel.connectionProperty().get());
-
-        ProgressBar progress = new ProgressBar();
-        progress.setPrefWidth(120);
-        progress.progressProperty().bind(viewModel.syncProgressProperty());
-        progress.visibleProperty().bind(viewModel.connectionProperty().isEqualTo(ShellViewModel.Connection.SYNCING));
-        progress.managedProperty().bind(progress.visibleProperty());
 
         Label live = new Label();
         live.setId(LIVE_ID);
@@ -169,12 +215,6 @@ public final class ShellView {
         Label lastSync = new Label();
         lastSync.setId(LAST_SYNC_ID);
         lastSync.textProperty().bind(viewModel.lastSyncTextProperty());
-        Label error = new Label();
-        error.setId(STATUS_ERROR_ID);
-        error.getStyleClass().add(Styles.FORM_ERROR);
-        error.textProperty().bind(viewModel.errorTextProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
 
         Button issues = new Button();
         issues.setId(ISSUES_BUTTON_ID);
@@ -191,18 +231,27 @@ public final class ShellView {
         signInAgain.managedProperty().bind(signInAgain.visibleProperty());
         signInAgain.setOnAction(e -> signOut.run());
 
-        // The state, counts and badge always show whole; a long error gives way (its tooltip has all of it).
+        // The state, counts and badge always show whole; the error (the bar's own text, which takes
+        // the room left) gives way, and its tooltip has all of it.
         for (javafx.scene.control.Control whole : java.util.List.of(connection, live, pending, lastSync, issues, signInAgain)) {
             whole.setMinWidth(Region.USE_PREF_SIZE);
         }
-        error.setMinWidth(0);
-        error.setWrapText(false);
-        javafx.scene.control.Tooltip errorTip = new javafx.scene.control.Tooltip();
-        errorTip.textProperty().bind(error.textProperty());
-        error.tooltipProperty().bind(Bindings.when(error.textProperty().isEmpty())
-                .then((javafx.scene.control.Tooltip) null).otherwise(errorTip));
-        HBox bar = new HBox(16, connection, live, progress, pending, lastSync, error, grow, signInAgain, issues);
+        StatusBar bar = new StatusBar();
+        bar.setId(STATUS_BAR_ID);
         bar.getStyleClass().add(Styles.STATUS_BAR);
+        bar.textProperty().bind(viewModel.errorTextProperty());
+        Tooltip errorTip = new Tooltip();
+        errorTip.textProperty().bind(viewModel.errorTextProperty());
+        bar.tooltipProperty().bind(Bindings.when(viewModel.errorTextProperty().isEmpty())
+                .then((Tooltip) null).otherwise(errorTip));
+        // The bar shows its progress bar while the value is not 0: the sync's share done, or
+        // indeterminate (-1) while it cannot say.
+        bar.progressProperty().bind(Bindings.createDoubleBinding(() ->
+                        viewModel.connectionProperty().get() != ShellViewModel.Connection.SYNCING ? 0
+                                : viewModel.syncProgressProperty().get() > 0 ? viewModel.syncProgressProperty().get() : -1,
+                viewModel.connectionProperty(), viewModel.syncProgressProperty()));
+        bar.getLeftItems().setAll(connection, live, pending, lastSync);
+        bar.getRightItems().setAll(signInAgain, issues);
         return bar;
     }
 
@@ -220,8 +269,7 @@ public final class ShellView {
                 super.updateItem(item, empty);
                 // The marker goes first: a long subtitle would push it out of sight.
                 setText(empty || item == null ? null
-                        : (item.kind().hasScreen() ? "" : "[no " + item.kind().label().toLowerCase() + " screen yet] ")
-                        + item);
+                        : (navigator.canOpen(item.kind()) ? "" : "[no " + item.kind().noun() + " screen yet] ") + item);
             }
         });
         Label notice = new Label();
@@ -257,7 +305,7 @@ public final class ShellView {
 
     private void choose(SearchResult result) {
         // A result that cannot be opened keeps the panel open with the reason, never a silent no-op.
-        if (result != null && viewModel.openSearchResult(result, openResult)) {
+        if (result != null && viewModel.openSearchResult(result, navigator)) {
             searchPanel.setVisible(false);
         }
     }
@@ -327,9 +375,24 @@ public final class ShellView {
     // ---- wire ----
 
     private void wire() {
+        // The profile's role decides the sections; an unknown role (null) changes nothing.
+        viewModel.roleProperty().addListener((o, before, role) -> {
+            if (role != null) {
+                navigator.roleChanged(role);
+            }
+        });
+        navigator.visibleFeatures().addListener((ListChangeListener<Feature>) change -> showNavigation());
+        navigator.currentProperty().addListener((o, before, now) -> showCurrentSection());
+        showNavigation();
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (SEARCH_SHORTCUT.match(event)) {
                 openSearch();
+                event.consume();
+            } else if (BACK_SHORTCUT.match(event)) {
+                navigator.back();
+                event.consume();
+            } else if (FORWARD_SHORTCUT.match(event)) {
+                navigator.forward();
                 event.consume();
             } else if (event.getCode() == KeyCode.ESCAPE && (searchPanel.isVisible() || issuesPanel.isVisible())) {
                 searchPanel.setVisible(false);

@@ -5,11 +5,14 @@ import com.fielddesk.cache.conflict.ConflictRecord;
 import com.fielddesk.cache.outbox.OutboxEntry;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.cache.status.SyncStatus;
+import com.fielddesk.desktop.app.feature.Navigator;
+import com.fielddesk.domain.common.Role;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.Failures;
+import com.fielddesk.desktop.ui.LiveList;
 import com.fielddesk.desktop.ui.ServerRefusal;
 import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SyncState;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -20,7 +23,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -33,11 +35,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The console frame: who is signed in, which section is open, global search and the sync status bar. */
+/** The console frame: who is signed in (and so which sections show), global search and the sync status bar. */
 public final class ShellViewModel implements AutoCloseable {
 
     public enum Connection { ONLINE, SYNCING, OFFLINE }
@@ -49,7 +50,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper userName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper userRole = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper companyName = new ReadOnlyStringWrapper("");
-    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.LEADS);
+    private final ReadOnlyObjectWrapper<Role> role = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.OFFLINE);
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("Connecting…");
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper("");
@@ -65,7 +66,6 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper signInRequired = new ReadOnlyBooleanWrapper();
     private final ObservableList<SyncIssue> issues = FXCollections.observableArrayList();
     private final StringProperty searchQuery = new SimpleStringProperty("");
-    private final ObservableList<SearchResult> searchResults = FXCollections.observableArrayList();
 
     private final UUID userId;
     private final String email;
@@ -77,7 +77,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final Subscriptions subscriptions = new Subscriptions();
-    private final AtomicLong searchGeneration = new AtomicLong();
+    /** Ctrl+K results: the newest query's answer wins over a slower earlier one. */
+    private final LiveList<SearchResult> searchResults;
     /** Rejections already written to the log (each status repeats the whole list). */
     private final java.util.Set<UUID> loggedRejections = new java.util.HashSet<>();
 
@@ -93,6 +94,11 @@ public final class ShellViewModel implements AutoCloseable {
         this.sync = sync;
         this.tasks = tasks;
         this.clock = clock;
+        this.searchResults = LiveList.of(tasks, SearchResult::record).describedAs("this computer's copy for the search")
+                .build();
+        // A search that could not run says so where its results would be.
+        searchResults.problemProperty().addListener((o, before, problem) -> searchNotice.set(
+                problem == null ? "" : problem.sentence()));
         userName.set(email);
         sync.statusProperty().addListener((o, old, status) -> apply(status));
         sync.onlineProperty().addListener((o, a, b) -> {
@@ -116,37 +122,48 @@ public final class ShellViewModel implements AutoCloseable {
 
     // ---- commands ----
 
+    /** The signed-in person's profile and company as this computer has them (either may not be synced yet). */
+    private record Identity(ObjectNode profile, ObjectNode company) {
+    }
+
     public void loadIdentity() {
         tasks.run(() -> {
             ObjectNode profile = profiles.get(userId.toString()).orElse(null);
             ObjectNode company = profile == null ? null
                     : companies.get(profile.path("company_id").asText()).orElse(null);
-            return new Object[]{profile, company};
+            return new Identity(profile, company);
         }, found -> {
-            ObjectNode profile = (ObjectNode) found[0];
-            ObjectNode company = (ObjectNode) found[1];
-            if (profile != null) {
-                userName.set(profile.path("full_name").asText(email));
-                userRole.set(capitalized(profile.path("role").asText("")));
+            if (found.profile() != null) {
+                String roleCode = found.profile().path("role").asText("");
+                userName.set(found.profile().path("full_name").asText(email));
+                userRole.set(capitalized(roleCode));
+                Role known = Role.fromCode(roleCode);
+                // A role this console does not know yet is treated as not known: every section shows and the server decides.
+                role.set(known != null && known.isKnown() ? known : null);
             }
-            if (company != null) {
-                companyName.set(company.path("name").asText(""));
+            if (found.company() != null) {
+                companyName.set(found.company().path("name").asText(""));
             }
-        }, e -> reportProblem("Could not read your profile: " + e.getMessage()));
+        }, e -> reportProblem(Failures.sentence(e), e));
     }
 
-    /** Shows a failure of background work in the status bar until the next one replaces it. */
+    /** Shows a failure of background work in the status bar (one sentence) until the next one replaces it. */
     public void reportProblem(String sentence) {
         backgroundProblem = sentence == null ? "" : sentence;
         showError();
     }
 
+    private void reportProblem(String sentence, Exception cause) {
+        log.warn("{}", sentence, cause);
+        reportProblem(sentence);
+    }
+
     /**
-     * Opens a search result through {@code opener}; when it cannot be opened, the search panel says
+     * Opens a search result through the navigator; when it cannot be opened, the search panel says
      * why instead of doing nothing. Returns whether it opened.
      */
-    public boolean openSearchResult(SearchResult result, SearchResultOpener opener) {
-        java.util.Optional<String> notOpened = opener.open(result);
+    public boolean openSearchResult(SearchResult result, Navigator navigator) {
+        java.util.Optional<String> notOpened = navigator.open(result.record());
         searchNotice.set(notOpened.orElse(""));
         return notOpened.isEmpty();
     }
@@ -175,18 +192,12 @@ public final class ShellViewModel implements AutoCloseable {
                 }
             }
             return issue;
-        }, done -> issues.remove(done), e -> reportProblem((keepMine ? "Could not re-apply: " : "Could not dismiss: ")
-                + e.getMessage()));
+        }, done -> issues.remove(done), e -> reportProblem(Failures.notice(keepMine ? "Could not re-apply your change."
+                : "Could not dismiss the issue.", e).sentence(), e));
     }
 
     private void runSearch(String query) {
-        long generation = searchGeneration.incrementAndGet();
-        tasks.run(() -> search.search(query), results -> {
-            // A slower earlier search must not overwrite the answer to what the user typed last.
-            if (generation == searchGeneration.get()) {
-                searchResults.setAll(results);
-            }
-        }, e -> reportProblem("Search failed: " + e.getMessage()));
+        searchResults.requery(() -> search.search(query));
     }
 
     // ---- status ----
@@ -270,6 +281,7 @@ public final class ShellViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        searchResults.close();
         subscriptions.close();
     }
 
@@ -287,8 +299,9 @@ public final class ShellViewModel implements AutoCloseable {
         return companyName.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Section> sectionProperty() {
-        return section;
+    /** The person's role (null until the profile is read, or for a role this console does not know). */
+    public ReadOnlyObjectProperty<Role> roleProperty() {
+        return role.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Connection> connectionProperty() {
@@ -342,6 +355,6 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     public ObservableList<SearchResult> searchResults() {
-        return searchResults;
+        return searchResults.items();
     }
 }

@@ -1,7 +1,9 @@
 package com.fielddesk.desktop.signin;
 
+import com.fielddesk.desktop.ui.ExplainedFailure;
+
 /** Why sign-in did not work, as one sentence with what to do next. */
-public final class SignInException extends Exception {
+public final class SignInException extends Exception implements ExplainedFailure {
 
     public enum Reason { WRONG_PASSWORD, UNREACHABLE, SESSION_EXPIRED, BACKEND_FAILED, REFUSED }
 
@@ -10,6 +12,16 @@ public final class SignInException extends Exception {
     public SignInException(Reason reason, String userMessage, Throwable cause) {
         super(userMessage, cause);
         this.reason = reason;
+    }
+
+    @Override
+    public String sentence() {
+        return getMessage();
+    }
+
+    @Override
+    public java.util.Optional<String> technicalDetails() {
+        return java.util.Optional.ofNullable(getCause()).map(Throwable::toString);
     }
 
     public Reason reason() {

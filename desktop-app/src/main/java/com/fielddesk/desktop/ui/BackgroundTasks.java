@@ -3,6 +3,7 @@ package com.fielddesk.desktop.ui;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +13,17 @@ import java.util.function.Consumer;
  */
 public final class BackgroundTasks {
 
+    /** A task handed to the background; cancelling it means neither callback will run. */
+    @FunctionalInterface
+    public interface Running {
+        /**
+         * Drops the task's outcome: work not started yet does not start, and a result arriving
+         * later is not handed to the UI. Work already running is not interrupted (a SQLite read
+         * or an HTTP call finishes on its own and its result is thrown away).
+         */
+        void cancel();
+    }
+
     private final Executor background;
     private final Executor ui;
 
@@ -20,18 +32,31 @@ public final class BackgroundTasks {
         this.ui = Objects.requireNonNull(ui);
     }
 
-    /** Runs {@code work} off the UI thread; exactly one of the callbacks then runs on the UI thread. */
-    public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+    /** Runs {@code work} off the UI thread; unless cancelled, exactly one of the callbacks then runs on the UI thread. */
+    public <T> Running run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+        AtomicBoolean cancelled = new AtomicBoolean();
         background.execute(() -> {
+            if (cancelled.get()) {
+                return;
+            }
             T result;
             try {
                 result = work.call();
             } catch (Exception e) {
-                ui.execute(() -> onFailure.accept(e));
+                ui.execute(() -> {
+                    if (!cancelled.get()) {
+                        onFailure.accept(e);
+                    }
+                });
                 return;
             }
-            ui.execute(() -> onSuccess.accept(result));
+            ui.execute(() -> {
+                if (!cancelled.get()) {
+                    onSuccess.accept(result);
+                }
+            });
         });
+        return () -> cancelled.set(true);
     }
 
     /** Hands a notification from any thread (cache listener, sync status) to the UI thread. */

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.ui;
 
+import java.util.Locale;
 import java.time.Duration;
 
 /** Short human ages ("45s", "12m", "3h 05m", "2d") for columns that tick. */
@@ -18,7 +19,7 @@ public final class Durations {
         }
         long hours = minutes / 60;
         if (hours < 24) {
-            return String.format("%dh %02dm", hours, minutes % 60);
+            return String.format(Locale.ROOT, "%dh %02dm", hours, minutes % 60);
         }
         return (hours / 24) + "d";
     }

@@ -9,12 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Why the server refused a write, read from what it answered — a SQLSTATE ({@code 23514}), a
- * PostgREST code ({@code PGRST116}) or one of our API codes ({@code already_claimed}) with its
- * message — and told as one sentence a dispatcher understands. The server's own text stays
- * available as {@link #details()} (for the log and a secondary "Details" line), never as the
- * headline. The one place that knows the server's wording: check constraints are named
- * {@code <entity>_<field>_<rule>} in supabase/migrations, so a rule's sentence comes from its name.
+ * Why the server refused a write, told as one sentence a dispatcher understands. Our own refusals
+ * carry a machine code and facts ({@link RefusalCode}: a JSON DETAIL such as
+ * {@code {"code": "transition_refused", "from": "completed", …}}, or an RPC's API code such as
+ * {@code already_claimed}), and the code decides the sentence. Only for an answer without a code
+ * (PostgreSQL's own errors, or a server from before the codes) does the wording decide: the
+ * SQLSTATE ({@code 23514}), PostgREST code ({@code PGRST116}) and message — check constraints are
+ * named {@code <entity>_<field>_<rule>} in supabase/migrations, so a rule's sentence comes from its
+ * name. The server's own text stays available as {@link #details()} (for the log and a secondary
+ * "Details" line), never as the headline.
  */
 public sealed interface ServerRefusal {
 
@@ -124,24 +127,117 @@ public sealed interface ServerRefusal {
 
     // ---- reading an answer ----
 
-    /** The refusal in a client error (claim, decline, a PostgREST write). */
+    /** The refusal in a client error (claim, decline, a PostgREST write): its code, message and details. */
     static ServerRefusal of(SupabaseException e) {
-        StringBuilder message = new StringBuilder(e.getMessage() == null ? "" : e.getMessage());
+        StringBuilder shown = new StringBuilder(e.getMessage() == null ? "" : e.getMessage());
         if (e.details() != null) {
-            message.append(" (").append(e.details()).append(')');
+            shown.append(" (").append(e.details()).append(')');
         }
         if (e.hint() != null) {
-            message.append(" Hint: ").append(e.hint());
+            shown.append(" Hint: ").append(e.hint());
         }
-        return of(e.code(), e.getMessage(), details(e.code(), message.toString()));
+        return read(e.code(), e.getMessage(), e.details(), details(e.code(), shown.toString()));
     }
 
     /** {@code code}: SQLSTATE, PostgREST or API code, or null; {@code message}: the server's text, or null. */
     static ServerRefusal of(String code, String message) {
-        return of(code, message, details(code, message));
+        return of(code, message, null);
     }
 
-    private static ServerRefusal of(String code, String message, String details) {
+    /**
+     * As {@link #of(String, String)}, with the answer's details: our own refusals put their code and
+     * facts there as JSON ({@code {"code": "transition_refused", "from": …}}), and the code decides
+     * the sentence; without one (an older server) the wording rules below decide.
+     */
+    static ServerRefusal of(String code, String message, String serverDetails) {
+        String shown = serverDetails == null || serverDetails.isBlank() ? message
+                : (message == null ? "" : message) + " (" + serverDetails + ")";
+        return read(code, message, serverDetails, details(code, shown));
+    }
+
+    private static ServerRefusal read(String code, String message, String serverDetails, String shownDetails) {
+        return RefusalCode.read(code, serverDetails)
+                .map(coded -> byCode(coded, message == null ? "" : message, shownDetails))
+                // A code this console does not know yet (a newer server): its wording may still say.
+                .orElseGet(() -> byWording(code, message, shownDetails));
+    }
+
+    /** The sentence for each refusal code our server raises (supabase/README.md, "Refusal codes"); null for others. */
+    private static ServerRefusal byCode(RefusalCode refusal, String message, String details) {
+        String noun = recordNoun(refusal.fact("table"));
+        return switch (refusal.code()) {
+            case "transition_refused" -> transition(refusal, details);
+            case "job_cannot_become_quote" -> new Explained("A job cannot be turned back into a quote.", details);
+            case "quote_not_accepted" -> new Explained("Only an accepted quote can become a job (this one is "
+                    + statusLabel(refusal.fact("quote_status")) + ").", details);
+            case "technician_not_assignable" -> new Explained(
+                    "Work can only be assigned to an active technician of your company.", details);
+            case "id_immutable" -> new Explained("The id of " + withArticle(noun) + " cannot change.", details);
+            case "company_immutable" -> new Explained("This " + noun + " cannot be moved to another company.", details);
+            case "admin_only" -> new Explained("Only an admin can change a person's "
+                    + String.join(" or ", refusal.list("field").stream()
+                    .map(field -> field.equals("active") ? "active flag" : words(field)).toList()) + ".", details);
+            case "invoice_void_final" -> new Explained("A void invoice is final: it cannot be changed or reopened.", details);
+            case "invoice_issued_not_draft" -> new Explained(
+                    "An issued invoice cannot go back to draft; void it instead.", details);
+            case "overpayment" -> new Explained("A payment of " + refusal.fact("amount") + " is more than the "
+                    + refusal.fact("balance_due") + " still due on " + invoiceName(refusal) + ".", details);
+            case "invoice_void_no_payments" -> new Explained(
+                    capitalized(invoiceName(refusal)) + " is void and cannot take payments.", details);
+            case "not_staff" -> new Explained(
+                    "Only active staff of a company can do this. Ask your admin to check your account.", details);
+            case "table_not_syncable" -> new BadValue("Changes to this kind of record (" + noun
+                    + ") cannot be sent from the console.", details);
+            case "columns_not_writable" -> new BadValue(notWritable(refusal.list("columns")), details);
+            case "row_not_found" -> new NoLongerThere(details);
+            case "not_allowed", "not_authorized" -> new NotAllowed(details);
+            case "delete_not_allowed" -> new Explained("You are not allowed to delete " + withArticle(noun) + ".", details);
+            case "malformed_mutation" -> new Explained("The server could not read a change this console sent. "
+                    + "Update FieldDesk; if that does not help, tell support.", details);
+            // Who claimed it is not a fact of the contract yet: a by_colleague fact decides when sent,
+            // otherwise the RPC's two wordings still tell a colleague from another company.
+            case "already_claimed" -> new AlreadyClaimed(refusal.flag("by_colleague") || message.contains("colleague"),
+                    details);
+            case "not_eligible" -> new Explained(
+                    "Your company does not serve this lead's trade and area, or has not opted in to leads.", details);
+            case "lead_not_found" -> new Explained(
+                    "This lead is no longer available (expired or withdrawn by the customer).", details);
+            case "invalid_decline_reason" -> new BadValue("Choose one of the listed reasons for declining.", details);
+            default -> null;
+        };
+    }
+
+    private static ServerRefusal transition(RefusalCode refusal, String details) {
+        String field = refusal.fact("field");
+        String from = refusal.fact("from");
+        String to = refusal.fact("to");
+        if (field.equals("stage")) {
+            return new Explained(capitalized(withArticle(words(from))) + " cannot become " + withArticle(words(to)) + ".",
+                    details);
+        }
+        String table = refusal.fact("table");
+        String subject = table.equals("service_requests") ? "service request"
+                : table.equals("work_orders") && field.equals("quote_status") ? "quote"
+                : table.equals("work_orders") ? "job" : recordNoun(table);
+        return new StatusChange(subject, from, to.isEmpty() ? "no status" : to, refusal.flag("reopen_required"), details);
+    }
+
+    private static String invoiceName(RefusalCode refusal) {
+        String number = refusal.fact("invoice_number");
+        return number.isEmpty() ? "this invoice" : "invoice " + number;
+    }
+
+    private static String notWritable(List<String> columns) {
+        if (columns.isEmpty()) {
+            return "This change includes a field that cannot be edited.";
+        }
+        String named = String.join(", ", columns.stream().map(ServerRefusal::words).toList());
+        return columns.size() == 1 ? "This change includes a field that cannot be edited: " + named + "."
+                : "This change includes fields that cannot be edited: " + named + ".";
+    }
+
+    /** The fallback for a server without refusal codes: its SQLSTATE / API code and its English wording. */
+    private static ServerRefusal byWording(String code, String message, String details) {
         String c = code == null ? "" : code;
         String m = message == null ? "" : message.strip();
         Matcher match;
@@ -325,6 +421,10 @@ public sealed interface ServerRefusal {
 
     private static String words(String identifier) {
         return identifier.replace('_', ' ');
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String statusLabel(String status) {

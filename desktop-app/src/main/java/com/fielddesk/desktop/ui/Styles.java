@@ -31,4 +31,13 @@ public final class Styles {
     public static final String TOAST = "fd-toast";
     public static final String SEARCH_POPUP = "fd-search-popup";
     public static final String SECTION_TITLE = "fd-section-title";
+    /** A form field's problem, under the field ({@link Form}). */
+    public static final String FIELD_ERROR = "fd-field-error";
+    /** A status badge in a table cell ({@link Columns#status}); its tone adds {@code fd-badge-<tone>}. */
+    public static final String BADGE = "fd-badge";
+    /** The text of a pop-over. */
+    public static final String POPOVER_TEXT = "fd-popover-text";
+    /** Sign-in progress: a finished step, and the one running. */
+    public static final String STEP_DONE = "fd-step-done";
+    public static final String STEP_RUNNING = "fd-step-running";
 }

@@ -1,6 +1,6 @@
 package com.fielddesk.desktop.app;
 
-import com.fielddesk.desktop.leads.Lead;
+import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.desktop.leads.LeadsView;
 import com.fielddesk.desktop.shell.ShellView;
 import com.fielddesk.desktop.testing.ConsoleBackend;
@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import com.fielddesk.desktop.shell.SearchResult;
+import com.fielddesk.desktop.app.feature.RecordKind;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -84,7 +85,7 @@ class ConsoleEndToEndTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         Fx.waitUntil("the claimed lead left the pool", UI_DEADLINE, () -> !poolIds().contains(firstLead.toString()));
         Fx.waitUntil("My leads shows the customer and the job", UI_DEADLINE, () -> {
-            TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
+            TableView<com.fielddesk.domain.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
             return mine.getItems().stream().anyMatch(lead -> lead.id().toString().equals(firstLead.toString())
                     && lead.customerName().equals("Pat Customer") && lead.customerPhone().equals("+1 555 0100")
                     && lead.job() != null && lead.job().describe().startsWith("Job #"));
@@ -162,14 +163,14 @@ class ConsoleEndToEndTest {
         robot.write("Pat Cust");
         Fx.waitUntil("the customer and the claimed lead are found", UI_DEADLINE, () -> searchResults().getItems().size() >= 2);
 
-        chooseResult(SearchResult.Kind.CUSTOMER);
+        chooseResult(RecordKind.CUSTOMER);
         Fx.waitUntil("the panel says customers have no screen yet", UI_DEADLINE,
                 () -> text("#" + ShellView.SEARCH_NOTICE_ID).contains("no customer screen yet"));
         assertThat(Fx.read(() -> robot.lookup("#" + ShellView.SEARCH_PANEL_ID).query().isVisible())).isTrue();
 
-        chooseResult(SearchResult.Kind.LEAD);
+        chooseResult(RecordKind.LEAD);
         Fx.waitUntil("My leads opens on the claimed lead", UI_DEADLINE, () -> {
-            TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
+            TableView<com.fielddesk.domain.leads.ClaimedLead> mine = robot.lookup("#" + LeadsView.MY_LEADS_TABLE_ID).query();
             return robot.lookup("#" + LeadsView.TABS_ID).<TabPane>query().getSelectionModel().getSelectedIndex() == 1
                     && mine.getSelectionModel().getSelectedItem() != null
                     && mine.getSelectionModel().getSelectedItem().id().value().equals(firstLead)
@@ -217,7 +218,7 @@ class ConsoleEndToEndTest {
     }
 
     /** Picks the first result of that kind with the keyboard (Enter), as a user would after arrowing to it. */
-    private void chooseResult(SearchResult.Kind kind) {
+    private void chooseResult(RecordKind kind) {
         Fx.run(() -> {
             ListView<SearchResult> results = searchResults();
             results.getItems().stream().filter(result -> result.kind() == kind).findFirst()

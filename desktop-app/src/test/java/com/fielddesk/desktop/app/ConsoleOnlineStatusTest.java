@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.app;
 
 import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.desktop.signin.SignInProgress;
 import com.fielddesk.desktop.signin.Workspace;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.testing.HangingRelay;
@@ -72,7 +73,7 @@ class ConsoleOnlineStatusTest {
     private static LocalDemo localDemoAt(Endpoint endpoint) {
         return new LocalDemo() {
             @Override
-            public Endpoint start(Consumer<String> progress) {
+            public Endpoint start(Consumer<SignInProgress> progress) {
                 return endpoint;
             }
 

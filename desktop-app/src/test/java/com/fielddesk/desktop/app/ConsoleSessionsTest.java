@@ -3,6 +3,7 @@ package com.fielddesk.desktop.app;
 import com.fielddesk.desktop.signin.DemoLogin;
 import com.fielddesk.desktop.signin.RememberedWorkspace;
 import com.fielddesk.desktop.signin.SignInException;
+import com.fielddesk.desktop.signin.SignInProgress;
 import com.fielddesk.desktop.signin.SignInViewModel;
 import com.fielddesk.desktop.signin.Workspace;
 import com.fielddesk.desktop.testing.DirectExecutor;
@@ -43,7 +44,7 @@ class ConsoleSessionsTest {
         localDemoAt.set(new Endpoint(backend.url(), backend.anonKey()));
         sessions = new ConsoleSessions(home.resolve("workspaces"), new LocalDemo() {
             @Override
-            public Endpoint start(Consumer<String> progress) {
+            public Endpoint start(Consumer<SignInProgress> progress) {
                 return localDemoAt.get();
             }
 

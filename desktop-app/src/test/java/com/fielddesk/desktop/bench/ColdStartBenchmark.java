@@ -1,7 +1,9 @@
 package com.fielddesk.desktop.bench;
 
+import java.util.Locale;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +24,11 @@ public final class ColdStartBenchmark {
         for (int round = 0; round < rounds; round++) {
             bare.add(firstFrame(BareWindow.Launcher.class.getName(), null));
             console.add(firstFrame("com.fielddesk.desktop.app.Launcher", Files.createTempDirectory("fielddesk-cold-")));
-            System.out.printf("round %d: bare %d ms, console %d ms%n", round + 1, bare.get(round), console.get(round));
+            System.out.printf(Locale.ROOT, "round %d: bare %d ms, console %d ms%n", round + 1, bare.get(round), console.get(round));
         }
         long bareMedian = median(bare);
         long consoleMedian = median(console);
-        System.out.printf("cold start to first frame (median of %d): bare JavaFX window %d ms, FieldDesk console %d ms, "
+        System.out.printf(Locale.ROOT, "cold start to first frame (median of %d): bare JavaFX window %d ms, FieldDesk console %d ms, "
                 + "ratio %.2f (target <= 2.00)%n", rounds, bareMedian, consoleMedian, (double) consoleMedian / bareMedian);
     }
 
@@ -45,7 +47,7 @@ public final class ColdStartBenchmark {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Long result = null;
         StringBuilder output = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.append(line).append('\n');

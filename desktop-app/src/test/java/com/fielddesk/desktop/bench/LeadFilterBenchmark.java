@@ -1,14 +1,15 @@
 package com.fielddesk.desktop.bench;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.store.CacheDatabase;
-import com.fielddesk.desktop.leads.Lead;
+import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.desktop.leads.LeadPoolViewModel;
 import com.fielddesk.desktop.leads.LeadActions;
 import com.fielddesk.desktop.leads.LeadsView;
-import com.fielddesk.desktop.leads.Trade;
+import com.fielddesk.domain.leads.Trade;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.ui.BackgroundTasks;
@@ -62,7 +63,7 @@ public final class LeadFilterBenchmark {
                     now.minusSeconds(random.nextInt(86_400))));
         }
         CacheRows.write(cache, "lead_pool", rows);
-        System.out.printf("cache: %d leads%n", count);
+        System.out.printf(Locale.ROOT, "cache: %d leads%n", count);
 
         Platform.startup(() -> { });
         var background = Executors.newFixedThreadPool(2);
@@ -70,12 +71,12 @@ public final class LeadFilterBenchmark {
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemDefaultZone());
         LeadActions noServer = new LeadActions() {
             @Override
-            public void claim(com.fielddesk.desktop.leads.LeadId lead) {
+            public void claim(com.fielddesk.domain.leads.LeadId lead) {
                 throw new UnsupportedOperationException("the benchmark never claims");
             }
 
             @Override
-            public void decline(com.fielddesk.desktop.leads.LeadId lead, com.fielddesk.desktop.leads.DeclineReason reason,
+            public void decline(com.fielddesk.domain.leads.LeadId lead, com.fielddesk.domain.leads.DeclineReason reason,
                                 String note) {
                 throw new UnsupportedOperationException("the benchmark never declines");
             }
@@ -118,18 +119,18 @@ public final class LeadFilterBenchmark {
         millis.add(timed(stage[0].getScene(), viewModel::clearFilters));
         List<Double> changeOnly = new ArrayList<>(CHANGE_ONLY);
         changeOnly.sort(null);
-        System.out.printf("of which the filter itself (model + list change events): p50 %.1f ms, p95 %.1f ms%n",
+        System.out.printf(Locale.ROOT, "of which the filter itself (model + list change events): p50 %.1f ms, p95 %.1f ms%n",
                 percentile(changeOnly, 50), percentile(changeOnly, 95));
         List<Double> fxCpu = new ArrayList<>(FX_CPU);
         fxCpu.sort(null);
-        System.out.printf("FX-thread CPU per change (the work itself, without the wait for the pulse): p50 %.1f ms, "
+        System.out.printf(Locale.ROOT, "FX-thread CPU per change (the work itself, without the wait for the pulse): p50 %.1f ms, "
                 + "p95 %.1f ms%n", percentile(fxCpu, 50), percentile(fxCpu, 95));
         int shown = Fx.read(() -> table.getItems().size());
         warmUp.sort(null);
-        System.out.printf("warm-up pass (JIT compiling), %d keystrokes: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+        System.out.printf(Locale.ROOT, "warm-up pass (JIT compiling), %d keystrokes: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 warmUp.size(), percentile(warmUp, 50), percentile(warmUp, 95), warmUp.get(warmUp.size() - 1));
         millis.sort(null);
-        System.out.printf("filter keystroke -> table laid out, %d changes over %d leads: p50 %.1f ms, p95 %.1f ms, "
+        System.out.printf(Locale.ROOT, "filter keystroke -> table laid out, %d changes over %d leads: p50 %.1f ms, p95 %.1f ms, "
                         + "max %.1f ms (target p95 <= 50 ms); rows shown after clearing: %d%n", millis.size(), count,
                 percentile(millis, 50), percentile(millis, 95), millis.get(millis.size() - 1), shown);
         Fx.run(() -> stage[0].close());

@@ -1,5 +1,10 @@
 package com.fielddesk.desktop.leads;
 
+import com.fielddesk.domain.leads.DeclineReason;
+import com.fielddesk.domain.leads.Lead;
+import com.fielddesk.domain.leads.LeadId;
+import com.fielddesk.domain.leads.Trade;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.repository.Repositories;
@@ -212,7 +217,7 @@ class LeadPoolViewModelTest {
                 case 0, 1, 2 -> viewModel.searchTextProperty().set(text + "abeilnoprs #1".charAt(random.nextInt(13)));
                 case 3, 4 -> viewModel.searchTextProperty().set(text.isEmpty() ? "" : text.substring(0, text.length() - 1));
                 case 5 -> viewModel.tradeFilterProperty().set(random.nextBoolean() ? null
-                        : Trade.values()[random.nextInt(Trade.values().length)]);
+                        : Trade.values().get(random.nextInt(Trade.values().size())));
                 case 6 -> viewModel.emergencyOnlyProperty().set(random.nextBoolean());
                 case 7 -> viewModel.sortPool(List.of(new PoolSort(PoolSort.Key.values()[random.nextInt(
                         PoolSort.Key.values().length)], random.nextBoolean())));

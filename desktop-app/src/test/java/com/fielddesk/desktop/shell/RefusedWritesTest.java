@@ -8,10 +8,11 @@ import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.sync.SyncEngine;
 import com.fielddesk.cache.sync.SyncSettings;
-import com.fielddesk.desktop.leads.DeclineReason;
+import com.fielddesk.domain.leads.DeclineReason;
 import com.fielddesk.desktop.leads.LeadActionException;
-import com.fielddesk.desktop.leads.LeadId;
+import com.fielddesk.domain.leads.LeadId;
 import com.fielddesk.desktop.leads.ServerLeadActions;
+import com.fielddesk.desktop.testing.NoSyncIssueActions;
 import com.fielddesk.desktop.testing.DirectExecutor;
 import com.fielddesk.desktop.ui.SyncState;
 import com.fielddesk.localbackend.testing.TenantFixtures;
@@ -107,7 +108,7 @@ class RefusedWritesTest {
         ShellViewModel shell = new ShellViewModel(dispatcher.id(), dispatcher.email(), repositories.table("profiles"),
                 repositories.table("companies"), new CachedSearch(repositories.table("customers"),
                 repositories.table("lead_pool"), repositories.table("service_requests"), repositories.table("work_orders")),
-                new NoIssueActions(), sync, DirectExecutor.tasks(), Clock.systemUTC());
+                new NoSyncIssueActions(), sync, DirectExecutor.tasks(), Clock.systemUTC());
         sync.publish(status);
         Map<String, SyncIssue> byRow = issuesByRow(shell, status);
 
@@ -204,28 +205,5 @@ class RefusedWritesTest {
                 new InMemorySessionStore());
         signedIn.auth().signInWithPassword(user.email(), user.password());
         return signedIn;
-    }
-
-    /** The sync engine would act on these; this test only reads the list. */
-    private static final class NoIssueActions implements SyncIssueActions {
-        @Override
-        public void reapplyConflict(long conflictId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void dismissConflict(long conflictId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void retryRejected(UUID mutationId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void dismissRejected(UUID mutationId) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

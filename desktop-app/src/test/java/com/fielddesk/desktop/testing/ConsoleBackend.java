@@ -1,10 +1,12 @@
 package com.fielddesk.desktop.testing;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fielddesk.desktop.app.Endpoint;
 import com.fielddesk.desktop.app.LocalDemo;
 import com.fielddesk.desktop.signin.DemoLogin;
+import com.fielddesk.desktop.signin.SignInProgress;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
 import com.fielddesk.localbackend.LocalBackendConfig;
@@ -66,8 +68,8 @@ public final class ConsoleBackend implements AutoCloseable {
     public LocalDemo asLocalDemo() {
         return new LocalDemo() {
             @Override
-            public Endpoint start(Consumer<String> progress) {
-                progress.accept("Starting database…");
+            public Endpoint start(Consumer<SignInProgress> progress) {
+                progress.accept(SignInProgress.of(SignInProgress.Step.STARTING_DATABASE));
                 return endpoint();
             }
 
@@ -147,7 +149,7 @@ public final class ConsoleBackend implements AutoCloseable {
     }
 
     private DemoLogin staffWithPassword(TenantFixtures.Company company, String role, String fullName) {
-        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + company.name().toLowerCase()
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + company.name().toLowerCase(Locale.ROOT)
                 .replace(' ', '-') + ".test";
         String password = "pw-" + UUID.randomUUID();
         try {

@@ -2,7 +2,7 @@ package com.fielddesk.desktop.tour;
 
 import com.fielddesk.desktop.app.ConsoleWindow;
 import com.fielddesk.desktop.app.Services;
-import com.fielddesk.desktop.leads.Lead;
+import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.desktop.leads.LeadsView;
 import com.fielddesk.desktop.shell.ShellView;
 import com.fielddesk.desktop.signin.SignInView;
@@ -18,6 +18,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import com.fielddesk.desktop.shell.SearchResult;
+import com.fielddesk.desktop.app.feature.RecordKind;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
@@ -83,7 +84,8 @@ public final class ScreenshotTour {
 
         Path home = Files.createTempDirectory("fielddesk-tour-home-");
         Platform.startup(() -> { });
-        Services services = new Services(home, backend.asLocalDemo(), Platform::runLater, Clock.systemDefaultZone(),
+        FirstStart firstStart = new FirstStart(backend.asLocalDemo());
+        Services services = new Services(home, firstStart, Platform::runLater, Clock.systemDefaultZone(),
                 List.of(backend.acmeDispatcher, backend.rivalDispatcher));
         Fx.run(() -> {
             stage = new Stage();
@@ -95,6 +97,7 @@ public final class ScreenshotTour {
 
         Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
         shoot("01-sign-in");
+        signInFormShots("", backend);
 
         Fx.run(() -> {
             ((TextField) node("#" + SignInView.EMAIL_ID)).setText(backend.acmeDispatcher.email());
@@ -104,10 +107,7 @@ public final class ScreenshotTour {
         Fx.waitUntil("the wrong-password message", WAIT, () -> text("#" + SignInView.ERROR_ID).contains("Wrong email"));
         shoot("02-sign-in-wrong-password");
 
-        Fx.run(() -> {
-            ((ComboBox<?>) node("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
-            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
-        });
+        firstStartShot("17-first-run-progress", firstStart);
         Fx.waitUntil("the pool is loaded", WAIT, () -> node("#" + LeadsView.POOL_TABLE_ID) != null && pool().getItems().size() == 8);
         Fx.waitUntil("the header shows the company", WAIT, () -> text("#" + ShellView.USER_ID).contains("Acme"));
         shoot("03-lead-pool");
@@ -117,7 +117,7 @@ public final class ScreenshotTour {
 
         Fx.run(() -> ((Button) node("#" + LeadsView.CLAIM_BUTTON_ID)).fire());
         Fx.waitUntil("My leads shows the claimed lead with its job", WAIT, () -> {
-            TableView<com.fielddesk.desktop.leads.ClaimedLead> mine = lookup("#" + LeadsView.MY_LEADS_TABLE_ID);
+            TableView<com.fielddesk.domain.leads.ClaimedLead> mine = lookup("#" + LeadsView.MY_LEADS_TABLE_ID);
             return mine.getItems().size() == 1 && mine.getItems().get(0).job() != null;
         });
         shoot("05-my-leads-after-claim");
@@ -135,7 +135,7 @@ public final class ScreenshotTour {
 
         backend.openLead("electrical", "Sparks from the breaker panel when the dryer starts.", true, "12346",
                 "Shelbyville", null, 0);
-        Fx.waitUntil("the new-lead notification", WAIT, () -> node("#" + LeadsView.TOAST_ID).isVisible());
+        Fx.waitUntil("the new-lead notification", WAIT, this::notificationShown);
         shoot("07-new-lead-notification");
         // Opening the notification selects the new lead (as Ctrl+Shift+N does) and clears it.
         Fx.run(() -> ((Button) node("#" + LeadsView.TOAST_ID)).fire());
@@ -161,10 +161,10 @@ public final class ScreenshotTour {
             node("#" + ShellView.SEARCH_PANEL_ID).setVisible(true);
         });
         Fx.waitUntil("a customer result", WAIT, () -> searchResults().getItems().stream()
-                .anyMatch(result -> result.kind() == SearchResult.Kind.CUSTOMER));
+                .anyMatch(result -> result.kind() == RecordKind.CUSTOMER));
         Fx.run(() -> {
             searchResults().getSelectionModel().select(searchResults().getItems().stream()
-                    .filter(result -> result.kind() == SearchResult.Kind.CUSTOMER).findFirst().orElseThrow());
+                    .filter(result -> result.kind() == RecordKind.CUSTOMER).findFirst().orElseThrow());
             searchResults().requestFocus();
             searchResults().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
                     javafx.scene.input.KeyCode.ENTER, false, false, false, false));
@@ -192,6 +192,20 @@ public final class ScreenshotTour {
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         select(furnace == null ? raced : pool().getItems().get(0).id().value());
         shoot("10-lead-pool-dark");
+        backend.openLead("plumbing", "Water heater pilot out, no hot water for a family of five.", true, "12345",
+                "Springfield", null, 0);
+        Fx.waitUntil("the new-lead notification (dark)", WAIT, this::notificationShown);
+        shoot("21-new-lead-notification-dark");
+        Fx.run(() -> ((Button) node("#" + LeadsView.TOAST_ID)).fire());
+
+        // The sign-in screen in the dark theme: sign out, look, and sign in again.
+        Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
+        Fx.waitUntil("the sign-in form (dark)", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        shoot("18-sign-in-dark");
+        signInFormShots("-dark", backend);
+        firstStartShot("22-sign-in-progress-dark", firstStart);
+        Fx.waitUntil("the console is back with the pool", WAIT, () -> node("#" + ShellView.THEME_BUTTON_ID) != null
+                && node("#" + LeadsView.POOL_TABLE_ID) != null && !pool().getItems().isEmpty());
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
 
         backend.stop();
@@ -204,6 +218,125 @@ public final class ScreenshotTour {
     }
 
     // ---- helpers ----
+
+    /**
+     * The sign-in form's checks and help, in the current theme: a project with a malformed URL and
+     * an email without @ show their problems beside the fields; the anon key's pop-over (a window
+     * of its own, so the screen is captured). Leaves the form as it found it (Local demo, empty).
+     */
+    private void signInFormShots(String theme, ConsoleBackend backend) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + SignInView.PROJECT_ID)).fire());
+        Fx.run(() -> {
+            ((TextField) node("#" + SignInView.PROJECT_URL_ID)).setText("ftp://acme.example");
+            ((TextField) node("#" + SignInView.EMAIL_ID)).setText("dana.acme.test");
+        });
+        Fx.waitUntil("the fields' problems", WAIT, () -> node("#" + SignInView.PROJECT_URL_ID).getParent()
+                .lookupAll("." + com.fielddesk.desktop.ui.Styles.FIELD_ERROR).stream().anyMatch(Node::isVisible));
+        shoot(theme.isEmpty() ? "15-sign-in-field-problems" : "19-sign-in-field-problems-dark");
+        Fx.run(() -> ((Button) node("#" + SignInView.ANON_KEY_HELP_ID)).fire());
+        // It fades in: shoot once it is fully there.
+        Fx.waitUntil("the anon key pop-over", WAIT, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(window -> window instanceof org.controlsfx.control.PopOver popOver && popOver.isShowing()
+                        && popOver.getSkin() != null && popOver.getSkin().getNode().getOpacity() >= 1.0));
+        shootScreen(theme.isEmpty() ? "16-sign-in-anon-key-popover" : "20-sign-in-anon-key-popover-dark");
+        Fx.run(() -> {
+            ((Button) node("#" + SignInView.ANON_KEY_HELP_ID)).fire();
+            ((TextField) node("#" + SignInView.PROJECT_URL_ID)).setText("");
+            ((TextField) node("#" + SignInView.EMAIL_ID)).setText(backend.acmeDispatcher.email());
+            ((javafx.scene.control.ToggleButton) node("#" + SignInView.LOCAL_DEMO_ID)).fire();
+        });
+    }
+
+    /** Signs in with the demo login while the Local demo "starts" slowly, and shoots its steps. */
+    private void firstStartShot(String name, FirstStart firstStart) throws Exception {
+        firstStart.holdNext();
+        Fx.run(() -> {
+            ((ComboBox<?>) node("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
+            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+        Fx.waitUntil("the demo data step", WAIT, () -> text("#" + SignInView.PROGRESS_ID).startsWith("Loading demo data"));
+        shoot(name);
+        firstStart.release();
+    }
+
+    /**
+     * The Local demo as a first start reports it — database, migrations, part of the demo data —
+     * held there until the tour has its picture (the backend itself is already running).
+     */
+    private static final class FirstStart implements com.fielddesk.desktop.app.LocalDemo {
+        private final com.fielddesk.desktop.app.LocalDemo started;
+        private volatile java.util.concurrent.CountDownLatch held;
+
+        FirstStart(com.fielddesk.desktop.app.LocalDemo started) {
+            this.started = started;
+        }
+
+        void holdNext() {
+            held = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        void release() {
+            held.countDown();
+        }
+
+        @Override
+        public com.fielddesk.desktop.app.Endpoint start(
+                java.util.function.Consumer<com.fielddesk.desktop.signin.SignInProgress> progress) {
+            java.util.concurrent.CountDownLatch gate = held;
+            if (gate != null && gate.getCount() > 0) {
+                progress.accept(com.fielddesk.desktop.signin.SignInProgress.of(
+                        com.fielddesk.desktop.signin.SignInProgress.Step.STARTING_DATABASE));
+                progress.accept(com.fielddesk.desktop.signin.SignInProgress.counted(
+                        com.fielddesk.desktop.signin.SignInProgress.Step.APPLYING_MIGRATIONS, 13, 13));
+                progress.accept(com.fielddesk.desktop.signin.SignInProgress.counted(
+                        com.fielddesk.desktop.signin.SignInProgress.Step.LOADING_DEMO_DATA, 41_500, 118_240));
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return started.start(progress);
+        }
+
+        @Override
+        public void close() {
+            started.close();
+        }
+    }
+
+    /** The new-lead notice is up and its bar has finished sliding in (ControlsFX animates it). */
+    private boolean notificationShown() {
+        Node bar = node(".notification-bar");
+        return node("#" + LeadsView.TOAST_ID).isVisible() && bar instanceof impl.org.controlsfx.skin.NotificationBar sliding
+                && sliding.transition.get() >= 1.0;
+    }
+
+    /**
+     * The window with its pop-ups (each a window of its own) drawn where they are on screen. Each
+     * is its own snapshot: Xvfb has no compositor, so a screen capture shows a transparent pop-up
+     * window as garbage, while the snapshots are exactly what JavaFX draws.
+     */
+    private void shootScreen(String name) throws IOException {
+        Fx.run(() -> { });
+        Fx.run(() -> { });
+        BufferedImage window = image(Fx.read(() -> stage.getScene().snapshot(null)));
+        java.awt.Graphics2D canvas = window.createGraphics();
+        for (javafx.stage.Window popup : Fx.read(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()).toList())) {
+            Node root = popup.getScene().getRoot();
+            javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
+            transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            WritableImage drawn = Fx.read(() -> root.snapshot(transparent, null));
+            javafx.geometry.Point2D corner = Fx.read(() -> root.localToScreen(root.getBoundsInLocal().getMinX(),
+                    root.getBoundsInLocal().getMinY()));
+            javafx.geometry.Point2D origin = Fx.read(() -> stage.getScene().getRoot().localToScreen(0, 0));
+            canvas.drawImage(image(drawn), (int) Math.round(corner.getX() - origin.getX()),
+                    (int) Math.round(corner.getY() - origin.getY()), null);
+        }
+        canvas.dispose();
+        write(window, name);
+    }
 
     /** A real conflict (the server changed a job title while this console's change was on its way) and a real rejection. */
     private void produceSyncIssues(ConsoleBackend backend) throws Exception {
@@ -232,6 +365,14 @@ public final class ScreenshotTour {
             Scene scene = stage.getScene();
             return scene.snapshot(null);
         });
+        save(image, name);
+    }
+
+    private void save(WritableImage image, String name) throws IOException {
+        write(image(image), name);
+    }
+
+    private static BufferedImage image(WritableImage image) {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
@@ -241,10 +382,15 @@ public final class ScreenshotTour {
                 png.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
+        return png;
+    }
+
+    private void write(BufferedImage png, String name) throws IOException {
         Path file = out.resolve(name + ".png");
         ImageIO.write(png, "png", file.toFile());
         System.out.println("saved " + file);
     }
+
 
     private void select(UUID lead) {
         Fx.waitUntil("lead " + lead + " in the pool", WAIT,

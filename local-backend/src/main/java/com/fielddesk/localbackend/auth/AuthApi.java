@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.auth;
 
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -369,7 +370,7 @@ public final class AuthApi implements ApiRoutes {
         ArrayNode identities = json.putArray("identities");
         if (user.email() != null) {
             ObjectNode identity = identities.addObject();
-            identity.put("identity_id", UUID.nameUUIDFromBytes(("email:" + user.id()).getBytes()).toString());
+            identity.put("identity_id", UUID.nameUUIDFromBytes(("email:" + user.id()).getBytes(StandardCharsets.UTF_8)).toString());
             identity.put("id", user.id().toString());
             identity.put("user_id", user.id().toString());
             identity.putObject("identity_data").put("email", user.email()).put("email_verified", true)

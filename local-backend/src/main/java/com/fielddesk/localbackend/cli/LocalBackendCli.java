@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.cli;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
 import com.fielddesk.localbackend.LocalBackendConfig;
@@ -97,7 +98,7 @@ public final class LocalBackendCli {
         if (!backend.demoLogins().isEmpty()) {
             out.println("Demo logins (password \"" + backend.demoLogins().get(0).password() + "\"):");
             for (DemoLogin login : backend.demoLogins()) {
-                out.printf("  %-40s %-11s %s%n", login.email(), login.role(), login.companyName());
+                out.printf(Locale.ROOT, "  %-40s %-11s %s%n", login.email(), login.role(), login.companyName());
             }
         }
         out.println("Press Ctrl+C to stop.");

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Brings a database to the current schema: first the platform bootstrap (what hosted Supabase
@@ -37,12 +38,25 @@ public final class SchemaInstaller {
         return migrations;
     }
 
+    /** Told after each file how many of all the files are in place (applied now or before), for a progress bar. */
+    @FunctionalInterface
+    public interface Progress {
+        void filesInPlace(int done, int total);
+    }
+
     /** Applies whatever has not been applied yet; returns how many files ran. */
     public int install(DataSource superuser) {
+        return install(superuser, (done, total) -> { });
+    }
+
+    public int install(DataSource superuser, Progress progress) {
+        int total = platformScripts.size() + migrations.size();
         try (Connection connection = superuser.getConnection()) {
             ensureHistoryTables(connection);
-            int applied = applyMissing(connection, "platform_history", platformScripts);
-            applied += applyMissing(connection, "schema_migrations", migrations);
+            int applied = applyMissing(connection, "platform_history", platformScripts,
+                    inPlace -> progress.filesInPlace(inPlace, total));
+            applied += applyMissing(connection, "schema_migrations", migrations,
+                    inPlace -> progress.filesInPlace(platformScripts.size() + inPlace, total));
             return applied;
         } catch (SQLException e) {
             throw new SchemaInstallException("Could not prepare the database schema: " + e.getMessage(), e);
@@ -61,8 +75,8 @@ public final class SchemaInstaller {
         }
     }
 
-    private static int applyMissing(Connection connection, String historyTable, List<SqlScript> scripts)
-            throws SQLException {
+    private static int applyMissing(Connection connection, String historyTable, List<SqlScript> scripts,
+                                    IntConsumer inPlace) throws SQLException {
         Set<String> done = new HashSet<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select version from supabase_migrations." + historyTable)) {
@@ -71,12 +85,13 @@ public final class SchemaInstaller {
             }
         }
         int applied = 0;
-        for (SqlScript script : scripts) {
-            if (done.contains(script.version())) {
-                continue;
+        for (int i = 0; i < scripts.size(); i++) {
+            SqlScript script = scripts.get(i);
+            if (!done.contains(script.version())) {
+                apply(connection, historyTable, script);
+                applied++;
             }
-            apply(connection, historyTable, script);
-            applied++;
+            inPlace.accept(i + 1);
         }
         return applied;
     }

@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.demo;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.db.EmbeddedPostgresServer;
 import com.fielddesk.localbackend.db.SchemaInstaller;
 
@@ -41,7 +42,7 @@ public final class DemoBenchmark {
                 DemoSummary summary = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, Instant.now(), scale).writeTo(target);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long rows = summary.rowCounts().values().stream().mapToLong(Long::longValue).sum();
-                System.out.printf("%-8s %s%n         %.1f s, %,d rows in all tables (%,.0f rows/s)%n         %s%n",
+                System.out.printf(Locale.ROOT, "%-8s %s%n         %.1f s, %,d rows in all tables (%,.0f rows/s)%n         %s%n",
                         run, scale, seconds, rows, rows / seconds, compact(summary.rowCounts()));
             }
         } finally {

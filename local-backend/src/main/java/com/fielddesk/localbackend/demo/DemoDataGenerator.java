@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.demo;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.demo.DemoRoster.Company;
 import com.fielddesk.localbackend.demo.DemoRoster.Person;
 import com.fielddesk.localbackend.demo.DemoRoster.PostalArea;
@@ -93,11 +94,26 @@ public final class DemoDataGenerator {
      * recreated — a second load into it is refused.
      */
     public DemoSummary writeTo(DataSource superuser) {
+        return writeTo(superuser, (done, total) -> { });
+    }
+
+    /** Told, as a load goes, the rows written so far and the rows it writes in all (for a progress bar). */
+    @FunctionalInterface
+    public interface RowProgress {
+        void rowsWritten(long done, long total);
+    }
+
+    /** As {@link #writeTo(DataSource)}, telling {@code progress} after every multi-row INSERT. */
+    public DemoSummary writeTo(DataSource superuser, RowProgress progress) {
         try (Connection connection = superuser.getConnection()) {
             connection.setAutoCommit(false);
             refuseIfAlreadyLoaded(connection);
             try {
-                new Plan(seed, anchor, scale).emit(new JdbcDemoSink(connection));
+                Plan plan = new Plan(seed, anchor, scale);
+                long total = plan.rowCount();
+                JdbcDemoSink sink = new JdbcDemoSink(connection);
+                sink.onRowsWritten(rows -> progress.rowsWritten(rows, total));
+                plan.emit(sink);
             } catch (RuntimeException e) {
                 connection.rollback();
                 throw new DemoLoadException("Loading the demo data failed; the database now holds part of it and "
@@ -299,13 +315,13 @@ public final class DemoDataGenerator {
         }
 
         private static String emailFor(String fullName, int number) {
-            String local = fullName.toLowerCase().replaceAll("[^a-z ]", "").replace(' ', '.');
+            String local = fullName.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", "").replace(' ', '.');
             return local + number + "@example.com";
         }
 
         private static String phone(DemoRandom random) {
             // 555-01xx is reserved for fiction; the area codes are the Portland area's.
-            return random.pick(List.of("503", "971")) + "-555-01" + String.format("%02d", random.between(0, 99));
+            return random.pick(List.of("503", "971")) + "-555-01" + String.format(Locale.ROOT, "%02d", random.between(0, 99));
         }
 
         private String street(DemoRandom random) {
@@ -447,7 +463,7 @@ public final class DemoDataGenerator {
                     workOrders.add(job(random, lead.company(), lead.trade(), job, lead.customer(),
                             lead.customer().addresses().get(0), lead.id(), status, null,
                             lead.emergency() ? "emergency" : "normal", lead.claimedAt(),
-                            lead.trade().substring(0, 1).toUpperCase() + lead.trade().substring(1) + " service: "
+                            lead.trade().substring(0, 1).toUpperCase(Locale.ROOT) + lead.trade().substring(1) + " service: "
                                     + lead.description()));
                 }
             }
@@ -675,6 +691,13 @@ public final class DemoDataGenerator {
         }
 
         // ---- output -------------------------------------------------------------------------
+
+        /** How many rows {@link #emit} writes: a dry run that only counts (cheap beside writing them). */
+        long rowCount() {
+            DemoSink.Counting counter = new DemoSink.Counting();
+            emit(counter);
+            return counter.rowsWritten();
+        }
 
         void emit(DemoSink sink) {
             emitCompaniesAndPeople(sink);

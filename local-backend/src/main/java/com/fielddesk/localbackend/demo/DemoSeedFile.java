@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.demo;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ public final class DemoSeedFile {
         Path target = args.length > 0 ? Path.of(args[0]) : defaultTarget();
         String script = DemoDataGenerator.standardSeedFile().toSqlScript();
         Files.writeString(target, script, StandardCharsets.UTF_8);
-        System.out.printf("Wrote %s (%,d bytes)%n", target.toAbsolutePath().normalize(), script.length());
+        System.out.printf(Locale.ROOT, "Wrote %s (%,d bytes)%n", target.toAbsolutePath().normalize(), script.length());
     }
 
     /** The repository's supabase/seed.sql, whether run from the repository root or the module folder. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Where generated rows go, in load order: a database over JDBC or the seed.sql script. Rows of
@@ -31,6 +32,17 @@ abstract class DemoSink {
     private final Set<DemoTable> writtenSinceCheckpoint = new LinkedHashSet<>();
     private DemoTable pendingTable;
     private int rowsSinceCheckpoint;
+    private long rowsWritten;
+    private LongConsumer rowsWrittenListener = rows -> { };
+
+    /** Told the rows written so far after each multi-row INSERT. */
+    final void onRowsWritten(LongConsumer listener) {
+        rowsWrittenListener = listener;
+    }
+
+    final long rowsWritten() {
+        return rowsWritten;
+    }
 
     /** One row; values are the text form of each of the table's columns, in order (null = SQL null). */
     final void insert(DemoTable table, String... values) {
@@ -69,7 +81,9 @@ abstract class DemoSink {
         writeRows(pendingTable, pending);
         writtenSinceCheckpoint.add(pendingTable);
         rowsSinceCheckpoint += pending.size();
+        rowsWritten += pending.size();
         pending.clear();
+        rowsWrittenListener.accept(rowsWritten);
         if (rowsSinceCheckpoint >= ROWS_PER_CHECKPOINT) {
             checkpoint();
         }
@@ -97,4 +111,19 @@ abstract class DemoSink {
 
     /** Refreshes planner statistics with the given ANALYZE (and, over JDBC, commits first). */
     abstract void checkpoint(String analyzeStatement);
+
+    /** Writes nothing: counts the rows a load would write, so its progress can say "n of N". */
+    static final class Counting extends DemoSink {
+        @Override
+        void writeRows(DemoTable table, List<String[]> rows) {
+        }
+
+        @Override
+        void executeStatement(String statement) {
+        }
+
+        @Override
+        void checkpoint(String analyzeStatement) {
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.realtime;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -39,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ChangeDelivery {
 
     private static final DateTimeFormatter COMMIT_TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final DataSource authenticator;
     private final PublishedTables tables;

@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.realtime;
 
+import java.util.Locale;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +59,7 @@ final class PublishedTables {
         try (Connection connection = superuser.getConnection()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("create schema if not exists realtime");
-                statement.execute("""
+                statement.execute(String.format(Locale.ROOT, """
                         create or replace function realtime.fielddesk_notify_change() returns trigger
                         language plpgsql
                         set search_path = ''
@@ -77,7 +78,7 @@ final class PublishedTables {
                           return null;
                         end
                         $$
-                        """.formatted(NOTIFY_CHANNEL));
+                        """, NOTIFY_CHANNEL));
             }
             Map<String, Table> tables = new LinkedHashMap<>();
             for (String[] published : publishedTables(connection)) {

@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.realtime;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.db.RequestIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ final class VisibilityKeys {
     static VisibilityKeys inspect(Connection superuser) throws SQLException {
         List<String> readers = new ArrayList<>();
         try (Statement statement = superuser.createStatement();
-             ResultSet rows = statement.executeQuery("""
+             ResultSet rows = statement.executeQuery(String.format(Locale.ROOT, """
                      select format('function %%I.%%I', n.nspname, p.proname)
                        from pg_proc p
                        join pg_namespace n on n.oid = p.pronamespace
@@ -62,7 +63,7 @@ final class VisibilityKeys {
                      select format('policy %%I on %%I.%%I', policyname, schemaname, tablename)
                        from pg_policies
                       where concat(qual, ' ', with_check) ~* '%1$s'
-                     """.formatted(OTHER_CLAIM_READERS))) {
+                     """, OTHER_CLAIM_READERS))) {
             while (rows.next()) {
                 readers.add(rows.getString(1));
             }

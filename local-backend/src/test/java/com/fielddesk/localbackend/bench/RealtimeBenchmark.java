@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.bench;
 
+import java.util.Locale;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ public final class RealtimeBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 60);
         int inserters = Integer.getInteger("bench.inserters", 4);
         int warmup = Integer.getInteger("bench.warmup", 15);
-        System.out.printf("load average before start: %s; %d cores; server, database and clients on this machine, "
+        System.out.printf(Locale.ROOT, "load average before start: %s; %d cores; server, database and clients on this machine, "
                 + "server and clients in one JVM%n", loadAverage(), Runtime.getRuntime().availableProcessors());
 
         TestBackend backend = TestBackend.shared();
@@ -94,7 +95,7 @@ public final class RealtimeBenchmark {
         if (warmup > 0) {
             // JIT compilation and first query plans make the first seconds of a fresh JVM several times
             // slower; a server runs for hours, so that start is measured apart and reported, not mixed in.
-            System.out.printf("%d clients subscribed; warm-up: %d work orders/s for %d s...%n", clients, rate, warmup);
+            System.out.printf(Locale.ROOT, "%d clients subscribed; warm-up: %d work orders/s for %d s...%n", clients, rate, warmup);
             Inserts warm = insert(backend, company, customer, rate, warmup, inserters);
             awaitDeliveries(subscribers, warm.committedAt.keySet());
             List<Long> warmLatencies = new ArrayList<>();
@@ -110,12 +111,12 @@ public final class RealtimeBenchmark {
                 }
             }
             Collections.sort(warmLatencies);
-            System.out.printf("warm-up (not in the results below): %d inserts, lost %d, commit-to-delivery ms p50 %.1f "
+            System.out.printf(Locale.ROOT, "warm-up (not in the results below): %d inserts, lost %d, commit-to-delivery ms p50 %.1f "
                     + "p95 %.1f max %.1f%n", warm.committedAt.size(), warmLost, percentile(warmLatencies, 50),
                     percentile(warmLatencies, 95), percentile(warmLatencies, 100));
         }
 
-        System.out.printf("inserting %d work orders/s for %d s over %d connections...%n", rate, seconds, inserters);
+        System.out.printf(Locale.ROOT, "inserting %d work orders/s for %d s over %d connections...%n", rate, seconds, inserters);
         Inserts inserts = insert(backend, company, customer, rate, seconds, inserters);
         double elapsed = (inserts.lastCommit.get() - inserts.start) / 1e9;
         String loadDuringRun = loadAverage();
@@ -145,17 +146,17 @@ public final class RealtimeBenchmark {
             subscriber.socket.cancel();
         }
         Collections.sort(latencies);
-        System.out.printf("inserted %d in %.1f s (%.1f/s achieved, %d/s asked); latest insert start %.1f ms behind "
+        System.out.printf(Locale.ROOT, "inserted %d in %.1f s (%.1f/s achieved, %d/s asked); latest insert start %.1f ms behind "
                         + "schedule; load average at the end of inserting: %s%n",
                 expected, elapsed, expected / elapsed, rate, inserts.worstLateness.get() / 1e6, loadDuringRun);
-        System.out.printf("deliveries %d of %d expected; lost %d; duplicates %d%n", latencies.size(),
+        System.out.printf(Locale.ROOT, "deliveries %d of %d expected; lost %d; duplicates %d%n", latencies.size(),
                 (long) expected * clients, lost, duplicates);
-        System.out.printf("commit-to-delivery ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
+        System.out.printf(Locale.ROOT, "commit-to-delivery ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), percentile(latencies, 100));
         for (Map.Entry<Long, List<Long>> window : latenciesByWindow.entrySet()) {
             List<Long> sorted = window.getValue();
             Collections.sort(sorted);
-            System.out.printf("  commits in %3d-%3d s: p50 %.1f  p95 %.1f  max %.1f ms%n", window.getKey() * 10,
+            System.out.printf(Locale.ROOT, "  commits in %3d-%3d s: p50 %.1f  p95 %.1f  max %.1f ms%n", window.getKey() * 10,
                     window.getKey() * 10 + 10, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 100));
         }
         backend.backend().stop();

@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.bench;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
 import com.fielddesk.localbackend.LocalBackendConfig;
@@ -57,7 +58,7 @@ public final class RestBenchmark {
                 tokens.add(accessToken(jwt, csr));
             }
             int claimsNeeded = requestsPerRound * CLIENTS.length;
-            System.out.printf("Loading %d open leads…%n", poolSize + claimsNeeded);
+            System.out.printf(Locale.ROOT, "Loading %d open leads…%n", poolSize + claimsNeeded);
             List<UUID> leads = new ArrayList<>();
             for (int i = 0; i < poolSize + claimsNeeded; i++) {
                 leads.add(tenants.openLead("hvac", "30001"));
@@ -67,7 +68,7 @@ public final class RestBenchmark {
             Bench bench = new Bench(backend, http, tokens);
 
             List<String> table = new ArrayList<>();
-            table.add(String.format("%-28s %7s %9s %9s %8s %8s", "scenario", "clients", "requests", "req/s", "p50 ms", "p95 ms"));
+            table.add(String.format(Locale.ROOT, "%-28s %7s %9s %9s %8s %8s", "scenario", "clients", "requests", "req/s", "p50 ms", "p95 ms"));
             String select = "/rest/v1/lead_pool?select=id,trade,description,emergency,postal_code,city,posted_at"
                     + "&deleted_at=is.null&order=posted_at.desc&limit=50";
             bench.run("warm-up", 8, requestsPerRound, index -> bench.get(index, select));
@@ -156,7 +157,7 @@ public final class RestBenchmark {
             long elapsed = System.nanoTime() - started;
             pool.shutdown();
             Arrays.sort(latencies);
-            String row = String.format("%-28s %7d %9d %9.0f %8.1f %8.1f%s", name, clients, total,
+            String row = String.format(Locale.ROOT, "%-28s %7d %9d %9.0f %8.1f %8.1f%s", name, clients, total,
                     total / (elapsed / 1e9), latencies[total / 2] / 1e6, latencies[(int) (total * 0.95)] / 1e6,
                     failures.get() == 0 ? "" : "  (" + failures.get() + " failed)");
             System.out.println(row);

@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.fuzz;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
@@ -284,7 +285,7 @@ class RestFuzzTest {
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
             } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else {
                 out.append(c);
             }

@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.rest;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fielddesk.localbackend.testing.TestBackend;
 import com.fielddesk.localbackend.testing.TestBackend.SignedInUser;
@@ -77,7 +78,7 @@ class RestApiTest {
 
     private static String member(UUID team, String name, Integer score, String tags) {
         return "{\"team_id\":\"" + team + "\",\"name\":\"" + name + "\",\"score\":" + score + ",\"tags\":\"" + tags
-                + "\",\"data\":{\"level\":{\"rank\":\"" + name.toUpperCase() + "\"}}}";
+                + "\",\"data\":{\"level\":{\"rank\":\"" + name.toUpperCase(Locale.ROOT) + "\"}}}";
     }
 
     private static JsonNode insert(SignedInUser user, String table, String body) {

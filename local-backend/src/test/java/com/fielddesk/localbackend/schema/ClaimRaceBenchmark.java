@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.schema;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.schema.ClaimRace.Outcome;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
@@ -50,11 +51,11 @@ public final class ClaimRaceBenchmark {
         }
         latencies.sort(null);
         winnerLatencies.sort(null);
-        System.out.printf("claim race: %d rounds x %d claimers, rounds with other than one winner: %d%n",
+        System.out.printf(Locale.ROOT, "claim race: %d rounds x %d claimers, rounds with other than one winner: %d%n",
                 rounds, claimersPerRound, badRounds);
-        System.out.printf("all claims   p50 %.1f ms  p95 %.1f ms  max %.1f ms%n",
+        System.out.printf(Locale.ROOT, "all claims   p50 %.1f ms  p95 %.1f ms  max %.1f ms%n",
                 millis(latencies, 0.50), millis(latencies, 0.95), millis(latencies, 1.0));
-        System.out.printf("winning claim p50 %.1f ms  p95 %.1f ms%n", millis(winnerLatencies, 0.50), millis(winnerLatencies, 0.95));
+        System.out.printf(Locale.ROOT, "winning claim p50 %.1f ms  p95 %.1f ms%n", millis(winnerLatencies, 0.50), millis(winnerLatencies, 0.95));
         System.exit(badRounds == 0 ? 0 : 1);
     }
 

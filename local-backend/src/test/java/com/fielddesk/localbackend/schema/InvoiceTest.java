@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.schema;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.testing.AsUser;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
@@ -224,9 +225,9 @@ class InvoiceTest {
     }
 
     private Map<String, Object> amounts(UUID invoice) throws SQLException {
-        return rowsAsSuperuser("""
+        return rowsAsSuperuser(String.format(Locale.ROOT, """
                 select subtotal, discount, tax, total, amount_paid, payment_status, status
-                  from public.invoices where id = '%s'""".formatted(invoice)).get(0);
+                  from public.invoices where id = '%s'""", invoice)).get(0);
     }
 
     private int numberOf(UUID invoice) throws SQLException {

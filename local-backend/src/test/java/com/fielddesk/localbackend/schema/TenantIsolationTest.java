@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.schema;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.db.RequestIdentity;
 import com.fielddesk.localbackend.testing.AsUser;
 import com.fielddesk.localbackend.testing.TenantFixtures;
@@ -237,15 +238,15 @@ class TenantIsolationTest {
         int written = AsUser.run(database, portal, c -> Sql.update(c, """
                 insert into public.customer_messages (customer_thread_id, sender_kind, body)
                 values (?, 'customer', 'Thanks, see you then')""", ownThread));
-        SQLException posingAsStaff = refusal(portal, """
+        SQLException posingAsStaff = refusal(portal, String.format(Locale.ROOT, """
                 insert into public.customer_messages (customer_thread_id, sender_kind, body)
-                values ('%s', 'staff', 'I am the company')""".formatted(ownThread));
-        SQLException otherCompany = refusal(portal, """
+                values ('%s', 'staff', 'I am the company')""", ownThread));
+        SQLException otherCompany = refusal(portal, String.format(Locale.ROOT, """
                 insert into public.customer_messages (customer_thread_id, sender_kind, body)
-                values ('%s', 'customer', 'Hello B')""".formatted(rowsOfB.get("customer_threads")));
-        SQLException internal = refusal(portal, """
+                values ('%s', 'customer', 'Hello B')""", rowsOfB.get("customer_threads")));
+        SQLException internal = refusal(portal, String.format(Locale.ROOT, """
                 insert into public.internal_messages (internal_thread_id, body)
-                values ('%s', 'sneaky')""".formatted(rowsOfA.get("internal_threads")));
+                values ('%s', 'sneaky')""", rowsOfA.get("internal_threads")));
 
         assertThat(written).isOne();
         assertThat(posingAsStaff.getSQLState()).isEqualTo("42501");

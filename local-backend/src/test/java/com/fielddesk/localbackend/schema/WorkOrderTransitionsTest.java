@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.schema;
 
+import java.util.Locale;
 import com.fielddesk.localbackend.testing.AsUser;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.AppUser;
@@ -156,10 +157,10 @@ class WorkOrderTransitionsTest {
     }
 
     private void schedule(UUID job) throws SQLException {
-        update(dispatcher, """
+        update(dispatcher, String.format(Locale.ROOT, """
                 update public.work_orders set status = 'scheduled', technician_id = '%s',
                        scheduled_start = now() + interval '1 day', scheduled_end = now() + interval '1 day 2 hours'
-                 where id = ?""".formatted(technician.id()), job);
+                 where id = ?""", technician.id()), job);
     }
 
     /** A job brought to the status through legal moves (the superuser may not skip any either). */

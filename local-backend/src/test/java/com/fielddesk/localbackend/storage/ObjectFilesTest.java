@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.storage;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class ObjectFilesTest {
     @Test
     void writtenVersionHoldsExactlyTheBytesAndLeavesNoTemporaryFile() throws IOException {
         ObjectFiles files = new ObjectFiles(root);
-        byte[] content = "invoice bytes".getBytes();
+        byte[] content = "invoice bytes".getBytes(StandardCharsets.UTF_8);
 
         ObjectFiles.Written written = (ObjectFiles.Written) files.write("invoices", new ByteArrayInputStream(content), 1024);
 

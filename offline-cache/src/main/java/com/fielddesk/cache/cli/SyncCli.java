@@ -1,5 +1,6 @@
 package com.fielddesk.cache.cli;
 
+import java.util.Locale;
 import com.fielddesk.cache.http.SupabaseRemoteTables;
 import com.fielddesk.cache.pull.PullProgress;
 import com.fielddesk.cache.remote.RemoteException;
@@ -105,7 +106,7 @@ public final class SyncCli {
 
     private void printProgress(PullProgress progress) {
         if (progress.tableDone() || progress.rowsThisRound() % 10_000 == 0) {
-            out.printf("pulled %s: %d rows%s%n", progress.table(), progress.rowsThisRound(),
+            out.printf(Locale.ROOT, "pulled %s: %d rows%s%n", progress.table(), progress.rowsThisRound(),
                     progress.tableDone() ? " (done)" : "");
         }
     }
@@ -114,19 +115,19 @@ public final class SyncCli {
         out.println("summary:");
         for (Map.Entry<String, Long> entry : report.rowsPulled().entrySet()) {
             if (entry.getValue() > 0) {
-                out.printf("  pulled %-26s %d rows%n", entry.getKey(), entry.getValue());
+                out.printf(Locale.ROOT, "  pulled %-26s %d rows%n", entry.getKey(), entry.getValue());
             }
         }
-        out.printf("  pushed %d mutations (%d already applied earlier), %d merged, %d conflicting fields, %d quarantined%n",
+        out.printf(Locale.ROOT, "  pushed %d mutations (%d already applied earlier), %d merged, %d conflicting fields, %d quarantined%n",
                 report.push().applied(), report.push().duplicates(), report.push().merged(),
                 report.push().conflictFields(), report.push().quarantined());
         printStatus(status);
     }
 
     private void printStatus(SyncStatus status) {
-        out.printf("  pending %d, conflicts open %d, quarantined %d%s%n", status.pendingCount(), status.conflicts().size(),
+        out.printf(Locale.ROOT, "  pending %d, conflicts open %d, quarantined %d%s%n", status.pendingCount(), status.conflicts().size(),
                 status.quarantined().size(), status.currentError() == null ? "" : ", error: " + status.currentError());
-        status.quarantined().forEach(entry -> out.printf("  quarantined %s %s %s: %s%n", entry.operation().wireName(),
+        status.quarantined().forEach(entry -> out.printf(Locale.ROOT, "  quarantined %s %s %s: %s%n", entry.operation().wireName(),
                 entry.table(), entry.rowId(), entry.errorMessage()));
     }
 }

@@ -1,5 +1,6 @@
 package com.fielddesk.cache.benchmark;
 
+import java.util.Locale;
 import com.fielddesk.cache.outbox.Operation;
 import com.fielddesk.cache.remote.MutationCodec;
 import com.fielddesk.cache.remote.MutationRequest;
@@ -58,7 +59,7 @@ public final class ApplyMutationsProfile {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("apply_mutations over JDBC: %,d title updates in batches of %d: %.2f s = %.3f ms per mutation%n",
+        System.out.printf(Locale.ROOT, "apply_mutations over JDBC: %,d title updates in batches of %d: %.2f s = %.3f ms per mutation%n",
                 updates, batchSize, seconds, seconds * 1000 / updates);
         // Each call ran on its own connection, whose statistics reach the shared view when it closes.
         execute(superuser, "select pg_stat_force_next_flush()");
@@ -66,9 +67,9 @@ public final class ApplyMutationsProfile {
              ResultSet rows = query.executeQuery("""
                      select schemaname || '.' || funcname, calls, round(total_time::numeric, 1), round(self_time::numeric, 1)
                        from pg_stat_user_functions order by self_time desc limit 15""")) {
-            System.out.printf("  %-45s %9s %11s %11s %9s%n", "function", "calls", "total ms", "self ms", "self/mut");
+            System.out.printf(Locale.ROOT, "  %-45s %9s %11s %11s %9s%n", "function", "calls", "total ms", "self ms", "self/mut");
             while (rows.next()) {
-                System.out.printf("  %-45s %,9d %,11.1f %,11.1f %9.3f%n", rows.getString(1), rows.getLong(2),
+                System.out.printf(Locale.ROOT, "  %-45s %,9d %,11.1f %,11.1f %9.3f%n", rows.getString(1), rows.getLong(2),
                         rows.getDouble(3), rows.getDouble(4), rows.getDouble(4) / updates);
             }
         }

@@ -1,5 +1,6 @@
 package com.fielddesk.cache.benchmark;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.push.PushReport;
 import com.fielddesk.cache.remote.MutationRequest;
@@ -50,23 +51,23 @@ public final class DrainBenchmark {
         try (SupabaseClient client = BackendAccounts.signedInClient(backend.url(), backend.anonKey(), tenant.user(0), password);
              SupabaseClient patchClient = BackendAccounts.signedInClient(backend.url(), backend.anonKey(),
                      patchedTenant.user(0), patchPassword)) {
-            System.out.printf("drain of %,d queued updates (one per work order); %,d one-PATCH-per-mutation requests are timed"
+            System.out.printf(Locale.ROOT, "drain of %,d queued updates (one per work order); %,d one-PATCH-per-mutation requests are timed"
                     + " in slices between the drain's batches; the batch-size-1 engine is timed on %,d mutations after it%n",
                     updates, baselineSample, baselineSample);
             int batches = (updates + batchSize - 1) / batchSize;
             PatchSlices patches = new PatchSlices(patchClient, patchedTenant.workOrderIds(), (baselineSample + batches - 1) / batches);
             long batched = drain(client, folder.resolve("batched.db"), updates, updates, batchSize, "batched", patches);
             double batchedRate = updates / BenchmarkSupport.seconds(batched);
-            System.out.printf("  engine, batches of %d via rpc/apply_mutations: %.2f s = %,.0f mutations/s%n", batchSize,
+            System.out.printf(Locale.ROOT, "  engine, batches of %d via rpc/apply_mutations: %.2f s = %,.0f mutations/s%n", batchSize,
                     BenchmarkSupport.seconds(batched), batchedRate);
             double patchRate = patches.done / BenchmarkSupport.seconds(patches.nanos);
-            System.out.printf("  one PATCH request per mutation (%,d, interleaved): %,.0f mutations/s -> batched is %.1fx (target >= 10x)%n",
+            System.out.printf(Locale.ROOT, "  one PATCH request per mutation (%,d, interleaved): %,.0f mutations/s -> batched is %.1fx (target >= 10x)%n",
                     patches.done, patchRate, batchedRate / patchRate);
             long singles = drain(client, folder.resolve("single.db"), updates, baselineSample, 1, "single", () -> { });
             double singleRate = baselineSample / BenchmarkSupport.seconds(singles);
-            System.out.printf("  same engine, batch size 1 (one rpc per mutation): %,.0f mutations/s -> batched is %.1fx%n",
+            System.out.printf(Locale.ROOT, "  same engine, batch size 1 (one rpc per mutation): %,.0f mutations/s -> batched is %.1fx%n",
                     singleRate, batchedRate / singleRate);
-            System.out.printf("  load average %.1f on %d cores at the end%n",
+            System.out.printf(Locale.ROOT, "  load average %.1f on %d cores at the end%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         }
@@ -120,7 +121,7 @@ public final class DrainBenchmark {
             PushReport report = engine.pushQueued();
             long elapsed = System.nanoTime() - start;
             elapsed -= timed.betweenNanos;
-            System.out.printf("    (%s: %.2f s of it waiting for rpc/apply_mutations, %.2f s in the client: outbox, JSON, SQLite)%n",
+            System.out.printf(Locale.ROOT, "    (%s: %.2f s of it waiting for rpc/apply_mutations, %.2f s in the client: outbox, JSON, SQLite)%n",
                     label, BenchmarkSupport.seconds(timed.nanos), BenchmarkSupport.seconds(elapsed - timed.nanos));
             if (report.applied() != updates) {
                 throw new IllegalStateException("applied " + report.applied() + " of " + updates);

@@ -1,5 +1,6 @@
 package com.fielddesk.cache.benchmark;
 
+import java.util.Locale;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.store.SyncedTable;
 import com.fielddesk.cache.sync.SyncEngine;
@@ -52,21 +53,21 @@ public final class InitialSyncBenchmark {
             rawNanos = Math.min(rawNanos, raw);
             engineNanos = Math.min(engineNanos, engine);
             ratios[run] = (double) raw / engine;
-            System.out.printf("  run %d: raw pipe %.2f s, engine %.2f s = %.0f %%%n", run + 1, BenchmarkSupport.seconds(raw),
+            System.out.printf(Locale.ROOT, "  run %d: raw pipe %.2f s, engine %.2f s = %.0f %%%n", run + 1, BenchmarkSupport.seconds(raw),
                     BenchmarkSupport.seconds(engine), 100 * ratios[run]);
         }
         java.util.Arrays.sort(ratios);
         double rawRate = rows / BenchmarkSupport.seconds(rawNanos);
         double engineRate = rows / BenchmarkSupport.seconds(engineNanos);
-        System.out.printf("initial sync of %,d work orders (best of %d, page size %,d, max heap %d MB)%n", rows, runs,
+        System.out.printf(Locale.ROOT, "initial sync of %,d work orders (best of %d, page size %,d, max heap %d MB)%n", rows, runs,
                 pageSize, BenchmarkSupport.maxHeapMb());
-        System.out.printf("  raw pipe (COPY out + one batched SQLite insert): %.2f s = %,.0f rows/s%n",
+        System.out.printf(Locale.ROOT, "  raw pipe (COPY out + one batched SQLite insert): %.2f s = %,.0f rows/s%n",
                 BenchmarkSupport.seconds(rawNanos), rawRate);
-        System.out.printf("  engine (HTTP keyset pull -> SQLite):            %.2f s = %,.0f rows/s%n",
+        System.out.printf(Locale.ROOT, "  engine (HTTP keyset pull -> SQLite):            %.2f s = %,.0f rows/s%n",
                 BenchmarkSupport.seconds(engineNanos), engineRate);
-        System.out.printf("  engine / raw pipe throughput: best %.0f %%, median of the runs' own ratios %.0f %% (target >= 40 %%);"
+        System.out.printf(Locale.ROOT, "  engine / raw pipe throughput: best %.0f %%, median of the runs' own ratios %.0f %% (target >= 40 %%);"
                 + " peak heap during engine sync %d MB%n", 100 * engineRate / rawRate, 100 * ratios[runs / 2], peak);
-        System.out.printf("  load average %.1f on %d cores at the end%n",
+        System.out.printf(Locale.ROOT, "  load average %.1f on %d cores at the end%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.exit(0);
@@ -77,12 +78,12 @@ public final class InitialSyncBenchmark {
             connection.setAutoCommit(false);
             // Loading speed is not what is measured: skip the per-row audit and numbering triggers.
             statement.execute("set local session_replication_role = replica");
-            statement.execute("""
+            statement.execute(String.format(Locale.ROOT, """
                     insert into public.work_orders (company_id, stage, title, description, status, customer_id, total,
                                                     priority, number)
                     select '%s', 'job', 'Work order ' || g, 'Replace the condenser fan motor, unit ' || g,
                            'unscheduled', '%s', (g %% 1000) + 0.5, 'normal', g
-                      from generate_series(1, %d) g""".formatted(tenant.companyId(), tenant.customerId(), rows));
+                      from generate_series(1, %d) g""", tenant.companyId(), tenant.customerId(), rows));
             connection.commit();
             // What autovacuum does within a minute of such a load on a real server. Without
             // statistics the planner guesses "1 row" and answers each keyset page with a bitmap

@@ -1,5 +1,6 @@
 package com.fielddesk.cache.benchmark;
 
+import java.util.Locale;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.repository.TableRepository;
@@ -45,12 +46,12 @@ public final class LocalWriteBenchmark {
             }
             Arrays.sort(nanos);
             Arrays.sort(cpuNanos);
-            System.out.printf("local write (row + outbox, one transaction), %,d writes (10 %% inserts, 90 %% updates)%n", writes);
-            System.out.printf("  p50 %.3f ms, p95 %.3f ms, p99 %.3f ms (target <= 5 ms), max %.3f ms%n",
+            System.out.printf(Locale.ROOT, "local write (row + outbox, one transaction), %,d writes (10 %% inserts, 90 %% updates)%n", writes);
+            System.out.printf(Locale.ROOT, "  p50 %.3f ms, p95 %.3f ms, p99 %.3f ms (target <= 5 ms), max %.3f ms%n",
                     ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
             // On a shared, overloaded machine wall time includes waiting for a CPU; the thread's
             // own CPU time shows what the write itself costs.
-            System.out.printf("  thread CPU time per write: p50 %.3f ms, p99 %.3f ms; load average %.1f on %d cores%n",
+            System.out.printf(Locale.ROOT, "  thread CPU time per write: p50 %.3f ms, p99 %.3f ms; load average %.1f on %d cores%n",
                     ms(cpuNanos, 0.50), ms(cpuNanos, 0.99), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         }

@@ -1,5 +1,6 @@
 package com.fielddesk.cache.reliability;
 
+import java.util.Locale;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.sync.SyncEngine;
 import com.fielddesk.cache.sync.SyncSettings;
@@ -86,7 +87,7 @@ class KilledSyncTest {
             workload.verify(database);
             assertThat(engine.status().snapshot().quarantined()).isEmpty();
         }
-        System.out.printf("KilledSyncTest: %d trials, %d killed, %d finished, %d mutations%n", TRIALS, killed, finished,
+        System.out.printf(Locale.ROOT, "KilledSyncTest: %d trials, %d killed, %d finished, %d mutations%n", TRIALS, killed, finished,
                 workload.mutationCount());
     }
 }

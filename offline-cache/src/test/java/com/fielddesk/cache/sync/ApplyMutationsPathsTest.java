@@ -1,5 +1,6 @@
 package com.fielddesk.cache.sync;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -159,14 +160,13 @@ class ApplyMutationsPathsTest {
                 connection.createStatement().execute("reset role");
                 return new Outcome(answers, rows(connection), strings(connection, """
                         select mutation_id || ' ' || operation || ' ' || coalesce(result_version::text, '-')
-                          from public.sync_mutations order by mutation_id"""), strings(connection, """
+                          from public.sync_mutations order by mutation_id"""), strings(connection, String.format(Locale.ROOT, """
                         select action || ' ' || row_id || ' ' || coalesce((old_values - %1$s)::text, '-') || ' '
                                || coalesce((new_values - %1$s)::text, '-') || ' '
                                || (select string_agg(k, ',' order by k) from jsonb_object_keys(
                                      coalesce(old_values, '{}') || coalesce(new_values, '{}')) k)
                           from public.audit_log
-                         where table_name = 'work_orders' and sync_xid = pg_current_xact_id() order by 1"""
-                        .formatted(TIME_COLUMNS)), null);
+                         where table_name = 'work_orders' and sync_xid = pg_current_xact_id() order by 1""", TIME_COLUMNS)), null);
             } finally {
                 connection.rollback();
             }

@@ -57,7 +57,7 @@ class TurkishLocaleSyncTest {
 
     @Test
     void queuedInsertUpdateAndDeleteSyncAndAQuarantinedEntryReadsBack() throws Exception {
-        assertThat("quarantined".toUpperCase()).as("the locale is in effect").isEqualTo("QUARANTİNED");
+        assertThat("quarantined".toUpperCase(Locale.getDefault())).as("the locale is in effect").isEqualTo("QUARANTİNED");
         List<UUID> existing = tenant.insertWorkOrders(2, "Job");
         Tenant.User user = tenant.user(0);
         try (CacheDatabase database = CacheDatabase.open(folder.resolve("tr.db"));

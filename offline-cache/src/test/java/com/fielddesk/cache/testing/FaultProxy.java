@@ -1,5 +1,7 @@
 package com.fielddesk.cache.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -95,7 +97,7 @@ public final class FaultProxy implements AutoCloseable {
             switch (fault) {
                 case DROP_REQUEST -> abort(exchange);
                 case UNAVAILABLE -> respond(exchange, 503, Map.of("Retry-After", List.of("0")),
-                        "{\"message\":\"injected: service unavailable\"}".getBytes());
+                        "{\"message\":\"injected: service unavailable\"}".getBytes(StandardCharsets.UTF_8));
                 case DELAY -> {
                     sleep(50 + randomInt(250));
                     forwardAndRespond(exchange, body);
@@ -106,7 +108,7 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 case BAD_GATEWAY_AFTER_FORWARD -> {
                     forward(exchange, body);
-                    respond(exchange, 502, Map.of(), "{\"message\":\"injected: bad gateway\"}".getBytes());
+                    respond(exchange, 502, Map.of(), "{\"message\":\"injected: bad gateway\"}".getBytes(StandardCharsets.UTF_8));
                 }
                 case REPLAY -> {
                     forward(exchange, body);
@@ -137,7 +139,7 @@ public final class FaultProxy implements AutoCloseable {
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> request.header(name, value));
             }
         });
@@ -147,7 +149,7 @@ public final class FaultProxy implements AutoCloseable {
     private static void respond(HttpExchange exchange, int status, Map<String, List<String>> headers, byte[] body)
             throws IOException {
         headers.forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                 exchange.getResponseHeaders().put(name, values);
             }
         });

@@ -1,5 +1,6 @@
 package com.fielddesk.supabase.rest;
 
+import java.util.Locale;
 import com.fielddesk.supabase.http.ApiRequest;
 import com.fielddesk.supabase.http.ApiResponse;
 
@@ -32,7 +33,7 @@ public final class WriteQuery extends FilteredRequest<WriteQuery> {
         this.kind = kind;
         this.body = body;
         if (kind != Kind.DELETE && body == null) {
-            throw new IllegalArgumentException(kind.name().toLowerCase() + " needs a value");
+            throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + " needs a value");
         }
     }
 
@@ -105,11 +106,11 @@ public final class WriteQuery extends FilteredRequest<WriteQuery> {
 
     private ApiResponse send(String returnPreference, String columns, boolean singleObject) {
         if ((kind == Kind.UPDATE || kind == Kind.DELETE) && !hasFilters() && !allRows) {
-            throw new IllegalStateException(kind.name().toLowerCase() + " on " + table
+            throw new IllegalStateException(kind.name().toLowerCase(Locale.ROOT) + " on " + table
                     + " without a filter would touch every row; add a filter or call allRows()");
         }
         if ((kind == Kind.INSERT || kind == Kind.UPSERT) && hasFilters()) {
-            throw new IllegalStateException(kind.name().toLowerCase() + " does not take filters");
+            throw new IllegalStateException(kind.name().toLowerCase(Locale.ROOT) + " does not take filters");
         }
         List<Map.Entry<String, String>> parameters = new ArrayList<>(filterParameters());
         if (columns != null) {
@@ -139,7 +140,7 @@ public final class WriteQuery extends FilteredRequest<WriteQuery> {
 
     private void requireKind(Kind expected, String option) {
         if (kind != expected) {
-            throw new IllegalStateException(option + " applies to " + expected.name().toLowerCase() + " only");
+            throw new IllegalStateException(option + " applies to " + expected.name().toLowerCase(Locale.ROOT) + " only");
         }
     }
 }

@@ -1,0 +1,24 @@
+package com.fielddesk.desktop.app;
+
+import com.fielddesk.desktop.app.feature.Feature;
+import com.fielddesk.desktop.leads.LeadsFeature;
+import com.fielddesk.desktop.leads.ServerLeadActions;
+
+import java.util.List;
+
+/**
+ * The console's sections, in navigation order — the one place that lists them. Adding a section
+ * is a new feature package plus one entry here; the navigation, role filtering, Ctrl+K opening and
+ * Back/Forward follow from the entry.
+ */
+final class FeatureRegistry {
+
+    private FeatureRegistry() {
+    }
+
+    /** The features of a signed-in session (an entry may need a session service, e.g. the server for claims). */
+    static List<Feature> features(ConsoleSession session) {
+        return List.of(
+                LeadsFeature.feature(new ServerLeadActions(session.serverFunctions())));
+    }
+}

@@ -1,0 +1,30 @@
+package com.fielddesk.desktop.app.feature;
+
+import javafx.scene.Node;
+
+import java.util.Optional;
+
+/**
+ * A feature's screen for one signed-in session, made the first time its section is shown. The
+ * console calls {@link #start()} then, and {@link #close()} on sign-out (or when the window
+ * closes) to stop its listeners, timers and work.
+ */
+public interface FeatureScreen {
+
+    Node node();
+
+    /** The section is shown for the first time: start listening to the cache and load. */
+    default void start() {
+    }
+
+    /**
+     * Shows a record of a kind the feature opens ({@link Feature#opens()}). Empty when it is
+     * shown, else one sentence why not (e.g. the lead was claimed elsewhere since the search ran).
+     */
+    default Optional<String> open(RecordRef record) {
+        return Optional.of("This section cannot open " + record.kind().noun() + " records.");
+    }
+
+    /** The session ends: stop listeners, timers and background work. */
+    void close();
+}

@@ -1,0 +1,29 @@
+package com.fielddesk.desktop.app.feature;
+
+import java.util.Optional;
+
+/**
+ * How the console moves between sections and records, with Back/Forward history across sections.
+ * Features reach each other only through it: a customer screen opens a job by asking for
+ * {@code RecordRef(JOB, id)}, never by knowing the jobs feature.
+ */
+public interface Navigator {
+
+    /**
+     * Shows the record in the section that opens its kind. Empty when it is shown; otherwise one
+     * sentence for the user saying why not (no such screen yet, or the record is gone).
+     */
+    Optional<String> open(RecordRef record);
+
+    /** Whether a section this user can see opens records of this kind. */
+    boolean canOpen(RecordKind kind);
+
+    /** Shows a section by its feature id. */
+    void show(String featureId);
+
+    /** Goes back to the previous place (section and record); false when there is none. */
+    boolean back();
+
+    /** Goes forward again after {@link #back()}; false when there is nothing ahead. */
+    boolean forward();
+}
