@@ -1,6 +1,9 @@
 package com.fielddesk.desktop.app;
 
+import com.fielddesk.cache.calls.ServerFunctions;
+import com.fielddesk.cache.calls.SupabaseFunctionPort;
 import com.fielddesk.cache.http.SupabaseRemoteTables;
+import com.fielddesk.cache.live.RealtimeHints;
 
 import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.cache.repository.Repositories;
@@ -40,7 +43,8 @@ public final class ConsoleSession implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final LiveUpdateTimings timings;
-    private final LiveUpdates liveUpdates;
+    private final RealtimeHints liveUpdates;
+    private final ServerFunctions serverFunctions;
 
     ConsoleSession(Workspace workspace, SupabaseClient supabase, CacheDatabase cache, UUID userId, String email,
                    boolean openedOffline, Clock clock, LiveUpdateTimings timings) {
@@ -61,8 +65,9 @@ public final class ConsoleSession implements AutoCloseable {
             sync.status().serverAnswered();
         }
         this.timings = timings;
-        this.liveUpdates = new LiveUpdates(supabase.realtime(), sync,
-                cache.catalog().all().stream().map(table -> table.name()).toList());
+        this.liveUpdates = new RealtimeHints(supabase.realtime(), sync);
+        // Claim and decline report through the engine's status, so a failed one says offline too.
+        this.serverFunctions = sync.serverFunctions(new SupabaseFunctionPort(supabase));
         this.syncThread = Executors.newSingleThreadExecutor(daemon("fielddesk-sync"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("fielddesk-timers"));
     }
@@ -76,7 +81,7 @@ public final class ConsoleSession implements AutoCloseable {
         running.add(sync.status().publishWhenOnlineExpires(timers));
         syncThread.execute(() -> sync.watch(report -> { }, onSyncFailure));
         running.add(supabase.auth().startAutoRefresh(timers, Duration.ofSeconds(30)));
-        liveUpdates.start(timers, timings);
+        liveUpdates.start(timers, timings.poolPollWithoutRealtime());
     }
 
     /** Tells the listener (on a realtime thread) whenever live updates start or stop arriving. */
@@ -92,6 +97,11 @@ public final class ConsoleSession implements AutoCloseable {
     /** The sync engine's "online": the server answered recently and no call has failed since. */
     public boolean serverReachable() {
         return sync.status().online();
+    }
+
+    /** Claim and decline a lead (the server's functions, through the cache). */
+    public ServerFunctions serverFunctions() {
+        return serverFunctions;
     }
 
     public Repositories repositories() {

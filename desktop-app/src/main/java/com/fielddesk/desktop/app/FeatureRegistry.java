@@ -19,6 +19,6 @@ final class FeatureRegistry {
     /** The features of a signed-in session (an entry may need a session service, e.g. the server for claims). */
     static List<Feature> features(ConsoleSession session) {
         return List.of(
-                LeadsFeature.feature(new ServerLeadActions(session.supabase(), tables -> session.sync().pullTables(tables))));
+                LeadsFeature.feature(new ServerLeadActions(session.serverFunctions())));
     }
 }

@@ -83,14 +83,11 @@ class ArchitectureTest {
 
     /**
      * Features use the server only through offline-cache (so the status bar's online flag stays
-     * true to every call). {@code leads.ServerLeadActions} still calls the claim/decline RPCs through
-     * the client; branch {@code query} moves those calls behind offline-cache's server-functions port
-     * and removes it from this exception — then the exception goes.
+     * true to every call): claim and decline go through offline-cache's server-functions port.
      */
     @Test
     void noFeatureTalksToSupabaseDirectly() {
         noClasses().that().resideInAnyPackage(featurePackages())
-                .and().doNotHaveFullyQualifiedName(DESKTOP + ".leads.ServerLeadActions")
                 .should().dependOnClassesThat().resideInAPackage("com.fielddesk.supabase..")
                 .allowEmptyShould(true)
                 .check(CONSOLE);

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.shell;
 
+import com.fielddesk.cache.calls.SupabaseFunctionPort;
 import com.fielddesk.cache.http.SupabaseRemoteTables;
 import com.fielddesk.cache.outbox.OutboxEntry;
 import com.fielddesk.cache.repository.Repositories;
@@ -136,7 +137,7 @@ class RefusedWritesTest {
 
     @Test
     void claimAndDeclineRefusalsReadAsPlainSentences() {
-        ServerLeadActions actions = new ServerLeadActions(client, tables -> engine.pullTables(tables));
+        ServerLeadActions actions = new ServerLeadActions(engine.serverFunctions(new SupabaseFunctionPort(client)));
 
         UUID lost = tenants.openLead("hvac", servedPostalCode);
         TestBackend.SignedInUser faster = backend.staff(rival, "dispatcher");

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Puts rows into a cache as a pull would (same writer, same change notification). */
+/** Puts rows into a cache as a pull would (same writer, same change notification), and waits until listeners heard it. */
 public final class CacheRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +29,16 @@ public final class CacheRows {
             cache.markTouched(table);
             return null;
         });
+        // Change notices reach listeners on the cache's notifier threads: let them finish, as a
+        // pull's effect on a screen would have before the next thing a user does.
+        try {
+            if (!cache.changes().awaitDelivered(java.time.Duration.ofSeconds(10))) {
+                throw new AssertionError("Change listeners still busy after 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     public static ObjectNode poolRow(UUID id, String trade, String description, boolean emergency, String postalCode,

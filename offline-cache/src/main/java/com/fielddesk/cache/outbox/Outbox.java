@@ -1,6 +1,6 @@
 package com.fielddesk.cache.outbox;
 
-import java.util.Locale;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.store.Json;
 
@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,7 +25,7 @@ public final class Outbox {
     public static final String TABLE = "outbox";
 
     private static final String COLUMNS = "seq, mutation_id, table_name, row_id, operation, changes, base_values, "
-            + "base_version, previous_mutation_id, state, attempts, error_code, error_message, created_at";
+            + "base_version, previous_mutation_id, state, attempts, error_code, error_message, error_details, created_at";
 
     /** Queues a change and returns its mutation id. (Nothing is read back: this is on every local write's path.) */
     public UUID enqueue(Connection connection, String table, String rowId, Operation operation,
@@ -66,21 +67,21 @@ public final class Outbox {
      * mutations back (they wait with it), everything else keeps moving.
      */
     public List<OutboxEntry> nextBatch(Connection connection, int limit) throws SQLException {
-        return list(connection, String.format(Locale.ROOT, """
-                select %s from outbox o
+        return list(connection, "select " + COLUMNS + """
+                 from outbox o
                 where o.state = 'pending'
                   and not exists (select 1 from outbox q where q.table_name = o.table_name and q.row_id = o.row_id
                                   and q.state = 'quarantined' and q.seq < o.seq)
                 order by o.seq limit ?
-                """, COLUMNS), limit);
+                """, limit);
     }
 
     public List<OutboxEntry> quarantined(Connection connection) throws SQLException {
-        return list(connection, String.format(Locale.ROOT, "select %s from outbox where state = 'quarantined' and seq > ? order by seq", COLUMNS), -1);
+        return list(connection, "select " + COLUMNS + " from outbox where state = 'quarantined' and seq > ? order by seq", -1);
     }
 
     public List<OutboxEntry> all(Connection connection) throws SQLException {
-        return list(connection, String.format(Locale.ROOT, "select %s from outbox where seq > ? order by seq", COLUMNS), -1);
+        return list(connection, "select " + COLUMNS + " from outbox where seq > ? order by seq", -1);
     }
 
     public Optional<OutboxEntry> find(Connection connection, UUID mutationId) throws SQLException {
@@ -168,13 +169,20 @@ public final class Outbox {
     }
 
     public void quarantine(Connection connection, UUID mutationId, String code, String message, Instant now) throws SQLException {
+        quarantine(connection, mutationId, code, message, null, now);
+    }
+
+    /** @param details the facts of the server's refusal, kept for the UI to word (null when none) */
+    public void quarantine(Connection connection, UUID mutationId, String code, String message, JsonNode details,
+                           Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                update outbox set state = 'quarantined', error_code = ?, error_message = ?, attempts = attempts + 1,
-                                  last_attempt_at = ? where mutation_id = ?""")) {
+                update outbox set state = 'quarantined', error_code = ?, error_message = ?, error_details = ?,
+                                  attempts = attempts + 1, last_attempt_at = ? where mutation_id = ?""")) {
             update.setString(1, code);
             update.setString(2, message);
-            update.setString(3, now.toString());
-            update.setString(4, mutationId.toString());
+            update.setString(3, Json.write(details));
+            update.setString(4, now.toString());
+            update.setString(5, mutationId.toString());
             update.executeUpdate();
         }
     }
@@ -195,7 +203,7 @@ public final class Outbox {
 
     public void requeue(Connection connection, UUID mutationId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "update outbox set state = 'pending', error_code = null, error_message = null where mutation_id = ?")) {
+                "update outbox set state = 'pending', error_code = null, error_message = null, error_details = null where mutation_id = ?")) {
             update.setString(1, mutationId.toString());
             update.executeUpdate();
         }
@@ -225,12 +233,15 @@ public final class Outbox {
         long baseVersion = rows.getLong(8);
         boolean noBaseVersion = rows.wasNull();
         String previous = rows.getString(9);
+        String errorDetails = rows.getString(14);
         return new OutboxEntry(rows.getLong(1), UUID.fromString(rows.getString(2)), rows.getString(3), rows.getString(4),
                 Operation.fromWire(rows.getString(5)), (ObjectNode) Json.parse(rows.getString(6)),
                 baseValues == null ? null : (ObjectNode) Json.parse(baseValues), noBaseVersion ? null : baseVersion,
                 previous == null ? null : UUID.fromString(previous),
-                OutboxEntry.State.valueOf(rows.getString(10).toUpperCase(Locale.ROOT)), rows.getInt(11), rows.getString(12),
-                rows.getString(13), Instant.parse(rows.getString(14)));
+                // Locale.ROOT: under a Turkish default locale "quarantined".toUpperCase() has a dotted İ.
+                OutboxEntry.State.valueOf(rows.getString(10).toUpperCase(Locale.ROOT)), rows.getInt(11),
+                rows.getString(12), rows.getString(13), errorDetails == null ? null : Json.parse(errorDetails),
+                Instant.parse(rows.getString(15)));
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

@@ -138,7 +138,8 @@ public final class Pusher {
                         }
                         case REJECTED -> {
                             quarantined++;
-                            outbox.quarantine(connection, entry.mutationId(), result.code(), result.message(), clock.instant());
+                            outbox.quarantine(connection, entry.mutationId(), result.code(), result.message(), result.details(),
+                                    clock.instant());
                             rebuilds.rebuild(entry.table(), entry.rowId(), serverRow);
                         }
                         case DEFERRED -> {

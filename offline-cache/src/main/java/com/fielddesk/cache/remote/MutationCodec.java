@@ -41,10 +41,26 @@ public final class MutationCodec {
             JsonNode row = node.get("row");
             results.add(new MutationResult(UUID.fromString(node.get("mutation_id").asText()),
                     MutationResult.Status.valueOf(node.get("status").asText().toUpperCase(Locale.ROOT)),
-                    text(node.get("code")), text(node.get("message")),
+                    text(node.get("code")), text(node.get("message")), details(node.get("details")),
                     row == null || row.isNull() ? null : (ObjectNode) row));
         }
         return results;
+    }
+
+    /** Tolerant: a server that sends no details, null, or (after a proxy) a JSON text of them. */
+    private static JsonNode details(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            try {
+                JsonNode parsed = Json.MAPPER.readTree(node.textValue());
+                return parsed != null && parsed.isObject() ? parsed : node;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return node;
+            }
+        }
+        return node;
     }
 
     private static String text(JsonNode node) {

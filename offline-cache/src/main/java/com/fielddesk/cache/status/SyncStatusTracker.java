@@ -2,6 +2,7 @@ package com.fielddesk.cache.status;
 
 import com.fielddesk.cache.conflict.ConflictLog;
 import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.cache.store.CacheDatabase;
 
 import java.sql.PreparedStatement;
@@ -97,6 +98,34 @@ public final class SyncStatusTracker {
         signInRequired = false;
         initialSync = null;
         publish();
+    }
+
+    /** A call to the server (a sync read or write, a server function). */
+    @FunctionalInterface
+    public interface RemoteCall<T> {
+        T run() throws RemoteException;
+    }
+
+    /**
+     * Runs a call to the server and records what it proved: an answer (a result, or a refusal such
+     * as a 4xx or an expired session) means reachable; a retryable failure (network error,
+     * timeout, 5xx) means not. Every remote call of the engine and of the server functions goes
+     * through here, so "online" follows real answers.
+     */
+    public <T> T recorded(RemoteCall<T> call) throws RemoteException {
+        T answer;
+        try {
+            answer = call.run();
+        } catch (RemoteException e) {
+            if (e.isRetryable()) {
+                serverUnreachable();
+            } else {
+                serverAnswered();
+            }
+            throw e;
+        }
+        serverAnswered();
+        return answer;
     }
 
     /** The server answered a call (successfully or with a refusal: either way it is reachable). */

@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +36,9 @@ public final class CacheDatabase implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     private final ChangeNotifier notifier = new ChangeNotifier();
-    private final ThreadLocal<Set<String>> touchedTables = new ThreadLocal<>();
+    private final ThreadLocal<ChangeNotice.Builder> touched = new ThreadLocal<>();
     private final TableCatalog catalog;
+    private final SearchIndexes searchIndexes;
 
     private CacheDatabase(Path file, Connection writer, Connection reader, Connection checkpointer) {
         this.file = file;
@@ -47,6 +46,11 @@ public final class CacheDatabase implements AutoCloseable {
         this.reader = reader;
         this.checkpointer = checkpointer;
         this.catalog = TableCatalog.read(writer);
+        try {
+            this.searchIndexes = SearchIndexes.read(writer);
+        } catch (SQLException e) {
+            throw new CacheException("Could not read the cache's search indexes: " + e.getMessage(), e);
+        }
         this.checkpoints = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sqlite-checkpoint " + file.getFileName());
             thread.setDaemon(true);
@@ -80,11 +84,18 @@ public final class CacheDatabase implements AutoCloseable {
                 // Checkpoints (which fsync the main file) run on a background connection, not
                 // inside a user's write: that keeps the local-write latency flat.
                 statement.execute("pragma wal_autocheckpoint = 0");
+                // Pages written by sync touch the table, its indexes and the search index at
+                // random places: with SQLite's default 2 MB page cache that halved the write speed
+                // of a 100k-row initial sync (the cache is a maximum, used only as filled).
+                statement.execute("pragma cache_size = -65536");
             }
             CacheMigrations.fromClasspath().migrate(writer);
             Connection reader = connect(file);
             Connection checkpointer = connect(file);
-            return new CacheDatabase(file, writer, reader, checkpointer);
+            CacheDatabase database = new CacheDatabase(file, writer, reader, checkpointer);
+            // Rows a migration marked for indexing (an upgraded cache's existing rows).
+            database.write(connection -> null);
+            return database;
         } catch (SQLException | IOException e) {
             throw new CacheException("Could not open the local cache " + file + ": " + e.getMessage(), e);
         }
@@ -95,6 +106,7 @@ public final class CacheDatabase implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("pragma busy_timeout = 10000");
         }
+        SqlFunctions.register(connection);
         return connection;
     }
 
@@ -117,13 +129,14 @@ public final class CacheDatabase implements AutoCloseable {
             writeLock.unlock();
             throw new IllegalStateException("Nested write transactions are not supported");
         }
-        Set<String> touched = new TreeSet<>();
-        touchedTables.set(touched);
+        ChangeNotice.Builder changes = new ChangeNotice.Builder();
+        touched.set(changes);
         T result;
         try {
             writer.setAutoCommit(false);
             try {
                 result = work.run(writer);
+                searchIndexes.refresh(writer);
                 writer.commit();
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
@@ -134,20 +147,34 @@ public final class CacheDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new CacheException("Local cache write failed: " + e.getMessage(), e);
         } finally {
-            touchedTables.remove();
+            touched.remove();
             writeLock.unlock();
         }
-        notifier.fire(touched);
+        if (!changes.isEmpty()) {
+            notifier.fire(changes.build());
+        }
         return result;
     }
 
-    /** Records that the current write transaction changed a table, so its observers refresh after commit. */
+    /**
+     * Records that the current write transaction changed rows of a table it does not name (a sync
+     * page), so observers of the table hear "many/unknown rows" after commit.
+     */
     public void markTouched(String table) {
-        Set<String> touched = touchedTables.get();
-        if (touched == null) {
+        changesOfThisTransaction().table(table);
+    }
+
+    /** Records that the current write transaction changed this row, so observers hear its id after commit. */
+    public void markTouched(String table, String id) {
+        changesOfThisTransaction().row(table, id);
+    }
+
+    private ChangeNotice.Builder changesOfThisTransaction() {
+        ChangeNotice.Builder changes = touched.get();
+        if (changes == null) {
             throw new IllegalStateException("markTouched outside a write transaction");
         }
-        touched.add(table);
+        return changes;
     }
 
     /** Runs read-only work on the reader connection; sees the last committed state. */
@@ -170,6 +197,7 @@ public final class CacheDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        notifier.close();
         checkpoints.shutdownNow();
         try {
             checkpoints.awaitTermination(10, TimeUnit.SECONDS);

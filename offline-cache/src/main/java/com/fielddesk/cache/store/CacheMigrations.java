@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Versioned schema of the cache file. Migrations are classpath scripts
@@ -28,8 +29,13 @@ public final class CacheMigrations {
     }
 
     public static CacheMigrations fromClasspath() {
+        return fromClasspath(Integer.MAX_VALUE);
+    }
+
+    /** The scripts up to a version (tests build a file of an older version and upgrade it). */
+    static CacheMigrations fromClasspath(int upToVersion) {
         List<String> scripts = new ArrayList<>();
-        for (int version = 1; ; version++) {
+        for (int version = 1; version <= upToVersion; version++) {
             try (InputStream in = CacheMigrations.class.getResourceAsStream(FOLDER + "V" + version + ".sql")) {
                 if (in == null) {
                     break;
@@ -76,24 +82,81 @@ public final class CacheMigrations {
         }
     }
 
-    /** The cache scripts contain no triggers or string literals with semicolons, so ';' ends a statement. */
-    private static List<String> splitStatements(String script) {
+    /**
+     * Splits a script at the semicolons that end statements: not inside a string literal, a quoted
+     * identifier or a comment, and not inside a trigger body ({@code create trigger … begin …; …;
+     * end;}), where {@code begin}/{@code case} … {@code end} nest.
+     */
+    static List<String> splitStatements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : script.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+        StringBuilder firstWords = new StringBuilder();
+        int depth = 0;
+        int i = 0;
+        int length = script.length();
+        while (i < length) {
+            char c = script.charAt(i);
+            if (c == '-' && i + 1 < length && script.charAt(i + 1) == '-') {
+                int newline = script.indexOf('\n', i);
+                i = newline < 0 ? length : newline + 1;
+                current.append('\n');
                 continue;
             }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                statements.add(current.toString());
+            if (c == '\'' || c == '"') {
+                int close = i + 1;
+                while (close < length) {
+                    if (script.charAt(close) == c) {
+                        if (close + 1 < length && script.charAt(close + 1) == c) {
+                            close += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    close++;
+                }
+                int stop = Math.min(close + 1, length);
+                current.append(script, i, stop);
+                i = stop;
+                continue;
+            }
+            if (Character.isLetter(c) || c == '_') {
+                int stop = i;
+                while (stop < length && (Character.isLetterOrDigit(script.charAt(stop)) || script.charAt(stop) == '_')) {
+                    stop++;
+                }
+                String word = script.substring(i, stop).toLowerCase(Locale.ROOT);
+                if (firstWords.length() < 40) {
+                    firstWords.append(word).append(' ');
+                }
+                boolean trigger = isTrigger(firstWords);
+                if (trigger && (word.equals("begin") || word.equals("case"))) {
+                    depth++;
+                } else if (trigger && word.equals("end") && depth > 0) {
+                    depth--;
+                }
+                current.append(script, i, stop);
+                i = stop;
+                continue;
+            }
+            current.append(c);
+            i++;
+            if (c == ';' && depth == 0) {
+                if (!current.toString().isBlank()) {
+                    statements.add(current.toString().strip());
+                }
                 current.setLength(0);
+                firstWords.setLength(0);
             }
         }
         if (!current.toString().isBlank()) {
-            statements.add(current.toString());
+            statements.add(current.toString().strip());
         }
         return statements;
+    }
+
+    private static boolean isTrigger(CharSequence firstWords) {
+        String words = firstWords.toString();
+        return words.startsWith("create trigger ") || words.startsWith("create temp trigger ")
+                || words.startsWith("create temporary trigger ");
     }
 }

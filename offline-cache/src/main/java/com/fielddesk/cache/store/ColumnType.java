@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Locale;
 
 /**
  * How a server value (as JSON, the way PostgREST sends it) is kept in an SQLite column and turned
@@ -17,7 +18,7 @@ import java.sql.Types;
  * the SQL migration is the only place that lists columns.
  */
 public enum ColumnType {
-    /** uuid, text, enums, timestamps (ISO-8601 strings exactly as the server sent them). */
+    /** uuid, text, enums, dates (ISO-8601 text as the server sent it). */
     TEXT,
     /** integer, bigint, xid8 (PostgREST sends xid8 as a string of digits). */
     INTEGER,
@@ -27,7 +28,9 @@ public enum ColumnType {
     /** numeric/money kept as its decimal text so no precision is lost. */
     DECIMAL_TEXT,
     /** arrays and jsonb kept as JSON text. */
-    JSON_TEXT;
+    JSON_TEXT,
+    /** timestamptz kept as {@link Instants}' one text form, so text order is time order. */
+    INSTANT_TEXT;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -40,6 +43,7 @@ public enum ColumnType {
             case "BOOLEAN" -> BOOLEAN;
             case "DECIMAL_TEXT" -> DECIMAL_TEXT;
             case "JSON_TEXT" -> JSON_TEXT;
+            case "INSTANT_TEXT" -> INSTANT_TEXT;
             default -> TEXT;
         };
     }
@@ -59,6 +63,7 @@ public enum ColumnType {
             case DECIMAL_TEXT -> statement.setString(index, value.isNumber()
                     ? value.decimalValue().toPlainString() : new BigDecimal(value.asText()).toPlainString());
             case JSON_TEXT -> statement.setString(index, value.toString());
+            case INSTANT_TEXT -> statement.setString(index, Instants.canonical(value.asText()));
         }
     }
 
@@ -75,6 +80,7 @@ public enum ColumnType {
             case BOOLEAN -> NODES.booleanNode(rows.getInt(index) != 0);
             case DECIMAL_TEXT -> NODES.numberNode(new BigDecimal(rows.getString(index)));
             case JSON_TEXT -> parse(rows.getString(index));
+            case INSTANT_TEXT -> NODES.textNode(rows.getString(index));
         };
     }
 

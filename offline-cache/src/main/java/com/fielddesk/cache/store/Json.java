@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 import java.util.UUID;
 
 /** The JSON helpers the cache shares (one mapper, value conversion, parse with a clear error). */
@@ -34,6 +37,9 @@ public final class Json {
         }
         if (value instanceof BigDecimal decimal) {
             return NODES.numberNode(decimal);
+        }
+        if (value instanceof Instant instant) {
+            return NODES.textNode(Instants.format(instant));
         }
         if (value instanceof UUID || value instanceof TemporalAccessor || value instanceof CharSequence) {
             return NODES.textNode(value.toString());
@@ -74,6 +80,20 @@ public final class Json {
                 return false;
             }
         }
+        if (left.isTextual() && right.isTextual() && !left.equals(right) && looksLikeInstant(left.textValue())
+                && looksLikeInstant(right.textValue())) {
+            // The cache keeps one form of an instant (Instants); the server sends its own. Same
+            // moment, different text: not a change, so no false conflict in the field merge.
+            try {
+                return Instants.parse(left.textValue()).equals(Instants.parse(right.textValue()));
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
         return left.equals(right);
+    }
+
+    private static boolean looksLikeInstant(String text) {
+        return text.length() >= 20 && text.charAt(4) == '-' && text.charAt(10) == 'T';
     }
 }

@@ -71,8 +71,13 @@ public final class LocalRows {
     public RowWriter upsertWriter(Connection connection, String tableName) throws SQLException {
         SyncedTable table = catalog.require(tableName);
         String placeholders = table.columns().stream().map(c -> "?").collect(Collectors.joining(","));
-        PreparedStatement statement = connection.prepareStatement("insert or replace into \"" + table.name()
-                + "\" (" + table.quotedColumnList() + ") values (" + placeholders + ")");
+        // An upsert, not "insert or replace": a row already cached is updated in place (same rowid,
+        // update triggers), where a replace would delete it and insert it again under a new rowid.
+        String assignments = table.columns().stream().filter(c -> !c.name().equals("id"))
+                .map(c -> '"' + c.name() + "\" = excluded.\"" + c.name() + '"').collect(Collectors.joining(", "));
+        PreparedStatement statement = connection.prepareStatement("insert into \"" + table.name()
+                + "\" (" + table.quotedColumnList() + ") values (" + placeholders + ") on conflict (\"id\") do update set "
+                + assignments);
         return new RowWriter(table, statement);
     }
 

@@ -26,44 +26,23 @@ final class AnswerRecordingRemote implements RemoteTables {
         this.status = status;
     }
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws RemoteException;
-    }
-
-    private <T> T recorded(Call<T> call) throws RemoteException {
-        T answer;
-        try {
-            answer = call.run();
-        } catch (RemoteException e) {
-            if (e.isRetryable()) {
-                status.serverUnreachable();
-            } else {
-                status.serverAnswered();
-            }
-            throw e;
-        }
-        status.serverAnswered();
-        return answer;
-    }
-
     @Override
     public long watermark() throws RemoteException {
-        return recorded(delegate::watermark);
+        return status.recorded(delegate::watermark);
     }
 
     @Override
     public List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) throws RemoteException {
-        return recorded(() -> delegate.fetchPage(table, fromXid, after, limit));
+        return status.recorded(() -> delegate.fetchPage(table, fromXid, after, limit));
     }
 
     @Override
     public Optional<ObjectNode> fetchRow(String table, String id) throws RemoteException {
-        return recorded(() -> delegate.fetchRow(table, id));
+        return status.recorded(() -> delegate.fetchRow(table, id));
     }
 
     @Override
     public List<MutationResult> applyMutations(List<MutationRequest> batch) throws RemoteException {
-        return recorded(() -> delegate.applyMutations(batch));
+        return status.recorded(() -> delegate.applyMutations(batch));
     }
 }

@@ -1,6 +1,8 @@
 package com.fielddesk.cache.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.calls.FunctionPort;
+import com.fielddesk.cache.calls.ServerFunctions;
 import com.fielddesk.cache.conflict.ConflictLog;
 import com.fielddesk.cache.conflict.ConflictRecord;
 import com.fielddesk.cache.outbox.Outbox;
@@ -13,12 +15,14 @@ import com.fielddesk.cache.push.Pusher;
 import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.remote.SessionExpiredException;
+import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.cache.status.SyncStatusTracker;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.store.Json;
 import com.fielddesk.cache.store.LocalRows;
+import com.fielddesk.cache.store.SyncedTable;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +30,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -54,6 +59,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Pusher pusher;
     private final SyncStatusTracker status;
     private final Repositories repositories;
+    private final LocalCache cache;
     private final Backoff backoff;
     private final ReentrantLock passLock = new ReentrantLock();
     private final ReentrantLock wakeLock = new ReentrantLock();
@@ -79,12 +85,42 @@ public final class SyncEngine implements AutoCloseable {
         this.puller = new Puller(database, this.remote, outbox, clock, settings.pullPageSize(), prefetcher);
         this.pusher = new Pusher(database, this.remote, outbox, conflicts, clock, settings.pushBatchSize());
         this.repositories = new Repositories(database, outbox, clock);
+        this.cache = new LocalCache(database, outbox, clock);
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), random);
         this.outboxSubscription = database.changes().subscribe(Outbox.TABLE, this::localChangeQueued);
     }
 
     public Repositories repositories() {
         return repositories;
+    }
+
+    /** The typed query, transaction, change-notice and search API over this engine's cache. */
+    public LocalCache cache() {
+        return cache;
+    }
+
+    /**
+     * The server's functions (claim, decline) over this port, reporting through this engine's
+     * status and pulling what they changed into this engine's cache.
+     */
+    public ServerFunctions serverFunctions(FunctionPort port) {
+        return new ServerFunctions(port, status, this::pullTables, this::forgetRow);
+    }
+
+    /** Removes a row from the cache only, when the server stopped showing it to this user (a declined lead). */
+    private void forgetRow(String table, String id) {
+        LocalRows rows = new LocalRows(database.catalog());
+        database.write(connection -> {
+            if (rows.delete(connection, table, id)) {
+                database.markTouched(table, id);
+            }
+            return null;
+        });
+    }
+
+    /** The names of the synced tables, in pull order (the cache catalog's). */
+    public List<String> syncedTables() {
+        return database.catalog().all().stream().map(SyncedTable::name).toList();
     }
 
     public SyncStatusTracker status() {
