@@ -13,12 +13,12 @@ final class DemoLoader {
     private DemoLoader() {
     }
 
-    static DemoSummary load(DataSource superuser, DemoDataOption option) {
+    static DemoSummary load(DataSource postgresRole, DemoDataOption option) {
         DemoScale scale = switch (option.kind()) {
             case STANDARD -> DemoScale.standard();
             case SCALED -> DemoScale.ofWorkOrders(option.scale());
             case NONE -> throw new IllegalArgumentException("No demo data was asked for");
         };
-        return new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, Instant.now(), scale).writeTo(superuser);
+        return new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, Instant.now(), scale).writeTo(postgresRole);
     }
 }
