@@ -145,17 +145,6 @@ class SyncCursorTest {
         assertThat(incomplete).isEmpty();
     }
 
-    @Test
-    void realtimePublishesTheTablesConsolesSubscribeTo() throws SQLException {
-        List<String> published = Sql.rows(database, """
-                select tablename from pg_publication_tables
-                 where pubname = 'supabase_realtime' and schemaname = 'public' order by tablename""")
-                .stream().map(row -> (String) row.get("tablename")).toList();
-
-        assertThat(published).containsExactlyInAnyOrder("lead_pool", "work_orders", "customer_messages",
-                "internal_messages", "invoices", "service_requests");
-    }
-
     private long watermark() throws SQLException {
         return AsUser.run(database, csr.identity(), c -> Sql.value(c, "select public.sync_watermark()"));
     }
