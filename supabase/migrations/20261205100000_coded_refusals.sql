@@ -386,9 +386,10 @@ begin
 end
 $$;
 
--- The one-by-one path: table_not_syncable, columns_not_writable, row_not_found, not_allowed; and
--- every answer gains "details" — for a rejected mutation the refusal's DETAIL object (null when the
--- refusal was not one of ours, e.g. a check constraint or row security).
+-- The one-by-one path: table_not_syncable, columns_not_writable, row_not_found, not_allowed; and a
+-- rejected answer gains "details": the refusal's DETAIL object (null when the refusal was not one of
+-- ours, e.g. a check constraint or row security). Only this path answers "rejected" (the set-based
+-- one hands any refused batch to it), so the two still answer alike.
 create or replace function sync_internal.apply_mutations_one_by_one(mutations jsonb)
 returns jsonb
 language plpgsql
@@ -531,8 +532,9 @@ begin
     if sync_internal.is_writable_table(m_table) then
       execute format('select to_jsonb(t) from public.%I t where t.id = $1', m_table) into current_row using m_row;
     end if;
-    results := results || jsonb_build_object('mutation_id', m_id, 'status', status, 'code', err_code,
-                                             'message', err_message, 'details', err_details, 'row', current_row);
+    results := results || (jsonb_build_object('mutation_id', m_id, 'status', status, 'code', err_code,
+                                              'message', err_message, 'row', current_row)
+                           || case when status = 'rejected' then jsonb_build_object('details', err_details) else '{}' end);
   end loop;
   return to_jsonb(results);
 end
@@ -563,219 +565,6 @@ end
 $$;
 revoke execute on function sync_internal.refusal_details(text) from public, anon;
 grant execute on function sync_internal.refusal_details(text) to authenticated, service_role;
-
--- The set-based path refuses nothing itself (any refusal sends the batch one by one); its answers
--- gain "details": null, so both paths answer alike.
-create or replace function sync_internal.apply_mutations_set_based(mutations jsonb)
-returns jsonb
-language plpgsql
-security invoker
-set search_path = ''
-as $$
-declare
-  entries jsonb;           -- normalised mutations: ord, mutation_id, table, row_id, operation, changes, base, previous, round
-  writable jsonb;          -- table -> its writable columns
-  results jsonb[];
-  blocked jsonb := '{}';   -- "table:row" of rows whose mutation conflicted in this batch
-  rounds integer;
-  round_no integer;
-  tbl text;
-  work jsonb;              -- this round's mutations of tbl still to apply
-  ids uuid[];
-  versions jsonb;          -- row id -> current version (locked)
-  produced jsonb;          -- previous mutation id -> the version it produced
-  applied jsonb;           -- row id -> {version, row} after the change
-  rows_now jsonb;          -- row id -> row (for answers that changed nothing)
-  done jsonb;              -- mutation ids answered duplicate/conflict in this round
-  e jsonb;
-  ord integer;
-  cur integer;
-  base integer;
-  previous text;
-  column_set text[];
-  assignments text;
-  typed_columns text;      -- "name type, ..." of column_set: jsonb_to_record converts only those
-                           -- (jsonb_populate_record built all ~25 columns of a row: 0.1 ms per row)
-  expected integer;
-  affected integer;
-begin
-  select jsonb_agg(jsonb_build_object(
-           'ord', n.ord, 'mutation_id', n.mutation_id, 'table', n.tbl, 'row_id', n.row_id, 'operation', n.op,
-           'changes', n.changes, 'base_version', n.base, 'previous_mutation_id', n.previous,
-           'round', n.round) order by n.ord),
-         max(n.ord)
-    into entries, expected
-    from (select m.ord::integer as ord, (m.v ->> 'mutation_id')::uuid as mutation_id, m.v ->> 'table' as tbl,
-                 (m.v ->> 'row_id')::uuid as row_id, m.v ->> 'operation' as op,
-                 case when m.v ->> 'operation' = 'delete' then '{}'::jsonb
-                      else coalesce(m.v -> 'changes', '{}'::jsonb) - 'id' end as changes,
-                 (m.v ->> 'base_version')::integer as base, (m.v ->> 'previous_mutation_id')::uuid as previous,
-                 row_number() over (partition by m.v ->> 'table', (m.v ->> 'row_id')::uuid order by m.ord) as round
-            from jsonb_array_elements(mutations) with ordinality as m(v, ord)) n;
-  if entries is null then
-    return '[]'::jsonb;
-  end if;
-  results := array_fill(null::jsonb, array[expected]);
-
-  select jsonb_object_agg(t.tbl, to_jsonb(sync_internal.writable_columns(t.tbl)))
-    into writable
-    from (select distinct x ->> 'table' as tbl from jsonb_array_elements(entries) as w(x)) t;
-  if exists (select 1 from jsonb_array_elements(entries) as w(x)
-              where jsonb_array_length(writable -> (x ->> 'table')) = 0
-                 or not (writable -> (x ->> 'table')) ?& array(select jsonb_object_keys(x -> 'changes'))) then
-    return null;
-  end if;
-
-  rounds := (select max((x ->> 'round')::integer) from jsonb_array_elements(entries) as w(x));
-  for round_no in 1 .. rounds loop
-    for tbl in select x ->> 'table' from jsonb_array_elements(entries) as w(x)
-                where (x ->> 'round')::integer = round_no
-                group by x ->> 'table' order by min((x ->> 'ord')::integer)
-    loop
-      -- This round's mutations of the table; those of a row that conflicted earlier wait.
-      if blocked <> '{}' then
-        for e in select x from jsonb_array_elements(entries) as w(x)
-                  where (x ->> 'round')::integer = round_no and x ->> 'table' = tbl
-                    and blocked ? (tbl || ':' || (x ->> 'row_id'))
-        loop
-          results[(e ->> 'ord')::integer] := jsonb_build_object('mutation_id', e -> 'mutation_id', 'status', 'deferred');
-        end loop;
-      end if;
-      select coalesce(jsonb_agg(x order by (x ->> 'ord')::integer), '[]') into work
-        from jsonb_array_elements(entries) as w(x)
-       where (x ->> 'round')::integer = round_no and x ->> 'table' = tbl
-         and not blocked ? (tbl || ':' || (x ->> 'row_id'));
-      continue when jsonb_array_length(work) = 0;
-
-      -- Already in the ledger: an earlier attempt applied it (claim_mutation's answer).
-      select coalesce(jsonb_object_agg(s.mutation_id, true), '{}') into done
-        from public.sync_mutations s
-       where s.mutation_id in (select (x ->> 'mutation_id')::uuid from jsonb_array_elements(work) as w(x));
-
-      -- Lock the rows that change and read their versions; a row that is not there (or not
-      -- visible) is refused one by one with its message.
-      ids := array(select (x ->> 'row_id')::uuid from jsonb_array_elements(work) as w(x)
-                    where x ->> 'operation' <> 'insert' and not done ? (x ->> 'mutation_id'));
-      if cardinality(ids) > 0 then
-        execute format('select coalesce(jsonb_object_agg(l.id, l.version), ''{}'') from '
-                       '(select t.id, t.version from public.%I t where t.id = any ($1) for update) l', tbl)
-          into versions using ids;
-        if (select count(*) from jsonb_object_keys(versions)) <> cardinality(ids) then
-          raise exception using errcode = 'FDSLO', message = 'a row is missing';
-        end if;
-        select coalesce(jsonb_object_agg(s.mutation_id, s.result_version), '{}') into produced
-          from public.sync_mutations s
-         where s.mutation_id in (select (x ->> 'previous_mutation_id')::uuid from jsonb_array_elements(work) as w(x)
-                                  where x ->> 'operation' = 'update' and x ->> 'previous_mutation_id' is not null)
-           and s.company_id = (select public.current_company_id());
-      end if;
-
-      -- Answer duplicates and stale bases now; the rest is applied below.
-      for e in select x from jsonb_array_elements(work) as w(x) loop
-        ord := (e ->> 'ord')::integer;
-        if done ? (e ->> 'mutation_id') then
-          results[ord] := jsonb_build_object('mutation_id', e -> 'mutation_id', 'status', 'duplicate', 'code', null,
-                                             'message', null, 'details', null);
-        elsif e ->> 'operation' = 'update' then
-          cur := (versions ->> (e ->> 'row_id'))::integer;
-          base := (e ->> 'base_version')::integer;
-          previous := e ->> 'previous_mutation_id';
-          if (base is not null and cur <> base or base is null and previous is not null)
-             and not (previous is not null and (produced ->> previous)::integer is not distinct from cur) then
-            results[ord] := jsonb_build_object('mutation_id', e -> 'mutation_id', 'status', 'conflict',
-                                               'code', 'conflict', 'message', 'The row was changed by someone else.',
-                                               'details', null);
-            blocked := blocked || jsonb_build_object(tbl || ':' || (e ->> 'row_id'), true);
-            done := done || jsonb_build_object(e ->> 'mutation_id', true);
-          end if;
-        end if;
-      end loop;
-      work := coalesce((select jsonb_agg(x) from jsonb_array_elements(work) as w(x) where not done ? (x ->> 'mutation_id')), '[]');
-
-      applied := '{}';
-      -- Inserts, one statement per set of columns given.
-      for column_set in select distinct array(select jsonb_object_keys(x -> 'changes') order by 1)
-                          from jsonb_array_elements(work) as w(x) where x ->> 'operation' = 'insert'
-      loop
-        typed_columns := sync_internal.typed_columns(tbl, column_set);
-        execute format('with m as (select * from jsonb_to_recordset($1) as m(mutation_id uuid, row_id uuid, changes jsonb)), '
-                       'i as (insert into public.%1$I as t (id, last_mutation_id%2$s) '
-                       '      select m.row_id, m.mutation_id%3$s from m%4$s '
-                       '      returning t.id, t.version, to_jsonb(t) as row) '
-                       'select coalesce(jsonb_object_agg(i.id, jsonb_build_object(''version'', i.version, ''row'', i.row)), ''{}'') from i',
-                       tbl,
-                       (select string_agg(format(', %I', c), '') from unnest(column_set) c),
-                       (select string_agg(format(', r.%I', c), '') from unnest(column_set) c),
-                       case when typed_columns is not null
-                            then format(' cross join lateral jsonb_to_record(m.changes) as r(%s)', typed_columns) end)
-          into rows_now
-          using (select jsonb_agg(x) from jsonb_array_elements(work) as w(x)
-                  where x ->> 'operation' = 'insert'
-                    and array(select jsonb_object_keys(x -> 'changes') order by 1) = column_set);
-        applied := applied || rows_now;
-      end loop;
-
-      -- Updates and deletes of the table: one statement; a column a mutation does not change keeps its value.
-      column_set := array(select distinct k from jsonb_array_elements(work) as w(x), jsonb_object_keys(x -> 'changes') k
-                           where x ->> 'operation' = 'update' order by 1);
-      assignments := (select string_agg(format(', %1$I = case when m.changes ? %2$L then r.%1$I else t.%1$I end', c, c), '')
-                        from unnest(column_set) c);
-      typed_columns := sync_internal.typed_columns(tbl, column_set);
-      if exists (select 1 from jsonb_array_elements(work) as w(x) where x ->> 'operation' <> 'insert') then
-        execute format('with m as (select * from jsonb_to_recordset($1) as m(mutation_id uuid, row_id uuid, operation text, changes jsonb)), '
-                       'u as (update public.%1$I as t set last_mutation_id = m.mutation_id, '
-                       '        deleted_at = case when m.operation = ''delete'' then coalesce(t.deleted_at, now()) else t.deleted_at end%2$s '
-                       '      from m%3$s '
-                       '      where t.id = m.row_id '
-                       '      returning t.id, t.version, to_jsonb(t) as row) '
-                       'select coalesce(jsonb_object_agg(u.id, jsonb_build_object(''version'', u.version, ''row'', u.row)), ''{}'') from u',
-                       tbl, coalesce(assignments, ''),
-                       case when typed_columns is not null
-                            then format(' cross join lateral jsonb_to_record(m.changes) as r(%s)', typed_columns) end)
-          into rows_now
-          using (select jsonb_agg(x) from jsonb_array_elements(work) as w(x) where x ->> 'operation' <> 'insert');
-        applied := applied || rows_now;
-      end if;
-      -- A row the caller may see but not change is skipped silently by RLS: refuse one by one.
-      if (select count(*) from jsonb_object_keys(applied)) <> jsonb_array_length(work) then
-        raise exception using errcode = 'FDSLO', message = 'a row was not changed';
-      end if;
-
-      if jsonb_array_length(work) > 0 then
-        if sync_internal.record_mutations(
-             (select jsonb_agg(jsonb_build_object('mutation_id', x -> 'mutation_id', 'table_name', tbl,
-                                                  'row_id', x -> 'row_id', 'operation', x -> 'operation',
-                                                  'result_version', applied -> (x ->> 'row_id') -> 'version'))
-                from jsonb_array_elements(work) as w(x))) <> jsonb_array_length(work) then
-          raise exception using errcode = 'FDSLO', message = 'a mutation was recorded meanwhile';
-        end if;
-      end if;
-      for e in select x from jsonb_array_elements(work) as w(x) loop
-        results[(e ->> 'ord')::integer] := jsonb_build_object('mutation_id', e -> 'mutation_id', 'status', 'applied',
-                                                              'code', null, 'message', null, 'details', null,
-                                                              'row', applied -> (e ->> 'row_id') -> 'row');
-      end loop;
-
-      -- Rows for the answers that changed nothing (duplicate, conflict), as they are now.
-      ids := array(select (x ->> 'row_id')::uuid from jsonb_array_elements(entries) as w(x)
-                    where (x ->> 'round')::integer = round_no and x ->> 'table' = tbl
-                      and results[(x ->> 'ord')::integer] ->> 'status' in ('duplicate', 'conflict'));
-      if cardinality(ids) > 0 then
-        execute format('select coalesce(jsonb_object_agg(t.id, to_jsonb(t)), ''{}'') from public.%I t where t.id = any ($1)', tbl)
-          into rows_now using ids;
-        for e in select x from jsonb_array_elements(entries) as w(x)
-                  where (x ->> 'round')::integer = round_no and x ->> 'table' = tbl
-                    and results[(x ->> 'ord')::integer] ->> 'status' in ('duplicate', 'conflict')
-        loop
-          ord := (e ->> 'ord')::integer;
-          results[ord] := results[ord] || jsonb_build_object('row', rows_now -> (e ->> 'row_id'));
-        end loop;
-      end if;
-    end loop;
-  end loop;
-  return to_jsonb(results);
-end
-$$;
 
 -- malformed_mutation {}
 create or replace function public.apply_mutations(mutations jsonb)

@@ -26,23 +26,24 @@ begin
   if not exists (select 1 from pg_roles where rolname = 'authenticator') then
     create role authenticator login noinherit;
   end if;
-  -- Owners of the platform schemas. postgres is a member of none of them (any more).
-  if not exists (select 1 from pg_roles where rolname = 'supabase_auth_admin') then
-    create role supabase_auth_admin nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'supabase_storage_admin') then
-    create role supabase_storage_admin nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'supabase_realtime_admin') then
-    create role supabase_realtime_admin nologin noinherit;
-  end if;
-  -- Stands in for supautils.policy_grants, which lets postgres create policies on a few platform
-  -- tables it does not own (storage.objects, storage.buckets, auth.users, ...). Plain PostgreSQL
-  -- lets only a table's owner do that, so this role owns those tables and postgres is its member;
-  -- everything else an owner could do to them is refused by the event trigger in 005.
-  if not exists (select 1 from pg_roles where rolname = 'supautils_policy_grants') then
-    create role supautils_policy_grants nologin noinherit;
-  end if;
+end
+$$;
+
+-- The owners of the platform schemas, of which postgres is no member (any more), and
+-- supautils_policy_grants. That one stands in for supautils.policy_grants, which lets postgres create
+-- policies on a few platform tables it does not own (storage.objects, storage.buckets, auth.users,
+-- ...): plain PostgreSQL lets only a table's owner do that, so this role owns those tables and
+-- postgres is its member; everything else an owner could do to them is refused by 005.
+do $$
+declare
+  owner_role text;
+begin
+  foreach owner_role in array array['supabase_auth_admin', 'supabase_storage_admin', 'supabase_realtime_admin',
+                                    'supautils_policy_grants'] loop
+    if not exists (select 1 from pg_roles where rolname = owner_role) then
+      execute format('create role %I nologin noinherit', owner_role);
+    end if;
+  end loop;
 end
 $$;
 

@@ -12,48 +12,31 @@ language plpgsql
 set search_path = ''
 as $$
 declare
-  command record;
+  offending record;
 begin
   if (select r.rolsuper from pg_catalog.pg_roles r where r.rolname = current_user) then
     return;
   end if;
   -- A trigger or rule has no schema of its own: its table's is the first of its address names.
-  for command in
-    select c.command_tag, c.object_type, c.object_identity,
-           coalesce(c.schema_name, (pg_catalog.pg_identify_object_as_address(c.classid, c.objid, c.objsubid)).object_names[1])
-             as schema_name
-      from pg_catalog.pg_event_trigger_ddl_commands() c
-  loop
-    if command.schema_name in ('auth', 'storage', 'realtime')
-       and command.command_tag not in ('CREATE POLICY', 'ALTER POLICY', 'GRANT', 'REVOKE') then
-      raise exception 'must be owner of % %', command.object_type, command.object_identity
-        using errcode = '42501',
-              hint = 'On Supabase, postgres may only add policies to tables in auth, storage and realtime.';
-    end if;
-  end loop;
-end
-$$;
-
-create or replace function local_platform.refuse_platform_schema_drop() returns event_trigger
-language plpgsql
-set search_path = ''
-as $$
-declare
-  dropped record;
-begin
-  if (select r.rolsuper from pg_catalog.pg_roles r where r.rolname = current_user) then
-    return;
-  end if;
-  for dropped in
-    select d.object_type, d.object_identity, coalesce(d.schema_name, d.address_names[1]) as schema_name
+  if tg_event = 'sql_drop' then
+    select d.object_type, d.object_identity into offending
       from pg_catalog.pg_event_trigger_dropped_objects() d
-  loop
-    if dropped.schema_name in ('auth', 'storage', 'realtime') and dropped.object_type <> 'policy' then
-      raise exception 'must be owner of % %', dropped.object_type, dropped.object_identity
-        using errcode = '42501',
-              hint = 'On Supabase, postgres may only add policies to tables in auth, storage and realtime.';
-    end if;
-  end loop;
+     where coalesce(d.schema_name, d.address_names[1]) in ('auth', 'storage', 'realtime')
+       and d.object_type <> 'policy'
+     limit 1;
+  else
+    select c.object_type, c.object_identity into offending
+      from pg_catalog.pg_event_trigger_ddl_commands() c
+     where coalesce(c.schema_name, (pg_catalog.pg_identify_object_as_address(c.classid, c.objid, c.objsubid)).object_names[1])
+           in ('auth', 'storage', 'realtime')
+       and c.command_tag not in ('CREATE POLICY', 'ALTER POLICY', 'GRANT', 'REVOKE')
+     limit 1;
+  end if;
+  if found then
+    raise exception 'must be owner of % %', offending.object_type, offending.object_identity
+      using errcode = '42501',
+            hint = 'On Supabase, postgres may only add policies to tables in auth, storage and realtime.';
+  end if;
 end
 $$;
 
@@ -62,4 +45,4 @@ create event trigger refuse_platform_schema_ddl on ddl_command_end
   execute function local_platform.refuse_platform_schema_ddl();
 drop event trigger if exists refuse_platform_schema_drop;
 create event trigger refuse_platform_schema_drop on sql_drop
-  execute function local_platform.refuse_platform_schema_drop();
+  execute function local_platform.refuse_platform_schema_ddl();
