@@ -94,10 +94,11 @@ begin
 end
 $$;
 
+-- Every company table an API role writes (audit_log and the sync ledger are written only by the
+-- database's own functions).
 select private.add_write_authorization('public.companies', null);
 select private.add_write_authorization('public.profiles', null);
 select private.add_write_authorization('public.customer_portal_accounts', null);
-select private.add_write_authorization('public.audit_log', null);
 select private.add_write_authorization('public.customers', 'managers');
 select private.add_write_authorization('public.customer_addresses', 'managers');
 select private.add_write_authorization('public.service_requests', null);
