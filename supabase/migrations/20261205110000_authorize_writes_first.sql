@@ -3,8 +3,9 @@
 -- 1. Its company first. Row security refuses a row of another company only after the table's
 --    BEFORE triggers, and some of those take locks: numbering (work_orders, invoices) takes the
 --    row's company chain lock and its counter row, payments lock the chain and the invoice. So an
---    insert naming another company's company_id made that company's writers wait until the forger's
---    transaction ended. Now such an insert is refused (not_allowed, 42501 like row security) by
+--    insert naming another company's company_id queued for that company's locks (behind its running
+--    writers, ahead of its next ones) and took them before it was refused. Now such an insert is
+--    refused (not_allowed, 42501 like row security) by
 --    private.authorize_row_write, which PostgreSQL fires first because triggers of one kind fire in
 --    name order and "authorize_row_write" sorts before every other BEFORE row trigger here (check_*,
 --    compute_*, guard_*, inherit_*, stamp_*). apply_mutations writes as its caller, so its inserts
