@@ -119,7 +119,7 @@ test('single() and maybeSingle()', async () => {
   assert.equal(many.status, 406);
 });
 
-test('insert, upsert, update and delete with select()', async () => {
+test('insert, upsert, update and soft delete with select()', async () => {
   const client = await signedIn(fixture.csrA);
   const inserted = await client.from('customers').insert({ full_name: 'JS inserted', email: 'js@example.com' })
     .select('id, full_name, email, company_id').single();
@@ -141,12 +141,22 @@ test('insert, upsert, update and delete with select()', async () => {
   assert.equal(updated.error, null);
   assert.deepEqual(updated.data, [{ notes: 'called back' }]);
 
-  const notAllowed = await client.from('customers').delete().in('full_name', ['JS bulk 1', 'JS bulk 2']).select('full_name');
-  assert.deepEqual(notAllowed.data, [], 'a CSR may not delete customers: RLS leaves nothing to delete');
+  // Synced tables are soft-delete only: nobody hard-deletes, managers set deleted_at.
   const manager = await signedIn(fixture.adminA);
-  const deleted = await manager.from('customers').delete().in('full_name', ['JS bulk 1', 'JS bulk 2']).select('full_name');
+  for (const who of [client, manager]) {
+    const hardDelete = await who.from('customers').delete().in('full_name', ['JS bulk 1', 'JS bulk 2']).select('full_name');
+    assert.equal(hardDelete.status, 403);
+    assert.equal(hardDelete.error.code, '42501');
+  }
+  const now = new Date().toISOString();
+  const notAllowed = await client.from('customers').update({ deleted_at: now }).in('full_name', ['JS bulk 1', 'JS bulk 2']);
+  assert.equal(notAllowed.status, 403, 'a CSR may not delete customers');
+  assert.deepEqual(JSON.parse(notAllowed.error.details), { code: 'delete_not_allowed', table: 'customers' });
+  const deleted = await manager.from('customers').update({ deleted_at: now }).in('full_name', ['JS bulk 1', 'JS bulk 2'])
+    .select('full_name, deleted_at');
   assert.equal(deleted.error, null);
   assert.equal(deleted.data.length, 2);
+  assert.ok(deleted.data.every((row) => row.deleted_at !== null));
 });
 
 test('claim over RPC; the second company gets already_claimed', async () => {

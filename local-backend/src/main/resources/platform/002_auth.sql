@@ -1,6 +1,10 @@
--- The subset of Supabase's auth schema that policies and the local Auth server use.
-create schema if not exists auth;
-grant usage on schema auth to anon, authenticated, service_role;
+-- The subset of Supabase's auth schema that policies and the local Auth server use. Owned by
+-- supabase_auth_admin as on hosted Supabase: postgres may read and write its tables (the seed adds
+-- users) and reference auth.users, but not create anything in the schema
+-- (supabase/postgres migrations/db/migrations/20250421084701_revoke_admin_roles_from_postgres.sql).
+create schema if not exists auth authorization supabase_auth_admin;
+alter schema auth owner to supabase_auth_admin;
+grant usage on schema auth to anon, authenticated, service_role, postgres;
 
 create table if not exists auth.users (
   instance_id uuid,
@@ -49,6 +53,16 @@ create table if not exists auth.refresh_tokens (
 create index if not exists refresh_tokens_session_idx on auth.refresh_tokens (session_id);
 create index if not exists refresh_tokens_parent_idx on auth.refresh_tokens (parent);
 
+-- The tables supautils.policy_grants lets postgres put policies on (see 001); the rest of what an
+-- owner may do to them is refused by 005.
+-- Foreign keys to these tables are checked as their owner, which must therefore reach the schema.
+grant usage on schema auth to supautils_policy_grants;
+alter table auth.users owner to supautils_policy_grants;
+alter table auth.sessions owner to supautils_policy_grants;
+alter table auth.refresh_tokens owner to supautils_policy_grants;
+grant all on all tables in schema auth to postgres;
+grant all on all sequences in schema auth to postgres;
+
 -- Nothing in auth is reachable through the API roles except these helpers.
 revoke all on all tables in schema auth from anon, authenticated;
 
@@ -90,4 +104,8 @@ as $$
   )::text
 $$;
 
-grant execute on function auth.jwt(), auth.uid(), auth.role(), auth.email() to anon, authenticated, service_role;
+alter function auth.jwt() owner to supabase_auth_admin;
+alter function auth.uid() owner to supabase_auth_admin;
+alter function auth.role() owner to supabase_auth_admin;
+alter function auth.email() owner to supabase_auth_admin;
+grant execute on function auth.jwt(), auth.uid(), auth.role(), auth.email() to anon, authenticated, service_role, postgres;

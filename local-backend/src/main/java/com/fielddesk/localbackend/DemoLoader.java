@@ -14,12 +14,12 @@ final class DemoLoader {
     }
 
     /** @param rowsWritten told the rows written so far and the rows to write, as the load goes */
-    static DemoSummary load(DataSource superuser, DemoDataOption option, DemoDataGenerator.RowProgress rowsWritten) {
+    static DemoSummary load(DataSource postgresRole, DemoDataOption option, DemoDataGenerator.RowProgress rowsWritten) {
         DemoScale scale = switch (option.kind()) {
             case STANDARD -> DemoScale.standard();
             case SCALED -> DemoScale.ofWorkOrders(option.scale());
             case NONE -> throw new IllegalArgumentException("No demo data was asked for");
         };
-        return new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, Instant.now(), scale).writeTo(superuser, rowsWritten);
+        return new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, Instant.now(), scale).writeTo(postgresRole, rowsWritten);
     }
 }

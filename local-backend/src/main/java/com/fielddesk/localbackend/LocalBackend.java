@@ -100,19 +100,28 @@ public final class LocalBackend implements AutoCloseable {
 
         progress.accept("Starting database…");
         steps.accept(StartupProgress.of(StartupProgress.Phase.STARTING_DATABASE));
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(postgresFolder, 0);
+        EmbeddedPostgresServer postgres;
+        try {
+            postgres = EmbeddedPostgresServer.start(postgresFolder, 0);
+        } catch (EmbeddedPostgresServer.LegacyDataFolderException olderLayout) {
+            progress.accept("Recreating the local database made by an older version…");
+            wipe(List.of(postgresFolder, data.resolve(STORAGE_FOLDER)));
+            firstStart = true;
+            postgres = EmbeddedPostgresServer.start(postgresFolder, 0);
+        }
         HikariDataSource adminPool = null;
         HikariDataSource authenticatorPool = null;
         Gateway gateway = null;
         try {
             progress.accept("Applying migrations…");
-            BackendSchema.installer().install(postgres.superuserDataSource(DATABASE), (done, total) ->
+            BackendSchema.installer().install(postgres.logins(DATABASE), (done, total) ->
                     steps.accept(new StartupProgress(StartupProgress.Phase.APPLYING_MIGRATIONS, done, total)));
             adminPool = pool(postgres, EmbeddedPostgresServer.SUPERUSER, 6, "local-backend-admin");
             authenticatorPool = pool(postgres, "authenticator", 16, "local-backend-authenticator");
             if (firstStart && config.demo().wanted()) {
                 progress.accept("Loading demo data…");
-                DemoLoader.load(adminPool, config.demo(), (done, total) ->
+                // As the seed is loaded on Supabase: by postgres, not a superuser.
+                DemoLoader.load(postgres.postgresRoleDataSource(DATABASE), config.demo(), (done, total) ->
                         steps.accept(new StartupProgress(StartupProgress.Phase.LOADING_DEMO_DATA, done, total)));
             }
             SchemaCache schemaCache = new SchemaCache(authenticatorPool, "public");
@@ -161,17 +170,20 @@ public final class LocalBackend implements AutoCloseable {
 
     /** Removes only what local-backend keeps in the folder, never anything else a user put there. */
     private static void wipe(Path data) {
-        for (Path owned : List.of(data.resolve(POSTGRES_FOLDER), data.resolve(STORAGE_FOLDER),
-                data.resolve(ProjectKeys.FILE_NAME))) {
-            if (!Files.exists(owned)) {
+        wipe(List.of(data.resolve(POSTGRES_FOLDER), data.resolve(STORAGE_FOLDER), data.resolve(ProjectKeys.FILE_NAME)));
+    }
+
+    private static void wipe(List<Path> owned) {
+        for (Path path : owned) {
+            if (!Files.exists(path)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(owned)) {
+            try (Stream<Path> files = Files.walk(path)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not reset " + owned, e);
+                throw new UncheckedIOException("Could not reset " + path, e);
             }
         }
     }

@@ -10,12 +10,16 @@ import java.nio.file.Path;
 
 /**
  * A PostgreSQL 17 server run from the binaries bundled in the jar (zonky). It keeps its data in
- * the given folder across restarts; tests pass a temp folder. Listens on 127.0.0.1 only.
+ * the given folder across restarts; tests pass a temp folder. Listens on 127.0.0.1 only. Its roles
+ * are laid out as on hosted Supabase ({@link HostedRoleLayout}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-    /** The superuser zonky creates; only local-backend's own setup code connects as it. */
-    public static final String SUPERUSER = "postgres";
+    /** The cluster's superuser, as on hosted Supabase; only local-backend's own setup code, its
+     *  servers (Auth, Storage rules, Realtime) and tests connect as it. */
+    public static final String SUPERUSER = "supabase_admin";
+    /** Not a superuser, as on hosted Supabase: migrations and the seed run as it. */
+    public static final String POSTGRES_ROLE = "postgres";
 
     private final EmbeddedPostgres postgres;
 
@@ -30,6 +34,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port          0 picks a free port
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        EmbeddedPostgres postgres;
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -45,16 +50,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            return new EmbeddedPostgresServer(builder.start());
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+        try {
+            HostedRoleLayout.apply(postgres::getDatabase);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
     }
 
     public int port() {
         return postgres.getPort();
     }
 
+    /** A JDBC URL that connects as the superuser. */
     public String jdbcUrl(String database) {
         return postgres.getJdbcUrl(SUPERUSER, database);
     }
@@ -64,12 +78,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getDatabase(SUPERUSER, database);
     }
 
+    /** Unpooled connections as {@link #POSTGRES_ROLE}, the non-superuser migrations and the seed run as. */
+    public DataSource postgresRoleDataSource(String database) {
+        return postgres.getDatabase(POSTGRES_ROLE, database);
+    }
+
+    /** Both logins of one database, as the schema installer needs them. */
+    public DatabaseLogins logins(String database) {
+        return new DatabaseLogins(superuserDataSource(database), postgresRoleDataSource(database));
+    }
+
     @Override
     public void close() {
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A data folder from before the hosted role layout: migrations ran as the superuser there, so
+     * what they created belongs to it and the non-superuser {@code postgres} could not change it.
+     * Such a folder holds only local demo data; it is recreated.
+     */
+    public static final class LegacyDataFolderException extends RuntimeException {
+        LegacyDataFolderException() {
+            super("This local database was created by an older FieldDesk local backend (its migrations ran as a "
+                    + "superuser); it has to be recreated.");
         }
     }
 }

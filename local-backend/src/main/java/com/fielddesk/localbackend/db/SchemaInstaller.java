@@ -1,6 +1,5 @@
 package com.fielddesk.localbackend.db;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +12,10 @@ import java.util.function.IntConsumer;
 
 /**
  * Brings a database to the current schema: first the platform bootstrap (what hosted Supabase
- * provides), then {@code supabase/migrations} in version order. Each file runs in its own
- * transaction and is recorded, like the Supabase CLI does, so a restart applies only new files.
+ * provides) as the superuser, then {@code supabase/migrations} in version order as the
+ * non-superuser {@code postgres}, with the privileges {@code supabase db push} has on a hosted
+ * project today — so a migration that Supabase would refuse fails here first. Each file runs in its
+ * own transaction and is recorded, like the Supabase CLI does, so a restart applies only new files.
  */
 public final class SchemaInstaller {
 
@@ -45,30 +46,40 @@ public final class SchemaInstaller {
     }
 
     /** Applies whatever has not been applied yet; returns how many files ran. */
-    public int install(DataSource superuser) {
-        return install(superuser, (done, total) -> { });
+    public int install(DatabaseLogins logins) {
+        return install(logins, (done, total) -> { });
     }
 
-    public int install(DataSource superuser, Progress progress) {
+    /**
+     * The platform bootstrap runs as the superuser (it is Supabase's, not ours); the migrations run
+     * as {@code postgres}, which is no superuser — as {@code supabase db push} runs them today.
+     */
+    public int install(DatabaseLogins logins, Progress progress) {
         int total = platformScripts.size() + migrations.size();
-        try (Connection connection = superuser.getConnection()) {
-            ensureHistoryTables(connection);
-            int applied = applyMissing(connection, "platform_history", platformScripts,
+        int applied;
+        try (Connection superuser = logins.superuser().getConnection()) {
+            ensureHistoryTables(superuser);
+            applied = applyMissing(superuser, "platform_history", platformScripts,
                     inPlace -> progress.filesInPlace(inPlace, total));
-            applied += applyMissing(connection, "schema_migrations", migrations,
-                    inPlace -> progress.filesInPlace(platformScripts.size() + inPlace, total));
-            return applied;
         } catch (SQLException e) {
             throw new SchemaInstallException("Could not prepare the database schema: " + e.getMessage(), e);
         }
+        try (Connection postgres = logins.postgresRole().getConnection()) {
+            return applied + applyMissing(postgres, "schema_migrations", migrations,
+                    inPlace -> progress.filesInPlace(platformScripts.size() + inPlace, total));
+        } catch (SQLException e) {
+            throw new SchemaInstallException("Could not apply the migrations: " + e.getMessage(), e);
+        }
     }
 
-    private static void ensureHistoryTables(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+    /** Like the Supabase CLI's, the migration history belongs to postgres, which writes it. */
+    private static void ensureHistoryTables(Connection superuser) throws SQLException {
+        try (Statement statement = superuser.createStatement()) {
             statement.execute("""
-                    create schema if not exists supabase_migrations;
+                    create schema if not exists supabase_migrations authorization postgres;
                     create table if not exists supabase_migrations.schema_migrations (
                       version text primary key, name text, statements text[]);
+                    alter table supabase_migrations.schema_migrations owner to postgres;
                     create table if not exists supabase_migrations.platform_history (
                       version text primary key, name text, applied_at timestamptz not null default now());
                     """);

@@ -35,9 +35,9 @@ public final class DemoBenchmark {
             for (String run : runs) {
                 DemoScale scale = run.equals("standard") ? DemoScale.standard() : DemoScale.ofWorkOrders(Integer.parseInt(run));
                 String database = "demo_bench_" + (++number);
-                execute(server.superuserDataSource("postgres"), "create database " + database);
-                DataSource target = server.superuserDataSource(database);
-                SchemaInstaller.fromClasspath().install(target);
+                execute(server.superuserDataSource("postgres"), "create database " + database + " owner postgres");
+                SchemaInstaller.fromClasspath().install(server.logins(database));
+                DataSource target = server.postgresRoleDataSource(database);
                 long started = System.nanoTime();
                 DemoSummary summary = new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, Instant.now(), scale).writeTo(target);
                 double seconds = (System.nanoTime() - started) / 1e9;

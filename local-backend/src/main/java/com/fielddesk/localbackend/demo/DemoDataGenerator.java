@@ -32,7 +32,8 @@ import java.util.UUID;
  *
  * <p>Deterministic: the same seed, anchor and scale give the same rows (ids included) whether
  * they are written over JDBC ({@link #writeTo}) or as seed.sql ({@link #toSqlScript}). Every row
- * is inserted through the schema's normal triggers as the superuser (audit actor {@code system}),
+ * is inserted through the schema's normal triggers as {@code postgres} — not a superuser, as the
+ * seed runs on Supabase — without a JWT (audit actor {@code system}),
  * so work order and invoice numbers, invoice totals, status history, the lead pool and the audit
  * hash chain are all produced by the database itself, exactly as for any other write.
  */
@@ -93,8 +94,8 @@ public final class DemoDataGenerator {
      * if loading fails, the exception says the database holds part of the demo and should be
      * recreated — a second load into it is refused.
      */
-    public DemoSummary writeTo(DataSource superuser) {
-        return writeTo(superuser, (done, total) -> { });
+    public DemoSummary writeTo(DataSource postgresRole) {
+        return writeTo(postgresRole, (done, total) -> { });
     }
 
     /** Told, as a load goes, the rows written so far and the rows it writes in all (for a progress bar). */
@@ -104,8 +105,8 @@ public final class DemoDataGenerator {
     }
 
     /** As {@link #writeTo(DataSource)}, telling {@code progress} after every multi-row INSERT. */
-    public DemoSummary writeTo(DataSource superuser, RowProgress progress) {
-        try (Connection connection = superuser.getConnection()) {
+    public DemoSummary writeTo(DataSource postgresRole, RowProgress progress) {
+        try (Connection connection = postgresRole.getConnection()) {
             connection.setAutoCommit(false);
             refuseIfAlreadyLoaded(connection);
             try {

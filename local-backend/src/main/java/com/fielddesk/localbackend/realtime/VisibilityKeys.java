@@ -32,6 +32,11 @@ final class VisibilityKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(VisibilityKeys.class);
     private static final String OTHER_CLAIM_READERS = "(current_setting|request\\.jwt|\\mjwt\\s*\\(|\\memail\\s*\\()";
+    /**
+     * A {@code current_setting} of a named setting outside {@code request.*} reads no claim (e.g.
+     * Storage's {@code storage.allow_delete_query} guard); it is removed before the search.
+     */
+    private static final String NON_CLAIM_SETTING = "current_setting\\s*\\(\\s*''(?!request\\.)[a-z0-9_.]+''";
 
     /**
      * Subscribers with equal keys see the same rows with the same columns.
@@ -58,12 +63,12 @@ final class VisibilityKeys {
                       where n.nspname not in ('pg_catalog', 'information_schema')
                         and not (n.nspname = 'auth' and p.proname in ('uid', 'role', 'email', 'jwt'))
                         and l.lanname not in ('c', 'internal')
-                        and p.prosrc ~* '%1$s'
+                        and regexp_replace(p.prosrc, '%2$s', '', 'gi') ~* '%1$s'
                      union all
                      select format('policy %%I on %%I.%%I', policyname, schemaname, tablename)
                        from pg_policies
                       where concat(qual, ' ', with_check) ~* '%1$s'
-                     """, OTHER_CLAIM_READERS))) {
+                     """, OTHER_CLAIM_READERS, NON_CLAIM_SETTING))) {
             while (rows.next()) {
                 readers.add(rows.getString(1));
             }

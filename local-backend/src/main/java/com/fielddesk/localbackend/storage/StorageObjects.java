@@ -192,7 +192,16 @@ final class StorageObjects {
         return rows;
     }
 
+    /**
+     * Deletes object rows the caller may delete. Like Supabase's Storage API it first tells the
+     * database's guard against plain SQL deletes (trigger {@code protect_objects_delete}) that this
+     * transaction is the Storage API's own.
+     */
     List<Deleted> delete(Connection connection, String bucketId, List<String> names) throws SQLException {
+        try (PreparedStatement allow = connection.prepareStatement(
+                "select set_config('storage.allow_delete_query', 'true', true)")) {
+            allow.execute();
+        }
         List<Deleted> deleted = new ArrayList<>();
         try (PreparedStatement delete = connection.prepareStatement(
                 "delete from storage.objects where bucket_id = ? and name = any(?) returning " + OBJECT_COLUMNS)) {

@@ -38,7 +38,7 @@ class DemoDataGeneratorTest {
     @BeforeAll
     static void loadStandardDataset() {
         postgres = TestPostgres.shared();
-        standard = postgres.superuser(postgres.newDatabase());
+        standard = postgres.postgresRole(postgres.newDatabase());   // as Supabase loads a seed
         summary = DemoDataGenerator.standardSeedFile().writeTo(standard);
     }
 
@@ -187,7 +187,7 @@ class DemoDataGeneratorTest {
     void theSqlScriptLoadsExactlyTheRowsTheJdbcLoadWrites() throws SQLException {
         // The same code renders seed.sql at standard scale; a small scale keeps the test quick.
         DemoDataGenerator generator = new DemoDataGenerator(11, Instant.parse("2026-06-01T12:00:00Z"), SMALL);
-        DataSource fromScript = postgres.superuser(postgres.newDatabase());
+        DataSource fromScript = postgres.postgresRole(postgres.newDatabase());
         try (Connection connection = fromScript.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(generator.toSqlScript());
         }
@@ -225,7 +225,7 @@ class DemoDataGeneratorTest {
     }
 
     private static Map<String, String> loadInto(DemoDataGenerator generator) throws SQLException {
-        DataSource database = postgres.superuser(postgres.newDatabase());
+        DataSource database = postgres.postgresRole(postgres.newDatabase());
         generator.writeTo(database);
         return DemoDigest.of(database);
     }

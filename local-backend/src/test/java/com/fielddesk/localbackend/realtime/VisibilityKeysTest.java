@@ -62,6 +62,18 @@ class VisibilityKeysTest {
         assertThat(inspect(database).keysBySubject()).isFalse();
     }
 
+    @Test
+    void readingANamedSettingOutsideRequestIsNoClaimRead() throws SQLException {
+        DataSource database = postgres.superuser(postgres.newDatabase());
+        // Like Storage's guard against plain deletes (storage.protect_delete), which the platform bootstrap installs.
+        execute(database, """
+                create function public.imports_allowed() returns boolean language sql stable as $$
+                  select coalesce(current_setting('fielddesk.allow_import', true), 'false') = 'true'
+                $$""");
+
+        assertThat(inspect(database).keysBySubject()).isTrue();
+    }
+
     private static VisibilityKeys inspect(DataSource database) throws SQLException {
         try (Connection connection = database.getConnection()) {
             return VisibilityKeys.inspect(connection);

@@ -59,20 +59,25 @@ class AuditLogTest {
                 "insert into public.customers (full_name, phone) values ('Lee Original', '555-1') returning id"));
         AsUser.run(database, csr.identity(), c -> Sql.update(c,
                 "update public.customers set full_name = 'Lee Renamed' where id = ?", customer));
-        AsUser.run(database, admin.identity(), c -> Sql.update(c, "delete from public.customers where id = ?", customer));
+        // API roles delete by tombstone; a hard delete is the database owner's (e.g. a retention purge).
+        AsUser.run(database, admin.identity(), c -> Sql.update(c,
+                "update public.customers set deleted_at = now() where id = ?", customer));
+        Sql.update(database, "delete from public.customers where id = ?", customer);
 
         List<Map<String, Object>> entries = Sql.rows(database, """
                 select action, actor_id, actor_role, old_values::text as old, new_values::text as new
                   from public.audit_log where table_name = 'customers' and row_id = ? order by seq""", customer);
-        assertThat(entries).extracting(e -> e.get("action")).containsExactly("insert", "update", "delete");
-        assertThat(entries).extracting(e -> e.get("actor_id")).containsExactly(csr.id(), csr.id(), admin.id());
-        assertThat(entries).extracting(e -> e.get("actor_role")).containsExactly("csr", "csr", "admin");
+        assertThat(entries).extracting(e -> e.get("action")).containsExactly("insert", "update", "update", "delete");
+        assertThat(entries).extracting(e -> e.get("actor_id")).containsExactly(csr.id(), csr.id(), admin.id(), null);
+        assertThat(entries).extracting(e -> e.get("actor_role")).containsExactly("csr", "csr", "admin", "system");
         JsonNode update = Sql.json(entries.get(1).get("new"));
         assertThat(Sql.json(entries.get(1).get("old"))).isEqualTo(Sql.json("{\"full_name\":\"Lee Original\"}"));
         assertThat(update).isEqualTo(Sql.json("{\"full_name\":\"Lee Renamed\"}"));
         assertThat(Sql.json(entries.get(0).get("new")).path("phone").asText()).isEqualTo("555-1");
-        assertThat(Sql.json(entries.get(2).get("old")).path("full_name").asText()).isEqualTo("Lee Renamed");
-        assertThat(entries.get(2).get("new")).isNull();
+        assertThat(Sql.json(entries.get(2).get("old"))).isEqualTo(Sql.json("{\"deleted_at\":null}"));
+        assertThat(Sql.json(entries.get(2).get("new")).path("deleted_at").isTextual()).isTrue();
+        assertThat(Sql.json(entries.get(3).get("old")).path("full_name").asText()).isEqualTo("Lee Renamed");
+        assertThat(entries.get(3).get("new")).isNull();
     }
 
     @Test

@@ -23,8 +23,8 @@ class SchemaInstallerTest {
         String database = POSTGRES.newEmptyDatabase();
         SchemaInstaller installer = SchemaInstaller.fromClasspath();
 
-        int firstRun = installer.install(POSTGRES.superuser(database));
-        int secondRun = installer.install(POSTGRES.superuser(database));
+        int firstRun = installer.install(POSTGRES.logins(database));
+        int secondRun = installer.install(POSTGRES.logins(database));
 
         assertThat(installer.migrations()).isNotEmpty();
         assertThat(firstRun).isGreaterThan(installer.migrations().size());
@@ -35,8 +35,8 @@ class SchemaInstallerTest {
     void twoFreshDatabasesGetTheSameSchema() throws SQLException {
         String first = POSTGRES.newEmptyDatabase();
         String second = POSTGRES.newEmptyDatabase();
-        SchemaInstaller.fromClasspath().install(POSTGRES.superuser(first));
-        SchemaInstaller.fromClasspath().install(POSTGRES.superuser(second));
+        SchemaInstaller.fromClasspath().install(POSTGRES.logins(first));
+        SchemaInstaller.fromClasspath().install(POSTGRES.logins(second));
 
         List<String> firstSchema = describeSchema(POSTGRES.superuser(first));
         assertThat(firstSchema).hasSizeGreaterThan(20);

@@ -73,17 +73,23 @@ class StaffPermissionsTest {
     }
 
     @Test
-    void onlyManagersHardDeleteOthersSoftDelete() throws SQLException {
+    void noRoleHardDeletesACustomerAndOnlyManagersTombstoneOne() throws SQLException {
         java.util.UUID customer = fixtures.customer(company, "Deletable");
 
-        int byCsr = AsUser.run(database, csr.identity(), c -> Sql.update(c, "delete from public.customers where id = ?", customer));
-        int softByCsr = AsUser.run(database, csr.identity(), c -> Sql.update(c,
+        SQLException deleteByCsr = Refusals.of(() -> AsUser.run(database, csr.identity(),
+                c -> Sql.update(c, "delete from public.customers where id = ?", customer)));
+        SQLException deleteByAdmin = Refusals.of(() -> AsUser.run(database, admin.identity(),
+                c -> Sql.update(c, "delete from public.customers where id = ?", customer)));
+        SQLException tombstoneByCsr = Refusals.of(() -> AsUser.run(database, csr.identity(),
+                c -> Sql.update(c, "update public.customers set deleted_at = now() where id = ?", customer)));
+        int tombstoneByAdmin = AsUser.run(database, admin.identity(), c -> Sql.update(c,
                 "update public.customers set deleted_at = now() where id = ?", customer));
-        int byAdmin = AsUser.run(database, admin.identity(), c -> Sql.update(c, "delete from public.customers where id = ?", customer));
 
-        assertThat(byCsr).isZero();
-        assertThat(softByCsr).isOne();
-        assertThat(byAdmin).isOne();
+        assertThat(deleteByCsr.getSQLState()).isEqualTo("42501");
+        assertThat(deleteByAdmin.getSQLState()).isEqualTo("42501");
+        assertThat(tombstoneByCsr.getSQLState()).isEqualTo("42501");
+        assertThat(tombstoneByCsr.getMessage()).contains("You are not allowed to delete this customers row.");
+        assertThat(tombstoneByAdmin).isOne();
     }
 
     @Test

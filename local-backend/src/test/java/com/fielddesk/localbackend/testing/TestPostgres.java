@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.testing;
 
+import com.fielddesk.localbackend.db.DatabaseLogins;
 import com.fielddesk.localbackend.db.EmbeddedPostgresServer;
 import com.fielddesk.localbackend.db.SchemaInstaller;
 
@@ -55,26 +56,40 @@ public final class TestPostgres {
     }
 
     private void createTemplate() {
-        execute(server.superuserDataSource("postgres"), "create database " + TEMPLATE);
-        SchemaInstaller.fromClasspath().install(server.superuserDataSource(TEMPLATE));
+        createDatabase(TEMPLATE, "");
+        SchemaInstaller.fromClasspath().install(server.logins(TEMPLATE));
     }
 
     /** A new database copied from the migrated template; returns its name. */
     public String newDatabase() {
         String name = "test_" + databaseCounter.incrementAndGet();
-        execute(server.superuserDataSource("postgres"), "create database " + name + " template " + TEMPLATE);
+        createDatabase(name, " template " + TEMPLATE);
         return name;
     }
 
     /** An empty database with nothing applied, for tests of the installer itself. */
     public String newEmptyDatabase() {
         String name = "empty_" + databaseCounter.incrementAndGet();
-        execute(server.superuserDataSource("postgres"), "create database " + name);
+        createDatabase(name, "");
         return name;
+    }
+
+    /** Owned by postgres, as a Supabase project's database is (so is its schema public). */
+    private void createDatabase(String name, String options) {
+        execute(server.superuserDataSource("postgres"), "create database " + name + " owner postgres" + options);
     }
 
     public DataSource superuser(String database) {
         return server.superuserDataSource(database);
+    }
+
+    /** Connections as postgres, not a superuser, as migrations and the seed run on Supabase. */
+    public DataSource postgresRole(String database) {
+        return server.postgresRoleDataSource(database);
+    }
+
+    public DatabaseLogins logins(String database) {
+        return server.logins(database);
     }
 
     public String jdbcUrl(String database) {

@@ -45,15 +45,16 @@ class ApplyMutationsPathsTest {
 
     private DataSource server;
     private Tenant tenant;
-    private RequestIdentity dispatcher;
+    private RequestIdentity supervisor;
     private JdbcRemoteTables remote;
 
     @BeforeEach
     void createServer() {
         TestPostgres postgres = TestPostgres.shared();
         server = postgres.superuser(postgres.newDatabase());
-        tenant = Tenant.create(server, "dispatcher");
-        dispatcher = AsUser.authenticated(tenant.user(0).id(), tenant.user(0).email());
+        // A manager: the batch deletes a work order, which only managers may (supabase/README.md).
+        tenant = Tenant.create(server, "supervisor");
+        supervisor = AsUser.authenticated(tenant.user(0).id(), tenant.user(0).email());
         remote = new JdbcRemoteTables(server, tenant.user(0).id(), tenant.user(0).email());
     }
 
@@ -135,12 +136,12 @@ class ApplyMutationsPathsTest {
                            String error) {
     }
 
-    /** Runs one path as the dispatcher, reads what it did, and rolls it all back. */
+    /** Runs one path as the supervisor, reads what it did, and rolls it all back. */
     private Outcome runAndRollBack(String function, List<MutationRequest> batch) throws SQLException {
         try (Connection connection = server.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                dispatcher.applyTo(connection);
+                supervisor.applyTo(connection);
                 connection.createStatement().execute("select public.lock_company_writes()");
                 ArrayNode answers;
                 try (PreparedStatement call = connection.prepareStatement("select " + function + "(?::jsonb)::text")) {

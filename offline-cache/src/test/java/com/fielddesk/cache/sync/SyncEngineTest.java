@@ -60,7 +60,7 @@ class SyncEngineTest {
     void createServer() {
         TestPostgres postgres = TestPostgres.shared();
         server = postgres.superuser(postgres.newDatabase());
-        tenant = Tenant.create(server, "dispatcher", "csr");
+        tenant = Tenant.create(server, "dispatcher", "csr", "supervisor");
     }
 
     @AfterEach
@@ -304,7 +304,7 @@ class SyncEngineTest {
     @Test
     void aDeletedRowBecomesATombstoneAndLeavesEveryCache() throws Exception {
         UUID id = tenant.insertWorkOrders(1, "Job").get(0);
-        Client a = client(0, "a");
+        Client a = client(2, "a");   // the supervisor: only managers delete work orders
         Client b = client(1, "b");
         sync(a);
         sync(b);
