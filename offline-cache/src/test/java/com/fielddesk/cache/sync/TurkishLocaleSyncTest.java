@@ -45,7 +45,8 @@ class TurkishLocaleSyncTest {
     void turkish() {
         TestPostgres postgres = TestPostgres.shared();
         server = postgres.superuser(postgres.newDatabase());
-        tenant = Tenant.create(server, "dispatcher");
+        // A supervisor: deleting a work order (a tombstone) is a manager's move since synced tables became soft-delete only.
+        tenant = Tenant.create(server, "supervisor");
         before = Locale.getDefault();
         Locale.setDefault(new Locale("tr", "TR"));
     }
