@@ -240,7 +240,9 @@ public final class ShellViewModel implements AutoCloseable {
                     shown(conflict.localValue()), shown(conflict.serverValue())));
         }
         for (OutboxEntry rejected : status.quarantined()) {
-            ServerRefusal refusal = ServerRefusal.of(rejected.errorCode(), rejected.errorMessage());
+            // The details carry our refusal code and facts (apply_mutations keeps them), which decide the sentence.
+            ServerRefusal refusal = ServerRefusal.of(rejected.errorCode(), rejected.errorMessage(),
+                    rejected.errorDetails() == null || rejected.errorDetails().isNull() ? null : rejected.errorDetails().toString());
             if (loggedRejections.add(rejected.mutationId())) {
                 log.info("The server rejected the {} of {} {} ({}): {}", rejected.operation().name().toLowerCase(Locale.ROOT),
                         rejected.table(), rejected.rowId(), refusal.sentence(), refusal.details());

@@ -2,23 +2,26 @@ package com.fielddesk.cache.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.remote.JsonRows;
 import com.fielddesk.cache.remote.MutationCodec;
 import com.fielddesk.cache.remote.MutationRequest;
 import com.fielddesk.cache.remote.MutationResult;
 import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.remote.RemotePage;
 import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.remote.SessionExpiredException;
+import com.fielddesk.cache.store.SyncedTable;
 import com.fielddesk.supabase.SupabaseClient;
 import com.fielddesk.supabase.errors.NotAuthenticatedException;
 import com.fielddesk.supabase.errors.SupabaseException;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The engine's server port over supabase-client: PostgREST reads for pulls and one
+ * The engine's server port over supabase-client: {@code rpc/sync_page} for pulls and one
  * {@code rpc/apply_mutations} call per push batch. Session refresh on a 401 (once) is the
  * client's job; a refresh the server refuses surfaces as {@link SessionExpiredException}.
  */
@@ -41,24 +44,22 @@ public final class SupabaseRemoteTables implements RemoteTables {
         });
     }
 
+    /**
+     * One call of {@code rpc/sync_page} (supabase/migrations/20261205200000_sync_page.sql): a
+     * keyset page as one index range scan whatever the table's statistics, the values of the
+     * cache's columns only, one array per row.
+     */
     @Override
-    public List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) throws RemoteException {
-        return call(() -> {
-            if (after == null) {
-                return client.from(table).select("*").gte("sync_xid", fromXid)
-                        .order("sync_xid").order("id").limit(limit).list(ObjectNode.class);
-            }
-            // Keyset "(sync_xid, id) > after" as two index range scans: PostgREST has no row
-            // comparison, and an or=(…) filter would make PostgreSQL scan and sort the whole table
-            // for every page. First the rest of the last page's transaction, then later ones.
-            List<ObjectNode> page = new ArrayList<>(client.from(table).select("*").eq("sync_xid", after.syncXid())
-                    .gt("id", after.id()).order("id").limit(limit).list(ObjectNode.class));
-            if (page.size() < limit) {
-                page.addAll(client.from(table).select("*").gt("sync_xid", Math.max(after.syncXid(), fromXid - 1))
-                        .order("sync_xid").order("id").limit(limit - page.size()).list(ObjectNode.class));
-            }
-            return page;
-        });
+    public RemotePage fetchPage(SyncedTable table, long fromXid, PageKey after, int limit) throws RemoteException {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("table_name", table.name());
+        arguments.put("columns", table.columnNames());
+        arguments.put("from_xid", fromXid);
+        arguments.put("after_xid", after == null ? null : after.syncXid());
+        arguments.put("after_id", after == null ? null : after.id());
+        arguments.put("page_size", limit);
+        // A read: safe to repeat after a lost answer.
+        return call(() -> RemotePage.of(table, client.rpc("sync_page", arguments).idempotent().returning(JsonRows.class)));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package com.fielddesk.cache.pull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
-import com.fielddesk.cache.outbox.RowRebuilder;
 import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.remote.RemotePage;
 import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.remote.RemoteTables.PageKey;
 import com.fielddesk.cache.store.CacheDatabase;
@@ -18,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -84,31 +81,31 @@ public final class Puller {
                 }
                 watermark = roundWatermark;
             }
-            received.put(table.name(), pullTable(table.name(), state, watermark, progress));
+            received.put(table.name(), pullTable(table, state, watermark, progress));
         }
         return received;
     }
 
-    private long pullTable(String table, CursorState state, long watermark, Consumer<PullProgress> progress)
+    private long pullTable(SyncedTable table, CursorState state, long watermark, Consumer<PullProgress> progress)
             throws RemoteException {
         boolean initial = state.cursor() == 0;
         PageKey after = state.after();
         long total = 0;
-        List<ObjectNode> page = remote.fetchPage(table, state.cursor(), after, pageSize);
+        RemotePage page = remote.fetchPage(table, state.cursor(), after, pageSize);
         while (true) {
             boolean last = page.size() < pageSize;
-            PageKey reached = page.isEmpty() ? after : keyOf(page.get(page.size() - 1));
+            PageKey reached = page.isEmpty() ? after : page.lastKey();
             // The next page downloads while this one is written to SQLite.
-            CompletableFuture<List<ObjectNode>> next = last ? null : prefetch(table, state.cursor(), reached);
-            List<ObjectNode> current = page;
+            CompletableFuture<RemotePage> next = last ? null : prefetch(table, state.cursor(), reached);
+            RemotePage current = page;
             database.write(connection -> {
                 applyPage(connection, table, current);
-                saveCursor(connection, table, last ? new CursorState(watermark, null, null) : new CursorState(
+                saveCursor(connection, table.name(), last ? new CursorState(watermark, null, null) : new CursorState(
                         state.cursor(), watermark, reached), current.size());
                 return null;
             });
             total += current.size();
-            progress.accept(new PullProgress(table, total, last, initial));
+            progress.accept(new PullProgress(table.name(), total, last, initial));
             if (last) {
                 return total;
             }
@@ -117,7 +114,7 @@ public final class Puller {
         }
     }
 
-    private CompletableFuture<List<ObjectNode>> prefetch(String table, long cursor, PageKey after) {
+    private CompletableFuture<RemotePage> prefetch(SyncedTable table, long cursor, PageKey after) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return remote.fetchPage(table, cursor, after, pageSize);
@@ -127,7 +124,7 @@ public final class Puller {
         }, prefetcher);
     }
 
-    private static List<ObjectNode> await(CompletableFuture<List<ObjectNode>> next) throws RemoteException {
+    private static RemotePage await(CompletableFuture<RemotePage> next) throws RemoteException {
         try {
             return next.join();
         } catch (CompletionException e) {
@@ -138,22 +135,22 @@ public final class Puller {
         }
     }
 
-    private void applyPage(Connection connection, String table, List<ObjectNode> page) throws SQLException {
+    private void applyPage(Connection connection, SyncedTable table, RemotePage page) throws SQLException {
         if (page.isEmpty()) {
             return;
         }
         // Rows with queued local changes keep the user's version; the upload's answer brings the
         // server state back for them (see RowRebuilder).
-        Set<String> pending = outbox.rowsWithPendingChanges(connection, table);
-        try (LocalRows.RowWriter writer = rows.upsertWriter(connection, table);
+        Set<String> pending = outbox.rowsWithPendingChanges(connection, table.name());
+        try (LocalRows.RowWriter writer = rows.upsertWriter(connection, table.name());
              PreparedStatement delete = connection.prepareStatement(
-                     "delete from \"" + database.catalog().require(table).name() + "\" where id = ?")) {
-            for (ObjectNode row : page) {
-                String id = row.get("id").asText();
+                     "delete from \"" + table.name() + "\" where id = ?")) {
+            for (Object[] row : page.rows()) {
+                String id = page.id(row);
                 if (pending.contains(id)) {
                     continue;
                 }
-                if (RowRebuilder.isTombstone(row)) {
+                if (page.isTombstone(row)) {
                     delete.setString(1, id);
                     delete.addBatch();
                 } else {
@@ -163,12 +160,7 @@ public final class Puller {
             writer.executeBatch();
             delete.executeBatch();
         }
-        database.markTouched(table);
-    }
-
-    private static PageKey keyOf(JsonNode row) {
-        JsonNode xid = row.get("sync_xid");
-        return new PageKey(xid.isNumber() ? xid.longValue() : Long.parseLong(xid.asText()), row.get("id").asText());
+        database.markTouched(table.name());
     }
 
     record CursorState(long cursor, Long roundWatermark, PageKey after) {

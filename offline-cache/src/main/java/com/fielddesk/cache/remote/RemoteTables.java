@@ -1,6 +1,7 @@
 package com.fielddesk.cache.remote;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.store.SyncedTable;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,10 @@ public interface RemoteTables {
 
     /**
      * Rows of the table with {@code sync_xid >= fromXid} (tombstones included), ordered by
-     * (sync_xid, id), strictly after {@code after} when given, at most {@code limit}.
+     * (sync_xid, id), strictly after {@code after} when given, at most {@code limit}; each row's
+     * values in the order of the table's cache columns.
      */
-    List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) throws RemoteException;
+    RemotePage fetchPage(SyncedTable table, long fromXid, PageKey after, int limit) throws RemoteException;
 
     /** The current row, empty when it does not exist or is not visible to the user. */
     Optional<ObjectNode> fetchRow(String table, String id) throws RemoteException;

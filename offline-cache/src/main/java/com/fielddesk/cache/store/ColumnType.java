@@ -1,6 +1,5 @@
 package com.fielddesk.cache.store;
 
-import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -50,21 +49,79 @@ public enum ColumnType {
 
     /** Binds a JSON value (null or missing → SQL NULL). */
     public void bind(PreparedStatement statement, int index, JsonNode value) throws SQLException {
-        if (value == null || value.isNull() || value.isMissingNode()) {
+        bindStored(statement, index, stored(value));
+    }
+
+    /** Binds a value already in its stored form ({@link #stored}); null → SQL NULL. */
+    public static void bindStored(PreparedStatement statement, int index, Object stored) throws SQLException {
+        if (stored == null) {
             statement.setNull(index, Types.NULL);
-            return;
+        } else if (stored instanceof String text) {
+            statement.setString(index, text);
+        } else if (stored instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (stored instanceof Integer flag) {
+            statement.setInt(index, flag);
+        } else {
+            statement.setDouble(index, (Double) stored);
         }
-        switch (this) {
-            case TEXT -> statement.setString(index, value.isTextual() ? value.textValue() : value.toString());
-            case INTEGER -> statement.setLong(index, value.isNumber() ? value.longValue() : Long.parseLong(value.asText()));
-            case REAL -> statement.setDouble(index, value.isNumber() ? value.doubleValue() : Double.parseDouble(value.asText()));
-            case BOOLEAN -> statement.setInt(index, value.isBoolean() ? (value.booleanValue() ? 1 : 0)
-                    : (Boolean.parseBoolean(value.asText()) ? 1 : 0));
-            case DECIMAL_TEXT -> statement.setString(index, value.isNumber()
-                    ? value.decimalValue().toPlainString() : new BigDecimal(value.asText()).toPlainString());
-            case JSON_TEXT -> statement.setString(index, value.toString());
-            case INSTANT_TEXT -> statement.setString(index, Instants.canonical(value.asText()));
+    }
+
+    /**
+     * The value as this column stores it: String (TEXT, DECIMAL_TEXT, JSON_TEXT), Long (INTEGER),
+     * Double (REAL), Integer 0/1 (BOOLEAN), or null for a JSON null or a missing value.
+     */
+    public Object stored(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
         }
+        return switch (this) {
+            case TEXT -> value.isTextual() ? value.textValue() : value.toString();
+            case INTEGER -> value.isNumber() ? value.longValue() : Long.parseLong(value.asText());
+            case REAL -> value.isNumber() ? value.doubleValue() : Double.parseDouble(value.asText());
+            case BOOLEAN -> (value.isBoolean() ? value.booleanValue() : Boolean.parseBoolean(value.asText())) ? 1 : 0;
+            case DECIMAL_TEXT -> value.isNumber()
+                    ? value.decimalValue().toPlainString() : new BigDecimal(value.asText()).toPlainString();
+            case JSON_TEXT -> value.toString();
+            case INSTANT_TEXT -> Instants.canonical(value.asText());
+        };
+    }
+
+    /**
+     * The same as {@link #stored(JsonNode)} for a scalar read by a streaming parser (String, Long,
+     * BigInteger, Double, Boolean — what a default ObjectMapper's tree would hold), without
+     * building the tree; anything else (an array or object) is passed as its JsonNode.
+     */
+    public Object storedScalar(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonNode node) {
+            return stored(node);
+        }
+        return switch (this) {
+            case TEXT -> value instanceof String text ? text : String.valueOf(value);
+            case INTEGER -> value instanceof Number number ? number.longValue() : Long.parseLong(value.toString());
+            case REAL -> value instanceof Number number ? number.doubleValue() : Double.parseDouble(value.toString());
+            case BOOLEAN -> (value instanceof Boolean flag ? flag : Boolean.parseBoolean(value.toString())) ? 1 : 0;
+            case DECIMAL_TEXT -> decimal(value).toPlainString();
+            case JSON_TEXT -> stored(JSON.valueToTree(value));
+            case INSTANT_TEXT -> Instants.canonical(value.toString());
+        };
+    }
+
+    /** As a tree's number node would give it (a double through BigDecimal.valueOf, like DoubleNode). */
+    private static BigDecimal decimal(Object value) {
+        if (value instanceof Double real) {
+            return BigDecimal.valueOf(real);
+        }
+        if (value instanceof Long whole) {
+            return BigDecimal.valueOf(whole);
+        }
+        if (value instanceof java.math.BigInteger big) {
+            return new BigDecimal(big);
+        }
+        return new BigDecimal(value.toString());
     }
 
     /** Reads a column back as the JSON value the server understands. */

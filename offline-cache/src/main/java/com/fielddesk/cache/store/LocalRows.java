@@ -107,6 +107,14 @@ public final class LocalRows {
             statement.addBatch();
         }
 
+        /** A row whose values are already in their stored form, in the table's column order. */
+        public void addBatch(Object[] stored) throws SQLException {
+            for (int c = 0; c < stored.length; c++) {
+                ColumnType.bindStored(statement, c + 1, stored[c]);
+            }
+            statement.addBatch();
+        }
+
         public void executeBatch() throws SQLException {
             statement.executeBatch();
         }

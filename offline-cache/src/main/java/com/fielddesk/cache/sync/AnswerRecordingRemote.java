@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.remote.MutationRequest;
 import com.fielddesk.cache.remote.MutationResult;
 import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.remote.RemotePage;
 import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.status.SyncStatusTracker;
+import com.fielddesk.cache.store.SyncedTable;
 
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +34,7 @@ final class AnswerRecordingRemote implements RemoteTables {
     }
 
     @Override
-    public List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) throws RemoteException {
+    public RemotePage fetchPage(SyncedTable table, long fromXid, PageKey after, int limit) throws RemoteException {
         return status.recorded(() -> delegate.fetchPage(table, fromXid, after, limit));
     }
 

@@ -6,9 +6,11 @@ import com.fielddesk.cache.push.PushReport;
 import com.fielddesk.cache.remote.MutationRequest;
 import com.fielddesk.cache.remote.MutationResult;
 import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.remote.RemotePage;
 import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.store.SyncedTable;
 import com.fielddesk.cache.sync.SyncEngine;
 import com.fielddesk.cache.sync.SyncSettings;
 import com.fielddesk.cache.testing.BackendAccounts;
@@ -151,7 +153,7 @@ public final class DrainBenchmark {
         }
 
         @Override
-        public List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) throws RemoteException {
+        public RemotePage fetchPage(SyncedTable table, long fromXid, PageKey after, int limit) throws RemoteException {
             return delegate.fetchPage(table, fromXid, after, limit);
         }
 

@@ -8,9 +8,11 @@ import com.fielddesk.cache.outbox.OutboxEntry;
 import com.fielddesk.cache.remote.MutationCodec;
 import com.fielddesk.cache.remote.MutationRequest;
 import com.fielddesk.cache.remote.MutationResult;
+import com.fielddesk.cache.remote.RemotePage;
 import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.store.SyncedTable;
 import com.fielddesk.cache.store.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +68,7 @@ class RefusalDetailsTest {
                 }
 
                 @Override
-                public List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) {
+                public RemotePage fetchPage(SyncedTable table, long fromXid, PageKey after, int limit) {
                     throw new UnsupportedOperationException();
                 }
 

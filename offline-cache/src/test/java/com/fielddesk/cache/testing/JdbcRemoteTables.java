@@ -2,12 +2,15 @@ package com.fielddesk.cache.testing;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.remote.JsonRows;
+import com.fielddesk.cache.remote.MutationCodec;
 import com.fielddesk.cache.remote.MutationRequest;
 import com.fielddesk.cache.remote.MutationResult;
 import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.remote.RemotePage;
 import com.fielddesk.cache.remote.RemoteTables;
-import com.fielddesk.cache.remote.MutationCodec;
 import com.fielddesk.cache.store.Json;
+import com.fielddesk.cache.store.SyncedTable;
 import com.fielddesk.localbackend.db.RequestIdentity;
 import com.fielddesk.localbackend.testing.AsUser;
 
@@ -54,28 +57,24 @@ public final class JdbcRemoteTables implements RemoteTables {
         });
     }
 
+    /** The same {@code public.sync_page} function the HTTP adapter calls, decoded the same way. */
     @Override
-    public List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) throws RemoteException {
-        String name = checked(table);
+    public RemotePage fetchPage(SyncedTable table, long fromXid, PageKey after, int limit) throws RemoteException {
         return run(connection -> {
-            String sql = "select to_jsonb(t)::text from public." + name + " t where t.sync_xid >= ?::text::xid8"
-                    + (after == null ? "" : " and (t.sync_xid, t.id) > (?::text::xid8, ?::uuid)")
-                    + " order by t.sync_xid, t.id limit ?";
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                int index = 1;
-                query.setString(index++, Long.toString(fromXid));
-                if (after != null) {
-                    query.setString(index++, Long.toString(after.syncXid()));
-                    query.setString(index++, after.id());
-                }
-                query.setInt(index, limit);
-                List<ObjectNode> rows = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select public.sync_page(?, ?, ?, ?, ?::uuid, ?)::text")) {
+                query.setString(1, table.name());
+                query.setArray(2, connection.createArrayOf("text", table.columnNames().toArray()));
+                query.setLong(3, fromXid);
+                query.setObject(4, after == null ? null : after.syncXid(), java.sql.Types.BIGINT);
+                query.setString(5, after == null ? null : after.id());
+                query.setInt(6, limit);
                 try (ResultSet result = query.executeQuery()) {
-                    while (result.next()) {
-                        rows.add((ObjectNode) Json.parse(result.getString(1)));
-                    }
+                    result.next();
+                    return RemotePage.of(table, Json.MAPPER.readValue(result.getString(1), JsonRows.class));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("Unreadable sync page: " + e.getMessage(), e);
                 }
-                return rows;
             }
         });
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.remote.MutationRequest;
 import com.fielddesk.cache.remote.MutationResult;
 import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.remote.RemotePage;
 import com.fielddesk.cache.remote.RemoteTables;
+import com.fielddesk.cache.store.SyncedTable;
 
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +43,7 @@ public final class SwitchableRemote implements RemoteTables {
     }
 
     @Override
-    public List<ObjectNode> fetchPage(String table, long fromXid, PageKey after, int limit) throws RemoteException {
+    public RemotePage fetchPage(SyncedTable table, long fromXid, PageKey after, int limit) throws RemoteException {
         check();
         return delegate.fetchPage(table, fromXid, after, limit);
     }
