@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one offline-cache benchmark main (they live in src/test and start a local-backend) in a
-# 256 MB heap. Usage: offline-cache/benchmark.sh InitialSyncBenchmark|DrainBenchmark|LocalWriteBenchmark|TypedQueryBenchmark|SearchBenchmark|ChangeToQueryBenchmark [args]
+# 256 MB heap. Usage: offline-cache/benchmark.sh InitialSyncBenchmark|DrainBenchmark|LocalWriteBenchmark|TypedQueryBenchmark|SearchBenchmark|ChangeToQueryBenchmark|SupabaseJsBaselineBenchmark [args]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 main="$1"; shift
