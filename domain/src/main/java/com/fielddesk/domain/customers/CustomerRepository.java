@@ -80,10 +80,11 @@ public final class CustomerRepository {
         return cache.count(Query.from(CUSTOMERS).where(matching(search)));
     }
 
+    /** Newest: a customer created here has no created_at until the server confirms it, and is the newest of all. */
     private static Query listQuery(String search, CustomerSort sort) {
         return Query.from(CUSTOMERS).where(matching(search)).select(Pending.of(CUSTOMERS))
                 .orderBy(sort == CustomerSort.NEWEST
-                        ? new Order[] {CUSTOMERS.createdAt.desc(), CUSTOMERS.id.desc()}
+                        ? new Order[] {CUSTOMERS.createdAt.desc().nullsFirst(), CUSTOMERS.id.desc()}
                         : new Order[] {CUSTOMERS.fullName.asc(), CUSTOMERS.id.asc()});
     }
 
