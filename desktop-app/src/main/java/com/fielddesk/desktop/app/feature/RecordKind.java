@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The kinds of record a section can open by id (from Ctrl+K search, a link or a notification). */
 public enum RecordKind {
-    CUSTOMER("Customer"), LEAD("Lead"), JOB("Job");
+    CUSTOMER("Customer"), LEAD("Lead"), JOB("Job"), INVOICE("Invoice"), MESSAGE_THREAD("Message thread");
 
     private final String label;
 
