@@ -94,9 +94,22 @@ final class CustomersView {
         return root;
     }
 
-    /** Focus where typing searches (the section was just shown). */
+    /** Focus where typing searches (the section was just shown), once the list is on screen. */
     void focusSearch() {
-        search.requestFocus();
+        if (search.getScene() != null) {
+            search.requestFocus();
+            return;
+        }
+        search.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> value,
+                                javafx.scene.Scene before, javafx.scene.Scene now) {
+                if (now != null) {
+                    search.sceneProperty().removeListener(this);
+                    javafx.application.Platform.runLater(search::requestFocus);
+                }
+            }
+        });
     }
 
     // ---- the list ----
