@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.localbackend.http.ApiRoutes;
 import com.fielddesk.localbackend.http.Json;
 import com.fielddesk.localbackend.http.RequestBodies;
+import com.fielddesk.localbackend.http.StrictText;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -422,19 +423,30 @@ public final class AuthApi implements ApiRoutes {
     }
 
     private JsonNode jsonBody(Context ctx) {
-        String text = bodies.readText(ctx);
+        String text;
+        try {
+            text = bodies.readText(ctx);
+        } catch (RequestBodies.NotUtf8 notUtf8) {
+            throw new AuthError(400, "bad_json", "Could not parse request body as JSON: " + notUtf8.getMessage());
+        }
         if (text.isBlank()) {
             return Json.MAPPER.createObjectNode();
         }
+        JsonNode node;
         try {
-            JsonNode node = Json.MAPPER.readTree(text);
-            if (!node.isObject()) {
-                throw new AuthError(400, "bad_json", "Could not parse request body as JSON: expected an object");
-            }
-            return node;
+            node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new AuthError(400, "bad_json", "Could not parse request body as JSON: " + e.getOriginalMessage());
         }
+        if (!node.isObject()) {
+            throw new AuthError(400, "bad_json", "Could not parse request body as JSON: expected an object");
+        }
+        // Go's JSON decoder in GoTrue turns a lone surrogate into U+FFFD; refusing it keeps a
+        // password or email from silently becoming a different string here.
+        StrictText.problemIn(node).ifPresent(problem -> {
+            throw new AuthError(400, "bad_json", "Could not parse request body as JSON: " + problem.details);
+        });
+        return node;
     }
 
     private static String requiredEmail(JsonNode body) {
