@@ -35,15 +35,20 @@ public final class RawHttp {
     public static Answer exchangeBytes(URI server, byte[] head, byte[] body) {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(head);
             String tail = "\r\nHost: " + server.getHost() + ":" + server.getPort() + "\r\nConnection: close\r\n"
                     + (body == null ? "" : "Content-Length: " + body.length + "\r\n") + "\r\n";
-            out.write(tail.getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(head);
+                out.write(tail.getBytes(StandardCharsets.ISO_8859_1));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+            } catch (IOException refusedWhileSending) {
+                // The server may answer an oversized request and close before reading all of it;
+                // its answer is still there to read.
             }
-            out.flush();
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
