@@ -4,11 +4,12 @@ import com.fielddesk.domain.leads.ClaimedLead;
 import com.fielddesk.domain.leads.DeclineReason;
 import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.domain.leads.LeadId;
+import com.fielddesk.domain.leads.LeadsRepository;
+import com.fielddesk.domain.leads.PoolFilter;
 import com.fielddesk.domain.leads.Trade;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Chime;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Subscriptions;
@@ -37,7 +38,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,9 +89,8 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final BooleanBinding canClaim;
     private final BooleanBinding canDecline;
 
-    private final TableRepository pool;
-    private final TableRepository serviceRequests;
-    private final TableRepository workOrders;
+    private final LeadsRepository leads;
+    private final ChangeSource changes;
     private final LeadActions actions;
     private final SyncState sync;
     private final BackgroundTasks tasks;
@@ -105,18 +104,17 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final Instant openedAt;
     private static final java.time.Duration ARRIVAL_SLACK = java.time.Duration.ofMinutes(2);
 
-    public LeadPoolViewModel(TableRepository pool, TableRepository serviceRequests, TableRepository workOrders,
-                             LeadActions actions, SyncState sync, BackgroundTasks tasks, Clock clock) {
-        this(pool, serviceRequests, workOrders, actions, sync, tasks, clock, Chime.SILENT);
+    public LeadPoolViewModel(LeadsRepository leads, ChangeSource changes, LeadActions actions, SyncState sync,
+                             BackgroundTasks tasks, Clock clock) {
+        this(leads, changes, actions, sync, tasks, clock, Chime.SILENT);
     }
 
     /** @param chime played once per batch of live arrivals while {@link #newLeadSoundProperty()} is on */
-    public LeadPoolViewModel(TableRepository pool, TableRepository serviceRequests, TableRepository workOrders,
-                             LeadActions actions, SyncState sync, BackgroundTasks tasks, Clock clock, Chime chime) {
+    public LeadPoolViewModel(LeadsRepository leads, ChangeSource changes, LeadActions actions, SyncState sync,
+                             BackgroundTasks tasks, Clock clock, Chime chime) {
         this.chime = chime;
-        this.pool = pool;
-        this.serviceRequests = serviceRequests;
-        this.workOrders = workOrders;
+        this.leads = leads;
+        this.changes = changes;
         this.actions = actions;
         this.sync = sync;
         this.tasks = tasks;
@@ -156,9 +154,8 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     /** Starts listening to the cache and loads both lists. */
     public void start() {
-        subscriptions.add(pool.onChange(() -> tasks.onUi(this::reloadPool)));
-        subscriptions.add(serviceRequests.onChange(() -> tasks.onUi(this::reloadMyLeads)));
-        subscriptions.add(workOrders.onChange(() -> tasks.onUi(this::reloadMyLeads)));
+        subscriptions.add(changes.subscribe(tableNames(LeadsRepository.POOL_TABLES), tables -> tasks.onUi(this::reloadPool)));
+        subscriptions.add(changes.subscribe(tableNames(LeadsRepository.MY_LEADS_TABLES), tables -> tasks.onUi(this::reloadMyLeads)));
         reloadPool();
         reloadMyLeads();
     }
@@ -170,12 +167,13 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     public void reloadPool() {
         Comparator<Lead> order = poolOrder;
-        tasks.run(() -> readPool(pool.list(), order), this::applyPool,
+        tasks.run(() -> readPool(order), this::applyPool,
                 e -> message.set(new UserMessage(MessageKind.WARNING, Failures.sentence("Could not read the lead pool.", e))));
     }
 
     public void reloadMyLeads() {
-        tasks.run(this::readMyLeads, myLeads::setAll,
+        // One query: service_requests joined to work_orders in SQL, latest claim first.
+        tasks.run(leads::myLeads, myLeads::setAll,
                 e -> message.set(new UserMessage(MessageKind.WARNING, Failures.sentence("Could not read My leads.", e))));
     }
 
@@ -293,26 +291,18 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     // ---- reading ----
 
-    private static List<Lead> readPool(List<ObjectNode> rows, Comparator<Lead> order) {
-        List<Lead> leads = new ArrayList<>(rows.size());
-        for (ObjectNode row : rows) {
-            LeadRows.poolLead(row).ifPresent(leads::add);
-        }
-        leads.sort(order);
-        return leads;
+    /**
+     * The whole open pool (the filter runs in memory over it: a keystroke must not wait for a
+     * query), in the order the dispatcher chose.
+     */
+    private List<Lead> readPool(Comparator<Lead> order) {
+        List<Lead> pool = new ArrayList<>(leads.pool());
+        pool.sort(order);
+        return pool;
     }
 
-    private List<ClaimedLead> readMyLeads() {
-        Map<String, ObjectNode> jobs = new HashMap<>();
-        for (ObjectNode job : workOrders.list()) {
-            jobs.put(job.path("id").asText(), job);
-        }
-        List<ClaimedLead> claimed = new ArrayList<>();
-        for (ObjectNode row : serviceRequests.list()) {
-            LeadRows.claimedLead(row, jobs).ifPresent(claimed::add);
-        }
-        claimed.sort(Comparator.comparing(ClaimedLead::claimedAt, Comparator.nullsLast(Comparator.reverseOrder())));
-        return claimed;
+    private static List<String> tableNames(List<com.fielddesk.cache.query.Table> tables) {
+        return tables.stream().map(com.fielddesk.cache.query.Table::name).toList();
     }
 
     /**

@@ -1,12 +1,12 @@
 package com.fielddesk.desktop.leads;
 
-import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.leads.LeadsRepository;
 import javafx.scene.Node;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -33,9 +33,8 @@ public final class LeadsFeature {
         private final LeadsView view;
 
         Screen(FeatureContext context, LeadActions actions) {
-            Repositories cache = context.repositories();
-            viewModel = new LeadPoolViewModel(cache.table("lead_pool"), cache.table("service_requests"),
-                    cache.table("work_orders"), actions, context.sync(), context.tasks(), context.clock(), context.chime());
+            viewModel = new LeadPoolViewModel(new LeadsRepository(context.cache()), context.changes(), actions,
+                    context.sync(), context.tasks(), context.clock(), context.chime());
             view = new LeadsView(viewModel, context.settings());
         }
 

@@ -7,7 +7,10 @@ import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.desktop.leads.LeadPoolViewModel;
+import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.desktop.leads.LeadActions;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.domain.leads.LeadsRepository;
 import com.fielddesk.desktop.leads.LeadsView;
 import com.fielddesk.domain.leads.Trade;
 import com.fielddesk.desktop.testing.CacheRows;
@@ -81,8 +84,9 @@ public final class LeadFilterBenchmark {
                 throw new UnsupportedOperationException("the benchmark never declines");
             }
         };
-        LeadPoolViewModel viewModel = new LeadPoolViewModel(repositories.table("lead_pool"),
-                repositories.table("service_requests"), repositories.table("work_orders"), noServer, new SyncState(true),
+        LeadPoolViewModel viewModel = new LeadPoolViewModel(
+                new LeadsRepository(new LocalCache(cache, new Outbox(), Clock.systemDefaultZone())),
+                ChangeSource.of(repositories), noServer, new SyncState(true),
                 tasks, Clock.systemDefaultZone());
         Stage[] stage = new Stage[1];
         Fx.run(() -> {

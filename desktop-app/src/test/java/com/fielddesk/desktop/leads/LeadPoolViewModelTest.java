@@ -3,15 +3,19 @@ package com.fielddesk.desktop.leads;
 import com.fielddesk.domain.leads.DeclineReason;
 import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.domain.leads.LeadId;
+import com.fielddesk.domain.leads.LeadsRepository;
+import com.fielddesk.domain.leads.PoolFilter;
 import com.fielddesk.domain.leads.Trade;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.DirectExecutor;
+import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.SyncState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +54,8 @@ class LeadPoolViewModelTest {
     void openCache() {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.fixed(NOW, ZoneOffset.UTC));
-        viewModel = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
-                repositories.table("work_orders"), actions, sync, DirectExecutor.tasks(), Clock.fixed(NOW, ZoneOffset.UTC),
+        viewModel = new LeadPoolViewModel(new LeadsRepository(new LocalCache(cache, new Outbox(), Clock.fixed(NOW, ZoneOffset.UTC))),
+                ChangeSource.of(repositories), actions, sync, DirectExecutor.tasks(), Clock.fixed(NOW, ZoneOffset.UTC),
                 chimes::incrementAndGet);
         CacheRows.write(cache, "lead_pool", List.of(boiler, flood));
         viewModel.start();
