@@ -35,7 +35,7 @@ public final class LeadsFeature {
         Screen(FeatureContext context, LeadActions actions) {
             viewModel = new LeadPoolViewModel(new LeadsRepository(context.cache()), context.changes(), actions,
                     context.sync(), context.tasks(), context.clock(), context.chime());
-            view = new LeadsView(viewModel, context.settings());
+            view = new LeadsView(viewModel, context.formats(), context.settings());
         }
 
         @Override

@@ -16,6 +16,7 @@ import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.DirectExecutor;
 import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.desktop.ui.SyncState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +99,7 @@ class LeadPoolViewModelTest {
         CacheRows.write(cache, "lead_pool", List.of(CacheRows.tombstone(boiler, NOW)));
         assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Shelbyville");
         assertThat(viewModel.selectedLeadProperty().get()).isNull();
-        assertThat(viewModel.messageProperty().get().text()).contains("no longer in the pool");
+        assertThat(viewModel.messageProperty().get().sentence()).contains("no longer in the pool");
     }
 
     @Test
@@ -255,7 +256,7 @@ class LeadPoolViewModelTest {
         assertThat(viewModel.claimUnavailableReasonProperty().get()).contains("needs the server").contains("offline");
         viewModel.claimSelected();
         assertThat(actions.claimed).isEmpty();
-        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(LeadPoolViewModel.MessageKind.WARNING);
+        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(Notice.Kind.WARNING);
     }
 
     @Test
@@ -264,7 +265,7 @@ class LeadPoolViewModelTest {
         viewModel.selectedLeadProperty().set(lead);
         viewModel.claimSelected();
         assertThat(actions.claimed).containsExactly(lead.id());
-        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(LeadPoolViewModel.MessageKind.SUCCESS);
+        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(Notice.Kind.SUCCESS);
         assertThat(viewModel.busyProperty().get()).isFalse();
     }
 
@@ -274,7 +275,7 @@ class LeadPoolViewModelTest {
                 "Too late — this lead was already claimed by another company.", null);
         viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
         viewModel.claimSelected();
-        assertThat(viewModel.messageProperty().get().text()).contains("already claimed by another company");
+        assertThat(viewModel.messageProperty().get().sentence()).contains("already claimed by another company");
         assertThat(viewModel.canClaimBinding().get()).isTrue();
     }
 
@@ -282,9 +283,9 @@ class LeadPoolViewModelTest {
     void declineNeedsAReasonAndAShortNote() {
         viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
         viewModel.declineSelected(null, "");
-        assertThat(viewModel.messageProperty().get().text()).contains("Choose a reason");
+        assertThat(viewModel.messageProperty().get().sentence()).contains("Choose a reason");
         viewModel.declineSelected(DeclineReason.TOO_FAR, "x".repeat(501));
-        assertThat(viewModel.messageProperty().get().text()).contains("at most 500");
+        assertThat(viewModel.messageProperty().get().sentence()).contains("at most 500");
         assertThat(actions.declined).isEmpty();
         viewModel.declineSelected(DeclineReason.TOO_FAR, "  45 minutes away ");
         assertThat(actions.declined).containsExactly(viewModel.selectedLeadProperty().get().id() + ":too_far:45 minutes away");
