@@ -16,7 +16,6 @@ import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SyncState;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,7 +23,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -54,9 +52,6 @@ import java.util.function.Consumer;
  */
 public final class LeadPoolViewModel implements AutoCloseable {
 
-    static final String OFFLINE_REASON = "Claiming needs the server — you are offline. The pool stays readable.";
-    static final String DECLINE_OFFLINE_REASON = "Declining needs the server — you are offline.";
-
     // ---- properties ----
     private final ObservableList<Lead> poolLeads = FXCollections.observableArrayList();
     private final FilteredList<Lead> visibleLeads = new FilteredList<>(poolLeads);
@@ -67,24 +62,17 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<Lead> selectedLead = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Instant> now;
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Notice> message = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper claimUnavailableReason = new ReadOnlyStringWrapper();
-    private final BooleanBinding canClaim;
-    private final BooleanBinding canDecline;
 
     private final LeadsRepository leads;
     private final ChangeSource changes;
-    private final LeadActions actions;
-    private final SyncState sync;
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final MyLeadsViewModel myLeads;
     private final LeadArrivals arrivals;
+    private final LeadDecisionsViewModel decisions;
     private final Subscriptions subscriptions = new Subscriptions();
-    /** The lead the last failure message is about; its disappearance must not replace that message. */
-    private LeadId lastFailedLead;
 
     public LeadPoolViewModel(LeadsRepository leads, ChangeSource changes, LeadActions actions, SyncState sync,
                              BackgroundTasks tasks, Clock clock) {
@@ -96,13 +84,12 @@ public final class LeadPoolViewModel implements AutoCloseable {
                              BackgroundTasks tasks, Clock clock, Chime chime) {
         this.leads = leads;
         this.changes = changes;
-        this.actions = actions;
-        this.sync = sync;
         this.tasks = tasks;
         this.clock = clock;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
         this.myLeads = new MyLeadsViewModel(leads, changes, tasks);
         this.arrivals = new LeadArrivals(chime, clock.instant());
+        this.decisions = new LeadDecisionsViewModel(selectedLead, actions, sync, tasks, message::set);
         // A My leads read failure is said where the pool's messages are.
         myLeads.problemProperty().addListener((o, before, problem) -> {
             if (problem != null) {
@@ -114,26 +101,8 @@ public final class LeadPoolViewModel implements AutoCloseable {
         searchText.addListener((o, a, b) -> applyFilter());
         // A message is about the lead it was said for; looking at another lead clears it.
         selectedLead.addListener((o, previous, now) -> {
-            if (now != null && !busy.get()) {
+            if (now != null && !decisions.busyProperty().get()) {
                 message.set(null);
-            }
-        });
-        canClaim = selectedLead.isNotNull().and(sync.onlineProperty()).and(busy.not());
-        canDecline = canClaim;
-        claimUnavailableReason.bind(new StringBinding() {
-            {
-                bind(selectedLead, sync.onlineProperty(), busy);
-            }
-
-            @Override
-            protected String computeValue() {
-                if (!sync.onlineProperty().get()) {
-                    return OFFLINE_REASON;
-                }
-                if (selectedLead.get() == null) {
-                    return "";
-                }
-                return busy.get() ? "Working…" : "";
             }
         });
     }
@@ -159,51 +128,11 @@ public final class LeadPoolViewModel implements AutoCloseable {
     }
 
     public void claimSelected() {
-        Lead lead = selectedLead.get();
-        if (lead == null || !canClaim.get()) {
-            explainUnavailable();
-            return;
-        }
-        busy.set(true);
-        message.set(Notice.info("Claiming " + lead.trade().label() + " lead in " + lead.area() + "…"));
-        tasks.run(() -> {
-            actions.claim(lead.id());
-            return lead;
-        }, claimed -> {
-            busy.set(false);
-            message.set(Notice.success("Claimed. The customer's details and the new job are in My leads."));
-        }, failure -> {
-            busy.set(false);
-            lastFailedLead = lead.id();
-            message.set(Notice.warning(sentenceFor(failure)));
-        });
+        decisions.claimSelected();
     }
 
     public void declineSelected(DeclineReason reason, String note) {
-        Lead lead = selectedLead.get();
-        if (lead == null || !canDecline.get()) {
-            explainUnavailable();
-            return;
-        }
-        if (reason == null) {
-            message.set(Notice.warning("Choose a reason to decline the lead."));
-            return;
-        }
-        if (note != null && note.length() > 500) {
-            message.set(Notice.warning("The note can be at most 500 characters."));
-            return;
-        }
-        busy.set(true);
-        tasks.run(() -> {
-            actions.decline(lead.id(), reason, note == null || note.isBlank() ? null : note.strip());
-            return lead;
-        }, declined -> {
-            busy.set(false);
-            message.set(Notice.success("Declined. The lead left your pool."));
-        }, failure -> {
-            busy.set(false);
-            message.set(Notice.warning(sentenceFor(failure)));
-        });
+        decisions.declineSelected(reason, note);
     }
 
     /**
@@ -285,7 +214,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
         if (selectedLead.get() != null && !freshById.containsKey(selectedLead.get().id())) {
             LeadId gone = selectedLead.get().id();
             selectedLead.set(null);
-            if (!busy.get() && !gone.equals(lastFailedLead)) {
+            if (!decisions.busyProperty().get() && !decisions.lastFailedWas(gone)) {
                 message.set(Notice.info("The lead you were looking at is no longer in the pool "
                         + "(claimed by another company, declined or expired)."));
             }
@@ -313,17 +242,6 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private void applyFilter() {
         PoolFilter filter = PoolFilter.of(tradeFilter.get(), emergencyOnly.get(), searchText.get());
         visibleLeads.setPredicate(filter.showsEverything() ? null : filter::matches);
-    }
-
-    private void explainUnavailable() {
-        String reason = claimUnavailableReason.get();
-        if (reason != null && !reason.isEmpty()) {
-            message.set(Notice.warning(reason));
-        }
-    }
-
-    static String sentenceFor(Exception failure) {
-        return Failures.sentence(failure);
     }
 
     @Override
@@ -382,7 +300,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return decisions.busyProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {
@@ -404,15 +322,15 @@ public final class LeadPoolViewModel implements AutoCloseable {
     }
 
     public ReadOnlyStringProperty claimUnavailableReasonProperty() {
-        return claimUnavailableReason.getReadOnlyProperty();
+        return decisions.unavailableReasonProperty();
     }
 
     public BooleanBinding canClaimBinding() {
-        return canClaim;
+        return decisions.canClaimBinding();
     }
 
     public BooleanBinding canDeclineBinding() {
-        return canDecline;
+        return decisions.canDeclineBinding();
     }
 
     public ZoneId zone() {
