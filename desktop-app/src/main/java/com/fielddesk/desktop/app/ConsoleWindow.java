@@ -130,7 +130,7 @@ public final class ConsoleWindow {
                 new CachedSearch(opened.sync().cache()),
                 issueActions(opened), sync, services.tasks(), companyClock);
         SectionNavigator navigator = new SectionNavigator(FeatureRegistry.features(opened));
-        FeatureContext context = new FeatureContext(repositories, opened.sync().cache(), ChangeSource.of(repositories), services.tasks(), sync,
+        FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), services.tasks(), sync,
                 services.settings(), companyClock, formats, navigator, services.chime());
         // The sections this role sees (the shell follows the role); until the profile is read (a few
         // ms) every section shows.

@@ -20,20 +20,23 @@ public final class LeadsFeature {
     private LeadsFeature() {
     }
 
-    /** @param actions claim and decline (they need the server, so the composition root supplies them) */
-    public static Feature feature(LeadActions actions) {
+    /**
+     * @param leads   the leads in the signed-in person's cache (the composition root makes it)
+     * @param actions claim and decline (they need the server, so the composition root supplies them)
+     */
+    public static Feature feature(LeadsRepository leads, LeadActions actions) {
         return Feature.section(ID, "Leads").group("Sales").icon(Material2AL.INBOX)
                 .visibleTo(Role.OFFICE_STAFF)
                 .opens(RecordKind.LEAD)
-                .screen(context -> new Screen(context, actions));
+                .screen(context -> new Screen(context, leads, actions));
     }
 
     private static final class Screen implements FeatureScreen {
         private final LeadPoolViewModel viewModel;
         private final LeadsView view;
 
-        Screen(FeatureContext context, LeadActions actions) {
-            viewModel = new LeadPoolViewModel(new LeadsRepository(context.cache()), context.changes(), actions,
+        Screen(FeatureContext context, LeadsRepository leads, LeadActions actions) {
+            viewModel = new LeadPoolViewModel(leads, context.changes(), actions,
                     context.sync(), context.tasks(), context.clock(), context.chime());
             view = new LeadsView(viewModel, context.formats(), context.settings());
         }

@@ -78,8 +78,7 @@ class TechniciansFeatureTest {
                     repositories.table("companies"), new CachedSearch(new com.fielddesk.cache.query.LocalCache(cache, new Outbox(), Clock.systemUTC())),
                     new NoSyncIssueActions(), sync, tasks, Clock.systemUTC());
             navigator = new SectionNavigator(List.of(TechniciansFeature.feature()));
-            FeatureContext context = new FeatureContext(repositories,
-                    new com.fielddesk.cache.query.LocalCache(cache, new Outbox(), Clock.systemUTC()), ChangeSource.of(repositories), tasks, sync,
+            FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, sync,
                     new ViewSettings(folder.resolve("console.properties")), Clock.systemUTC(),
                     Formats.forCompanyZone("America/New_York"), navigator, Chime.SILENT);
             navigator.start(feature -> feature.create(context), null);

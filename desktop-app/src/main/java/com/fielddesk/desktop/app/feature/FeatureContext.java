@@ -1,6 +1,5 @@
 package com.fielddesk.desktop.app.feature;
 
-import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.ChangeSource;
@@ -15,8 +14,7 @@ import java.time.Clock;
  * The signed-in session's services a feature's screen is made with (constructor injection from
  * the composition root; nothing static).
  *
- * @param repositories the user's cache, table by table (the older JSON-map access)
- * @param cache        the user's cache through the typed query API (what domain repositories read)
+ * @param repositories the user's cache, table by table
  * @param changes      where the cache's change notices come from (for {@code LiveList})
  * @param tasks        the one background → FX-thread boundary
  * @param sync         the sync engine's status and online flag as FX properties
@@ -26,6 +24,6 @@ import java.time.Clock;
  * @param navigator    how to open another section's records
  * @param chime        the sound for news the user should not miss
  */
-public record FeatureContext(Repositories repositories, LocalCache cache, ChangeSource changes, BackgroundTasks tasks, SyncState sync,
+public record FeatureContext(Repositories repositories, ChangeSource changes, BackgroundTasks tasks, SyncState sync,
                              ViewSettings settings, Clock clock, Formats formats, Navigator navigator, Chime chime) {
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The kinds of record a section can open by id (from Ctrl+K search, a link or a notification). */
 public enum RecordKind {
-    CUSTOMER("Customer", "Customers"), LEAD("Lead", "Leads"), JOB("Job", "Jobs");
+    CUSTOMER("Customer", "Customers"), LEAD("Lead", "Leads"), JOB("Job", "Jobs"), INVOICE("Invoice", "Invoices"),
+    MESSAGE_THREAD("Message thread", "Message threads");
 
     private final String label;
     private final String plural;
