@@ -38,6 +38,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static com.fielddesk.desktop.bench.Keystrokes.percentile;
+import static com.fielddesk.desktop.bench.Keystrokes.typedAndErased;
+
 /**
  * 50k leads in the cache, the real Leads view on screen: time from a filter keystroke to the
  * table laid out with the new rows (the next layout pulse), p50/p95/max. Target: p95 ≤ 50 ms.
@@ -152,20 +155,6 @@ public final class LeadFilterBenchmark {
     private static final List<Double> FX_CPU = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final List<Double> CHANGE_ONLY = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Each word typed letter by letter, then erased letter by letter. */
-    private static List<String> typedAndErased(String... words) {
-        List<String> texts = new ArrayList<>();
-        for (String word : words) {
-            for (int i = 1; i <= word.length(); i++) {
-                texts.add(word.substring(0, i));
-            }
-            for (int i = word.length() - 1; i >= 0; i--) {
-                texts.add(word.substring(0, i));
-            }
-        }
-        return texts;
-    }
-
     private static double keystroke(Scene scene, TextField search, String text) {
         return timed(scene, () -> search.setText(text));
     }
@@ -192,10 +181,5 @@ public final class LeadFilterBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException("No layout pulse after the change", e);
         }
-    }
-
-    private static double percentile(List<Double> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

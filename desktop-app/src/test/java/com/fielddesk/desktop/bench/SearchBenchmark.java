@@ -36,6 +36,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static com.fielddesk.desktop.bench.Keystrokes.percentile;
+import static com.fielddesk.desktop.bench.Keystrokes.typedAndErased;
+
 /**
  * Ctrl+K over 100k jobs + 50k customers + 50k leads (40k in the pool, 10k claimed) in the cache, the
  * real shell on screen: time from a keystroke in the search field to the results of that text
@@ -182,20 +185,6 @@ public final class SearchBenchmark {
         return from[random.nextInt(from.length)];
     }
 
-    /** Each word typed letter by letter, then erased letter by letter. */
-    private static List<String> typedAndErased(String... words) {
-        List<String> texts = new ArrayList<>();
-        for (String word : words) {
-            for (int i = 1; i <= word.length(); i++) {
-                texts.add(word.substring(0, i));
-            }
-            for (int i = word.length() - 1; i >= 0; i--) {
-                texts.add(word.substring(0, i));
-            }
-        }
-        return texts;
-    }
-
     /**
      * Types {@code text} (on the FX thread) and returns the ms until a layout pulse finished with the
      * list showing that text's results — known beforehand by asking the same search directly.
@@ -224,10 +213,5 @@ public final class SearchBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException("The results of \"" + text + "\" were not shown", e);
         }
-    }
-
-    private static double percentile(List<Double> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.store.CacheDatabase;
-import com.fielddesk.cache.store.Json;
-import com.fielddesk.cache.store.LocalRows;
+import com.fielddesk.domain.testing.PulledRows;
 import com.fielddesk.domain.jobs.WorkOrderStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,11 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import static com.fielddesk.domain.testing.PulledRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The leads repository against a real SQLite cache, filled the way a sync pull fills it. */
@@ -159,28 +157,7 @@ class LeadsRepositoryTest {
         assertThat(leads.claimedLead(new LeadId(UUID.randomUUID()))).isEmpty();
     }
 
-    private static ObjectNode row(Object... columnsAndValues) {
-        Map<String, Object> values = new HashMap<>();
-        for (int i = 0; i < columnsAndValues.length; i += 2) {
-            values.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
-        }
-        ObjectNode row = Json.object();
-        values.forEach((column, value) -> row.set(column, Json.toNode(value)));
-        return row;
-    }
-
-    /** Like one pulled page: the rows in one transaction, no outbox entry. */
     private void pulled(String table, ObjectNode... rows) {
-        LocalRows localRows = new LocalRows(database.catalog());
-        database.write(connection -> {
-            try (LocalRows.RowWriter writer = localRows.upsertWriter(connection, table)) {
-                for (ObjectNode row : rows) {
-                    writer.addBatch(row);
-                }
-                writer.executeBatch();
-            }
-            database.markTouched(table);
-            return null;
-        });
+        PulledRows.pulled(database, table, rows);
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.store.CacheDatabase;
-import com.fielddesk.cache.store.Json;
-import com.fielddesk.cache.store.LocalRows;
+import com.fielddesk.domain.testing.PulledRows;
 import com.fielddesk.domain.search.RecordSearch.Found;
 import com.fielddesk.domain.search.RecordSearch.Kind;
 import org.junit.jupiter.api.AfterEach;
@@ -15,11 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import static com.fielddesk.domain.testing.PulledRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ctrl+K against a real SQLite cache: the FTS indexes answer, grouped customers → leads → jobs. */
@@ -83,25 +81,7 @@ class RecordSearchTest {
                 .extracting(Found::kind).contains(Kind.LEAD);
     }
 
-    private static ObjectNode row(Object... columnsAndValues) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < columnsAndValues.length; i += 2) {
-            values.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
-        }
-        ObjectNode row = Json.object();
-        values.forEach((column, value) -> row.set(column, Json.toNode(value)));
-        return row;
-    }
-
-    private void pulled(String table, ObjectNode row) {
-        LocalRows localRows = new LocalRows(database.catalog());
-        database.write(connection -> {
-            try (LocalRows.RowWriter writer = localRows.upsertWriter(connection, table)) {
-                writer.addBatch(row);
-                writer.executeBatch();
-            }
-            database.markTouched(table);
-            return null;
-        });
+    private void pulled(String table, ObjectNode... rows) {
+        PulledRows.pulled(database, table, rows);
     }
 }
