@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.localbackend.http.ApiRoutes;
 import com.fielddesk.localbackend.http.Json;
 import com.fielddesk.localbackend.http.RequestBodies;
+import com.fielddesk.localbackend.http.StrictText;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -48,6 +49,10 @@ public final class AuthApi implements ApiRoutes {
     private final RequestBodies bodies;
     private final Supplier<String> issuer;
     private final SecureRandom random = new SecureRandom();
+    private final RequestRateLimiter signInsAndSignUps;
+    private final RequestRateLimiter tokenRefreshes;
+    /** A hash no password matches, verified for unknown emails so they cost the same time as wrong passwords. */
+    private final String absentUserHash;
 
     public AuthApi(AuthStore store, JwtCodec jwt, PasswordHasher passwords, AuthSettings settings, RequestBodies bodies,
                    Supplier<String> issuer) {
@@ -57,7 +62,19 @@ public final class AuthApi implements ApiRoutes {
         this.settings = settings;
         this.bodies = bodies;
         this.issuer = issuer;
+        this.signInsAndSignUps = new RequestRateLimiter(settings.rateLimits().signInsAndSignUps(), AuthRateLimits.WINDOW);
+        this.tokenRefreshes = new RequestRateLimiter(settings.rateLimits().tokenRefreshes(), AuthRateLimits.WINDOW);
+        // Any unguessable text serves as the password nobody knows.
+        this.absentUserHash = passwords.hash(newRefreshToken());
     }
+
+    /** GoTrue's 429 when a client address has used up its allowance for this kind of request. */
+    private static void requireWithinLimit(RequestRateLimiter limiter, Context ctx) {
+        if (!limiter.tryAcquire(ctx.req().getRemoteAddr())) {
+            throw new AuthError(429, "over_request_rate_limit", "Request rate limit reached");
+        }
+    }
+
 
     @Override
     public void register(Javalin app) {
@@ -79,11 +96,12 @@ public final class AuthApi implements ApiRoutes {
 
     private void token(Context ctx) {
         String grantType = ctx.queryParam("grant_type");
-        JsonNode body = jsonBody(ctx);
         if ("password".equals(grantType)) {
-            ok(ctx, passwordGrant(body, ctx.userAgent()));
+            requireWithinLimit(signInsAndSignUps, ctx);
+            ok(ctx, passwordGrant(jsonBody(ctx), ctx.userAgent()));
         } else if ("refresh_token".equals(grantType)) {
-            ok(ctx, refreshGrant(body));
+            requireWithinLimit(tokenRefreshes, ctx);
+            ok(ctx, refreshGrant(jsonBody(ctx)));
         } else {
             throw new AuthError(400, "validation_failed",
                     "unsupported_grant_type: grant_type must be password or refresh_token");
@@ -101,8 +119,14 @@ public final class AuthApi implements ApiRoutes {
             throw AuthError.invalidCredentials();
         }
         return store.inTransaction(connection -> {
-            AuthUser user = store.findByEmail(connection, email.trim()).orElseThrow(AuthError::invalidCredentials);
-            if (!passwords.matches(password, user.encryptedPassword())) {
+            Optional<AuthUser> found = store.findByEmail(connection, email.trim());
+            // An unknown email (or a user without a password) is checked against a hash of the same
+            // cost, so the answer takes as long as for a wrong password and does not tell which
+            // emails have accounts.
+            Optional<String> storedHash = found.map(AuthUser::encryptedPassword).filter(h -> !h.isEmpty());
+            boolean verified = passwords.matches(password, storedHash.orElse(absentUserHash));
+            AuthUser user = found.orElseThrow(AuthError::invalidCredentials);
+            if (!verified || storedHash.isEmpty()) {
                 throw AuthError.invalidCredentials();
             }
             if (user.bannedAt(store.now(connection))) {
@@ -172,6 +196,7 @@ public final class AuthApi implements ApiRoutes {
     }
 
     private void signup(Context ctx) {
+        requireWithinLimit(signInsAndSignUps, ctx);
         if (!settings.signupEnabled()) {
             throw new AuthError(422, "signup_disabled", "Signups not allowed for this instance");
         }
@@ -422,19 +447,32 @@ public final class AuthApi implements ApiRoutes {
     }
 
     private JsonNode jsonBody(Context ctx) {
-        String text = bodies.readText(ctx);
+        String text;
+        try {
+            text = bodies.readText(ctx);
+        } catch (RequestBodies.NotUtf8 notUtf8) {
+            throw new AuthError(400, "bad_json", "Could not parse request body as JSON: " + notUtf8.getMessage());
+        }
         if (text.isBlank()) {
             return Json.MAPPER.createObjectNode();
         }
+        JsonNode node;
         try {
-            JsonNode node = Json.MAPPER.readTree(text);
-            if (!node.isObject()) {
-                throw new AuthError(400, "bad_json", "Could not parse request body as JSON: expected an object");
-            }
-            return node;
+            node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new AuthError(400, "bad_json", "Could not parse request body as JSON: " + e.getOriginalMessage());
         }
+        if (!node.isObject()) {
+            throw new AuthError(400, "bad_json", "Could not parse request body as JSON: expected an object");
+        }
+        // Go's JSON decoder in GoTrue turns a lone surrogate into U+FFFD; refusing it keeps a
+        // password or email from silently becoming a different string here.
+        // (A NUL is left to the checks of each field, which answer validation_failed.)
+        StrictText.problemIn(node).filter(problem -> problem == StrictText.JsonTextProblem.LONE_SURROGATE)
+                .ifPresent(problem -> {
+                    throw new AuthError(400, "bad_json", "Could not parse request body as JSON: " + problem.details);
+                });
+        return node;
     }
 
     private static String requiredEmail(JsonNode body) {

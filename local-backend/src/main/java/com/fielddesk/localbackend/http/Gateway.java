@@ -4,6 +4,7 @@ import com.fielddesk.localbackend.auth.ProjectKeys;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ public final class Gateway implements AutoCloseable {
             // Each route group enforces its own body limit while reading; this is only the outer bound.
             config.http.maxRequestSize = 1L << 30;
             config.router.ignoreTrailingSlashes = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
             // No permessage-deflate on the Realtime socket, as hosted Supabase (Phoenix's default,
             // compress: false): every event would otherwise be compressed once per subscriber, which
             // cost more CPU than everything else in the fan-out. The set is Jetty's live registry view.
@@ -39,6 +42,7 @@ public final class Gateway implements AutoCloseable {
         });
         app.before(ctx -> {
             ctx.header("Access-Control-Allow-Origin", "*");
+            requireUtf8Url(ctx);
             if (ctx.method() == HandlerType.OPTIONS || isSignedStorageUrl(ctx)) {
                 return;
             }
@@ -51,6 +55,8 @@ public final class Gateway implements AutoCloseable {
             ctx.status(204);
         });
         app.exception(ApiError.class, (error, ctx) -> write(ctx, error));
+        app.exception(RequestBodies.NotUtf8.class, (error, ctx) -> write(ctx, GatewayErrors.invalidBodyText()));
+        app.exception(HttpResponseException.class, (error, ctx) -> write(ctx, refusal(error, ctx)));
         app.exception(Exception.class, (error, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), error);
             ctx.status(500).contentType(Json.CONTENT_TYPE)
@@ -64,6 +70,31 @@ public final class Gateway implements AutoCloseable {
     public static void write(Context ctx, ApiError error) {
         error.headers().forEach(ctx::header);
         ctx.status(error.status()).contentType(Json.CONTENT_TYPE).result(error.jsonBody());
+    }
+
+    /** Javalin's own refusals (no such route, method not served) in the gateway's JSON shape. */
+    private static ApiError refusal(HttpResponseException error, Context ctx) {
+        if (ctx.method() == HandlerType.INVALID) {
+            // A method Javalin does not know at all (e.g. FROB): PostgREST's PGRST117.
+            return GatewayErrors.unsupportedMethod(ctx.req().getMethod());
+        }
+        return error.getStatus() == 404 ? GatewayErrors.invalidPath()
+                : GatewayErrors.ofStatus(error.getStatus(), error.getMessage());
+    }
+
+    /**
+     * Refuses a path or query string whose percent escapes are malformed or do not decode to
+     * UTF-8: Javalin would otherwise fail on the first (500) and turn the second into U+FFFD.
+     */
+    private static void requireUtf8Url(Context ctx) {
+        String rawPath = ctx.req().getRequestURI();
+        if (rawPath != null && StrictText.percentDecode(rawPath, false).isEmpty()) {
+            throw GatewayErrors.badPath("The path has a malformed percent escape or is not UTF-8");
+        }
+        String rawQuery = ctx.queryString();
+        if (rawQuery != null && StrictText.percentDecode(rawQuery, true).isEmpty()) {
+            throw GatewayErrors.badQueryString("The query string has a malformed percent escape or is not UTF-8");
+        }
     }
 
     /** Signed Storage URLs are shared links: their token authorises them, as on hosted Supabase. */

@@ -5,12 +5,13 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads request bodies with a size cap, refusing larger ones with 413 before they are buffered. */
 public final class RequestBodies {
+
+    static final String NOT_UTF8 = "The request body is not valid UTF-8";
 
     private final long maxBytes;
 
@@ -22,8 +23,19 @@ public final class RequestBodies {
         return maxBytes;
     }
 
+    /**
+     * The body as UTF-8 text, refusing bytes that are not UTF-8 ({@link NotUtf8}) instead of
+     * storing replacement characters; each service renders that refusal in its own dialect.
+     */
     public String readText(Context ctx) {
-        return new String(readBytes(ctx), StandardCharsets.UTF_8);
+        return StrictText.decodeUtf8(readBytes(ctx)).orElseThrow(NotUtf8::new);
+    }
+
+    /** A request body that is not valid UTF-8. */
+    public static final class NotUtf8 extends RuntimeException {
+        NotUtf8() {
+            super(NOT_UTF8, null, false, false);
+        }
     }
 
     public byte[] readBytes(Context ctx) {

@@ -31,6 +31,9 @@ final class QueryParser {
     private static final Pattern ALIAS = Pattern.compile("[\\p{L}\\p{N}_$ -]{1,63}");
     private static final Pattern TYPE = Pattern.compile("[A-Za-z_][A-Za-z0-9_ ]{0,62}(\\(\\d{1,4}(,\\d{1,4})?\\))?(\\[\\])?");
 
+    /** Embeds nest through recursive parsing and rendering; this keeps both far from the stack's end. */
+    static final int MAX_EMBED_DEPTH = 32;
+
     private QueryParser() {
     }
 
@@ -46,17 +49,21 @@ final class QueryParser {
                 throw PostgrestError.badQuery("\"failed to parse select parameter (" + text + ")\"",
                         "unexpected \",\" expecting field name (* or [a..z0..9_$])");
             }
-            items.add(selectItem(part, text));
+            items.add(selectItem(part, text, 1));
         }
         return items;
     }
 
-    private static SelectItem selectItem(String part, String whole) {
+    private static SelectItem selectItem(String part, String whole, int depth) {
         if (part.equals("*")) {
             return new Star();
         }
         int open = indexOutsideQuotes(part, '(');
         if (open >= 0) {
+            if (depth > MAX_EMBED_DEPTH) {
+                throw PostgrestError.badQuery("\"failed to parse select parameter (" + whole + ")\"",
+                        "embedded resources may nest at most " + MAX_EMBED_DEPTH + " levels deep");
+            }
             if (!part.endsWith(")")) {
                 throw selectError(whole);
             }
@@ -95,7 +102,7 @@ final class QueryParser {
                     if (child.isEmpty()) {
                         throw selectError(whole);
                     }
-                    children.add(selectItem(child, whole));
+                    children.add(selectItem(child, whole, depth + 1));
                 }
             }
             return new Embed(relation, alias, hint, inner_, List.copyOf(children));
@@ -225,22 +232,28 @@ final class QueryParser {
     static Logic logic(String key, String value) {
         boolean negated = key.startsWith("not.");
         String kind = negated ? key.substring(4) : key;
-        return logicGroup(kind.equals("and"), negated, value, key + "=" + value);
+        return logicGroup(kind.equals("and"), negated, value, key + "=" + value, 1);
     }
 
-    private static Logic logicGroup(boolean conjunction, boolean negated, String parenthesised, String context) {
+    private static Logic logicGroup(boolean conjunction, boolean negated, String parenthesised, String context,
+                                    int depth) {
+        if (depth > Logic.MAX_DEPTH) {
+            // Checked before descending: the limit must hold while parsing, not only once the tree exists.
+            throw PostgrestError.badQuery("\"failed to parse logic tree (" + context + ")\"",
+                    "logic trees may nest at most " + Logic.MAX_DEPTH + " and()/or() groups deep");
+        }
         if (!parenthesised.startsWith("(") || !parenthesised.endsWith(")") || parenthesised.length() < 3) {
             throw PostgrestError.badQuery("\"failed to parse logic tree (" + context + ")\"",
                     "expecting a parenthesised, comma separated list of conditions");
         }
         List<Condition> children = new ArrayList<>();
         for (String item : split(parenthesised.substring(1, parenthesised.length() - 1), ',', "logic tree")) {
-            children.add(logicItem(item, context));
+            children.add(logicItem(item, context, depth));
         }
         return new Logic(conjunction, negated, List.copyOf(children));
     }
 
-    private static Condition logicItem(String item, String context) {
+    private static Condition logicItem(String item, String context, int depth) {
         boolean negated = false;
         String rest = item;
         if (rest.startsWith("not.")) {
@@ -249,7 +262,7 @@ final class QueryParser {
         }
         if (rest.startsWith("and(") || rest.startsWith("or(")) {
             boolean conjunction = rest.startsWith("and(");
-            return logicGroup(conjunction, negated, rest.substring(conjunction ? 3 : 2), context);
+            return logicGroup(conjunction, negated, rest.substring(conjunction ? 3 : 2), context, depth + 1);
         }
         int dot = indexOutsideQuotes(item, '.');
         if (dot <= 0) {

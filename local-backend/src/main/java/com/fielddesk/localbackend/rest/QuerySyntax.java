@@ -46,7 +46,35 @@ final class QuerySyntax {
     record Filter(ColumnPath column, boolean negated, String operator, String modifier, String value) implements Condition {
     }
 
+    /**
+     * An {@code and}/{@code or} group. At most {@link #MAX_DEPTH} groups deep, so that parsing and
+     * rendering (both recursive) stay far from the stack's end whatever the query string holds.
+     */
     record Logic(boolean conjunction, boolean negated, List<Condition> children) implements Condition {
+
+        static final int MAX_DEPTH = 32;
+
+        Logic {
+            children = List.copyOf(children);
+            if (depth(children) >= MAX_DEPTH) {
+                throw new IllegalArgumentException("logic tree deeper than " + MAX_DEPTH);
+            }
+        }
+
+        /** Groups on the deepest path from this one, this one included. */
+        int depth() {
+            return 1 + depth(children);
+        }
+
+        private static int depth(List<Condition> children) {
+            int deepest = 0;
+            for (Condition child : children) {
+                if (child instanceof Logic group) {
+                    deepest = Math.max(deepest, group.depth());
+                }
+            }
+            return deepest;
+        }
     }
 
     record OrderTerm(ColumnPath column, boolean descending, Boolean nullsFirst) {

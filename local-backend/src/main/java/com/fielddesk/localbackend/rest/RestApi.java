@@ -9,6 +9,7 @@ import com.fielddesk.localbackend.db.RequestIdentity;
 import com.fielddesk.localbackend.http.ApiRoutes;
 import com.fielddesk.localbackend.http.Json;
 import com.fielddesk.localbackend.http.RequestBodies;
+import com.fielddesk.localbackend.http.StrictText;
 import com.fielddesk.localbackend.http.TokenIdentities;
 import com.fielddesk.localbackend.rest.QuerySyntax.Scope;
 import com.fielddesk.localbackend.rest.QuerySyntax.SelectItem;
@@ -30,6 +31,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -69,6 +71,16 @@ public final class RestApi implements ApiRoutes {
         app.post(PREFIX + "/{resource}", this::insert);
         app.patch(PREFIX + "/{resource}", this::update);
         app.delete(PREFIX + "/{resource}", this::delete);
+        for (HandlerType method : List.of(HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
+            app.addHttpHandler(method, PREFIX + "/rpc/{function}", ctx -> {
+                throw PostgrestError.of(405, "PGRST101", "Cannot use the " + method + " method on RPC", null, null);
+            });
+        }
+        // PostgREST's PUT (single-row upsert by primary key filters) is not implemented here.
+        app.put(PREFIX + "/{resource}", ctx -> {
+            throw PostgrestError.of(405, "PGRST117", "Unsupported HTTP method: PUT",
+                    "local-backend does not implement PUT; use POST with Prefer: resolution=merge-duplicates", null);
+        });
     }
 
     // ---- the parsed request ------------------------------------------------------------------
@@ -479,7 +491,7 @@ public final class RestApi implements ApiRoutes {
         if (viaGet) {
             request.arguments.forEach((key, value) -> arguments.put(key, Json.MAPPER.getNodeFactory().textNode(value)));
         } else {
-            String text = bodies.readText(ctx);
+            String text = bodyText(ctx);
             JsonNode body = text.isBlank() ? Json.MAPPER.createObjectNode() : parseJson(text);
             if (!body.isObject()) {
                 throw PostgrestError.badBody("Empty or invalid json");
@@ -704,18 +716,53 @@ public final class RestApi implements ApiRoutes {
     }
 
     private JsonNode jsonBody(Context ctx) {
-        return parseJson(bodies.readText(ctx));
+        return parseJson(bodyText(ctx));
+    }
+
+    /**
+     * The request body as text, refused as PostgREST does when its media type is not one this
+     * server parses, and refused when it is not UTF-8 (PostgREST's JSON parser fails on it).
+     */
+    private String bodyText(Context ctx) {
+        requireJsonContentType(ctx.header("Content-Type"));
+        try {
+            return bodies.readText(ctx);
+        } catch (RequestBodies.NotUtf8 notUtf8) {
+            throw PostgrestError.of(400, "PGRST102", "Empty or invalid json", notUtf8.getMessage(), null);
+        }
+    }
+
+    /**
+     * PostgREST parses {@code application/json} (also when the header is missing) for table
+     * writes and functions; other media types it answers with 400 PGRST102 "Content-Type not
+     * acceptable" (its Payload.hs). CSV and form bodies, which PostgREST also takes, are not
+     * implemented here and are refused the same way.
+     */
+    static void requireJsonContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw PostgrestError.of(400, "PGRST102", "Content-Type not acceptable: " + mediaType,
+                    "local-backend accepts application/json request bodies", null);
+        }
     }
 
     private static JsonNode parseJson(String text) {
         if (text.isBlank()) {
             throw PostgrestError.badBody("Empty or invalid json");
         }
+        JsonNode json;
         try {
-            return Json.MAPPER.readTree(text);
+            json = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw PostgrestError.badBody("Empty or invalid json");
         }
+        StrictText.problemIn(json).ifPresent(problem -> {
+            throw PostgrestError.of(400, problem.sqlState, problem.message, problem.details, null);
+        });
+        return json;
     }
 
     private static JsonNode readTree(String json) {

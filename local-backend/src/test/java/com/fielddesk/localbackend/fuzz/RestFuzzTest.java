@@ -2,6 +2,7 @@ package com.fielddesk.localbackend.fuzz;
 
 import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fielddesk.localbackend.http.RawHttp;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TenantFixtures.Company;
 import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
@@ -104,6 +105,195 @@ class RestFuzzTest {
             fail("seed " + seed + ":\n" + String.join("\n", failures));
         }
         assertThat(fingerprint(backend)).as("the database after the fuzz run (seed " + seed + ")").isEqualTo(before);
+    }
+
+    private static final String[] RAW_PATHS = {"/rest/v1/customers", "/rest/v1/work_orders", "/rest/v1/rpc/sync_watermark",
+            "/rest/v1/rpc/claim_service_request", "/rest/v1/nope", "/rest/v1/", "/auth/v1/token?grant_type=password",
+            "/auth/v1/signup", "/auth/v1/user", "/storage/v1/bucket", "/storage/v1/object/list/attachments",
+            "/realtime/v1/websocket", "/nowhere", "/"};
+    private static final String[] ODD_METHODS = {"PUT", "TRACE", "PROPFIND", "FROB", "PATCH", "DELETE", "OPTIONS", "HEAD",
+            "get", "MKCOL", "LINK"};
+    private static final String[] ODD_CONTENT_TYPES = {"text/plain", "text/csv", "application/xml", "multipart/form-data",
+            "application/x-www-form-urlencoded", "application/vnd.pgrst.object+json", "application/json; charset=latin1",
+            "*/*", "", ";", "application/", "\u00e9/\u00e9", "application/json;;;"};
+    private static final String[] BAD_ESCAPES = {"%", "%z", "%zz", "%E9", "%ED%A0%80", "%C0%AF", "%FF%FE", "%F4%90%80%80",
+            "%00", "%e2%82", "%%", "%2"};
+
+    /**
+     * Requests no well-behaved client sends, written as raw bytes: logic trees and embeds nested
+     * far past the limit, bytes that are not UTF-8 in the body, query, path and headers, lone
+     * surrogate and NUL escapes, odd media types and methods, huge URLs and headers, broken
+     * request lines. None may answer 5xx, every refusal must be a JSON object, and nothing may
+     * change (the writers may write nothing).
+     */
+    @Test
+    void malformedRequestsNeverAnswer5xxAndRefuseInJson() throws Exception {
+        long seed = Long.getLong("fuzz.seed", 20261205L);
+        int iterations = Integer.getInteger("fuzz.iterations", 3000) / 5;
+        TestBackend backend = TestBackend.shared();
+        SignedInUser nobody = backend.newSignedInUser("fuzz-raw-nobody");
+        String before = fingerprint(backend);
+
+        Random random = new Random(seed);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < iterations && failures.size() < 10; i++) {
+            RawRequest request = randomRawRequest(random, backend, random.nextBoolean() ? nobody.accessToken() : backend.anonKey());
+            RawHttp.Answer answer;
+            try {
+                answer = RawHttp.exchangeBytes(backend.url(), request.head(), request.body());
+            } catch (RuntimeException e) {
+                failures.add("#" + i + " " + request.describe() + " -> " + e);
+                continue;
+            }
+            String problem = problemWith(answer, request);
+            if (problem != null) {
+                failures.add("#" + i + " " + request.describe() + " -> " + answer.status() + " " + problem + ": "
+                        + abbreviate(answer.body()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail("seed " + seed + ":\n" + String.join("\n", failures));
+        }
+        assertThat(fingerprint(backend)).as("the database after the raw fuzz run (seed " + seed + ")").isEqualTo(before);
+    }
+
+    /** A request as bytes: the request line and headers (without the final blank line) and an optional body. */
+    private record RawRequest(byte[] head, byte[] body, String shape) {
+        String describe() {
+            String line = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).split("\r\n", 2)[0];
+            return shape + " " + abbreviate(line);
+        }
+
+        boolean isHead() {
+            return new String(head, 0, Math.min(5, head.length), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("HEAD ");
+        }
+    }
+
+    private static String problemWith(RawHttp.Answer answer, RawRequest request) {
+        if (answer.status() >= 500) {
+            return "server error";
+        }
+        if (answer.status() < 400 || request.isHead()) {
+            return null;
+        }
+        if (answer.contentType() == null || !answer.contentType().startsWith("application/json")) {
+            return "refusal not in JSON (" + answer.contentType() + ")";
+        }
+        JsonNode body;
+        try {
+            body = TestBackend.read(answer.body());
+        } catch (RuntimeException notJson) {
+            return "refusal body is not JSON";
+        }
+        boolean described = body.isObject() && (body.hasNonNull("message") || body.hasNonNull("msg"));
+        return described ? null : "refusal without a message";
+    }
+
+    private static RawRequest randomRawRequest(Random random, TestBackend backend, String bearer) {
+        java.nio.charset.Charset latin1 = java.nio.charset.StandardCharsets.ISO_8859_1;
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        String method = "GET";
+        String path = pick(random, RAW_PATHS);
+        String contentType = "application/json";
+        byte[] body = null;
+        byte[] extraHeader = new byte[0];
+        int shape = random.nextInt(11);
+        switch (shape) {
+            case 0 -> path = "/rest/v1/customers?" + pick(random, new String[] {"or", "and", "not.or", "not.and"}) + "=("
+                    + randomLogicTree(random, 1 + random.nextInt(random.nextBoolean() ? 40 : 1500)) + ")";
+            case 1 -> {
+                method = "POST";
+                path = pick(random, new String[] {"/rest/v1/customers", "/rest/v1/rpc/log_audit_event", "/auth/v1/signup",
+                        "/auth/v1/token?grant_type=password"});
+                body = withInvalidUtf8(random, "{\"full_name\":\"caf\",\"email\":\"a@b.c\",\"password\":\"pw-secret\"}");
+            }
+            case 2 -> {
+                method = pick(random, new String[] {"POST", "PATCH"});
+                path = pick(random, new String[] {"/rest/v1/customers?id=eq.00000000-0000-0000-0000-000000000000",
+                        "/rest/v1/rpc/log_audit_event", "/auth/v1/token?grant_type=password"});
+                String escape = pick(random, new String[] {"\\ud800", "\\udc00", "\\ud800\\ud800", "\\u0000", "\\udbff\\u0041"});
+                body = ("{\"full_name\":\"a" + escape + "b\",\"email\":\"" + escape + "@x.y\",\"password\":\"p" + escape
+                        + "\",\"d" + escape + "\":1}").getBytes(latin1);
+            }
+            case 3 -> path = path.contains("?") ? path + "&x=" + pick(random, BAD_ESCAPES)
+                    : path + "?select=" + pick(random, BAD_ESCAPES) + "&id=eq." + pick(random, BAD_ESCAPES);
+            case 4 -> path = random.nextBoolean() ? "/rest/v1/caf" + (char) (0x80 + random.nextInt(0x80))
+                    : "/rest/v1/customers?full_name=eq." + (char) (0x80 + random.nextInt(0x80)) + "x";
+            case 5 -> extraHeader = concat(("\r\n" + pick(random, new String[] {"Prefer", "Range", "Accept", "X-Client-Info",
+                    "Accept-Profile", "Content-Type", "X-Supabase-Api-Version", "Authorization"}) + ": a").getBytes(latin1),
+                    new byte[] {(byte) (0x80 + random.nextInt(0x80)), (byte) (0x80 + random.nextInt(0x80))});
+            case 6 -> {
+                method = pick(random, new String[] {"POST", "PATCH"});
+                contentType = pick(random, ODD_CONTENT_TYPES);
+                body = "{\"full_name\":\"x\"}".getBytes(latin1);
+            }
+            case 7 -> {
+                method = pick(random, ODD_METHODS);
+                body = random.nextBoolean() ? "{}".getBytes(latin1) : null;
+            }
+            case 8 -> {
+                if (random.nextBoolean()) {
+                    path = "/rest/v1/customers?select=" + "a".repeat(5_000 + random.nextInt(30_000));
+                } else {
+                    extraHeader = ("\r\nX-Padding: " + "p".repeat(5_000 + random.nextInt(30_000))).getBytes(latin1);
+                }
+            }
+            case 9 -> {
+                int depth = 1 + random.nextInt(200);
+                path = "/rest/v1/customers?select=id," + "work_orders(id,customers(".repeat(depth) + "id" + "))".repeat(depth);
+            }
+            default -> {
+                String requestLine = pick(random, new String[] {"GET", "GET /rest/v1/customers HTTP/1.1 extra",
+                        "GET  /rest/v1/customers HTTP/1.1", "GET rest/v1/customers HTTP/1.1", "/rest/v1/customers HTTP/1.1",
+                        "GET /rest/v1/customers HTTP/1.1\r\nNoColonHere", "GET /rest/v1/customers HTTP/1.1\r\n: empty-name",
+                        "GET /../../etc/passwd HTTP/1.1", "GET /rest/v1/%2e%2e/auth/v1/user HTTP/1.1",
+                        "GET /rest/v1/customers%2Fx HTTP/1.1", "GET /rest/v1/customers\tHTTP/1.1"});
+                head.writeBytes(requestLine.getBytes(latin1));
+                head.writeBytes(("\r\napikey: " + backend.anonKey()).getBytes(latin1));
+                return new RawRequest(head.toByteArray(), null, "request-line");
+            }
+        }
+        head.writeBytes((method + " ").getBytes(latin1));
+        head.writeBytes(path.getBytes(latin1));
+        head.writeBytes((" HTTP/1.1\r\napikey: " + backend.anonKey() + "\r\nAuthorization: Bearer " + bearer).getBytes(latin1));
+        if (body != null && !contentType.isEmpty()) {
+            head.writeBytes(("\r\nContent-Type: " + contentType).getBytes(latin1));
+        }
+        head.writeBytes(extraHeader);
+        return new RawRequest(head.toByteArray(), body, "shape" + shape);
+    }
+
+    /** A random and()/or()/not. tree exactly {@code depth} groups deep, unencoded as supabase-js would not send it. */
+    private static String randomLogicTree(Random random, int depth) {
+        StringBuilder tree = new StringBuilder();
+        for (int level = 1; level < depth; level++) {
+            tree.append(random.nextInt(4) == 0 ? "not." : "").append(random.nextBoolean() ? "and(" : "or(")
+                    .append(random.nextBoolean() ? "id.is.null," : "");
+        }
+        tree.append(pick(random, new String[] {"full_name.like.*a*", "id.eq.1", "notes.is.null", "x.zz.1"}));
+        tree.append(")".repeat(depth - 1));
+        return tree.toString();
+    }
+
+    private static byte[] withInvalidUtf8(Random random, String json) {
+        byte[] valid = json.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = json.indexOf("caf") + 3;
+        byte[][] invalid = {{(byte) 0xE9}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xFF}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}};
+        return concat(java.util.Arrays.copyOfRange(valid, 0, at), invalid[random.nextInt(invalid.length)],
+                java.util.Arrays.copyOfRange(valid, at, valid.length));
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…(" + text.length() + " chars)" : text;
     }
 
     private static final String[] AUTH_PATHS = {"/auth/v1/token?grant_type=password", "/auth/v1/token?grant_type=refresh_token",

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
 import com.fielddesk.localbackend.LocalBackendConfig;
+import com.fielddesk.localbackend.LocalBackendOptions;
+import com.fielddesk.localbackend.auth.AuthRateLimits;
+import com.fielddesk.localbackend.auth.AuthSettings;
 import com.fielddesk.localbackend.auth.JwtCodec;
 
 import javax.sql.DataSource;
@@ -40,6 +43,9 @@ public final class TestBackend {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AtomicInteger counter = new AtomicInteger();
 
+    /** Far above what any suite sends, so that no test is refused by a limit it does not test. */
+    public static final AuthRateLimits SUITE_RATE_LIMITS = new AuthRateLimits(1_000_000, 1_000_000);
+
     private TestBackend(LocalBackend backend) {
         this.backend = backend;
     }
@@ -47,8 +53,11 @@ public final class TestBackend {
     public static synchronized TestBackend shared() {
         if (shared == null) {
             try {
+                // The suites sign in thousands of times from 127.0.0.1; supabase/config.toml's limits
+                // (30 sign-ins per 5 minutes) are tested on a backend of their own (AuthRateLimitTest).
                 LocalBackend backend = LocalBackend.start(new LocalBackendConfig(
-                        Files.createTempDirectory("fielddesk-backend-"), 0, false, DemoDataOption.none()));
+                        Files.createTempDirectory("fielddesk-backend-"), 0, false, DemoDataOption.none()),
+                        LocalBackendOptions.defaults().withAuth(AuthSettings.defaults().withRateLimits(SUITE_RATE_LIMITS)));
                 Runtime.getRuntime().addShutdownHook(new Thread(backend::stop, "test-backend-stop"));
                 shared = new TestBackend(backend);
             } catch (IOException e) {
