@@ -168,6 +168,37 @@ class CustomersEndToEndTest {
 
     @Test
     @Order(6)
+    void anEditOfAFieldTheServerChangedMeanwhileShowsInSyncIssues() {
+        java.util.UUID zoe = (java.util.UUID) backend.queryValue(
+                "select id from public.customers where company_id = ? and full_name = 'Zoë Łódź Ñúñez'", backend.acme.id());
+        Fx.run(() -> robot.lookup("#customer-search").<TextInputControl>query().setText("Zoë"));
+        Fx.waitUntil("the search finds her", UI_DEADLINE, () -> table().getItems().size() == 1);
+        Fx.run(() -> table().getSelectionModel().select(0));
+        Fx.waitUntil("her details are shown", UI_DEADLINE, () -> text("#customer-title").equals("Zoë Łódź Ñúñez"));
+        // The office PC changes her phone and holds the row until this console's change of the same
+        // field is saved: the push then meets a newer version, a conflict.
+        backend.changeWhile("customers", "phone", zoe, "+1 555 0999", () -> {
+            type("#customer-phone", "+1 555 0777");
+            Fx.run(() -> robot.lookup("#customer-save").<Button>query().fire());
+            Fx.waitUntil("saved on this computer, pending", UI_DEADLINE,
+                    () -> robot.lookup("#customer-pending").query().isVisible());
+        });
+        Fx.waitUntil("the status bar counts the conflict", SYNC_DEADLINE, () -> Fx.read(() -> {
+            Button badge = robot.lookup("#" + ShellView.ISSUES_BUTTON_ID).query();
+            return badge.isVisible() && badge.getText().equals("1 sync issue");
+        }));
+        Fx.run(() -> robot.lookup("#" + ShellView.ISSUES_BUTTON_ID).<Button>query().fire());
+        Fx.waitUntil("the sync issues name the customer's phone", UI_DEADLINE, () -> Fx.read(() ->
+                robot.lookup("#" + ShellView.ISSUES_PANEL_ID + " .list-view")
+                        .<javafx.scene.control.ListView<com.fielddesk.desktop.shell.SyncIssue>>query().getItems().stream()
+                        .anyMatch(issue -> issue.title().equals("Conflict on a customer: phone")
+                                && issue.detail().equals("Yours: +1 555 0777 · Server kept: +1 555 0999"))));
+        Fx.run(() -> robot.lookup("#" + ShellView.ISSUES_PANEL_ID).query().setVisible(false));
+        Fx.run(() -> robot.lookup("#customer-search").<TextInputControl>query().setText(""));
+    }
+
+    @Test
+    @Order(7)
     void aDispatcherCannotDeleteAndIsToldWhy() {
         assertThat(Fx.read(() -> robot.lookup("#customer-delete").<Button>query().isDisabled())).isTrue();
         assertThat(visibleText("#customer-delete-why")).isEqualTo("Only a supervisor or an admin can delete a customer.");

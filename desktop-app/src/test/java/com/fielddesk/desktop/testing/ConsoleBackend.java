@@ -135,18 +135,24 @@ public final class ConsoleBackend implements AutoCloseable {
      * version and meets the new one when pushed — a real conflict, every time.
      */
     public void changeJobTitleWhile(UUID job, String serverTitle, Runnable meanwhile) {
+        changeWhile("work_orders", "title", job, serverTitle, meanwhile);
+    }
+
+    /** The same for any text column of a synced row (a server-side edit racing the console's). */
+    public void changeWhile(String table, String column, UUID id, String serverValue, Runnable meanwhile) {
         try (java.sql.Connection server = tenants.superuser().getConnection()) {
             server.setAutoCommit(false);
+            // Identifiers from the test's own constants, never from input.
             try (java.sql.PreparedStatement update = server.prepareStatement(
-                    "update public.work_orders set title = ? where id = ?")) {
-                update.setString(1, serverTitle);
-                update.setObject(2, job);
+                    "update public." + table + " set " + column + " = ? where id = ?")) {
+                update.setString(1, serverValue);
+                update.setObject(2, id);
                 update.executeUpdate();
             }
             meanwhile.run();
             server.commit();
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Could not change job " + job + " on the server", e);
+            throw new IllegalStateException("Could not change " + table + " " + id + " on the server", e);
         }
     }
 
