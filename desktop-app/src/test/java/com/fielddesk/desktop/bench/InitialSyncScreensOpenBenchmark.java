@@ -110,6 +110,7 @@ public final class InitialSyncScreensOpenBenchmark {
         });
         Fx.waitUntil("the sign-in form", Duration.ofMinutes(1),
                 () -> stage[0].getScene().getRoot().lookup("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        Map<String, Long> cpuBefore = cpuByThread();
         long start = System.nanoTime();
         Fx.run(() -> {
             ((ComboBox<?>) stage[0].getScene().getRoot().lookup("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
@@ -128,9 +129,29 @@ public final class InitialSyncScreensOpenBenchmark {
             return rows.getOrDefault("work_orders", 0L) >= workOrders && session.status().initialSync() == null;
         });
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> cpuAfter = cpuByThread();
+        System.out.println("    CPU of the console's threads during the sync (ms): " + cpuAfter.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 100).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).toList());
         Fx.run(() -> stage[0].close());
         services.close();
         return seconds;
+    }
+
+    /** CPU time per thread name (numbers dropped, so a pool adds up), ms. */
+    private static Map<String, Long> cpuByThread() {
+        Map<String, Long> split = new java.util.TreeMap<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos > 0) {
+                    split.merge(info.getThreadName().replaceAll("[0-9]+", "N"), nanos / 1_000_000, Long::sum);
+                }
+            }
+        }
+        return split;
     }
 
     private static void seed(ConsoleBackend backend, int workOrders) throws Exception {
