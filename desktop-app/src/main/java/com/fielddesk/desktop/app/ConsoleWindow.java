@@ -127,8 +127,7 @@ public final class ConsoleWindow {
 
         ShellViewModel shell = new ShellViewModel(opened.userId(), opened.email(), repositories.table("profiles"),
                 repositories.table("companies"),
-                new CachedSearch(repositories.table("customers"), repositories.table("lead_pool"),
-                        repositories.table("service_requests"), repositories.table("work_orders")),
+                new CachedSearch(opened.sync().cache()),
                 issueActions(opened), sync, services.tasks(), companyClock);
         SectionNavigator navigator = new SectionNavigator(FeatureRegistry.features(opened));
         FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), services.tasks(), sync,

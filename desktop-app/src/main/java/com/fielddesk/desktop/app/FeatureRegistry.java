@@ -4,6 +4,7 @@ import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.customers.CustomersFeature;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
+import com.fielddesk.domain.leads.LeadsRepository;
 import com.fielddesk.desktop.leads.LeadsFeature;
 import com.fielddesk.desktop.leads.ServerLeadActions;
 
@@ -22,7 +23,7 @@ final class FeatureRegistry {
     /** The features of a signed-in session (an entry may need a session service, e.g. the server for claims). */
     static List<Feature> features(ConsoleSession session) {
         return List.of(
-                LeadsFeature.feature(new ServerLeadActions(session.serverFunctions())),
+                LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
                 CustomersFeature.feature(new CustomerRepository(session.sync().cache(), new UserId(session.userId()))));
     }
 }

@@ -78,7 +78,7 @@ final class CustomersView {
         this.formats = formats;
         root.setId("customers");
         root.getItems().addAll(listPane(), detailPane());
-        root.setDividerPositions(0.42);
+        root.setDividerPositions(0.5);
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (NEW_CUSTOMER.match(event)) {
                 newCustomer();
@@ -94,9 +94,22 @@ final class CustomersView {
         return root;
     }
 
-    /** Focus where typing searches (the section was just shown). */
+    /** Focus where typing searches (the section was just shown), once the list is on screen. */
     void focusSearch() {
-        search.requestFocus();
+        if (search.getScene() != null) {
+            search.requestFocus();
+            return;
+        }
+        search.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> value,
+                                javafx.scene.Scene before, javafx.scene.Scene now) {
+                if (now != null) {
+                    search.sceneProperty().removeListener(this);
+                    javafx.application.Platform.runLater(search::requestFocus);
+                }
+            }
+        });
     }
 
     // ---- the list ----
@@ -144,13 +157,14 @@ final class CustomersView {
 
         table.setId("customer-table");
         table.setPlaceholder(new Label("No customers to show. Press Ctrl+N to add one."));
-        table.getColumns().add(Columns.text("name", "Name", CustomerSummary::fullName));
-        table.getColumns().add(Columns.text("phone", "Phone", CustomerSummary::phone));
-        table.getColumns().add(Columns.text("email", "Email", CustomerSummary::email));
-        table.getColumns().add(Columns.status("sync", "Sync", CustomerSummary::pending,
-                pending -> pending ? new StatusBadge("Pending", Material2MZ.SYNC, StatusBadge.Tone.WARNING)
-                        : new StatusBadge("Saved", Material2AL.CLOUD_DONE, StatusBadge.Tone.NEUTRAL),
-                Comparator.naturalOrder()));
+        table.getColumns().add(width(Columns.text("name", "Name", CustomerSummary::fullName), 200));
+        table.getColumns().add(width(Columns.text("phone", "Phone", CustomerSummary::phone), 120));
+        table.getColumns().add(width(Columns.text("email", "Email", CustomerSummary::email), 160));
+        // Only what is not on the server yet carries a badge; a confirmed row needs no word.
+        table.getColumns().add(width(Columns.status("sync", "Sync", (CustomerSummary c) -> c.pending() ? Boolean.TRUE : null,
+                pending -> new StatusBadge("Pending", Material2MZ.SYNC, StatusBadge.Tone.WARNING),
+                Comparator.naturalOrder()), 100));
+        table.getColumns().get(table.getColumns().size() - 1).setMinWidth(100);
         table.getColumns().forEach(column -> column.setSortable(false)); // the repository sorts all matches
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         subscriptions.add(LiveTables.show(table, list.rows()));
@@ -276,10 +290,12 @@ final class CustomersView {
                 detail.delete();
             }
         });
-        HBox buttons = new HBox(8, save, revert, delete, deleteWhy);
+        HBox buttons = new HBox(8, save, revert, delete);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.getChildren().forEach(button -> ((Region) button).setMinWidth(Region.USE_PREF_SIZE));
+        deleteWhy.managedProperty().bind(deleteWhy.visibleProperty());
 
-        VBox fields = new VBox(8, form.field("Name", nameField), contact, form.field("Notes", notes), buttons);
+        VBox fields = new VBox(8, form.field("Name", nameField), contact, form.field("Notes", notes), buttons, deleteWhy);
         form.installKeys(fields, detail::save, () -> {
             detail.revert();
             form.hideProblems();
@@ -343,11 +359,11 @@ final class CustomersView {
         TableView<CustomerJob> jobs = new TableView<>(detail.jobs());
         jobs.setId("customer-jobs");
         jobs.setPlaceholder(new Label("No quotes or jobs yet."));
-        jobs.getColumns().add(Columns.text("number", "No.", job -> job.number().map(formats::number).orElse("pending")));
-        jobs.getColumns().add(Columns.text("kind", "Kind", job -> job.stage().label()));
-        jobs.getColumns().add(Columns.text("title", "Title", CustomerJob::title));
-        jobs.getColumns().add(Columns.text("status", "Status", CustomerJob::statusLabel));
-        jobs.getColumns().add(Columns.dateTime("scheduled", "Scheduled", formats, job -> job.scheduledStart().orElse(null)));
+        jobs.getColumns().add(width(Columns.text("number", "No.", job -> job.number().map(formats::number).orElse("pending")), 70));
+        jobs.getColumns().add(width(Columns.text("kind", "Kind", job -> job.stage().label()), 60));
+        jobs.getColumns().add(width(Columns.text("title", "Title", CustomerJob::title), 200));
+        jobs.getColumns().add(width(Columns.text("status", "Status", CustomerJob::statusLabel), 110));
+        jobs.getColumns().add(width(Columns.dateTime("scheduled", "Scheduled", formats, job -> job.scheduledStart().orElse(null)), 150));
         opensOnEnterOrDoubleClick(jobs, job -> detail.open(RecordKind.JOB, job.id().value().toString()));
         return section("Quotes and jobs", sized(jobs), null);
     }
@@ -372,6 +388,11 @@ final class CustomersView {
         threads.getColumns().add(Columns.dateTime("last", "Last message", formats, thread -> thread.lastMessageAt().orElse(null)));
         opensOnEnterOrDoubleClick(threads, thread -> detail.open(RecordKind.MESSAGE_THREAD, thread.id().value().toString()));
         return section("Message threads", sized(threads), null);
+    }
+
+    private static <T, C extends javafx.scene.control.TableColumn<T, ?>> C width(C column, double preferred) {
+        column.setPrefWidth(preferred);
+        return column;
     }
 
     private static <T> TableView<T> sized(TableView<T> table) {

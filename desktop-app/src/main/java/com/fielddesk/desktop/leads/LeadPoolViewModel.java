@@ -4,18 +4,18 @@ import com.fielddesk.domain.leads.ClaimedLead;
 import com.fielddesk.domain.leads.DeclineReason;
 import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.domain.leads.LeadId;
+import com.fielddesk.domain.leads.LeadsRepository;
+import com.fielddesk.domain.leads.PoolFilter;
 import com.fielddesk.domain.leads.Trade;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fielddesk.cache.repository.TableRepository;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Chime;
 import com.fielddesk.desktop.ui.Failures;
+import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SyncState;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -23,7 +23,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,7 +36,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,33 +44,17 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The lead pool and My leads: reads both from the cache (so it works offline), filters the pool,
- * and runs Claim / Decline, which need the server and say so when it is out of reach.
+ * The lead pool and the selected lead: reads the pool from the cache (so it works offline),
+ * filters it in memory (a keystroke over 50k leads must not wait for a query), and runs Claim /
+ * Decline, which need the server and say so when it is out of reach. My leads
+ * ({@link MyLeadsViewModel}) and live arrivals ({@link LeadArrivals}) are their own parts; this
+ * class hands them to the view and tells them what the pool did.
  */
 public final class LeadPoolViewModel implements AutoCloseable {
-
-    public enum MessageKind { INFO, SUCCESS, WARNING }
-
-    /** One sentence for the user, and how to show it. */
-    public record UserMessage(MessageKind kind, String text) {
-    }
-
-    /** Leads that arrived live and are not opened yet: the newest names the notification. */
-    public record NewLeadNotice(Lead newest, int count) {
-        public String text() {
-            return "New lead: " + newest.trade().label() + " in " + newest.area()
-                    + (newest.emergency() ? " — EMERGENCY" : "") + (count > 1 ? " (+" + (count - 1) + " more)" : "");
-        }
-    }
-
-    static final String OFFLINE_REASON = "Claiming needs the server — you are offline. The pool stays readable.";
-    static final String DECLINE_OFFLINE_REASON = "Declining needs the server — you are offline.";
 
     // ---- properties ----
     private final ObservableList<Lead> poolLeads = FXCollections.observableArrayList();
     private final FilteredList<Lead> visibleLeads = new FilteredList<>(poolLeads);
-    private final ObservableList<ClaimedLead> myLeads = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<ClaimedLead> focusedClaimedLead = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<PoolSort>> poolSort = new ReadOnlyObjectWrapper<>(PoolSort.NEWEST_FIRST);
     private Comparator<Lead> poolOrder = PoolSort.comparator(PoolSort.NEWEST_FIRST);
     private final ObjectProperty<Trade> tradeFilter = new SimpleObjectProperty<>();
@@ -80,74 +62,47 @@ public final class LeadPoolViewModel implements AutoCloseable {
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<Lead> selectedLead = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Instant> now;
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<NewLeadNotice> newLeadNotice = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty newLeadSound = new SimpleBooleanProperty(false);
-    private final ReadOnlyStringWrapper claimUnavailableReason = new ReadOnlyStringWrapper();
-    private final BooleanBinding canClaim;
-    private final BooleanBinding canDecline;
+    private final ReadOnlyObjectWrapper<Notice> message = new ReadOnlyObjectWrapper<>();
 
-    private final TableRepository pool;
-    private final TableRepository serviceRequests;
-    private final TableRepository workOrders;
-    private final LeadActions actions;
-    private final SyncState sync;
+    private final LeadsRepository leads;
+    private final ChangeSource changes;
     private final BackgroundTasks tasks;
     private final Clock clock;
-    private final Chime chime;
+    private final MyLeadsViewModel myLeads;
+    private final LeadArrivals arrivals;
+    private final LeadDecisionsViewModel decisions;
     private final Subscriptions subscriptions = new Subscriptions();
-    private final List<Consumer<Lead>> arrivalListeners = new ArrayList<>();
-    private Set<LeadId> knownIds;
-    /** The lead the last failure message is about; its disappearance must not replace that message. */
-    private LeadId lastFailedLead;
-    private final Instant openedAt;
-    private static final java.time.Duration ARRIVAL_SLACK = java.time.Duration.ofMinutes(2);
 
-    public LeadPoolViewModel(TableRepository pool, TableRepository serviceRequests, TableRepository workOrders,
-                             LeadActions actions, SyncState sync, BackgroundTasks tasks, Clock clock) {
-        this(pool, serviceRequests, workOrders, actions, sync, tasks, clock, Chime.SILENT);
+    public LeadPoolViewModel(LeadsRepository leads, ChangeSource changes, LeadActions actions, SyncState sync,
+                             BackgroundTasks tasks, Clock clock) {
+        this(leads, changes, actions, sync, tasks, clock, Chime.SILENT);
     }
 
     /** @param chime played once per batch of live arrivals while {@link #newLeadSoundProperty()} is on */
-    public LeadPoolViewModel(TableRepository pool, TableRepository serviceRequests, TableRepository workOrders,
-                             LeadActions actions, SyncState sync, BackgroundTasks tasks, Clock clock, Chime chime) {
-        this.chime = chime;
-        this.pool = pool;
-        this.serviceRequests = serviceRequests;
-        this.workOrders = workOrders;
-        this.actions = actions;
-        this.sync = sync;
+    public LeadPoolViewModel(LeadsRepository leads, ChangeSource changes, LeadActions actions, SyncState sync,
+                             BackgroundTasks tasks, Clock clock, Chime chime) {
+        this.leads = leads;
+        this.changes = changes;
         this.tasks = tasks;
         this.clock = clock;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
-        this.openedAt = clock.instant();
+        this.myLeads = new MyLeadsViewModel(leads, changes, tasks);
+        this.arrivals = new LeadArrivals(chime, clock.instant());
+        this.decisions = new LeadDecisionsViewModel(selectedLead, actions, sync, tasks, message::set);
+        // A My leads read failure is said where the pool's messages are.
+        myLeads.problemProperty().addListener((o, before, problem) -> {
+            if (problem != null) {
+                message.set(problem);
+            }
+        });
         tradeFilter.addListener((o, a, b) -> applyFilter());
         emergencyOnly.addListener((o, a, b) -> applyFilter());
         searchText.addListener((o, a, b) -> applyFilter());
         // A message is about the lead it was said for; looking at another lead clears it.
         selectedLead.addListener((o, previous, now) -> {
-            if (now != null && !busy.get()) {
+            if (now != null && !decisions.busyProperty().get()) {
                 message.set(null);
-            }
-        });
-        canClaim = selectedLead.isNotNull().and(sync.onlineProperty()).and(busy.not());
-        canDecline = canClaim;
-        claimUnavailableReason.bind(new StringBinding() {
-            {
-                bind(selectedLead, sync.onlineProperty(), busy);
-            }
-
-            @Override
-            protected String computeValue() {
-                if (!sync.onlineProperty().get()) {
-                    return OFFLINE_REASON;
-                }
-                if (selectedLead.get() == null) {
-                    return "";
-                }
-                return busy.get() ? "Working…" : "";
             }
         });
     }
@@ -156,11 +111,9 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     /** Starts listening to the cache and loads both lists. */
     public void start() {
-        subscriptions.add(pool.onChange(() -> tasks.onUi(this::reloadPool)));
-        subscriptions.add(serviceRequests.onChange(() -> tasks.onUi(this::reloadMyLeads)));
-        subscriptions.add(workOrders.onChange(() -> tasks.onUi(this::reloadMyLeads)));
+        subscriptions.add(changes.subscribe(tableNames(LeadsRepository.POOL_TABLES), tables -> tasks.onUi(this::reloadPool)));
         reloadPool();
-        reloadMyLeads();
+        myLeads.start();
     }
 
     /** Moves the clock the age column reads; the view calls it every second. */
@@ -170,62 +123,16 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     public void reloadPool() {
         Comparator<Lead> order = poolOrder;
-        tasks.run(() -> readPool(pool.list(), order), this::applyPool,
-                e -> message.set(new UserMessage(MessageKind.WARNING, Failures.sentence("Could not read the lead pool.", e))));
-    }
-
-    public void reloadMyLeads() {
-        tasks.run(this::readMyLeads, myLeads::setAll,
-                e -> message.set(new UserMessage(MessageKind.WARNING, Failures.sentence("Could not read My leads.", e))));
+        tasks.run(() -> readPool(order), this::applyPool,
+                e -> message.set(Notice.warning(Failures.sentence("Could not read the lead pool.", e))));
     }
 
     public void claimSelected() {
-        Lead lead = selectedLead.get();
-        if (lead == null || !canClaim.get()) {
-            explainUnavailable();
-            return;
-        }
-        busy.set(true);
-        message.set(new UserMessage(MessageKind.INFO, "Claiming " + lead.trade().label() + " lead in " + lead.area() + "…"));
-        tasks.run(() -> {
-            actions.claim(lead.id());
-            return lead;
-        }, claimed -> {
-            busy.set(false);
-            message.set(new UserMessage(MessageKind.SUCCESS,
-                    "Claimed. The customer's details and the new job are in My leads."));
-        }, failure -> {
-            busy.set(false);
-            lastFailedLead = lead.id();
-            message.set(new UserMessage(MessageKind.WARNING, sentenceFor(failure)));
-        });
+        decisions.claimSelected();
     }
 
     public void declineSelected(DeclineReason reason, String note) {
-        Lead lead = selectedLead.get();
-        if (lead == null || !canDecline.get()) {
-            explainUnavailable();
-            return;
-        }
-        if (reason == null) {
-            message.set(new UserMessage(MessageKind.WARNING, "Choose a reason to decline the lead."));
-            return;
-        }
-        if (note != null && note.length() > 500) {
-            message.set(new UserMessage(MessageKind.WARNING, "The note can be at most 500 characters."));
-            return;
-        }
-        busy.set(true);
-        tasks.run(() -> {
-            actions.decline(lead.id(), reason, note == null || note.isBlank() ? null : note.strip());
-            return lead;
-        }, declined -> {
-            busy.set(false);
-            message.set(new UserMessage(MessageKind.SUCCESS, "Declined. The lead left your pool."));
-        }, failure -> {
-            busy.set(false);
-            message.set(new UserMessage(MessageKind.WARNING, sentenceFor(failure)));
-        });
+        decisions.declineSelected(reason, note);
     }
 
     /**
@@ -242,14 +149,7 @@ public final class LeadPoolViewModel implements AutoCloseable {
                 return true;
             }
         }
-        for (ClaimedLead lead : myLeads) {
-            if (lead.id().toString().equals(id)) {
-                focusedClaimedLead.set(null);
-                focusedClaimedLead.set(lead);
-                return true;
-            }
-        }
-        return false;
+        return myLeads.focus(id);
     }
 
     /**
@@ -274,45 +174,33 @@ public final class LeadPoolViewModel implements AutoCloseable {
 
     /** Selects the newest lead of the notification (clearing filters that hide it) and clears the notification. */
     public boolean openNewLead() {
-        NewLeadNotice notice = newLeadNotice.get();
-        if (notice == null) {
-            return false;
-        }
-        newLeadNotice.set(null);
-        return showLead(notice.newest().id().toString());
+        Lead newest = arrivals.takeNewest();
+        return newest != null && showLead(newest.id().toString());
     }
 
     public void dismissNewLeadNotice() {
-        newLeadNotice.set(null);
+        arrivals.dismiss();
     }
 
     /** Called with each lead that arrives live (not on the first load). */
     public void onLeadArrived(Consumer<Lead> listener) {
-        arrivalListeners.add(listener);
+        arrivals.onArrival(listener);
     }
 
     // ---- reading ----
 
-    private static List<Lead> readPool(List<ObjectNode> rows, Comparator<Lead> order) {
-        List<Lead> leads = new ArrayList<>(rows.size());
-        for (ObjectNode row : rows) {
-            LeadRows.poolLead(row).ifPresent(leads::add);
-        }
-        leads.sort(order);
-        return leads;
+    /**
+     * The whole open pool (the filter runs in memory over it: a keystroke must not wait for a
+     * query), in the order the dispatcher chose.
+     */
+    private List<Lead> readPool(Comparator<Lead> order) {
+        List<Lead> pool = new ArrayList<>(leads.pool());
+        pool.sort(order);
+        return pool;
     }
 
-    private List<ClaimedLead> readMyLeads() {
-        Map<String, ObjectNode> jobs = new HashMap<>();
-        for (ObjectNode job : workOrders.list()) {
-            jobs.put(job.path("id").asText(), job);
-        }
-        List<ClaimedLead> claimed = new ArrayList<>();
-        for (ObjectNode row : serviceRequests.list()) {
-            LeadRows.claimedLead(row, jobs).ifPresent(claimed::add);
-        }
-        claimed.sort(Comparator.comparing(ClaimedLead::claimedAt, Comparator.nullsLast(Comparator.reverseOrder())));
-        return claimed;
+    private static List<String> tableNames(List<com.fielddesk.cache.query.Table> tables) {
+        return tables.stream().map(com.fielddesk.cache.query.Table::name).toList();
     }
 
     /**
@@ -326,8 +214,8 @@ public final class LeadPoolViewModel implements AutoCloseable {
         if (selectedLead.get() != null && !freshById.containsKey(selectedLead.get().id())) {
             LeadId gone = selectedLead.get().id();
             selectedLead.set(null);
-            if (!busy.get() && !gone.equals(lastFailedLead)) {
-                message.set(new UserMessage(MessageKind.INFO, "The lead you were looking at is no longer in the pool "
+            if (!decisions.busyProperty().get() && !decisions.lastFailedWas(gone)) {
+                message.set(Notice.info("The lead you were looking at is no longer in the pool "
                         + "(claimed by another company, declined or expired)."));
             }
         }
@@ -347,36 +235,8 @@ public final class LeadPoolViewModel implements AutoCloseable {
                 }
             }
         }
-        List<Lead> arrived = new ArrayList<>();
-        if (knownIds != null) {
-            for (Lead lead : fresh) {
-                // Only leads posted while the console is open are news; the first download of an
-                // existing pool is not.
-                if (!knownIds.contains(lead.id()) && !lead.postedAt().isBefore(openedAt.minus(ARRIVAL_SLACK))) {
-                    arrived.add(lead);
-                }
-            }
-        }
-        if (knownIds == null) {
-            knownIds = new HashSet<>();
-        }
-        // Remembers every lead ever seen, so one that leaves and comes back is not announced twice.
-        knownIds.addAll(freshById.keySet());
         loaded.set(true);
-        NewLeadNotice notice = newLeadNotice.get();
-        if (notice != null && !freshById.containsKey(notice.newest().id())) {
-            // The announced lead is gone (claimed elsewhere, declined, expired): nothing left to open.
-            newLeadNotice.set(null);
-        }
-        if (!arrived.isEmpty()) {
-            Lead newest = arrived.stream().max(Comparator.comparing(Lead::postedAt)).orElseThrow();
-            int earlier = newLeadNotice.get() == null ? 0 : newLeadNotice.get().count();
-            newLeadNotice.set(new NewLeadNotice(newest, earlier + arrived.size()));
-            if (newLeadSound.get()) {
-                chime.play();
-            }
-        }
-        arrived.forEach(lead -> arrivalListeners.forEach(listener -> listener.accept(lead)));
+        arrivals.poolLoaded(fresh, freshById.keySet());
     }
 
     private void applyFilter() {
@@ -384,20 +244,10 @@ public final class LeadPoolViewModel implements AutoCloseable {
         visibleLeads.setPredicate(filter.showsEverything() ? null : filter::matches);
     }
 
-    private void explainUnavailable() {
-        String reason = claimUnavailableReason.get();
-        if (reason != null && !reason.isEmpty()) {
-            message.set(new UserMessage(MessageKind.WARNING, reason));
-        }
-    }
-
-    static String sentenceFor(Exception failure) {
-        return Failures.sentence(failure);
-    }
-
     @Override
     public void close() {
         subscriptions.close();
+        myLeads.close();
     }
 
     // ---- read-only views for the View ----
@@ -411,12 +261,17 @@ public final class LeadPoolViewModel implements AutoCloseable {
     }
 
     public ObservableList<ClaimedLead> myLeads() {
+        return myLeads.items();
+    }
+
+    /** My leads, for its view. */
+    public MyLeadsViewModel myLeadsViewModel() {
         return myLeads;
     }
 
-    /** A claimed lead that global search asked to show (the view switches to My leads and selects it). */
-    public ReadOnlyObjectProperty<ClaimedLead> focusedClaimedLeadProperty() {
-        return focusedClaimedLead.getReadOnlyProperty();
+    /** Live arrivals, for the notification. */
+    public LeadArrivals arrivals() {
+        return arrivals;
     }
 
     /** The pool's current order (never empty: newest first by default). */
@@ -445,37 +300,37 @@ public final class LeadPoolViewModel implements AutoCloseable {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return decisions.busyProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<UserMessage> messageProperty() {
+    public ReadOnlyObjectProperty<Notice> messageProperty() {
         return message.getReadOnlyProperty();
     }
 
     /** The unopened live arrivals, or null. */
-    public ReadOnlyObjectProperty<NewLeadNotice> newLeadNoticeProperty() {
-        return newLeadNotice.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<LeadArrivals.NewLeadNotice> newLeadNoticeProperty() {
+        return arrivals.noticeProperty();
     }
 
     /** Whether a live arrival also plays the chime (off by default; the view remembers the choice). */
     public BooleanProperty newLeadSoundProperty() {
-        return newLeadSound;
+        return arrivals.soundProperty();
     }
 
     public ReadOnlyStringProperty claimUnavailableReasonProperty() {
-        return claimUnavailableReason.getReadOnlyProperty();
+        return decisions.unavailableReasonProperty();
     }
 
     public BooleanBinding canClaimBinding() {
-        return canClaim;
+        return decisions.canClaimBinding();
     }
 
     public BooleanBinding canDeclineBinding() {
-        return canDecline;
+        return decisions.canDeclineBinding();
     }
 
     public ZoneId zone() {

@@ -1,12 +1,12 @@
 package com.fielddesk.desktop.leads;
 
-import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.leads.LeadsRepository;
 import javafx.scene.Node;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -20,23 +20,25 @@ public final class LeadsFeature {
     private LeadsFeature() {
     }
 
-    /** @param actions claim and decline (they need the server, so the composition root supplies them) */
-    public static Feature feature(LeadActions actions) {
+    /**
+     * @param leads   the leads in the signed-in person's cache (the composition root makes it)
+     * @param actions claim and decline (they need the server, so the composition root supplies them)
+     */
+    public static Feature feature(LeadsRepository leads, LeadActions actions) {
         return Feature.section(ID, "Leads").group("Sales").icon(Material2AL.INBOX)
                 .visibleTo(Role.OFFICE_STAFF)
                 .opens(RecordKind.LEAD)
-                .screen(context -> new Screen(context, actions));
+                .screen(context -> new Screen(context, leads, actions));
     }
 
     private static final class Screen implements FeatureScreen {
         private final LeadPoolViewModel viewModel;
         private final LeadsView view;
 
-        Screen(FeatureContext context, LeadActions actions) {
-            Repositories cache = context.repositories();
-            viewModel = new LeadPoolViewModel(cache.table("lead_pool"), cache.table("service_requests"),
-                    cache.table("work_orders"), actions, context.sync(), context.tasks(), context.clock(), context.chime());
-            view = new LeadsView(viewModel, context.settings());
+        Screen(FeatureContext context, LeadsRepository leads, LeadActions actions) {
+            viewModel = new LeadPoolViewModel(leads, context.changes(), actions,
+                    context.sync(), context.tasks(), context.clock(), context.chime());
+            view = new LeadsView(viewModel, context.formats(), context.settings());
         }
 
         @Override

@@ -1,11 +1,11 @@
 package com.fielddesk.desktop.leads;
 
-import com.fielddesk.domain.leads.ClaimedLead;
-import com.fielddesk.domain.leads.DeclineReason;
 import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.domain.leads.Trade;
 
 import com.fielddesk.desktop.ui.Durations;
+import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.desktop.ui.TableLayouts;
 import com.fielddesk.desktop.ui.ViewSettings;
@@ -35,8 +35,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -49,8 +47,6 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Function;
 
 /** Sales → Leads: the pool with filters and a detail pane, and My leads. Built in code. */
@@ -73,7 +69,6 @@ public final class LeadsView {
     public static final String SOUND_SETTING = "leads.newLeadSound";
     static final String POOL_LAYOUT_KEY = "leads.pool";
 
-    private static final DateTimeFormatter CLAIMED_AT = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
     private static final KeyCombination CLAIM_SHORTCUT = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     /** Opens the lead the new-lead notification names. */
     public static final KeyCombination OPEN_NEW_LEAD_SHORTCUT = new KeyCodeCombination(KeyCode.N,
@@ -86,9 +81,9 @@ public final class LeadsView {
 
     private final LeadPoolViewModel viewModel;
     private final ViewSettings settings;
+    private final Formats formats;
     private final StackPane root = new StackPane();
     private final TableView<Lead> poolTable = new TableView<>();
-    private final TableView<ClaimedLead> myLeadsTable = new TableView<>();
     private final TabPane tabs = new TabPane();
     /** The new-lead notification slides up over the bottom of the tables (ControlsFX), the toast button inside it. */
     private final NotificationPane notifications = new NotificationPane(tabs);
@@ -97,8 +92,14 @@ public final class LeadsView {
     private final Timeline ticker;
 
     public LeadsView(LeadPoolViewModel viewModel, ViewSettings settings) {
+        this(viewModel, new Formats(viewModel.zone()), settings);
+    }
+
+    /** @param formats times in the company's zone */
+    public LeadsView(LeadPoolViewModel viewModel, Formats formats, ViewSettings settings) {
         this.viewModel = viewModel;
         this.settings = settings;
+        this.formats = formats;
         build();
         wire();
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick()));
@@ -119,7 +120,8 @@ public final class LeadsView {
 
     private void build() {
         Tab poolTab = new Tab("Lead pool", buildPool());
-        Tab mineTab = new Tab("My leads", buildMyLeads());
+        Tab mineTab = new Tab("My leads", new MyLeadsView(viewModel.myLeadsViewModel(), formats, settings,
+                () -> tabs.getSelectionModel().select(1)).node());
         poolTab.setClosable(false);
         mineTab.setClosable(false);
         tabs.getTabs().addAll(poolTab, mineTab);
@@ -209,135 +211,10 @@ public final class LeadsView {
         poolTable.getSortOrder().setAll(java.util.List.of(age));
         TableLayouts.remember(poolTable, POOL_LAYOUT_KEY, settings);
 
-        SplitPane split = new SplitPane(poolTable, buildDetail());
+        SplitPane split = new SplitPane(poolTable, new LeadDetailView(viewModel, formats).node());
         split.setDividerPositions(0.72);
         VBox.setVgrow(split, Priority.ALWAYS);
         return new VBox(filters, split);
-    }
-
-    private Node buildDetail() {
-        Label title = new Label();
-        title.getStyleClass().add(Styles.DETAIL_TITLE);
-        Label badge = new Label("EMERGENCY");
-        badge.getStyleClass().add(Styles.EMERGENCY_BADGE);
-        badge.setMinWidth(Region.USE_PREF_SIZE);
-        Label age = new Label();
-        Label window = new Label();
-        Label description = new Label();
-        description.setWrapText(true);
-
-        Button claim = new Button("Claim lead", new FontIcon(Material2AL.CHECK_CIRCLE));
-        claim.setId(CLAIM_BUTTON_ID);
-        claim.getStyleClass().add("accent");
-        claim.setDefaultButton(false);
-        claim.disableProperty().bind(viewModel.canClaimBinding().not());
-        claim.setOnAction(e -> viewModel.claimSelected());
-        Label shortcut = new Label("or Ctrl+Enter");
-        shortcut.getStyleClass().add(Styles.FORM_HINT);
-
-        ComboBox<DeclineReason> reason = new ComboBox<>();
-        reason.setId(DECLINE_REASON_ID);
-        reason.getItems().addAll(DeclineReason.values());
-        reason.setPromptText("Reason…");
-        // Narrow enough that the reason and the Decline button fit the detail pane at the default size.
-        reason.setPrefWidth(160);
-        reason.setMinWidth(120);
-        TextField note = new TextField();
-        note.setPromptText("Note (optional)");
-        Button decline = new Button("Decline", new FontIcon(Material2AL.BLOCK));
-        decline.setId(DECLINE_BUTTON_ID);
-        decline.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(note, Priority.ALWAYS);
-        decline.disableProperty().bind(viewModel.canDeclineBinding().not().or(reason.valueProperty().isNull()));
-        decline.setOnAction(e -> {
-            viewModel.declineSelected(reason.getValue(), note.getText());
-            note.clear();
-        });
-
-        Label unavailable = new Label();
-        unavailable.setId(UNAVAILABLE_REASON_ID);
-        unavailable.getStyleClass().add(Styles.FORM_HINT);
-        unavailable.setWrapText(true);
-        unavailable.textProperty().bind(viewModel.claimUnavailableReasonProperty());
-
-        Label message = new Label();
-        message.setId(MESSAGE_ID);
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.NOTICE);
-        message.visibleProperty().bind(viewModel.messageProperty().isNotNull());
-        message.managedProperty().bind(message.visibleProperty());
-        viewModel.messageProperty().addListener((o, old, now) -> {
-            message.setText(now == null ? "" : now.text());
-            message.getStyleClass().remove(Styles.NOTICE_WARNING);
-            if (now != null && now.kind() == LeadPoolViewModel.MessageKind.WARNING) {
-                message.getStyleClass().add(Styles.NOTICE_WARNING);
-            }
-        });
-
-        GridPane facts = new GridPane();
-        facts.setHgap(10);
-        facts.setVgap(6);
-        facts.addRow(0, detailLabel("Posted"), age);
-        facts.addRow(1, detailLabel("Preferred"), window);
-
-        VBox selected = new VBox(10, new HBox(8, title, badge), facts, description,
-                new HBox(8, claim, shortcut), new Label("Not for you?"), new HBox(8, reason, decline), note);
-        selected.visibleProperty().bind(viewModel.selectedLeadProperty().isNotNull());
-        selected.managedProperty().bind(selected.visibleProperty());
-
-        Label empty = new Label("Select a lead to see it here. Customer contact details appear once you claim it.");
-        empty.setWrapText(true);
-        empty.getStyleClass().add(Styles.FORM_HINT);
-        empty.visibleProperty().bind(viewModel.selectedLeadProperty().isNull());
-        empty.managedProperty().bind(empty.visibleProperty());
-
-        VBox pane = new VBox(12, empty, selected, unavailable, message);
-        pane.getStyleClass().add(Styles.DETAIL_PANE);
-        pane.setMinWidth(280);
-
-        viewModel.selectedLeadProperty().addListener((o, old, lead) -> {
-            if (lead != null) {
-                title.setText(lead.trade().label() + " · " + lead.area());
-                badge.setVisible(lead.emergency());
-                window.setText(lead.preferredWindow().describe(viewModel.zone()));
-                description.setText(lead.description());
-                age.setText(Durations.age(lead.ageAt(viewModel.nowProperty().get())) + " ago");
-            }
-        });
-        viewModel.nowProperty().addListener((o, old, now) -> {
-            Lead lead = viewModel.selectedLeadProperty().get();
-            if (lead != null) {
-                age.setText(Durations.age(lead.ageAt(now)) + " ago");
-            }
-        });
-        return pane;
-    }
-
-    private Node buildMyLeads() {
-        myLeadsTable.setId(MY_LEADS_TABLE_ID);
-        myLeadsTable.getColumns().add(mineColumn("claimed", "Claimed", 115,
-                lead -> lead.claimedAt() == null ? "" : CLAIMED_AT.format(lead.claimedAt().atZone(viewModel.zone()))));
-        myLeadsTable.getColumns().add(mineColumn("trade", "Trade", 90, lead -> lead.trade().label()));
-        myLeadsTable.getColumns().add(mineColumn("customer", "Customer", 160, ClaimedLead::customerName));
-        myLeadsTable.getColumns().add(mineColumn("phone", "Phone", 130, ClaimedLead::customerPhone));
-        myLeadsTable.getColumns().add(mineColumn("email", "Email", 190, ClaimedLead::customerEmail));
-        myLeadsTable.getColumns().add(mineColumn("address", "Address", 220,
-                lead -> lead.streetAddress() + ", " + lead.city() + " " + lead.postalCode()));
-        myLeadsTable.getColumns().add(mineColumn("job", "Job", 190,
-                lead -> lead.job() == null ? "Job syncing…" : lead.job().describe()));
-        myLeadsTable.getColumns().add(mineColumn("description", "Description", 300, lead -> lead.description()));
-        // Date, trade, phone and job stay whole; the free-text columns give way when space is short.
-        for (String whole : java.util.List.of("claimed", "trade", "phone", "job")) {
-            myLeadsTable.getColumns().stream().filter(c -> whole.equals(c.getId()))
-                    .forEach(c -> c.setMinWidth(c.getPrefWidth()));
-        }
-        myLeadsTable.setItems(viewModel.myLeads());
-        myLeadsTable.setPlaceholder(new Label("Leads you claim appear here with the customer's details and their job."));
-        myLeadsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableLayouts.remember(myLeadsTable, "leads.mine", settings);
-        BorderPane pane = new BorderPane(myLeadsTable);
-        pane.setPadding(new Insets(8));
-        return pane;
     }
 
     // ---- wire ----
@@ -359,7 +236,7 @@ public final class LeadsView {
             }
         });
         viewModel.messageProperty().addListener((o, old, now) -> {
-            if (now != null && now.kind() == LeadPoolViewModel.MessageKind.SUCCESS && now.text().startsWith("Claimed")) {
+            if (now != null && now.kind() == Notice.Kind.SUCCESS && now.sentence().startsWith("Claimed")) {
                 tabs.getSelectionModel().select(1);
             }
         });
@@ -372,13 +249,6 @@ public final class LeadsView {
         toast.setOnAction(e -> openNewLead());
         toastTimer.setOnFinished(e -> viewModel.dismissNewLeadNotice());
         viewModel.newLeadNoticeProperty().addListener((o, old, notice) -> showToast(notice));
-        viewModel.focusedClaimedLeadProperty().addListener((o, old, lead) -> {
-            if (lead != null) {
-                tabs.getSelectionModel().select(1);
-                myLeadsTable.getSelectionModel().select(lead);
-                myLeadsTable.scrollTo(lead);
-            }
-        });
         // The sound choice is remembered like the column layout.
         viewModel.newLeadSoundProperty().set(Boolean.parseBoolean(settings.get(SOUND_SETTING).orElse("false")));
         viewModel.newLeadSoundProperty().addListener((o, a, on) -> {
@@ -399,7 +269,7 @@ public final class LeadsView {
     }
 
     /** The notification names the newest live arrival until it is opened or its time is up. */
-    private void showToast(LeadPoolViewModel.NewLeadNotice notice) {
+    private void showToast(LeadArrivals.NewLeadNotice notice) {
         toastTimer.stop();
         boolean show = notice != null;
         toast.setVisible(show);
@@ -487,16 +357,6 @@ public final class LeadsView {
         return column;
     }
 
-    private static TableColumn<ClaimedLead, String> mineColumn(String id, String title, double width,
-                                                             Function<ClaimedLead, String> value) {
-        return column(id, title, width, value);
-    }
-
-    private static Label detailLabel(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.DETAIL_LABEL);
-        return label;
-    }
 
     private static ListCell<Trade> tradeCell() {
         return new ListCell<>() {

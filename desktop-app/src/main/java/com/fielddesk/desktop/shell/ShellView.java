@@ -264,12 +264,24 @@ public final class ShellView {
         results.setPrefHeight(320);
         results.setPlaceholder(new Label("Type at least two letters."));
         results.setCellFactory(list -> new ListCell<>() {
+            private final Label groupHeader = new Label();
+
+            {
+                groupHeader.getStyleClass().add(Styles.SEARCH_GROUP);
+                setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+            }
+
             @Override
             protected void updateItem(SearchResult item, boolean empty) {
                 super.updateItem(item, empty);
                 // The marker goes first: a long subtitle would push it out of sight.
                 setText(empty || item == null ? null
                         : (navigator.canOpen(item.kind()) ? "" : "[no " + item.kind().noun() + " screen yet] ") + item);
+                // Results come grouped by kind: the first of each kind carries the group's name.
+                boolean firstOfKind = !empty && item != null && (getIndex() == 0
+                        || getListView().getItems().get(getIndex() - 1).kind() != item.kind());
+                groupHeader.setText(firstOfKind ? item.kind().plural() : "");
+                setGraphic(firstOfKind ? groupHeader : null);
             }
         });
         Label notice = new Label();

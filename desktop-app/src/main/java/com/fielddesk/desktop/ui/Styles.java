@@ -30,6 +30,8 @@ public final class Styles {
     public static final String NOTICE_WARNING = "fd-notice-warning";
     public static final String TOAST = "fd-toast";
     public static final String SEARCH_POPUP = "fd-search-popup";
+    /** The name of a kind of Ctrl+K result above its first result ("Customers"). */
+    public static final String SEARCH_GROUP = "fd-search-group";
     public static final String SECTION_TITLE = "fd-section-title";
     /** A form field's problem, under the field ({@link Form}). */
     public static final String FIELD_ERROR = "fd-field-error";

@@ -7,7 +7,10 @@ import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.desktop.leads.LeadPoolViewModel;
+import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.desktop.leads.LeadActions;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.domain.leads.LeadsRepository;
 import com.fielddesk.desktop.leads.LeadsView;
 import com.fielddesk.domain.leads.Trade;
 import com.fielddesk.desktop.testing.CacheRows;
@@ -34,6 +37,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+
+import static com.fielddesk.desktop.bench.Keystrokes.percentile;
+import static com.fielddesk.desktop.bench.Keystrokes.typedAndErased;
 
 /**
  * 50k leads in the cache, the real Leads view on screen: time from a filter keystroke to the
@@ -81,8 +87,9 @@ public final class LeadFilterBenchmark {
                 throw new UnsupportedOperationException("the benchmark never declines");
             }
         };
-        LeadPoolViewModel viewModel = new LeadPoolViewModel(repositories.table("lead_pool"),
-                repositories.table("service_requests"), repositories.table("work_orders"), noServer, new SyncState(true),
+        LeadPoolViewModel viewModel = new LeadPoolViewModel(
+                new LeadsRepository(new LocalCache(cache, new Outbox(), Clock.systemDefaultZone())),
+                ChangeSource.of(repositories), noServer, new SyncState(true),
                 tasks, Clock.systemDefaultZone());
         Stage[] stage = new Stage[1];
         Fx.run(() -> {
@@ -148,20 +155,6 @@ public final class LeadFilterBenchmark {
     private static final List<Double> FX_CPU = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final List<Double> CHANGE_ONLY = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Each word typed letter by letter, then erased letter by letter. */
-    private static List<String> typedAndErased(String... words) {
-        List<String> texts = new ArrayList<>();
-        for (String word : words) {
-            for (int i = 1; i <= word.length(); i++) {
-                texts.add(word.substring(0, i));
-            }
-            for (int i = word.length() - 1; i >= 0; i--) {
-                texts.add(word.substring(0, i));
-            }
-        }
-        return texts;
-    }
-
     private static double keystroke(Scene scene, TextField search, String text) {
         return timed(scene, () -> search.setText(text));
     }
@@ -188,10 +181,5 @@ public final class LeadFilterBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException("No layout pulse after the change", e);
         }
-    }
-
-    private static double percentile(List<Double> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

@@ -3,15 +3,20 @@ package com.fielddesk.desktop.leads;
 import com.fielddesk.domain.leads.DeclineReason;
 import com.fielddesk.domain.leads.Lead;
 import com.fielddesk.domain.leads.LeadId;
+import com.fielddesk.domain.leads.LeadsRepository;
+import com.fielddesk.domain.leads.PoolFilter;
 import com.fielddesk.domain.leads.Trade;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.DirectExecutor;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.desktop.ui.SyncState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +55,8 @@ class LeadPoolViewModelTest {
     void openCache() {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.fixed(NOW, ZoneOffset.UTC));
-        viewModel = new LeadPoolViewModel(repositories.table("lead_pool"), repositories.table("service_requests"),
-                repositories.table("work_orders"), actions, sync, DirectExecutor.tasks(), Clock.fixed(NOW, ZoneOffset.UTC),
+        viewModel = new LeadPoolViewModel(new LeadsRepository(new LocalCache(cache, new Outbox(), Clock.fixed(NOW, ZoneOffset.UTC))),
+                ChangeSource.of(repositories), actions, sync, DirectExecutor.tasks(), Clock.fixed(NOW, ZoneOffset.UTC),
                 chimes::incrementAndGet);
         CacheRows.write(cache, "lead_pool", List.of(boiler, flood));
         viewModel.start();
@@ -94,7 +99,7 @@ class LeadPoolViewModelTest {
         CacheRows.write(cache, "lead_pool", List.of(CacheRows.tombstone(boiler, NOW)));
         assertThat(viewModel.visibleLeads()).extracting(Lead::city).containsExactly("Shelbyville");
         assertThat(viewModel.selectedLeadProperty().get()).isNull();
-        assertThat(viewModel.messageProperty().get().text()).contains("no longer in the pool");
+        assertThat(viewModel.messageProperty().get().sentence()).contains("no longer in the pool");
     }
 
     @Test
@@ -251,7 +256,7 @@ class LeadPoolViewModelTest {
         assertThat(viewModel.claimUnavailableReasonProperty().get()).contains("needs the server").contains("offline");
         viewModel.claimSelected();
         assertThat(actions.claimed).isEmpty();
-        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(LeadPoolViewModel.MessageKind.WARNING);
+        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(Notice.Kind.WARNING);
     }
 
     @Test
@@ -260,7 +265,7 @@ class LeadPoolViewModelTest {
         viewModel.selectedLeadProperty().set(lead);
         viewModel.claimSelected();
         assertThat(actions.claimed).containsExactly(lead.id());
-        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(LeadPoolViewModel.MessageKind.SUCCESS);
+        assertThat(viewModel.messageProperty().get().kind()).isEqualTo(Notice.Kind.SUCCESS);
         assertThat(viewModel.busyProperty().get()).isFalse();
     }
 
@@ -270,7 +275,7 @@ class LeadPoolViewModelTest {
                 "Too late — this lead was already claimed by another company.", null);
         viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
         viewModel.claimSelected();
-        assertThat(viewModel.messageProperty().get().text()).contains("already claimed by another company");
+        assertThat(viewModel.messageProperty().get().sentence()).contains("already claimed by another company");
         assertThat(viewModel.canClaimBinding().get()).isTrue();
     }
 
@@ -278,9 +283,9 @@ class LeadPoolViewModelTest {
     void declineNeedsAReasonAndAShortNote() {
         viewModel.selectedLeadProperty().set(viewModel.visibleLeads().get(0));
         viewModel.declineSelected(null, "");
-        assertThat(viewModel.messageProperty().get().text()).contains("Choose a reason");
+        assertThat(viewModel.messageProperty().get().sentence()).contains("Choose a reason");
         viewModel.declineSelected(DeclineReason.TOO_FAR, "x".repeat(501));
-        assertThat(viewModel.messageProperty().get().text()).contains("at most 500");
+        assertThat(viewModel.messageProperty().get().sentence()).contains("at most 500");
         assertThat(actions.declined).isEmpty();
         viewModel.declineSelected(DeclineReason.TOO_FAR, "  45 minutes away ");
         assertThat(actions.declined).containsExactly(viewModel.selectedLeadProperty().get().id() + ":too_far:45 minutes away");

@@ -106,8 +106,7 @@ class RefusedWritesTest {
         assertThat(status.quarantined()).hasSize(9);
         SyncState sync = new SyncState(true);
         ShellViewModel shell = new ShellViewModel(dispatcher.id(), dispatcher.email(), repositories.table("profiles"),
-                repositories.table("companies"), new CachedSearch(repositories.table("customers"),
-                repositories.table("lead_pool"), repositories.table("service_requests"), repositories.table("work_orders")),
+                repositories.table("companies"), new CachedSearch(engine.cache()),
                 new NoSyncIssueActions(), sync, DirectExecutor.tasks(), Clock.systemUTC());
         sync.publish(status);
         Map<String, SyncIssue> byRow = issuesByRow(shell, status);

@@ -72,8 +72,7 @@ class ShellNavigationTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             shell = new ShellViewModel(userId, "dana@acme.test", repositories.table("profiles"), repositories.table("companies"),
-                    new CachedSearch(repositories.table("customers"), repositories.table("lead_pool"),
-                            repositories.table("service_requests"), repositories.table("work_orders")),
+                    new CachedSearch(new com.fielddesk.cache.query.LocalCache(cache, new Outbox(), Clock.systemUTC())),
                     new NoSyncIssueActions(), new SyncState(true), tasks, Clock.systemUTC());
             navigator = new SectionNavigator(List.of(
                     section("leads", "Leads", "Sales", Role.OFFICE_STAFF, RecordKind.LEAD),

@@ -75,8 +75,7 @@ class TechniciansFeatureTest {
         FxToolkit.setupStage(stage -> {
             SyncState sync = new SyncState(true);
             ShellViewModel shell = new ShellViewModel(UUID.randomUUID(), "dana@acme.test", repositories.table("profiles"),
-                    repositories.table("companies"), new CachedSearch(repositories.table("customers"),
-                    repositories.table("lead_pool"), repositories.table("service_requests"), repositories.table("work_orders")),
+                    repositories.table("companies"), new CachedSearch(new com.fielddesk.cache.query.LocalCache(cache, new Outbox(), Clock.systemUTC())),
                     new NoSyncIssueActions(), sync, tasks, Clock.systemUTC());
             navigator = new SectionNavigator(List.of(TechniciansFeature.feature()));
             FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, sync,

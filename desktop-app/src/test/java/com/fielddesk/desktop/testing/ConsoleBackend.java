@@ -60,17 +60,41 @@ public final class ConsoleBackend implements AutoCloseable {
         return tenants;
     }
 
+    public URI url() {
+        return backend.url();
+    }
+
+    /** Runs SQL as the database owner and returns the first column of the first row (or null). */
+    public Object queryValue(String sql, Object... parameters) {
+        try (java.sql.Connection server = tenants.superuser().getConnection();
+             java.sql.PreparedStatement query = server.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getObject(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not run " + sql, e);
+        }
+    }
+
     public Endpoint endpoint() {
         return new Endpoint(backend.url(), backend.anonKey());
     }
 
     /** A LocalDemo that "starts" by pointing at this backend. */
     public LocalDemo asLocalDemo() {
+        return asLocalDemoAt(backend.url());
+    }
+
+    /** The same, reached at {@code url} (e.g. a {@link HangingRelay} in front of the backend). */
+    public LocalDemo asLocalDemoAt(URI url) {
         return new LocalDemo() {
             @Override
             public Endpoint start(Consumer<SignInProgress> progress) {
                 progress.accept(SignInProgress.of(SignInProgress.Step.STARTING_DATABASE));
-                return endpoint();
+                return new Endpoint(url, backend.anonKey());
             }
 
             @Override

@@ -34,9 +34,15 @@ public final class ConsoleUnderTest implements AutoCloseable {
 
     /** Shows the sign-in screen ({@code resume}: try the remembered session first, as at startup). */
     public static ConsoleUnderTest open(ConsoleBackend backend, LiveUpdateTimings timings, boolean resume) {
+        return open(backend, backend.asLocalDemo(), timings, resume);
+    }
+
+    /** As above, with the Local demo reached through {@code localDemo} (e.g. a relay that can cut the network). */
+    public static ConsoleUnderTest open(ConsoleBackend backend, com.fielddesk.desktop.app.LocalDemo localDemo,
+                                        LiveUpdateTimings timings, boolean resume) {
         try {
             FxToolkit.registerPrimaryStage();
-            Services services = new Services(Files.createTempDirectory("fielddesk-console-home-"), backend.asLocalDemo(),
+            Services services = new Services(Files.createTempDirectory("fielddesk-console-home-"), localDemo,
                     Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher), timings);
             ConsoleUnderTest console = new ConsoleUnderTest(backend, services);
             FxToolkit.setupStage(stage -> {

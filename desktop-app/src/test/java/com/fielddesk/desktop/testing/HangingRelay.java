@@ -29,6 +29,7 @@ public final class HangingRelay implements AutoCloseable {
     });
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean hanging;
+    private volatile boolean refusing;
 
     public HangingRelay(URI target) {
         this.target = target;
@@ -49,10 +50,30 @@ public final class HangingRelay implements AutoCloseable {
         hanging = true;
     }
 
+    /**
+     * A network that is down with an answer: every open connection is cut and new ones are closed
+     * at once (the console sees connection errors, not silence) until {@link #pass()}.
+     */
+    public void refuse() {
+        refusing = true;
+        sockets.forEach(HangingRelay::closeQuietly);
+        sockets.clear();
+    }
+
+    /** The network is back: new connections reach the server again. */
+    public void pass() {
+        refusing = false;
+        hanging = false;
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (refusing) {
+                    closeQuietly(client);
+                    continue;
+                }
                 sockets.add(client);
                 if (hanging) {
                     continue;

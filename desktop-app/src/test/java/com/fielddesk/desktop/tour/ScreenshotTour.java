@@ -169,9 +169,10 @@ public final class ScreenshotTour {
             searchResults().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
                     javafx.scene.input.KeyCode.ENTER, false, false, false, false));
         });
-        Fx.waitUntil("the cannot-open notice", WAIT, () -> text("#" + ShellView.SEARCH_NOTICE_ID).contains("no customer screen"));
-        shoot("12-search-customer-has-no-screen");
-        Fx.run(() -> node("#" + ShellView.SEARCH_PANEL_ID).setVisible(false));
+        Fx.waitUntil("Customers opens on the customer", WAIT, () -> text("#customer-title").startsWith("Pat"));
+        shoot("12-search-opens-customer");
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "leads")).fire());
+        Fx.waitUntil("the pool is shown again", WAIT, () -> node("#" + LeadsView.POOL_TABLE_ID) != null);
 
         Fx.run(() -> {
             TableView<Lead> pool = pool();
@@ -189,7 +190,11 @@ public final class ScreenshotTour {
         shoot("14-sync-issues");
         Fx.run(() -> node("#" + ShellView.ISSUES_PANEL_ID).setVisible(false));
 
+        customerShots(backend, "");
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+        customerShots(backend, "-dark");
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "leads")).fire());
+        Fx.waitUntil("the pool is shown again", WAIT, () -> node("#" + LeadsView.POOL_TABLE_ID) != null);
         select(furnace == null ? raced : pool().getItems().get(0).id().value());
         shoot("10-lead-pool-dark");
         backend.openLead("plumbing", "Water heater pilot out, no hot water for a family of five.", true, "12345",
@@ -212,12 +217,100 @@ public final class ScreenshotTour {
         Fx.waitUntil("the offline status", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
         select(pool().getItems().get(1).id().value());
         shoot("11-offline");
+        offlineCustomerShot("26-customer-created-offline-pending");
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+        offlineCustomerShot("30-customer-created-offline-pending-dark");
 
         Fx.run(() -> stage.close());
         services.close();
     }
 
     // ---- helpers ----
+
+    /** Customers: the list, one customer's detail and the phone intake form, in the current theme. */
+    private void customerShots(ConsoleBackend backend, String theme) throws IOException {
+        if (theme.isEmpty()) {
+            String[][] people = {{"Ada Brennan", "+1 555 0142", "ada.brennan@example.com", "14 Birch Rd"},
+                    {"Marcus Okafor", "+1 555 0177", "m.okafor@example.com", "88 Quarry Ln"},
+                    {"Zoë Łódź Ñúñez", "+1 555 0101", "zoe@example.com", "3 Harbor View Apt 12"},
+                    {"Springfield Dental Clinic (front desk, ask for Priya)", "+1 555 0190", "office@springfield-dental.example",
+                            "400 Main St Suite 210"},
+                    {"Greta Lindqvist", null, "greta@example.com", "7 Elm Ct"}};
+            for (String[] person : people) {
+                Object id = backend.queryValue("insert into public.customers (company_id, full_name, phone, email)"
+                        + " values (?, ?, ?, ?) returning id", backend.acme.id(), person[0], person[1], person[2]);
+                backend.queryValue("insert into public.customer_addresses (company_id, customer_id, label, street, city,"
+                        + " postal_code) values (?, ?, 'Home', ?, 'Springfield', '12345') returning id",
+                        backend.acme.id(), id, person[3]);
+            }
+        }
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "customers")).fire());
+        Fx.waitUntil("the customers are listed", WAIT, () -> node("#customer-table") != null
+                && customers().getItems().size() >= 6);
+        Fx.run(() -> customers().getSelectionModel().clearSelection());
+        shoot("23-customers-list" + theme);
+        Fx.run(() -> customers().getItems().stream().filter(c -> c.fullName().startsWith("Pat")).findFirst()
+                .ifPresent(c -> customers().getSelectionModel().select(c)));
+        Fx.waitUntil("the customer's job is listed", WAIT, () -> text("#customer-title").startsWith("Pat")
+                && !((TableView<?>) node("#customer-jobs")).getItems().isEmpty());
+        shoot("24-customer-detail" + theme);
+
+        Platform.runLater(() -> ((Button) node("#phone-intake")).fire());
+        Fx.waitUntil("the phone intake form", WAIT, () -> dialog("#phone-intake-dialog") != null);
+        Fx.run(() -> {
+            Node form = dialog("#phone-intake-dialog");
+            ((TextField) form.lookup("#fullName")).setText("Luis Ortega");
+            ((TextField) form.lookup("#phone")).setText("+1 555 0123");
+            ((TextField) form.lookup("#street")).setText("52 Cedar Ave");
+            ((TextField) form.lookup("#city")).setText("Shelbyville");
+            ((TextField) form.lookup("#postalCode")).setText("12346");
+            ((TextField) form.lookup("#title")).setText("Water heater leaking");
+            ((javafx.scene.control.TextArea) form.lookup("#description")).setText(
+                    "Puddle under the tank since this morning; the pilot is still on.");
+            ((TextField) form.lookup("#tradeNotes")).setText("Plumbing, east side");
+        });
+        shootDialog("25-phone-intake" + theme, "#phone-intake-dialog");
+        Fx.run(() -> ((javafx.scene.control.DialogPane) dialog("#phone-intake-dialog")).getScene().getWindow().hide());
+    }
+
+    /** While offline: a new customer, listed as pending. */
+    private void offlineCustomerShot(String name) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "customers")).fire());
+        Fx.waitUntil("the customer list", WAIT, () -> node("#customer-table") != null);
+        Platform.runLater(() -> ((Button) node("#new-customer")).fire());
+        Fx.waitUntil("the New customer form", WAIT, () -> dialog("#new-customer-dialog") != null);
+        String customer = name.endsWith("-dark") ? "Nadia Offline (dark)" : "Nadia Offline";
+        Fx.run(() -> {
+            javafx.scene.control.DialogPane form = (javafx.scene.control.DialogPane) dialog("#new-customer-dialog");
+            ((TextField) form.lookup("#fullName")).setText(customer);
+            ((TextField) form.lookup("#phone")).setText("+1 555 0166");
+            ((TextField) form.lookup("#street")).setText("19 Mill St");
+            ((TextField) form.lookup("#postalCode")).setText("12350");
+            ((Button) form.lookupButton(form.getButtonTypes().get(0))).fire();
+        });
+        Fx.waitUntil("the offline customer is listed as pending", WAIT, () -> customers().getItems().stream()
+                .anyMatch(c -> c.fullName().equals(customer) && c.pending()));
+        Fx.run(() -> customers().getItems().stream().filter(c -> c.fullName().equals(customer)).findFirst()
+                .ifPresent(c -> customers().getSelectionModel().select(c)));
+        Fx.waitUntil("the detail shows it pending", WAIT, () -> node("#customer-pending").isVisible());
+        shoot(name);
+    }
+
+    private TableView<com.fielddesk.domain.customers.CustomerSummary> customers() {
+        return lookup("#customer-table");
+    }
+
+    /** A dialog's pane (a window of its own). */
+    private Node dialog(String id) {
+        return javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+                .map(w -> w.getScene().getRoot().lookup(id)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private void shootDialog(String name, String id) throws IOException {
+        Fx.run(() -> { });
+        Fx.run(() -> { });
+        save(Fx.read(() -> dialog(id).getScene().snapshot(null)), name);
+    }
 
     /**
      * The sign-in form's checks and help, in the current theme: a project with a malformed URL and

@@ -4,12 +4,20 @@ import java.util.Locale;
 
 /** The kinds of record a section can open by id (from Ctrl+K search, a link or a notification). */
 public enum RecordKind {
-    CUSTOMER("Customer"), LEAD("Lead"), JOB("Job"), INVOICE("Invoice"), MESSAGE_THREAD("Message thread");
+    CUSTOMER("Customer", "Customers"), LEAD("Lead", "Leads"), JOB("Job", "Jobs"), INVOICE("Invoice", "Invoices"),
+    MESSAGE_THREAD("Message thread", "Message threads");
 
     private final String label;
+    private final String plural;
 
-    RecordKind(String label) {
+    RecordKind(String label, String plural) {
         this.label = label;
+        this.plural = plural;
+    }
+
+    /** "Customers", a heading over several. */
+    public String plural() {
+        return plural;
     }
 
     /** "Customer". */

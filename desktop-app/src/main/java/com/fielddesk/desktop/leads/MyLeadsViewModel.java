@@ -1,0 +1,65 @@
+package com.fielddesk.desktop.leads;
+
+import com.fielddesk.cache.query.Table;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.LiveList;
+import com.fielddesk.desktop.ui.Notice;
+import com.fielddesk.domain.leads.ClaimedLead;
+import com.fielddesk.domain.leads.LeadsRepository;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+
+/**
+ * My leads: the leads this company claimed, with the customer's details and the job each claim
+ * created — one SQL join, reloaded (coalesced, latest wins) only when a notice names
+ * service_requests or work_orders.
+ */
+public final class MyLeadsViewModel implements AutoCloseable {
+
+    private final LiveList<ClaimedLead> leads;
+    private final ReadOnlyObjectWrapper<ClaimedLead> focused = new ReadOnlyObjectWrapper<>();
+
+    public MyLeadsViewModel(LeadsRepository repository, ChangeSource changes, BackgroundTasks tasks) {
+        this.leads = LiveList.of(tasks, ClaimedLead::id).query(repository::myLeads).describedAs("My leads")
+                .reloadOnChangesTo(changes, LeadsRepository.MY_LEADS_TABLES.stream().map(Table::name).toArray(String[]::new))
+                .build();
+    }
+
+    public void start() {
+        leads.start();
+    }
+
+    /** Shows this claimed lead (from global search); false when it is not among My leads. */
+    public boolean focus(String id) {
+        for (ClaimedLead lead : leads.items()) {
+            if (lead.id().toString().equals(id)) {
+                // Set anew even when it is the same lead, so the view selects it again.
+                focused.set(null);
+                focused.set(lead);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public ObservableList<ClaimedLead> items() {
+        return leads.items();
+    }
+
+    /** A claimed lead that global search asked to show (the view switches to My leads and selects it). */
+    public ReadOnlyObjectProperty<ClaimedLead> focusedProperty() {
+        return focused.getReadOnlyProperty();
+    }
+
+    /** Why My leads could not be read, or null. */
+    public ReadOnlyObjectProperty<Notice> problemProperty() {
+        return leads.problemProperty();
+    }
+
+    @Override
+    public void close() {
+        leads.close();
+    }
+}

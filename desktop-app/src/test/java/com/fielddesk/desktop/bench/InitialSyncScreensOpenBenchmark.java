@@ -1,0 +1,155 @@
+package com.fielddesk.desktop.bench;
+
+import com.fielddesk.cache.http.SupabaseRemoteTables;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.sync.SyncEngine;
+import com.fielddesk.cache.sync.SyncSettings;
+import com.fielddesk.desktop.app.ConsoleSession;
+import com.fielddesk.desktop.app.ConsoleWindow;
+import com.fielddesk.desktop.app.LiveUpdateTimings;
+import com.fielddesk.desktop.app.Services;
+import com.fielddesk.desktop.shell.ShellView;
+import com.fielddesk.desktop.signin.SignInView;
+import com.fielddesk.desktop.testing.ConsoleBackend;
+import com.fielddesk.desktop.testing.Fx;
+import com.fielddesk.supabase.SupabaseClient;
+import com.fielddesk.supabase.SupabaseConfig;
+import com.fielddesk.supabase.auth.InMemorySessionStore;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The initial sync of a company with N work orders (default 100,000) and a tenth as many customers,
+ * twice per run, alternating: with the console closed (the sync engine alone, signed in as the same
+ * dispatcher) and with the console open on it — Leads (the pool and My leads) shown and Customers
+ * opened while the sync runs, both listening to the cache's change notices. Reports each run, the
+ * median of the runs' ratios (open / closed) and the load. Target: ≤ 1.2×.
+ * Usage: InitialSyncScreensOpenBenchmark [workOrders=100000] [runs=3]
+ */
+public final class InitialSyncScreensOpenBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int workOrders = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Headless.applyIfNoDisplay();
+        ConsoleBackend backend = new ConsoleBackend();
+        seed(backend, workOrders);
+        System.out.printf(Locale.ROOT, "server: %,d work orders and %,d customers for Acme%n", workOrders, workOrders / 10);
+        Platform.startup(() -> { });
+        // Each run closes its console window; the FX toolkit must outlive it.
+        Platform.setImplicitExit(false);
+
+        double[] ratios = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            double closed = closed(backend, workOrders);
+            double open = open(backend, workOrders);
+            ratios[run] = open / closed;
+            System.out.printf(Locale.ROOT, "  run %d: console closed %.2f s, console open (Leads + Customers) %.2f s = %.2fx%n",
+                    run + 1, closed, open, ratios[run]);
+        }
+        Arrays.sort(ratios);
+        System.out.printf(Locale.ROOT, "initial sync with the screens open / closed, median of %d runs: %.2fx (target <= 1.2x);"
+                        + " load average %.1f%n", runs, ratios[runs / 2],
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        backend.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The sync engine alone into a fresh cache; seconds until every table is pulled. */
+    private static double closed(ConsoleBackend backend, int workOrders) throws Exception {
+        Path folder = Files.createTempDirectory("fielddesk-closed-");
+        try (SupabaseClient client = new SupabaseClient(SupabaseConfig.of(backend.url().toString(),
+                backend.endpoint().anonKey()), new InMemorySessionStore());
+             CacheDatabase cache = CacheDatabase.open(folder.resolve("cache.sqlite"))) {
+            client.auth().signInWithPassword(backend.acmeDispatcher.email(), backend.acmeDispatcher.password());
+            try (SyncEngine engine = new SyncEngine(cache, new SupabaseRemoteTables(client), Clock.systemUTC(),
+                    SyncSettings.defaults(), new SplittableRandom(1))) {
+                long start = System.nanoTime();
+                engine.syncOnce(progress -> { });
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long pulled = engine.rowsPerTable().getOrDefault("work_orders", 0L);
+                if (pulled < workOrders) {
+                    throw new IllegalStateException("the engine has " + pulled + " work orders, expected " + workOrders);
+                }
+                return seconds;
+            }
+        }
+    }
+
+    /**
+     * The console signed in with a fresh cache: Leads shows at once, Customers is opened as soon
+     * as the navigation is there; seconds from the sign-in click until the cache has every work order.
+     */
+    private static double open(ConsoleBackend backend, int workOrders) throws Exception {
+        Path home = Files.createTempDirectory("fielddesk-open-");
+        Services services = new Services(home, backend.asLocalDemo(), Platform::runLater, Clock.systemDefaultZone(),
+                List.of(backend.acmeDispatcher), new LiveUpdateTimings(Duration.ofMinutes(10), Duration.ofMinutes(10)));
+        Stage[] stage = new Stage[1];
+        ConsoleWindow[] window = new ConsoleWindow[1];
+        Fx.run(() -> {
+            stage[0] = new Stage();
+            window[0] = new ConsoleWindow(stage[0], services);
+            window[0].showSignIn(null, false);
+            stage[0].show();
+        });
+        Fx.waitUntil("the sign-in form", Duration.ofMinutes(1),
+                () -> stage[0].getScene().getRoot().lookup("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        long start = System.nanoTime();
+        Fx.run(() -> {
+            ((ComboBox<?>) stage[0].getScene().getRoot().lookup("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
+            ((Button) stage[0].getScene().getRoot().lookup("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+        String customers = "#" + ShellView.NAV_PREFIX + "customers";
+        Fx.waitUntil("the Customers section in the navigation", Duration.ofMinutes(2),
+                () -> stage[0].getScene().getRoot().lookup(customers) != null);
+        Fx.run(() -> ((ToggleButton) stage[0].getScene().getRoot().lookup(customers)).fire());
+        Fx.waitUntil("every work order in the console's cache", Duration.ofMinutes(10), () -> {
+            ConsoleSession session = window[0].currentSession();
+            if (session == null) {
+                return false;
+            }
+            Map<String, Long> rows = session.sync().rowsPerTable();
+            return rows.getOrDefault("work_orders", 0L) >= workOrders && session.status().initialSync() == null;
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Fx.run(() -> stage[0].close());
+        services.close();
+        return seconds;
+    }
+
+    private static void seed(ConsoleBackend backend, int workOrders) throws Exception {
+        String company = backend.acme.id().toString();
+        try (Connection connection = backend.tenants().superuser().getConnection();
+             Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            // Loading speed is not what is measured: no per-row audit and numbering triggers.
+            statement.execute("set local session_replication_role = replica");
+            statement.execute(String.format(Locale.ROOT, "insert into public.customers (id, company_id, full_name, phone)"
+                    + " select md5('bench customer' || g)::uuid, '%s', 'Customer ' || g, '+1 555 ' || g"
+                    + " from generate_series(1, %d) g", company, Math.max(1, workOrders / 10)));
+            statement.execute(String.format(Locale.ROOT, "insert into public.work_orders (company_id, stage, title, status,"
+                    + " customer_id, priority, number) select '%s', 'job', 'Work order ' || g, 'unscheduled',"
+                    + " md5('bench customer' || (1 + g %% %d))::uuid, 'normal', g from generate_series(1, %d) g",
+                    company, Math.max(1, workOrders / 10), workOrders));
+            connection.commit();
+            connection.setAutoCommit(true);
+            statement.execute("analyze");
+        }
+    }
+}
