@@ -215,3 +215,33 @@ test('an expired token is refused with 401', async () => {
   assert.equal(error.code, 'PGRST303');
   assert.equal(error.message, 'JWT expired');
 });
+
+test('a logic tree nested past the limit is a 400 PGRST100, not a server error', async () => {
+  const client = await signedIn(fixture.csrA);
+  const tree = (depth) => 'or('.repeat(depth - 1) + 'full_name.eq.x' + ')'.repeat(depth - 1);
+  const deep = await client.from('customers').select('id').or(tree(500));
+  assert.equal(deep.status, 400);
+  assert.equal(deep.error.code, 'PGRST100');
+  assert.match(deep.error.message, /failed to parse logic tree/);
+  assert.match(deep.error.details, /at most 32/);
+
+  const withinLimit = await client.from('customers').select('id').or(tree(31));
+  assert.equal(withinLimit.error, null);
+  assert.deepEqual(withinLimit.data, []);
+});
+
+test('text PostgreSQL cannot store (lone surrogate, NUL) is refused and nothing is written', async () => {
+  const client = await signedIn(fixture.csrA);
+  // JSON.stringify writes a lone surrogate as the escape "\ud800".
+  const surrogate = await client.from('customers').insert({ full_name: 'Lone \ud800 surrogate' });
+  assert.equal(surrogate.status, 400);
+  assert.equal(surrogate.error.code, '22P02');
+  assert.equal(surrogate.error.message, 'invalid input syntax for type json');
+
+  const nul = await client.from('customers').insert({ full_name: 'Nul \u0000 character' });
+  assert.equal(nul.status, 400);
+  assert.equal(nul.error.code, '22P05');
+
+  const { data } = await client.from('customers').select('id').or('full_name.like.Lone*,full_name.like.Nul*');
+  assert.deepEqual(data, []);
+});

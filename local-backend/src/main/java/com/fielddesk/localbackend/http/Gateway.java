@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ public final class Gateway implements AutoCloseable {
             + "accept-profile, content-profile, range, range-unit, x-supabase-api-version, x-upsert, cache-control";
 
     private final Javalin app;
+    /** The port {@link #start} was asked for; the connector reads it when Javalin starts Jetty. */
+    private volatile int requestedPort;
 
     public Gateway(ProjectKeys keys, List<ApiRoutes> routeGroups) {
         this.app = Javalin.create(config -> {
@@ -33,6 +36,13 @@ public final class Gateway implements AutoCloseable {
             config.http.maxRequestSize = 1L << 30;
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            // Javalin's own connector, but with connections that answer every malformed request with 4xx.
+            config.jetty.addConnector((server, httpConfiguration) -> {
+                ServerConnector connector = new ServerConnector(server, new ClientErrorConnectionFactory(httpConfiguration));
+                connector.setHost("127.0.0.1");
+                connector.setPort(requestedPort);
+                return connector;
+            });
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
             // No permessage-deflate on the Realtime socket, as hosted Supabase (Phoenix's default,
             // compress: false): every event would otherwise be compressed once per subscriber, which
@@ -119,7 +129,8 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1; 0 picks a free port. Returns the port. */
     public int start(int port) {
-        app.start("127.0.0.1", port);
+        requestedPort = port;
+        app.start();
         return app.port();
     }
 

@@ -247,7 +247,9 @@ class RestFuzzTest {
                         "GET  /rest/v1/customers HTTP/1.1", "GET rest/v1/customers HTTP/1.1", "/rest/v1/customers HTTP/1.1",
                         "GET /rest/v1/customers HTTP/1.1\r\nNoColonHere", "GET /rest/v1/customers HTTP/1.1\r\n: empty-name",
                         "GET /../../etc/passwd HTTP/1.1", "GET /rest/v1/%2e%2e/auth/v1/user HTTP/1.1",
-                        "GET /rest/v1/customers%2Fx HTTP/1.1", "GET /rest/v1/customers\tHTTP/1.1"});
+                        "GET /rest/v1/customers%2Fx HTTP/1.1", "GET /rest/v1/customers\tHTTP/1.1", "GET /rest/v1/customers HTTP/9.9",
+                        "POST /rest/v1/customers HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 5",
+                        "GET /rest/v1/customers HTTP/1.1\r\nContent-Length: -1"});
                 head.writeBytes(requestLine.getBytes(latin1));
                 head.writeBytes(("\r\napikey: " + backend.anonKey()).getBytes(latin1));
                 return new RawRequest(head.toByteArray(), null, "request-line");

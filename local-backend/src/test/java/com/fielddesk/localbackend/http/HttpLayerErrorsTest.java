@@ -75,6 +75,15 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void anUnknownHttpVersionIsRefusedInJsonBelow500() {
+        for (String version : new String[] {"HTTP/9.9", "HTTP/1.2", "HTTP/2.0", "SPDY/3"}) {
+            RawHttp.Answer answer = request("GET /rest/v1/customers " + version);
+            assertThat(answer.status()).as(version + " " + answer.body()).isBetween(400, 499);
+            assertJsonError(answer, answer.status(), "PGRST" + answer.status());
+        }
+    }
+
+    @Test
     void aMalformedPercentEscapeInTheQueryIsA400InJson() {
         assertJsonError(request("GET /rest/v1/customers?select=%zz HTTP/1.1"), 400, "PGRST100");
         assertJsonError(request("GET /rest/v1/customers?select=id%2 HTTP/1.1"), 400, "PGRST100");

@@ -76,6 +76,22 @@ class RestHardeningTest {
     }
 
     @Test
+    void embedsNestedToTheLimitAnswerWithinTheStatementTimeout() {
+        var tenants = BACKEND.tenants();
+        var company = tenants.company("Embed depth " + java.util.UUID.randomUUID(),
+                com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences.serving("hvac", "20001"));
+        tenants.job(company);
+        SignedInUser csr = BACKEND.staff(company, "csr");
+        int pairs = QueryParser.MAX_EMBED_DEPTH / 2;
+        String select = "id," + "customers(id,work_orders(".repeat(pairs) + "id" + "))".repeat(pairs);
+
+        HttpResponse<String> response = BACKEND.send("GET", "/rest/v1/work_orders?select=" + TestBackend.encode(select),
+                csr.accessToken(), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
     void aBodyThatIsNotUtf8IsRefusedAndNothingWritten() {
         byte[] body = concat("{\"body\":\"caf".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xE9},
                 "\"}".getBytes(StandardCharsets.US_ASCII));
