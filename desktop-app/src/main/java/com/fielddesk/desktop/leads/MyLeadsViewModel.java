@@ -53,6 +53,11 @@ public final class MyLeadsViewModel implements AutoCloseable {
         return focused.getReadOnlyProperty();
     }
 
+    /** How many loads have started (coalescing keeps it small during a sync; for tests and benchmarks). */
+    public long loadsStarted() {
+        return leads.loadsStarted();
+    }
+
     /** Why My leads could not be read, or null. */
     public ReadOnlyObjectProperty<Notice> problemProperty() {
         return leads.problemProperty();
