@@ -265,23 +265,30 @@ public final class ShellView {
         results.setPlaceholder(new Label("Type at least two letters."));
         results.setCellFactory(list -> new ListCell<>() {
             private final Label groupHeader = new Label();
+            private final Label line = new Label();
+            /** The group's name (over the first result of each kind only), then the result, both left-aligned. */
+            private final VBox content = new VBox(2, groupHeader, line);
 
             {
                 groupHeader.getStyleClass().add(Styles.SEARCH_GROUP);
-                setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+                groupHeader.managedProperty().bind(groupHeader.visibleProperty());
             }
 
             @Override
             protected void updateItem(SearchResult item, boolean empty) {
                 super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
                 // The marker goes first: a long subtitle would push it out of sight.
-                setText(empty || item == null ? null
-                        : (navigator.canOpen(item.kind()) ? "" : "[no " + item.kind().noun() + " screen yet] ") + item);
+                line.setText((navigator.canOpen(item.kind()) ? "" : "[no " + item.kind().noun() + " screen yet] ") + item);
                 // Results come grouped by kind: the first of each kind carries the group's name.
-                boolean firstOfKind = !empty && item != null && (getIndex() == 0
-                        || getListView().getItems().get(getIndex() - 1).kind() != item.kind());
-                groupHeader.setText(firstOfKind ? item.kind().plural() : "");
-                setGraphic(firstOfKind ? groupHeader : null);
+                boolean firstOfKind = getIndex() == 0 || getListView().getItems().get(getIndex() - 1).kind() != item.kind();
+                groupHeader.setText(item.kind().plural());
+                groupHeader.setVisible(firstOfKind);
+                setGraphic(content);
             }
         });
         Label notice = new Label();
