@@ -1,19 +1,17 @@
 package com.fielddesk.domain.customers;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.query.Page;
 import com.fielddesk.cache.query.PageCursor;
 import com.fielddesk.cache.store.CacheDatabase;
-import com.fielddesk.cache.store.Json;
-import com.fielddesk.cache.store.LocalRows;
 import com.fielddesk.domain.common.InvalidInputException;
 import com.fielddesk.domain.common.Money;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.invoices.InvoiceStatus;
 import com.fielddesk.domain.jobs.Priority;
 import com.fielddesk.domain.jobs.WorkOrderStatus;
+import com.fielddesk.domain.testing.PulledRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,16 +228,11 @@ class CustomerRepositoryTest {
 
     /** As a sync pull writes a server row: no outbox entry. */
     private void pulled(String table, Map<String, ?> values) {
-        ObjectNode row = Json.object();
-        values.forEach((column, value) -> row.set(column, Json.toNode(value instanceof UUID uuid ? uuid.toString() : value)));
-        LocalRows rows = new LocalRows(database.catalog());
-        database.write(connection -> {
-            try (LocalRows.RowWriter writer = rows.upsertWriter(connection, table)) {
-                writer.addBatch(row);
-                writer.executeBatch();
-            }
-            database.markTouched(table);
-            return null;
+        List<Object> pairs = new ArrayList<>();
+        values.forEach((column, value) -> {
+            pairs.add(column);
+            pairs.add(value instanceof UUID uuid ? uuid.toString() : value);
         });
+        PulledRows.pulled(database, table, PulledRows.row(pairs.toArray()));
     }
 }
