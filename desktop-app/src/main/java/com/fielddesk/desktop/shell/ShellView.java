@@ -271,7 +271,9 @@ public final class ShellView {
 
             {
                 groupHeader.getStyleClass().add(Styles.SEARCH_GROUP);
-                groupHeader.managedProperty().bind(groupHeader.visibleProperty());
+                // As wide as the list, never wider: a long result is cut with "…", no sideways scrolling.
+                setPrefWidth(0);
+                line.setMinWidth(0);
             }
 
             @Override
@@ -286,9 +288,14 @@ public final class ShellView {
                 line.setText((navigator.canOpen(item.kind()) ? "" : "[no " + item.kind().noun() + " screen yet] ") + item);
                 // Results come grouped by kind: the first of each kind carries the group's name.
                 boolean firstOfKind = getIndex() == 0 || getListView().getItems().get(getIndex() - 1).kind() != item.kind();
-                groupHeader.setText(item.kind().plural());
-                groupHeader.setVisible(firstOfKind);
-                setGraphic(content);
+                // The heading is part of the graphic only for the first result of a kind.
+                if (firstOfKind) {
+                    groupHeader.setText(item.kind().plural());
+                    content.getChildren().setAll(groupHeader, line);
+                    setGraphic(content);
+                } else {
+                    setGraphic(line);
+                }
             }
         });
         Label notice = new Label();
