@@ -36,8 +36,8 @@ public final class CacheTables {
 
     /** Every declaration above, for {@link SchemaCheck}. */
     public static final java.util.List<Table> ALL = java.util.List.of(
-            COMPANIES, PROFILES, CUSTOMERS, CUSTOMER_ADDRESSES,
-            LEAD_POOL, SERVICE_REQUESTS, WORK_ORDERS, WORK_ORDER_STATUS_HISTORY,
+            COMPANIES, PROFILES, LEAD_POOL, SERVICE_REQUESTS,
+            CUSTOMERS, CUSTOMER_ADDRESSES, WORK_ORDERS, WORK_ORDER_STATUS_HISTORY,
             CUSTOMER_THREADS, CUSTOMER_MESSAGES, INTERNAL_THREADS, INTERNAL_MESSAGES,
             INVOICES, INVOICE_ITEMS, PAYMENTS);
 
