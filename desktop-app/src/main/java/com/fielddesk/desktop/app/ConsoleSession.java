@@ -4,6 +4,7 @@ import com.fielddesk.cache.calls.ServerFunctions;
 import com.fielddesk.cache.calls.SupabaseFunctionPort;
 import com.fielddesk.cache.http.SupabaseRemoteTables;
 import com.fielddesk.cache.live.RealtimeHints;
+import com.fielddesk.cache.pull.PullProgress;
 
 import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.cache.repository.Repositories;
@@ -82,6 +83,23 @@ public final class ConsoleSession implements AutoCloseable {
         syncThread.execute(() -> sync.watch(report -> { }, onSyncFailure));
         running.add(supabase.auth().startAutoRefresh(timers, Duration.ofSeconds(30)));
         liveUpdates.start(timers, timings.poolPollWithoutRealtime());
+    }
+
+    /**
+     * Runs a first sync on the sync thread and returns at once; {@link #start} queues the watch loop
+     * behind it. {@code onPage} hears each pulled page (on the sync thread), then either
+     * {@code onFailure} or {@code onDone}.
+     */
+    void startFirstSync(Consumer<PullProgress> onPage, Consumer<Exception> onFailure, Runnable onDone) {
+        syncThread.execute(() -> {
+            try {
+                sync.syncOnce(onPage);
+                onDone.run();
+            } catch (RemoteException | RuntimeException e) {
+                // A cache failure too: the sign-in must not wait for ever; the watch loop reports it.
+                onFailure.accept(e);
+            }
+        });
     }
 
     /** Tells the listener (on a realtime thread) whenever live updates start or stop arriving. */

@@ -21,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -129,10 +132,18 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
     }
 
     /**
-     * A cache that never finished a sync holds nothing (or part) of the user's data: fill it before
-     * the console opens, telling the sign-in screen how far it is (the engine's initial-sync progress).
-     * A failure does not stop the sign-in: the console opens, says what is wrong in its status bar,
-     * and its sync loop keeps trying.
+     * What the console needs before it opens: the company (its time zone), the people (roles decide
+     * the sections) and the lead pool (the first section). Everything else of a first sync arrives
+     * with the console open: its lists fill in live and the status bar shows how far the sync is.
+     */
+    static final Set<String> TABLES_NEEDED_TO_OPEN = Set.of("companies", "profiles", "lead_pool");
+
+    /**
+     * A cache that never finished a sync holds nothing (or part) of the user's data: the first sync
+     * starts on the session's sync thread, and the sign-in waits (telling the sign-in screen how far
+     * it is) only until the tables the console opens with are in — a company with 100k jobs is at
+     * work in a second, not after the whole download. A failure does not stop the sign-in: the
+     * console opens, says what is wrong in its status bar, and its sync loop keeps trying.
      */
     private static void firstSync(ConsoleSession session, Consumer<SignInProgress> progress) {
         if (session.status().lastSuccessfulSync() != null) {
@@ -147,10 +158,22 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
                         + String.format(Locale.ROOT, "%,d", initial.rowsDownloaded()) + " rows"));
             }
         });
+        Set<String> stillNeeded = ConcurrentHashMap.newKeySet();
+        stillNeeded.addAll(TABLES_NEEDED_TO_OPEN);
+        stillNeeded.retainAll(session.sync().syncedTables());
+        CountDownLatch readyToOpen = new CountDownLatch(stillNeeded.isEmpty() ? 0 : 1);
+        session.startFirstSync(pulled -> {
+            if (pulled.tableDone() && stillNeeded.remove(pulled.table()) && stillNeeded.isEmpty()) {
+                readyToOpen.countDown();
+            }
+        }, failure -> {
+            log().warn("The first sync did not finish ({}); the console opens and its sync keeps trying", failure.toString());
+            readyToOpen.countDown();
+        }, readyToOpen::countDown);
         try {
-            session.sync().syncOnce(pulled -> { });
-        } catch (RemoteException e) {
-            log().warn("The first sync did not finish ({}); the console opens and its sync keeps trying", e.toString());
+            readyToOpen.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             try {
                 feed.close();

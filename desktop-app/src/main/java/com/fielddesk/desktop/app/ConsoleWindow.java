@@ -122,7 +122,7 @@ public final class ConsoleWindow {
         Clock companyClock = services.clock().withZone(formats.zone());
         // Online/offline, everywhere in the console, is the sync engine's flag, delivered with its status.
         SyncState sync = new SyncState(opened.serverReachable());
-        AutoCloseable statusFeed = opened.sync().status().subscribe(status -> services.tasks().onUi(() -> show(status, sync)));
+        AutoCloseable statusFeed = opened.sync().status().subscribe(services.tasks().newestOnUi(status -> show(status, sync)));
         AutoCloseable liveFeed = opened.onLiveUpdatesChange(live -> services.tasks().onUi(() -> sync.liveUpdatesChanged(live)));
 
         ShellViewModel shell = new ShellViewModel(opened.userId(), opened.email(), repositories.table("profiles"),

@@ -8,6 +8,8 @@ import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,20 +29,22 @@ final class CustomerListViewModel implements AutoCloseable {
 
     static final int PAGE = 200;
 
-    private record Result(List<CustomerSummary> rows, long total) {
-    }
-
     private final CustomerRepository repository;
     private final Formats formats;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<CustomerSort> sort = new SimpleObjectProperty<>(CustomerSort.NAME);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper moreAvailable = new ReadOnlyBooleanWrapper();
     private final LiveList<CustomerSummary> rows;
-    private volatile long lastTotal;
+    private final BackgroundTasks tasks;
+    private long lastTotal;
+    private long countsStarted;
+    private BackgroundTasks.Running runningCount;
     private int limit = PAGE;
 
     CustomerListViewModel(CustomerRepository repository, BackgroundTasks tasks, ChangeSource changes, Formats formats) {
         this.repository = repository;
+        this.tasks = tasks;
         this.formats = formats;
         rows = LiveList.<CustomerSummary>of(tasks, CustomerSummary::id)
                 .describedAs("the customers")
@@ -54,7 +58,7 @@ final class CustomerListViewModel implements AutoCloseable {
 
             @Override
             public void afterUpdate() {
-                showCount();
+                countAgain();
             }
         });
         search.addListener((o, before, now) -> {
@@ -69,16 +73,37 @@ final class CustomerListViewModel implements AutoCloseable {
         String text = search.get();
         CustomerSort order = sort.get();
         int shown = limit;
-        return () -> {
-            Result result = new Result(repository.list(text, order, shown), repository.count(text));
-            lastTotal = result.total();
-            return result.rows();
-        };
+        return () -> repository.list(text, order, shown);
+    }
+
+    /**
+     * Counts after the rows are shown, not with them: counting 100k customers takes as long as
+     * reading the page, and the rows are what the user is looking at. The newest count wins.
+     */
+    private void countAgain() {
+        String text = search.get();
+        long thisCount = ++countsStarted;
+        if (runningCount != null) {
+            runningCount.cancel();
+        }
+        runningCount = tasks.run(() -> repository.count(text), total -> {
+            if (thisCount == countsStarted) {
+                lastTotal = total;
+                runningCount = null;
+                showCount();
+            }
+        }, failure -> {
+            if (thisCount == countsStarted) {
+                runningCount = null;
+                countText.set("Could not count the customers");
+            }
+        });
     }
 
     private void showCount() {
         long total = lastTotal;
         int shown = rows.items().size();
+        moreAvailable.set(shown < total);
         String customers = formats.number(total) + (total == 1 ? " customer" : " customers");
         if (total == 0) {
             countText.set(search.get().isBlank() ? "No customers yet" : "No customer matches “" + search.get().strip() + "”");
@@ -99,8 +124,9 @@ final class CustomerListViewModel implements AutoCloseable {
         rows.requery(query());
     }
 
-    boolean hasMore() {
-        return rows.items().size() < lastTotal;
+    /** Whether the search finds more customers than are shown (known once they are counted). */
+    ReadOnlyBooleanProperty moreAvailableProperty() {
+        return moreAvailable.getReadOnlyProperty();
     }
 
     StringProperty searchProperty() {
@@ -126,5 +152,8 @@ final class CustomerListViewModel implements AutoCloseable {
     @Override
     public void close() {
         rows.close();
+        if (runningCount != null) {
+            runningCount.cancel();
+        }
     }
 }

@@ -188,8 +188,7 @@ final class CustomersView {
         Button more = new Button("Show more");
         more.setId("customer-more");
         more.setOnAction(e -> list.showMore());
-        list.items().addListener((javafx.collections.ListChangeListener<CustomerSummary>) change -> more.setVisible(list.hasMore()));
-        more.setVisible(false);
+        more.visibleProperty().bind(list.moreAvailableProperty());
         more.managedProperty().bind(more.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

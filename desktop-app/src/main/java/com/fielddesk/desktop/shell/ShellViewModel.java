@@ -215,7 +215,8 @@ public final class ShellViewModel implements AutoCloseable {
             syncProgress.set(-1);
         } else if (initial != null) {
             connection.set(Connection.SYNCING);
-            connectionText.set("Syncing " + initial.table().replace('_', ' ') + " (" + initial.tablesDone() + " of "
+            connectionText.set("First sync: " + initial.table().replace('_', ' ') + ", "
+                    + String.format(Locale.ROOT, "%,d", initial.rowsDownloaded()) + " rows (" + initial.tablesDone() + " of "
                     + initial.tablesTotal() + " tables)");
             syncProgress.set(initial.tablesTotal() == 0 ? -1 : (double) initial.tablesDone() / initial.tablesTotal());
         } else if (status.pendingCount() > 0) {

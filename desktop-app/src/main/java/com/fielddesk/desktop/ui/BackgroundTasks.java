@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -62,5 +63,28 @@ public final class BackgroundTasks {
     /** Hands a notification from any thread (cache listener, sync status) to the UI thread. */
     public void onUi(Runnable action) {
         ui.execute(action);
+    }
+
+    /**
+     * A feed from any thread to the UI thread that keeps only the newest value: at most one
+     * hand-over waits at a time, and it applies whatever arrived last. A sync publishing its status
+     * for every page (hundreds a second on a fast network) then costs the UI one update per frame it
+     * can draw, not one per page — on a two-core machine those queued updates slowed the sync itself.
+     */
+    public <T> Consumer<T> newestOnUi(Consumer<? super T> apply) {
+        AtomicReference<T> newest = new AtomicReference<>();
+        AtomicBoolean handOverPending = new AtomicBoolean();
+        return value -> {
+            newest.set(Objects.requireNonNull(value));
+            if (handOverPending.compareAndSet(false, true)) {
+                ui.execute(() -> {
+                    handOverPending.set(false);
+                    T latest = newest.getAndSet(null);
+                    if (latest != null) {
+                        apply.accept(latest);
+                    }
+                });
+            }
+        };
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -51,8 +50,6 @@ public final class LiveList<T> implements AutoCloseable {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Notice> problem = new ReadOnlyObjectWrapper<>();
-    /** Set by a change notice on any thread; at most one hand-over to the FX thread is pending. */
-    private final AtomicBoolean changeHandOverPending = new AtomicBoolean();
     private Callable<? extends List<? extends T>> query;
     private AutoCloseable subscription;
     private BackgroundTasks.Running running;
@@ -84,14 +81,8 @@ public final class LiveList<T> implements AutoCloseable {
     /** Starts listening for changes and runs the first load. */
     public void start() {
         if (subscription == null && changes != null) {
-            subscription = changes.subscribe(tables, changed -> {
-                if (changeHandOverPending.compareAndSet(false, true)) {
-                    tasks.onUi(() -> {
-                        changeHandOverPending.set(false);
-                        refresh();
-                    });
-                }
-            });
+            // However many commits arrive meanwhile, one hand-over to the FX thread waits at a time.
+            subscription = changes.subscribe(tables, tasks.newestOnUi(changed -> refresh()));
         }
         load();
     }

@@ -31,6 +31,8 @@ import java.util.function.Consumer;
 public final class SyncStatusTracker {
 
     private static final String LAST_SYNC_KEY = "last_successful_sync";
+    /** How often an initial sync's row counts reach listeners at most (a status line read by people). */
+    static final Duration PROGRESS_PUBLISH_GAP = Duration.ofMillis(200);
 
     private final CacheDatabase database;
     private final Outbox outbox;
@@ -44,6 +46,8 @@ public final class SyncStatusTracker {
     private volatile String currentError;
     private volatile boolean signInRequired;
     private volatile SyncStatus.InitialSyncProgress initialSync;
+    /** {@link System#nanoTime()} of the last progress publish (only the sync thread reports progress). */
+    private long lastProgressPublished;
     private final Object expiryLock = new Object();
     private final Object publishLock = new Object();
     private ScheduledExecutorService expiryTimers;
@@ -213,9 +217,21 @@ public final class SyncStatusTracker {
         publish();
     }
 
+    /**
+     * Records how far an initial sync is. Listeners hear each table's start and end at once, and the
+     * row counts in between at most every {@link #PROGRESS_PUBLISH_GAP}: a status snapshot reads the
+     * cache, and one per page (hundreds a second on a fast network) slowed the very sync it reports.
+     */
     public void initialSyncProgress(SyncStatus.InitialSyncProgress progress) {
+        SyncStatus.InitialSyncProgress before = initialSync;
         initialSync = progress;
-        publish();
+        long now = System.nanoTime();
+        boolean tableChanged = before == null || !before.table().equals(progress.table())
+                || before.tablesDone() != progress.tablesDone();
+        if (tableChanged || now - lastProgressPublished >= PROGRESS_PUBLISH_GAP.toNanos()) {
+            lastProgressPublished = now;
+            publish();
+        }
     }
 
     /**
