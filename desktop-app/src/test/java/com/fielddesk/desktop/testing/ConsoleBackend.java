@@ -178,7 +178,8 @@ public final class ConsoleBackend implements AutoCloseable {
         backend.stop();
     }
 
-    private DemoLogin staffWithPassword(TenantFixtures.Company company, String role, String fullName) {
+    /** A new staff member of {@code company} who can sign in (Auth user + profile), e.g. a second desk's CSR. */
+    public DemoLogin staffWithPassword(TenantFixtures.Company company, String role, String fullName) {
         String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + company.name().toLowerCase(Locale.ROOT)
                 .replace(' ', '-') + ".test";
         String password = "pw-" + UUID.randomUUID();

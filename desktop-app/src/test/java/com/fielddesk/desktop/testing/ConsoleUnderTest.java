@@ -3,9 +3,13 @@ package com.fielddesk.desktop.testing;
 import com.fielddesk.desktop.app.ConsoleWindow;
 import com.fielddesk.desktop.app.LiveUpdateTimings;
 import com.fielddesk.desktop.app.Services;
+import com.fielddesk.desktop.signin.DemoLogin;
 import com.fielddesk.desktop.signin.SignInView;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -14,22 +18,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The real console window on TestFX's primary stage, signed in against a {@link ConsoleBackend}
  * through the Local-demo path, with its own data folder. Closing it closes the window, the
- * services and the backend.
+ * services and the backend. {@link #openAnother} opens a second console (another person at another
+ * desk) in a window of its own, on the same backend, which it leaves running when it closes.
  */
 public final class ConsoleUnderTest implements AutoCloseable {
 
     private final ConsoleBackend backend;
     private final Services services;
+    private final boolean primary;
     private ConsoleWindow window;
+    private Stage stage;
 
-    private ConsoleUnderTest(ConsoleBackend backend, Services services) {
+    private ConsoleUnderTest(ConsoleBackend backend, Services services, boolean primary) {
         this.backend = backend;
         this.services = services;
+        this.primary = primary;
     }
 
     /** Shows the sign-in screen ({@code resume}: try the remembered session first, as at startup). */
@@ -44,8 +53,9 @@ public final class ConsoleUnderTest implements AutoCloseable {
             FxToolkit.registerPrimaryStage();
             Services services = new Services(Files.createTempDirectory("fielddesk-console-home-"), localDemo,
                     Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher), timings);
-            ConsoleUnderTest console = new ConsoleUnderTest(backend, services);
+            ConsoleUnderTest console = new ConsoleUnderTest(backend, services, true);
             FxToolkit.setupStage(stage -> {
+                console.stage = stage;
                 console.window = new ConsoleWindow(stage, services);
                 console.window.showSignIn(null, resume);
                 stage.show();
@@ -56,6 +66,40 @@ public final class ConsoleUnderTest implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("The console window did not open", e);
         }
+    }
+
+    /** A second console in a window of its own, whose one demo login is {@code login}. */
+    public static ConsoleUnderTest openAnother(ConsoleBackend backend, DemoLogin login, LiveUpdateTimings timings) {
+        try {
+            Services services = new Services(Files.createTempDirectory("fielddesk-console-home-"), backend.asLocalDemo(),
+                    Platform::runLater, Clock.systemDefaultZone(), List.of(login), timings);
+            ConsoleUnderTest console = new ConsoleUnderTest(backend, services, false);
+            Fx.run(() -> {
+                console.stage = new Stage();
+                console.window = new ConsoleWindow(console.stage, services);
+                console.window.showSignIn(null, false);
+                console.stage.show();
+            });
+            return console;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The node this console's window shows for {@code selector} (call on the FX thread). With two
+     * consoles open, a robot's lookup would search both windows.
+     */
+    public Optional<Node> find(String selector) {
+        return Optional.ofNullable(stage.getScene()).map(scene -> scene.getRoot().lookup(selector));
+    }
+
+    /** Signs in with this console's first demo login without touching the keyboard or mouse (either window may have focus). */
+    public void signInWithTheDemoLogin() {
+        Fx.run(() -> {
+            find("#" + SignInView.DEMO_LOGINS_ID).map(node -> (ComboBox<?>) node).orElseThrow().getSelectionModel().selectFirst();
+            find("#" + SignInView.SIGN_IN_BUTTON_ID).map(node -> (Button) node).orElseThrow().fire();
+        });
     }
 
     /** Picks the first demo login (the Acme dispatcher) and signs in, as a user would. */
@@ -74,6 +118,11 @@ public final class ConsoleUnderTest implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (!primary) {
+            Fx.run(() -> stage.close());
+            services.close();
+            return;
+        }
         FxToolkit.cleanupStages();
         services.close();
         backend.close();
