@@ -78,7 +78,8 @@ final class CustomerDetailViewModel implements AutoCloseable {
         addresses = LiveList.<CustomerAddress>of(tasks, CustomerAddress::id).describedAs("the addresses")
                 .query(List::of).reloadOnChangesTo(changes, "customer_addresses").build();
         jobs = LiveList.<CustomerJob>of(tasks, CustomerJob::id).describedAs("the customer's jobs and quotes")
-                .query(List::of).reloadOnChangesTo(changes, "work_orders").build();
+                .query(List::of).reloadOnChangesTo(changes, "work_orders")
+                .reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
         invoices = LiveList.<CustomerInvoice>of(tasks, CustomerInvoice::id).describedAs("the customer's invoices")
                 .query(List::of).reloadOnChangesTo(changes, "invoices").build();
         threads = LiveList.<CustomerThread>of(tasks, CustomerThread::id).describedAs("the customer's message threads")

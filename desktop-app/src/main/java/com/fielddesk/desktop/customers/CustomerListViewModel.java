@@ -49,7 +49,7 @@ final class CustomerListViewModel implements AutoCloseable {
         rows = LiveList.<CustomerSummary>of(tasks, CustomerSummary::id)
                 .describedAs("the customers")
                 .query(query())
-                .reloadOnChangesTo(changes, "customers")
+                .reloadOnChangesTo(changes, "customers").reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP)
                 .build();
         rows.onUpdate(new LiveList.UpdateListener() {
             @Override

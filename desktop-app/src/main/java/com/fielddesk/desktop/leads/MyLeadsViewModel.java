@@ -24,6 +24,7 @@ public final class MyLeadsViewModel implements AutoCloseable {
     public MyLeadsViewModel(LeadsRepository repository, ChangeSource changes, BackgroundTasks tasks) {
         this.leads = LiveList.of(tasks, ClaimedLead::id).query(repository::myLeads).describedAs("My leads")
                 .reloadOnChangesTo(changes, LeadsRepository.MY_LEADS_TABLES.stream().map(Table::name).toArray(String[]::new))
+                .reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP)
                 .build();
     }
 

@@ -1,8 +1,12 @@
 package com.fielddesk.desktop.ui;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -24,6 +28,13 @@ public final class BackgroundTasks {
          */
         void cancel();
     }
+
+    /** One daemon timer for every console: it only hands actions to the UI executor. */
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fielddesk-ui-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Executor background;
     private final Executor ui;
@@ -63,6 +74,11 @@ public final class BackgroundTasks {
     /** Hands a notification from any thread (cache listener, sync status) to the UI thread. */
     public void onUi(Runnable action) {
         ui.execute(action);
+    }
+
+    /** Runs {@code action} on the UI thread after {@code delay} (a timer thread waits, nothing blocks). */
+    public void onUiAfter(Duration delay, Runnable action) {
+        TIMERS.schedule(() -> ui.execute(action), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     }
 
     /**

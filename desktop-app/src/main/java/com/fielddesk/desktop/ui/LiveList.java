@@ -8,6 +8,7 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +30,16 @@ public final class LiveList<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveList.class);
 
     public enum State { LOADING, READY, FAILED }
+
+    /**
+     * The gap screens use between change-driven reloads ({@link Builder#reloadAtMostEvery}): four
+     * refreshes a second during a sync is as fast as anyone reads, and a single remote change still
+     * shows at once.
+     */
+    public static final Duration SCREEN_RELOAD_GAP = Duration.ofMillis(250);
+
+    /** How many change-driven reloads in a row start at once before the gap applies. */
+    private static final int RELOADS_AT_ONCE = 3;
 
     /**
      * Told around each result applied to {@link #items()}, on the FX thread. A table uses it to keep
@@ -59,6 +70,11 @@ public final class LiveList<T> implements AutoCloseable {
     private boolean changedDuringLoad;
     private boolean closed;
     private long loadsStarted;
+    private final Duration reloadGap;
+    /** Change-driven reloads that may start at once; one more accrues per gap, up to {@link #RELOADS_AT_ONCE}. */
+    private double reloadAllowance = RELOADS_AT_ONCE;
+    private long allowanceCountedAt = System.nanoTime();
+    private boolean refreshScheduled;
 
     private LiveList(Builder<T> builder) {
         this.tasks = builder.tasks;
@@ -68,6 +84,7 @@ public final class LiveList<T> implements AutoCloseable {
         this.subject = builder.subject;
         this.changes = builder.changes;
         this.tables = builder.tables;
+        this.reloadGap = builder.reloadGap;
     }
 
     /**
@@ -87,15 +104,35 @@ public final class LiveList<T> implements AutoCloseable {
         load();
     }
 
-    /** The data changed: load again, once, after any load that is running now. */
+    /**
+     * The data changed: load again, once, after any load that is running now. A list built with
+     * {@link Builder#reloadAtMostEvery} reloads at once for a few changes in a row (a save and the
+     * server's confirmation of it), then at most once per gap while changes keep coming (a sync).
+     */
     public void refresh() {
         if (closed) {
             return;
         }
         if (loading) {
             changedDuringLoad = true;
-        } else {
+            return;
+        }
+        if (reloadGap.isZero()) {
             load();
+            return;
+        }
+        long now = System.nanoTime();
+        reloadAllowance = Math.min(RELOADS_AT_ONCE, reloadAllowance + (double) (now - allowanceCountedAt) / reloadGap.toNanos());
+        allowanceCountedAt = now;
+        if (reloadAllowance >= 1) {
+            reloadAllowance -= 1;
+            load();
+        } else if (!refreshScheduled) {
+            refreshScheduled = true;
+            tasks.onUiAfter(Duration.ofNanos((long) ((1 - reloadAllowance) * reloadGap.toNanos())), () -> {
+                refreshScheduled = false;
+                refresh();
+            });
         }
     }
 
@@ -150,7 +187,8 @@ public final class LiveList<T> implements AutoCloseable {
         loading = false;
         running = null;
         if (changedDuringLoad) {
-            load();
+            changedDuringLoad = false;
+            refresh();
         }
     }
 
@@ -213,6 +251,7 @@ public final class LiveList<T> implements AutoCloseable {
         private String subject = "the list";
         private ChangeSource changes;
         private Set<String> tables = Set.of();
+        private Duration reloadGap = Duration.ZERO;
 
         private Builder(BackgroundTasks tasks, Function<? super T, ?> key) {
             this.tasks = Objects.requireNonNull(tasks);
@@ -238,6 +277,20 @@ public final class LiveList<T> implements AutoCloseable {
             }
             this.changes = Objects.requireNonNull(source);
             this.tables = Set.of(readTables);
+            return this;
+        }
+
+        /**
+         * Change-driven reloads at most this often once a few came in a row: a sync writing a page
+         * every few ms then costs a few reloads a second, not one per page, while a change after a
+         * quiet spell (or a save and its confirmation) still shows at once. Questions
+         * ({@link LiveList#requery}) are never held back.
+         */
+        public Builder<T> reloadAtMostEvery(Duration gap) {
+            if (gap.isNegative()) {
+                throw new IllegalArgumentException("A gap cannot be negative: " + gap);
+            }
+            this.reloadGap = gap;
             return this;
         }
 

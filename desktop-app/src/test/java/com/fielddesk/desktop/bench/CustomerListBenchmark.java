@@ -119,9 +119,14 @@ public final class CustomerListBenchmark {
         System.exit(0);
     }
 
-    /** Writes the rename as a sync page would and returns the ms until the table shows it, laid out. */
+    /**
+     * Writes the rename as a sync page would and returns the ms until the table shows it, laid out.
+     * The changes are one screen reload gap apart: each is "one remote change", as the target says; a
+     * burst of them is held to one reload per gap on purpose (LiveList.reloadAtMostEvery).
+     */
     private static double remoteRename(CacheDatabase cache, Scene scene, TableView<CustomerSummary> table,
                                        CustomerSummary shown, String newName) throws Exception {
+        Thread.sleep(com.fielddesk.desktop.ui.LiveList.SCREEN_RELOAD_GAP.toMillis());
         CompletableFuture<Double> done = new CompletableFuture<>();
         long start = System.nanoTime();
         Fx.run(() -> {

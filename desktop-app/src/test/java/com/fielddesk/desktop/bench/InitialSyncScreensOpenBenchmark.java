@@ -7,9 +7,13 @@ import com.fielddesk.cache.sync.SyncEngine;
 import com.fielddesk.cache.sync.SyncSettings;
 import com.fielddesk.desktop.app.ConsoleSession;
 import com.fielddesk.desktop.app.ConsoleWindow;
+import com.fielddesk.desktop.app.Endpoint;
+import com.fielddesk.desktop.app.LocalDemo;
 import com.fielddesk.desktop.app.LiveUpdateTimings;
 import com.fielddesk.desktop.app.Services;
 import com.fielddesk.desktop.shell.ShellView;
+import com.fielddesk.desktop.signin.DemoLogin;
+import com.fielddesk.desktop.signin.SignInProgress;
 import com.fielddesk.desktop.signin.SignInView;
 import com.fielddesk.desktop.testing.ConsoleBackend;
 import com.fielddesk.desktop.testing.Fx;
@@ -22,12 +26,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,27 +47,28 @@ import java.util.concurrent.TimeUnit;
  * twice per run, alternating: with the console closed (the sync engine alone, signing in as the same
  * dispatcher) and with the console open on it — Leads (the pool and My leads) shown and Customers
  * opened while the sync runs, both listening to the cache's change notices. Both times start at
- * the sign-in. Reports each run, the
- * median of the runs' ratios (open / closed) and the load. Target: ≤ 1.2×.
+ * the sign-in, and each side runs in a fresh JVM of its own (as a user starts either), against
+ * one local-backend in this JVM. Reports each run, the median of the runs' ratios (open / closed)
+ * and the load. Target: ≤ 1.2×.
  * Usage: InitialSyncScreensOpenBenchmark [workOrders=100000] [runs=3]
  */
 public final class InitialSyncScreensOpenBenchmark {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].startsWith("--")) {
+            runOneSide(args);
+            return;
+        }
         int workOrders = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Headless.applyIfNoDisplay();
         ConsoleBackend backend = new ConsoleBackend();
         seed(backend, workOrders);
         System.out.printf(Locale.ROOT, "server: %,d work orders and %,d customers for Acme%n", workOrders, workOrders / 10);
-        Platform.startup(() -> { });
-        // Each run closes its console window; the FX toolkit must outlive it.
-        Platform.setImplicitExit(false);
 
         double[] ratios = new double[runs];
         for (int run = 0; run < runs; run++) {
-            double closed = closed(backend, workOrders);
-            double open = open(backend, workOrders);
+            double closed = inFreshJvm("--closed", backend, workOrders);
+            double open = inFreshJvm("--open", backend, workOrders);
             ratios[run] = open / closed;
             System.out.printf(Locale.ROOT, "  run %d: console closed %.2f s, console open (Leads + Customers) %.2f s = %.2fx%n",
                     run + 1, closed, open, ratios[run]);
@@ -71,8 +78,76 @@ public final class InitialSyncScreensOpenBenchmark {
                         + " load average %.1f%n", runs, ratios[runs / 2],
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         backend.close();
-        Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * One side of a run in a JVM of its own, as a user starts the console (or a sync without it):
+     * both sides pay for a cold JIT, and neither inherits the other's warm code. In one JVM the
+     * engine-alone side ran on code the previous console run had compiled, while the console's
+     * side compiled 3 s of its own code each time.
+     */
+    private static double inFreshJvm(String side, ConsoleBackend backend, int workOrders) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC"));
+        command.addAll(Headless.jvmFlags());
+        // e.g. -Dbench.childJvmOptions=-XX:StartFlightRecording=filename=side.jfr to profile a side
+        String extra = System.getProperty("bench.childJvmOptions", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), InitialSyncScreensOpenBenchmark.class.getName(),
+                side, backend.url().toString(), backend.endpoint().anonKey(), backend.acmeDispatcher.email(),
+                backend.acmeDispatcher.password(), Integer.toString(workOrders)));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Double seconds = null;
+        List<String> output = new ArrayList<>();
+        try (java.io.BufferedReader lines = child.inputReader()) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+                if (line.startsWith(RESULT)) {
+                    seconds = Double.parseDouble(line.substring(RESULT.length()));
+                } else if (line.startsWith("    ")) {
+                    System.out.println(line);
+                }
+            }
+        }
+        if (child.waitFor() != 0 || seconds == null) {
+            throw new IllegalStateException(side + " failed:\n" + String.join("\n", output));
+        }
+        return seconds;
+    }
+
+    private static final String RESULT = "seconds=";
+
+    private static void runOneSide(String[] args) throws Exception {
+        URI url = URI.create(args[1]);
+        String anonKey = args[2];
+        DemoLogin login = new DemoLogin(args[3], args[4], "dispatcher", "Acme Heating");
+        int workOrders = Integer.parseInt(args[5]);
+        double seconds;
+        if (args[0].equals("--closed")) {
+            seconds = closed(url, anonKey, login, workOrders);
+        } else {
+            Headless.applyIfNoDisplay();
+            Platform.startup(() -> { });
+            seconds = open(localDemoAt(url, anonKey), login, workOrders);
+        }
+        System.out.println(RESULT + seconds);
+        System.exit(0);
+    }
+
+    private static LocalDemo localDemoAt(URI url, String anonKey) {
+        return new LocalDemo() {
+            @Override
+            public Endpoint start(java.util.function.Consumer<SignInProgress> progress) {
+                return new Endpoint(url, anonKey);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /**
@@ -80,12 +155,11 @@ public final class InitialSyncScreensOpenBenchmark {
      * seconds from signing in (the client and the cache opened, as the console opens them) until
      * every table is pulled.
      */
-    private static double closed(ConsoleBackend backend, int workOrders) throws Exception {
+    private static double closed(URI url, String anonKey, DemoLogin login, int workOrders) throws Exception {
         Path folder = Files.createTempDirectory("fielddesk-closed-");
         long start = System.nanoTime();
-        try (SupabaseClient client = new SupabaseClient(SupabaseConfig.of(backend.url().toString(),
-                backend.endpoint().anonKey()), new InMemorySessionStore())) {
-            client.auth().signInWithPassword(backend.acmeDispatcher.email(), backend.acmeDispatcher.password());
+        try (SupabaseClient client = new SupabaseClient(SupabaseConfig.of(url.toString(), anonKey), new InMemorySessionStore())) {
+            client.auth().signInWithPassword(login.email(), login.password());
             try (CacheDatabase cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
                  SyncEngine engine = new SyncEngine(cache, new SupabaseRemoteTables(client), Clock.systemUTC(),
                     SyncSettings.defaults(), new SplittableRandom(1))) {
@@ -106,10 +180,10 @@ public final class InitialSyncScreensOpenBenchmark {
      * then the work orders — arrives with both screens open and live; seconds from the sign-in
      * click until the cache has every work order.
      */
-    private static double open(ConsoleBackend backend, int workOrders) throws Exception {
+    private static double open(LocalDemo localDemo, DemoLogin login, int workOrders) throws Exception {
         Path home = Files.createTempDirectory("fielddesk-open-");
-        Services services = new Services(home, backend.asLocalDemo(), Platform::runLater, Clock.systemDefaultZone(),
-                List.of(backend.acmeDispatcher), new LiveUpdateTimings(Duration.ofMinutes(10), Duration.ofMinutes(10)));
+        Services services = new Services(home, localDemo, Platform::runLater, Clock.systemDefaultZone(),
+                List.of(login), new LiveUpdateTimings(Duration.ofMinutes(10), Duration.ofMinutes(10)));
         Stage[] stage = new Stage[1];
         ConsoleWindow[] window = new ConsoleWindow[1];
         Fx.run(() -> {

@@ -73,6 +73,43 @@ class LiveListTest {
     }
 
     @Test
+    void withAReloadGapAFewChangesLoadAtOnceAndABurstAfterThemLoadsOnceWhenTheGapIsOver() throws Exception {
+        AtomicInteger queries = new AtomicInteger();
+        ManualChanges changes = new ManualChanges();
+        LiveList<String> list = LiveList.<String>of(tasks, row -> row)
+                .query(() -> List.of("row " + queries.incrementAndGet()))
+                .reloadOnChangesTo(changes, "jobs").reloadAtMostEvery(java.time.Duration.ofMillis(300)).build();
+        list.start();
+        background.runAll();
+        ui.runAll();
+
+        for (int change = 0; change < 3; change++) {   // a save, its confirmation, a colleague's edit
+            changes.fire("jobs");
+            ui.runAll();
+            background.runAll();
+            ui.runAll();
+        }
+        assertThat(list.loadsStarted()).as("each shown at once").isEqualTo(4);
+        assertThat(list.items()).containsExactly("row 4");
+
+        for (int page = 0; page < 50; page++) {   // then a sync writes fifty pages
+            changes.fire("jobs");
+            ui.runAll();
+        }
+        assertThat(list.loadsStarted()).as("held back until the gap is over").isEqualTo(4);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        while (ui.size() == 0) {            // the timer hands the held-back reload to the UI thread
+            assertThat(java.time.Instant.now()).as("the held-back reload arrives").isBefore(deadline);
+            Thread.sleep(10);
+        }
+        ui.runAll();
+        background.runAll();
+        ui.runAll();
+        assertThat(list.loadsStarted()).as("one load for the fifty pages").isEqualTo(5);
+        assertThat(list.items()).containsExactly("row 5");
+    }
+
+    @Test
     void aNoticeForAnotherTableDoesNotReload() {
         ManualChanges changes = new ManualChanges();
         LiveList<String> list = LiveList.<String>of(tasks, row -> row).query(() -> List.of("a"))
