@@ -125,12 +125,13 @@ public final class ConsoleWindow {
         AutoCloseable statusFeed = opened.sync().status().subscribe(services.tasks().newestOnUi(status -> show(status, sync)));
         AutoCloseable liveFeed = opened.onLiveUpdatesChange(live -> services.tasks().onUi(() -> sync.liveUpdatesChanged(live)));
 
+        ChangeSource changes = ChangeSource.of(repositories);
         ShellViewModel shell = new ShellViewModel(opened.userId(), opened.email(), repositories.table("profiles"),
                 repositories.table("companies"),
-                new CachedSearch(opened.sync().cache()),
+                new CachedSearch(opened.sync().cache()), changes,
                 issueActions(opened), sync, services.tasks(), companyClock);
         SectionNavigator navigator = new SectionNavigator(FeatureRegistry.features(opened));
-        FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), services.tasks(), sync,
+        FeatureContext context = new FeatureContext(repositories, changes, services.tasks(), sync,
                 services.settings(), companyClock, formats, navigator, services.chime());
         // The sections this role sees (the shell follows the role); until the profile is read (a few
         // ms) every section shows.

@@ -14,6 +14,9 @@ public final class CachedSearch {
 
     private static final int LIMIT_PER_KIND = 8;
 
+    /** The tables a change to which may change a search's answer. */
+    static final String[] TABLES = RecordSearch.READS.stream().map(com.fielddesk.cache.query.Table::name).toArray(String[]::new);
+
     private final RecordSearch search;
 
     public CachedSearch(LocalCache cache) {

@@ -8,6 +8,7 @@ import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.desktop.app.feature.Navigator;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.LiveList;
 import com.fielddesk.desktop.ui.ServerRefusal;
@@ -83,8 +84,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final java.util.Set<UUID> loggedRejections = new java.util.HashSet<>();
 
     public ShellViewModel(UUID userId, String email, TableRepository profiles, TableRepository companies,
-                          CachedSearch search, SyncIssueActions issueActions, SyncState sync, BackgroundTasks tasks,
-                          Clock clock) {
+                          CachedSearch search, ChangeSource changes, SyncIssueActions issueActions, SyncState sync,
+                          BackgroundTasks tasks, Clock clock) {
         this.userId = userId;
         this.email = email;
         this.profiles = profiles;
@@ -94,8 +95,9 @@ public final class ShellViewModel implements AutoCloseable {
         this.sync = sync;
         this.tasks = tasks;
         this.clock = clock;
+        // Open results follow the data: a lead claimed or a customer renamed meanwhile shows as it is now.
         this.searchResults = LiveList.of(tasks, SearchResult::record).describedAs("this computer's copy for the search")
-                .build();
+                .reloadOnChangesTo(changes, CachedSearch.TABLES).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
         // A search that could not run says so where its results would be.
         searchResults.problemProperty().addListener((o, before, problem) -> searchNotice.set(
                 problem == null ? "" : problem.sentence()));
@@ -118,6 +120,8 @@ public final class ShellViewModel implements AutoCloseable {
         subscriptions.add(profiles.onChange(() -> tasks.onUi(this::loadIdentity)));
         subscriptions.add(companies.onChange(() -> tasks.onUi(this::loadIdentity)));
         loadIdentity();
+        // Listens for changes from now on (its first load answers the empty question: nothing).
+        searchResults.start();
     }
 
     // ---- commands ----

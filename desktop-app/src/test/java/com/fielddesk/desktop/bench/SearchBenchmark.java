@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.bench;
 
+import com.fielddesk.desktop.ui.ChangeSource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
@@ -72,7 +73,7 @@ public final class SearchBenchmark {
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemUTC());
         CachedSearch search = new CachedSearch(new LocalCache(cache, new Outbox(), Clock.systemUTC()));
         ShellViewModel shell = new ShellViewModel(UUID.randomUUID(), "dana@acme.test", repositories.table("profiles"),
-                repositories.table("companies"), search, new NoSyncIssueActions(), new SyncState(true), tasks,
+                repositories.table("companies"), search, ChangeSource.of(repositories), new NoSyncIssueActions(), new SyncState(true), tasks,
                 Clock.systemUTC());
         SectionNavigator navigator = new SectionNavigator(List.of());
         Stage[] stage = new Stage[1];

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.shell;
 
+import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.cache.calls.SupabaseFunctionPort;
 import com.fielddesk.cache.http.SupabaseRemoteTables;
 import com.fielddesk.cache.outbox.OutboxEntry;
@@ -106,7 +107,7 @@ class RefusedWritesTest {
         assertThat(status.quarantined()).hasSize(9);
         SyncState sync = new SyncState(true);
         ShellViewModel shell = new ShellViewModel(dispatcher.id(), dispatcher.email(), repositories.table("profiles"),
-                repositories.table("companies"), new CachedSearch(engine.cache()),
+                repositories.table("companies"), new CachedSearch(engine.cache()), ChangeSource.of(repositories),
                 new NoSyncIssueActions(), sync, DirectExecutor.tasks(), Clock.systemUTC());
         sync.publish(status);
         Map<String, SyncIssue> byRow = issuesByRow(shell, status);

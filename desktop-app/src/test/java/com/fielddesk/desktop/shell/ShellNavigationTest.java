@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.shell;
 
+import com.fielddesk.desktop.ui.ChangeSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
@@ -73,7 +74,7 @@ class ShellNavigationTest {
         FxToolkit.setupStage(stage -> {
             shell = new ShellViewModel(userId, "dana@acme.test", repositories.table("profiles"), repositories.table("companies"),
                     new CachedSearch(new com.fielddesk.cache.query.LocalCache(cache, new Outbox(), Clock.systemUTC())),
-                    new NoSyncIssueActions(), new SyncState(true), tasks, Clock.systemUTC());
+                    ChangeSource.of(repositories), new NoSyncIssueActions(), new SyncState(true), tasks, Clock.systemUTC());
             navigator = new SectionNavigator(List.of(
                     section("leads", "Leads", "Sales", Role.OFFICE_STAFF, RecordKind.LEAD),
                     section("audit", "Audit log", "Company", Role.MANAGERS)));

@@ -76,7 +76,7 @@ class TechniciansFeatureTest {
             SyncState sync = new SyncState(true);
             ShellViewModel shell = new ShellViewModel(UUID.randomUUID(), "dana@acme.test", repositories.table("profiles"),
                     repositories.table("companies"), new CachedSearch(new com.fielddesk.cache.query.LocalCache(cache, new Outbox(), Clock.systemUTC())),
-                    new NoSyncIssueActions(), sync, tasks, Clock.systemUTC());
+                    ChangeSource.of(repositories), new NoSyncIssueActions(), sync, tasks, Clock.systemUTC());
             navigator = new SectionNavigator(List.of(TechniciansFeature.feature()));
             FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, sync,
                     new ViewSettings(folder.resolve("console.properties")), Clock.systemUTC(),

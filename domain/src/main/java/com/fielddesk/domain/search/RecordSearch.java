@@ -1,5 +1,7 @@
 package com.fielddesk.domain.search;
 
+import com.fielddesk.cache.query.CacheTables;
+import com.fielddesk.cache.query.Table;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.search.SearchHit;
 import com.fielddesk.cache.search.SearchKind;
@@ -26,6 +28,10 @@ public final class RecordSearch {
     /** One line of results: what to show and what to open. */
     public record Found(Kind kind, UUID id, String title, String detail) {
     }
+
+    /** The tables whose rows the search indexes cover: a change to one of them may change an answer. */
+    public static final List<Table> READS = List.of(CacheTables.CUSTOMERS, CacheTables.CUSTOMER_ADDRESSES,
+            CacheTables.LEAD_POOL, CacheTables.SERVICE_REQUESTS, CacheTables.WORK_ORDERS);
 
     /** Fewer letters than this find too much to be useful (and the panel asks for more). */
     public static final int MIN_LETTERS = 2;

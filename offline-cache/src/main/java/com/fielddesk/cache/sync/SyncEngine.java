@@ -250,6 +250,10 @@ public final class SyncEngine implements AutoCloseable {
                 onFailure.accept(e);
                 return;
             } catch (RemoteException e) {
+                if (stopped || Thread.currentThread().isInterrupted()) {
+                    // Closing (sign-out, window closed) interrupted a call: that is the stop, not a failure.
+                    return;
+                }
                 onFailure.accept(e);
                 fullPassDue = true;
                 if (!sleepOrWake(backoff.delay(failures++, e.retryAfter()), false)) {
