@@ -133,11 +133,13 @@ public final class LeadsView {
         toast.setVisible(false);
         notifications.setShowFromTop(false);
         notifications.setGraphic(toast);
-        // Closed with its ✕: the user has seen it.
+        // Closed with its ✕: the user has seen it. The toast slides out with the bar and is hidden only
+        // once the bar is gone (hiding it first left an empty bar sliding out, which looked broken).
         notifications.setOnHidden(e -> {
             if (viewModel.newLeadNoticeProperty().get() != null) {
                 viewModel.dismissNewLeadNotice();
             }
+            toast.setVisible(viewModel.newLeadNoticeProperty().get() != null && notifications.isShowing());
         });
         root.getChildren().add(notifications);
     }
@@ -272,8 +274,8 @@ public final class LeadsView {
     private void showToast(LeadArrivals.NewLeadNotice notice) {
         toastTimer.stop();
         boolean show = notice != null;
-        toast.setVisible(show);
         if (show) {
+            toast.setVisible(true);
             toast.setText(notice.text() + "  ·  open: Ctrl+Shift+N");
             notifications.show();
             toastTimer.playFromStart();

@@ -266,11 +266,18 @@ public final class ShellView {
         results.setCellFactory(list -> new ListCell<>() {
             private final Label groupHeader = new Label();
             private final Label line = new Label();
-            /** The group's name (over the first result of each kind only), then the result, both left-aligned. */
-            private final VBox content = new VBox(2, groupHeader, line);
+            /**
+             * The kind's name in a column of its own, on the first result of each kind only: every
+             * row has the same height (a heading above a row made that row taller, and the list
+             * kept the taller height for whichever result later took its place).
+             */
+            private final HBox content = new HBox(8, groupHeader, line);
 
             {
                 groupHeader.getStyleClass().add(Styles.SEARCH_GROUP);
+                groupHeader.setMinWidth(72);
+                groupHeader.setPrefWidth(72);
+                content.setAlignment(Pos.BASELINE_LEFT);
                 // As wide as the list, never wider: a long result is cut with "…", no sideways scrolling.
                 setPrefWidth(0);
                 line.setMinWidth(0);
@@ -288,14 +295,8 @@ public final class ShellView {
                 line.setText((navigator.canOpen(item.kind()) ? "" : "[no " + item.kind().noun() + " screen yet] ") + item);
                 // Results come grouped by kind: the first of each kind carries the group's name.
                 boolean firstOfKind = getIndex() == 0 || getListView().getItems().get(getIndex() - 1).kind() != item.kind();
-                // The heading is part of the graphic only for the first result of a kind.
-                if (firstOfKind) {
-                    groupHeader.setText(item.kind().plural());
-                    content.getChildren().setAll(groupHeader, line);
-                    setGraphic(content);
-                } else {
-                    setGraphic(line);
-                }
+                groupHeader.setText(firstOfKind ? item.kind().plural() : "");
+                setGraphic(content);
             }
         });
         Label notice = new Label();

@@ -210,6 +210,9 @@ public final class SyncEngine implements AutoCloseable {
         } finally {
             wakeLock.unlock();
         }
+        // The queue grew or shrank: say so now, not at the next pass — offline, that can be a
+        // backoff away, and meanwhile a status bar read "All changes saved" over a pending row.
+        status.publish();
     }
 
     /**

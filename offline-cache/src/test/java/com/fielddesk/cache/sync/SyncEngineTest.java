@@ -128,6 +128,19 @@ class SyncEngineTest {
     }
 
     @Test
+    void aLocalWriteIsInThePublishedStatusAtOnceWithoutASyncPass() throws Exception {
+        UUID id = tenant.insertWorkOrders(1, "Job").get(0);
+        Client client = client(0, "a");
+        sync(client);
+        List<Integer> pendingHeard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client.engine().status().subscribe(status -> pendingHeard.add(status.pendingCount()));
+
+        client.workOrders().update(id.toString(), Map.of("title", "Edited while the sync loop sleeps"));
+        assertThat(client.database().changes().awaitDelivered(java.time.Duration.ofSeconds(10))).isTrue();
+        assertThat(pendingHeard).as("statuses published after the write, no pass run").isNotEmpty().last().isEqualTo(1);
+    }
+
+    @Test
     void offlineEditsReachTheServerOnReconnect() throws Exception {
         UUID id = tenant.insertWorkOrders(1, "Job").get(0);
         Client client = client(0, "a");
