@@ -16,7 +16,7 @@ import com.fielddesk.domain.customers.Customer;
 import com.fielddesk.domain.customers.CustomerAddress;
 import com.fielddesk.domain.customers.CustomerAddressId;
 import com.fielddesk.domain.customers.CustomerDetails;
-import com.fielddesk.domain.customers.CustomerId;
+import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.domain.customers.CustomerInvoice;
 import com.fielddesk.domain.customers.CustomerJob;
 import com.fielddesk.domain.customers.CustomerRepository;

@@ -6,7 +6,7 @@ import com.fielddesk.desktop.ui.Form;
 import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.domain.customers.AddressDetails;
-import com.fielddesk.domain.customers.CustomerId;
+import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.customers.PhoneIntake;
 import javafx.application.Platform;

@@ -6,7 +6,7 @@ import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.domain.common.Role;
-import com.fielddesk.domain.customers.CustomerId;
+import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.domain.customers.CustomerRepository;
 import javafx.scene.Node;
 import org.kordamp.ikonli.material2.Material2MZ;

@@ -3,7 +3,7 @@ package com.fielddesk.desktop.customers;
 import com.fielddesk.domain.common.FieldError;
 import com.fielddesk.domain.customers.AddressDetails;
 import com.fielddesk.domain.customers.CustomerDetails;
-import com.fielddesk.domain.customers.CustomerId;
+import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.desktop.ui.AsyncCommand;
 import com.fielddesk.desktop.ui.BackgroundTasks;

@@ -1,5 +1,6 @@
 package com.fielddesk.domain.customers;
 
+import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.cache.query.Column;
 import com.fielddesk.cache.query.Condition;
 import com.fielddesk.cache.query.LocalCache;

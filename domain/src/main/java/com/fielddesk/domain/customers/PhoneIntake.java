@@ -1,5 +1,6 @@
 package com.fielddesk.domain.customers;
 
+import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.domain.common.FieldError;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.fielddesk.domain.customers;
 
+import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.query.Page;

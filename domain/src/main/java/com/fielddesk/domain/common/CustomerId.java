@@ -1,4 +1,4 @@
-package com.fielddesk.domain.customers;
+package com.fielddesk.domain.common;
 
 import com.fielddesk.domain.common.EntityId;
 

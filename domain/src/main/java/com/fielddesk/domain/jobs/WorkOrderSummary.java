@@ -1,0 +1,25 @@
+package com.fielddesk.domain.jobs;
+
+import com.fielddesk.domain.common.CustomerId;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One row of a jobs or quotes list, the columns a dispatcher needs. The number is empty until the
+ * server numbers the work order; {@code quoteStatus} is set for quotes, {@code status} for jobs.
+ */
+public record WorkOrderSummary(WorkOrderId id, Optional<Long> number, WorkOrderStage stage, String title,
+                               CustomerId customerId, String customerName, Optional<String> city,
+                               Optional<Instant> windowStart, Optional<Instant> windowEnd,
+                               Optional<UUID> technicianId, Optional<String> technicianName, Optional<String> technicianColor,
+                               Optional<WorkOrderStatus> status, Optional<QuoteStatus> quoteStatus, Priority priority,
+                               Optional<Instant> createdAt, boolean pending) {
+
+    /** "Job #42", "Quote #7", or "New job" before the server numbered it. */
+    public String describe() {
+        String kind = WorkOrderStage.QUOTE.equals(stage) ? "Quote" : "Job";
+        return number.map(n -> kind + " #" + n).orElse("New " + kind.toLowerCase(java.util.Locale.ROOT));
+    }
+}
