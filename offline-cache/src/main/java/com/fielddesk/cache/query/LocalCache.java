@@ -57,6 +57,18 @@ public final class LocalCache {
         return database.read(connection -> QueryRunner.count(connection, query));
     }
 
+    /**
+     * The exact sum of a decimal column over the matching rows (e.g. the filtered invoices' totals),
+     * each value taken to {@code decimals} places (half away from zero) — computed in SQL, with
+     * {@code BigDecimal.ZERO} at that scale when nothing matches.
+     */
+    public java.math.BigDecimal sum(Query query, Expr<java.math.BigDecimal> amount, int decimals) {
+        if (decimals < 0 || decimals > 6) {
+            throw new IllegalArgumentException("decimals must be between 0 and 6: " + decimals);
+        }
+        return database.read(connection -> QueryRunner.sum(connection, query, amount, decimals));
+    }
+
     /** How many matching rows have each value of {@code key} (e.g. jobs per status), in key order; null is a key too. */
     public <K> Map<K, Long> countBy(Query query, Expr<K> key) {
         return database.read(connection -> QueryRunner.countBy(connection, query, key));

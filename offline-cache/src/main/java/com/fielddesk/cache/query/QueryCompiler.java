@@ -78,6 +78,19 @@ final class QueryCompiler {
         return sql;
     }
 
+    /**
+     * The sum of a decimal expression over the matching rows, as an integer count of
+     * 10^-{@code decimals} units (cents for 2): each value is rounded to that many places before it
+     * is added, so the sum is exact however many rows there are (no floating-point drift).
+     */
+    static Sql sumUnits(Query query, Expr<java.math.BigDecimal> amount, int decimals) {
+        Sql sql = new Sql().append("select coalesce(sum(cast(round(cast(");
+        amount.render(sql);
+        sql.append(" as real) * ").bind(Math.pow(10, decimals)).append(") as integer)), 0)");
+        fromAndWhere(query, sql);
+        return sql;
+    }
+
     private static void fromAndWhere(Query query, Sql sql) {
         sql.append(" from ").append(Sql.quote(query.from.name()));
         for (Query.Join join : query.joins) {

@@ -65,6 +65,14 @@ final class QueryRunner {
         }
     }
 
+    static java.math.BigDecimal sum(Connection connection, Query query, Expr<java.math.BigDecimal> amount, int decimals)
+            throws SQLException {
+        try (PreparedStatement statement = QueryCompiler.sumUnits(query, amount, decimals).prepare(connection);
+             ResultSet rows = statement.executeQuery()) {
+            return java.math.BigDecimal.valueOf(rows.next() ? rows.getLong(1) : 0, decimals);
+        }
+    }
+
     static <K> Map<K, Long> countBy(Connection connection, Query query, Expr<K> key) throws SQLException {
         Map<K, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement statement = QueryCompiler.countBy(query, key).prepare(connection);

@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import static com.fielddesk.cache.query.CacheTables.CUSTOMERS;
 import static com.fielddesk.cache.query.CacheTables.SERVICE_REQUESTS;
+import static com.fielddesk.cache.query.CacheTables.INVOICES;
 import static com.fielddesk.cache.query.CacheTables.WORK_ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -187,6 +188,24 @@ class QueryTest {
         Map<String, Long> perStatus = cache.countBy(Query.from(WORK_ORDERS), WORK_ORDERS.status);
         assertThat(perStatus).containsExactly(Map.entry("canceled", 1L), Map.entry("completed", 1L),
                 Map.entry("dispatched", 1L), Map.entry("scheduled", 2L), Map.entry("unscheduled", 1L));
+    }
+
+    @Test
+    void aDecimalSumIsExactOverThousandsOfRowsAndLeavesOutTombstones() {
+        List<ObjectNode> invoices = new java.util.ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            invoices.add(ServerRows.row(Map.of("id", UUID.randomUUID(), "status", "issued", "total", new java.math.BigDecimal("0.10"))));
+        }
+        invoices.add(ServerRows.row(Map.of("id", UUID.randomUUID(), "status", "draft", "total", new java.math.BigDecimal("1234567.89"))));
+        invoices.add(ServerRows.row(Map.of("id", UUID.randomUUID(), "status", "issued", "total", new java.math.BigDecimal("99.99"),
+                "deleted_at", "2026-11-21T12:00:00Z")));
+        ServerRows.pulled(database, "invoices", invoices);
+        // 3,000 × 0.10 in binary floating point is 300.0000000000003; the cache's sum is exact.
+        assertThat(cache.sum(Query.from(INVOICES).where(INVOICES.status.eq("issued")), INVOICES.total, 2))
+                .isEqualTo(new java.math.BigDecimal("300.00"));
+        assertThat(cache.sum(Query.from(INVOICES), INVOICES.total, 2)).isEqualTo(new java.math.BigDecimal("1234867.89"));
+        assertThat(cache.sum(Query.from(INVOICES).where(INVOICES.status.eq("void")), INVOICES.total, 2))
+                .as("nothing matches").isEqualTo(new java.math.BigDecimal("0.00"));
     }
 
     @Test

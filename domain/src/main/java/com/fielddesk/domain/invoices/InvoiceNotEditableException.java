@@ -1,0 +1,9 @@
+package com.fielddesk.domain.invoices;
+
+/** What the invoice's state does not allow (edit an issued invoice, pay a void one); nothing was queued. */
+public final class InvoiceNotEditableException extends RuntimeException {
+
+    public InvoiceNotEditableException(String message) {
+        super(message);
+    }
+}
