@@ -1,0 +1,270 @@
+package com.fielddesk.domain.messages;
+
+import com.fielddesk.cache.query.Condition;
+import com.fielddesk.cache.query.LocalCache;
+import com.fielddesk.cache.query.Pending;
+import com.fielddesk.cache.query.Query;
+import com.fielddesk.cache.query.RowValues;
+import com.fielddesk.cache.query.Table;
+import com.fielddesk.cache.query.Transaction;
+import com.fielddesk.domain.common.CustomerId;
+import com.fielddesk.domain.common.FieldError;
+import com.fielddesk.domain.common.InvalidInputException;
+import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.common.TextRules;
+import com.fielddesk.domain.common.UserId;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.fielddesk.cache.query.CacheTables.CUSTOMERS;
+import static com.fielddesk.cache.query.CacheTables.CUSTOMER_MESSAGES;
+import static com.fielddesk.cache.query.CacheTables.CUSTOMER_THREADS;
+import static com.fielddesk.cache.query.CacheTables.INTERNAL_MESSAGES;
+import static com.fielddesk.cache.query.CacheTables.INTERNAL_THREADS;
+import static com.fielddesk.cache.query.CacheTables.PROFILES;
+import static com.fielddesk.cache.query.CacheTables.WORK_ORDERS;
+
+/**
+ * The two inboxes over the offline cache, kept apart by type: customer threads (the customer reads
+ * them) and internal threads (staff only) have their own ids, summaries, messages and methods, so
+ * no call can put an internal note into a customer thread. Reads are SQL on the cache; each write
+ * is validated first (the server's length checks) and is one local transaction — a new thread with
+ * its first message together — so a message written offline is kept and sent once.
+ */
+public final class MessagesRepository {
+
+    /** The tables the Customers inbox reads. */
+    public static final List<Table> CUSTOMER_READS = List.of(CUSTOMER_THREADS, CUSTOMER_MESSAGES, CUSTOMERS, WORK_ORDERS);
+    /** The tables the Internal inbox reads. */
+    public static final List<Table> INTERNAL_READS = List.of(INTERNAL_THREADS, INTERNAL_MESSAGES, PROFILES, WORK_ORDERS);
+
+    public static final int SUBJECT_MAX = 200;
+    public static final int BODY_MAX = 4_000;
+    /** How much of the last message an inbox line shows. */
+    private static final int EXCERPT_LENGTH = 120;
+    private static final String FROM_CUSTOMER = "customer";
+    private static final String FROM_STAFF = "staff";
+
+    private final LocalCache cache;
+    private final UserId currentUser;
+    private final Clock clock;
+
+    public MessagesRepository(LocalCache cache, UserId currentUser, Clock clock) {
+        this.cache = cache;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    // ---- the Customers inbox ----
+
+    /** Customer threads, the most recent conversation first, with their unread counts and last message. */
+    public List<CustomerThreadSummary> customerThreads(ThreadFilter filter, int limit) {
+        Map<UUID, Long> unread = unreadByThread();
+        List<Condition> conditions = new ArrayList<>();
+        filter.workOrder().ifPresent(job -> conditions.add(CUSTOMER_THREADS.workOrderId.eq(job)));
+        if (filter.unreadOnly()) {
+            if (unread.isEmpty()) {
+                return List.of();
+            }
+            conditions.add(CUSTOMER_THREADS.id.in(unread.keySet()));
+        }
+        if (!filter.text().isEmpty()) {
+            conditions.add(CUSTOMER_THREADS.subject.containsText(filter.text()).or(CUSTOMERS.fullName.containsText(filter.text())));
+        }
+        record Head(CustomerThreadId id, String subject, UUID customer, String customerName, UUID job, Long number,
+                    java.time.Instant last, boolean pending) {
+        }
+        List<Head> heads = cache.list(Query.from(CUSTOMER_THREADS)
+                        .leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
+                        .leftJoin(WORK_ORDERS, WORK_ORDERS.id, CUSTOMER_THREADS.workOrderId)
+                        .select(Pending.of(CUSTOMER_THREADS)).where(Condition.all(conditions))
+                        .orderBy(CUSTOMER_THREADS.lastMessageAt.desc().nullsFirst(), CUSTOMER_THREADS.createdAt.desc().nullsFirst(),
+                                CUSTOMER_THREADS.id.desc())
+                        .limit(limit),
+                row -> new Head(new CustomerThreadId(row.get(CUSTOMER_THREADS.id)), row.get(CUSTOMER_THREADS.subject),
+                        row.get(CUSTOMER_THREADS.customerId), row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : "",
+                        row.get(CUSTOMER_THREADS.workOrderId), row.has(WORK_ORDERS) ? row.get(WORK_ORDERS.number) : null,
+                        row.get(CUSTOMER_THREADS.lastMessageAt), Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_THREADS)))));
+        // One indexed lookup per line shown (a page of an inbox), not per thread in the cache.
+        return heads.stream().map(head -> new CustomerThreadSummary(head.id(), head.subject(), new CustomerId(head.customer()),
+                head.customerName(), head.job(), Optional.ofNullable(head.number()), Optional.ofNullable(head.last()),
+                lastCustomerMessage(head.id()), unread.getOrDefault(head.id().value(), 0L), head.pending())).toList();
+    }
+
+    /** Unread customer messages in all threads (the nav item's and the window title's number). */
+    public long unreadTotal() {
+        return cache.count(unreadMessages());
+    }
+
+    private Map<UUID, Long> unreadByThread() {
+        return cache.countBy(unreadMessages(), CUSTOMER_MESSAGES.customerThreadId);
+    }
+
+    /** A customer's messages no staff member has opened: {@code read_at} is set when one does. */
+    private static Query unreadMessages() {
+        return Query.from(CUSTOMER_MESSAGES).where(CUSTOMER_MESSAGES.senderKind.eq(FROM_CUSTOMER)
+                .and(CUSTOMER_MESSAGES.readAt.isNull()));
+    }
+
+    private Optional<String> lastCustomerMessage(CustomerThreadId thread) {
+        return cache.first(Query.from(CUSTOMER_MESSAGES).where(CUSTOMER_MESSAGES.customerThreadId.eq(thread.value()))
+                        .orderBy(CUSTOMER_MESSAGES.createdAt.desc().nullsFirst(), CUSTOMER_MESSAGES.id.desc()).limit(1),
+                row -> excerpt(row.get(CUSTOMER_MESSAGES.body)));
+    }
+
+    /** A customer thread's messages in order; one written here and not yet sent comes last, pending. */
+    public List<CustomerMessage> customerMessages(CustomerThreadId thread) {
+        String customerName = cache.first(Query.from(CUSTOMER_THREADS).leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
+                        .where(CUSTOMER_THREADS.id.eq(thread.value())), row -> row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : null)
+                .orElse(null);
+        return cache.list(Query.from(CUSTOMER_MESSAGES).leftJoin(PROFILES, PROFILES.id, CUSTOMER_MESSAGES.senderId)
+                        .select(Pending.of(CUSTOMER_MESSAGES)).where(CUSTOMER_MESSAGES.customerThreadId.eq(thread.value()))
+                        .orderBy(CUSTOMER_MESSAGES.createdAt.asc().nullsLast(), CUSTOMER_MESSAGES.id.asc()),
+                row -> {
+                    boolean fromCustomer = FROM_CUSTOMER.equals(row.get(CUSTOMER_MESSAGES.senderKind));
+                    String staffName = row.has(PROFILES) ? row.get(PROFILES.fullName) : null;
+                    return new CustomerMessage(row.get(CUSTOMER_MESSAGES.id), row.get(CUSTOMER_MESSAGES.body), fromCustomer,
+                            fromCustomer ? (customerName == null ? "Customer" : customerName)
+                                    : (staffName == null ? "Staff" : staffName),
+                            Optional.ofNullable(row.get(CUSTOMER_MESSAGES.createdAt)), Optional.ofNullable(row.get(CUSTOMER_MESSAGES.readAt)),
+                            Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_MESSAGES))));
+                });
+    }
+
+    /** A staff member opened the thread: the customer's unread messages in it are read (one transaction). */
+    public void markRead(CustomerThreadId thread) {
+        List<UUID> unread = cache.list(unreadMessages().where(CUSTOMER_MESSAGES.customerThreadId.eq(thread.value())),
+                row -> row.get(CUSTOMER_MESSAGES.id));
+        if (unread.isEmpty()) {
+            return;
+        }
+        java.time.Instant now = clock.instant();
+        cache.transaction(tx -> unread.forEach(message -> tx.update(CUSTOMER_MESSAGES, message,
+                RowValues.of(CUSTOMER_MESSAGES).set(CUSTOMER_MESSAGES.readAt, now))));
+    }
+
+    /** A reply the customer will read. */
+    public UUID replyToCustomer(CustomerThreadId thread, String body) {
+        String text = checkedBody(body);
+        return cache.transactionReturning(tx -> insertCustomerMessage(tx, thread.value(), text));
+    }
+
+    /** A new thread with the customer about a work order, and its first message, together. */
+    public CustomerThreadId startCustomerThread(UUID workOrder, CustomerId customer, String subject, String firstMessage) {
+        List<FieldError> problems = new ArrayList<>();
+        TextRules.required(problems, "subject", "A subject", TextRules.clean(subject), SUBJECT_MAX);
+        TextRules.required(problems, "body", "A message", TextRules.clean(firstMessage), BODY_MAX);
+        InvalidInputException.throwIfAny(problems);
+        return cache.transactionReturning(tx -> {
+            RowValues values = RowValues.of(CUSTOMER_THREADS).set(CUSTOMER_THREADS.workOrderId, workOrder)
+                    .set(CUSTOMER_THREADS.customerId, customer.value()).set(CUSTOMER_THREADS.subject, TextRules.clean(subject));
+            UUID thread = tx.insert(withCompany(tx, values, CUSTOMER_THREADS.companyId));
+            insertCustomerMessage(tx, thread, TextRules.clean(firstMessage));
+            return new CustomerThreadId(thread);
+        });
+    }
+
+    private UUID insertCustomerMessage(Transaction tx, UUID thread, String body) {
+        RowValues values = RowValues.of(CUSTOMER_MESSAGES).set(CUSTOMER_MESSAGES.customerThreadId, thread)
+                .set(CUSTOMER_MESSAGES.senderKind, FROM_STAFF).set(CUSTOMER_MESSAGES.senderId, currentUser.value())
+                .set(CUSTOMER_MESSAGES.body, body);
+        return tx.insert(withCompany(tx, values, CUSTOMER_MESSAGES.companyId));
+    }
+
+    // ---- the Internal inbox ----
+
+    /** Internal threads, the most recent conversation first. */
+    public List<InternalThreadSummary> internalThreads(ThreadFilter filter, int limit) {
+        List<Condition> conditions = new ArrayList<>();
+        filter.workOrder().ifPresent(job -> conditions.add(INTERNAL_THREADS.workOrderId.eq(job)));
+        if (!filter.text().isEmpty()) {
+            conditions.add(INTERNAL_THREADS.subject.containsText(filter.text()));
+        }
+        record Head(InternalThreadId id, String subject, UUID job, Long number, String startedBy, java.time.Instant last,
+                    boolean pending) {
+        }
+        List<Head> heads = cache.list(Query.from(INTERNAL_THREADS)
+                        .leftJoin(WORK_ORDERS, WORK_ORDERS.id, INTERNAL_THREADS.workOrderId)
+                        .leftJoin(PROFILES, PROFILES.id, INTERNAL_THREADS.createdBy)
+                        .select(Pending.of(INTERNAL_THREADS)).where(Condition.all(conditions))
+                        .orderBy(INTERNAL_THREADS.lastMessageAt.desc().nullsFirst(), INTERNAL_THREADS.createdAt.desc().nullsFirst(),
+                                INTERNAL_THREADS.id.desc())
+                        .limit(limit),
+                row -> new Head(new InternalThreadId(row.get(INTERNAL_THREADS.id)), row.get(INTERNAL_THREADS.subject),
+                        row.get(INTERNAL_THREADS.workOrderId), row.has(WORK_ORDERS) ? row.get(WORK_ORDERS.number) : null,
+                        row.has(PROFILES) ? row.get(PROFILES.fullName) : null, row.get(INTERNAL_THREADS.lastMessageAt),
+                        Boolean.TRUE.equals(row.get(Pending.of(INTERNAL_THREADS)))));
+        return heads.stream().map(head -> new InternalThreadSummary(head.id(), head.subject(), Optional.ofNullable(head.job()),
+                Optional.ofNullable(head.number()), Optional.ofNullable(head.startedBy()), Optional.ofNullable(head.last()),
+                cache.first(Query.from(INTERNAL_MESSAGES).where(INTERNAL_MESSAGES.internalThreadId.eq(head.id().value()))
+                                .orderBy(INTERNAL_MESSAGES.createdAt.desc().nullsFirst(), INTERNAL_MESSAGES.id.desc()).limit(1),
+                        row -> excerpt(row.get(INTERNAL_MESSAGES.body))),
+                head.pending())).toList();
+    }
+
+    public List<InternalMessage> internalMessages(InternalThreadId thread) {
+        return cache.list(Query.from(INTERNAL_MESSAGES).leftJoin(PROFILES, PROFILES.id, INTERNAL_MESSAGES.authorId)
+                        .select(Pending.of(INTERNAL_MESSAGES)).where(INTERNAL_MESSAGES.internalThreadId.eq(thread.value()))
+                        .orderBy(INTERNAL_MESSAGES.createdAt.asc().nullsLast(), INTERNAL_MESSAGES.id.asc()),
+                row -> new InternalMessage(row.get(INTERNAL_MESSAGES.id), row.get(INTERNAL_MESSAGES.body),
+                        row.has(PROFILES) ? row.get(PROFILES.fullName) : "Staff",
+                        Optional.ofNullable(row.has(PROFILES) ? row.get(PROFILES.role) : null).map(Role::fromCode),
+                        Optional.ofNullable(row.get(INTERNAL_MESSAGES.createdAt)),
+                        Boolean.TRUE.equals(row.get(Pending.of(INTERNAL_MESSAGES)))));
+    }
+
+    /** A note only staff read. */
+    public UUID postInternal(InternalThreadId thread, String body) {
+        String text = checkedBody(body);
+        return cache.transactionReturning(tx -> insertInternalMessage(tx, thread.value(), text));
+    }
+
+    /** A new internal thread (optionally about a work order) and its first note, together. */
+    public InternalThreadId startInternalThread(Optional<UUID> workOrder, String subject, String firstMessage) {
+        List<FieldError> problems = new ArrayList<>();
+        TextRules.required(problems, "subject", "A subject", TextRules.clean(subject), SUBJECT_MAX);
+        TextRules.required(problems, "body", "A message", TextRules.clean(firstMessage), BODY_MAX);
+        InvalidInputException.throwIfAny(problems);
+        return cache.transactionReturning(tx -> {
+            RowValues values = RowValues.of(INTERNAL_THREADS).set(INTERNAL_THREADS.workOrderId, workOrder.orElse(null))
+                    .set(INTERNAL_THREADS.subject, TextRules.clean(subject)).set(INTERNAL_THREADS.createdBy, currentUser.value());
+            UUID thread = tx.insert(withCompany(tx, values, INTERNAL_THREADS.companyId));
+            insertInternalMessage(tx, thread, TextRules.clean(firstMessage));
+            return new InternalThreadId(thread);
+        });
+    }
+
+    private UUID insertInternalMessage(Transaction tx, UUID thread, String body) {
+        RowValues values = RowValues.of(INTERNAL_MESSAGES).set(INTERNAL_MESSAGES.internalThreadId, thread)
+                .set(INTERNAL_MESSAGES.authorId, currentUser.value()).set(INTERNAL_MESSAGES.body, body);
+        return tx.insert(withCompany(tx, values, INTERNAL_MESSAGES.companyId));
+    }
+
+    // ---- shared ----
+
+    private static String checkedBody(String body) {
+        String text = TextRules.clean(body);
+        List<FieldError> problems = new ArrayList<>();
+        TextRules.required(problems, "body", "A message", text, BODY_MAX);
+        InvalidInputException.throwIfAny(problems);
+        return text;
+    }
+
+    private static String excerpt(String body) {
+        String oneLine = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        if (oneLine.codePointCount(0, oneLine.length()) <= EXCERPT_LENGTH) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, EXCERPT_LENGTH - 1)) + "…";
+    }
+
+    private RowValues withCompany(Transaction tx, RowValues values, com.fielddesk.cache.query.Column<UUID> companyColumn) {
+        return tx.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> row.get(PROFILES.companyId))
+                .map(company -> values.set(companyColumn, company)).orElse(values);
+    }
+}
