@@ -1,0 +1,9 @@
+package com.fielddesk.domain.settings;
+
+/** A setting this person's role may not change (the server refuses it too); nothing was queued. */
+public final class SettingsNotAllowedException extends RuntimeException {
+
+    public SettingsNotAllowedException(String message) {
+        super(message);
+    }
+}
