@@ -20,8 +20,19 @@ public final class SupabaseFunctionPort implements FunctionPort {
 
     @Override
     public JsonNode call(String function, Map<String, Object> arguments) throws RemoteException {
+        return translated(() -> client.rpc(function, arguments).returning(JsonNode.class));
+    }
+
+    /** A call to the server through supabase-client. */
+    @FunctionalInterface
+    public interface ClientCall<T> {
+        T run();
+    }
+
+    /** Runs a supabase-client call, every client error turned into one of the port's three kinds. */
+    public static <T> T translated(ClientCall<T> call) throws RemoteException {
         try {
-            return client.rpc(function, arguments).returning(JsonNode.class);
+            return call.run();
         } catch (NotAuthenticatedException e) {
             throw new SessionExpiredException(e.getMessage(), e);
         } catch (SupabaseException e) {

@@ -1,0 +1,210 @@
+package com.fielddesk.domain.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fielddesk.cache.audit.AuditLogPort;
+import com.fielddesk.cache.audit.AuditLogQuery;
+import com.fielddesk.cache.audit.WitnessedHeads;
+import com.fielddesk.cache.calls.RefusedCallException;
+import com.fielddesk.cache.query.LocalCache;
+import com.fielddesk.cache.query.Query;
+import com.fielddesk.cache.remote.RemoteException;
+import com.fielddesk.cache.remote.SessionExpiredException;
+import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.common.UserId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.fielddesk.cache.query.CacheTables.CUSTOMERS;
+import static com.fielddesk.cache.query.CacheTables.INVOICES;
+import static com.fielddesk.cache.query.CacheTables.PROFILES;
+import static com.fielddesk.cache.query.CacheTables.WORK_ORDERS;
+
+/**
+ * The supervisors' audit log: read from the server page by page (filters in the server's SQL,
+ * keyset on the chain's sequence number — millions of entries stay fast), each entry in words
+ * (names from this computer's cache where it has them, a field-by-field diff), and **verify**: the
+ * server's own chain check, then every chain head this computer witnessed before, so a history
+ * rewritten with all hashes recomputed is still caught. Supervisors and admins only; the server's
+ * row security decides as well.
+ */
+public final class AuditRepository {
+
+    /** Bookkeeping every synced row carries; not what a person changed. */
+    private static final Set<String> NOT_CHANGES = Set.of("version", "sync_xid", "last_mutation_id", "updated_at",
+            "created_at", "company_id", "id");
+
+    private final AuditLogPort server;
+    private final WitnessedHeads witnessed;
+    private final LocalCache cache;
+    private final UserId currentUser;
+
+    public AuditRepository(AuditLogPort server, WitnessedHeads witnessed, LocalCache cache, UserId currentUser) {
+        this.server = server;
+        this.witnessed = witnessed;
+        this.cache = cache;
+        this.currentUser = currentUser;
+    }
+
+    /** Whether this person may read the log (supervisors and admins). */
+    public boolean mayRead() {
+        return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> row.get(PROFILES.role))
+                .map(Role::fromCode).map(Role::isManager).orElse(false);
+    }
+
+    /**
+     * A page of entries, newest first; {@code before} is the previous page's {@link AuditPage#before()}.
+     * The newest entry read is remembered as a witnessed head.
+     */
+    public AuditPage page(AuditFilter filter, Optional<Long> before, int limit) {
+        requireReader();
+        List<JsonNode> rows = onServer(() -> server.page(new AuditLogQuery(filter.from(), filter.to(), filter.person(),
+                filter.action(), filter.recordType(), filter.record(), before, limit)));
+        if (!rows.isEmpty()) {
+            companyId().ifPresent(company -> witnessed.witness(company,
+                    new WitnessedHeads.Head(rows.get(0).path("seq").asLong(), rows.get(0).path("hash").asText())));
+        }
+        Map<UUID, String> people = names(rows);
+        List<AuditEntry> entries = rows.stream().map(row -> entry(row, people)).toList();
+        Optional<Long> next = rows.size() < limit ? Optional.empty() : Optional.of(entries.get(entries.size() - 1).seq());
+        return new AuditPage(entries, next);
+    }
+
+    /** The server's chain check, then every head this computer witnessed, in words. */
+    public ChainCheck verify() {
+        requireReader();
+        UUID company = companyId().orElseThrow(() -> new AuditUnavailableException(AuditUnavailableException.Reason.NOT_ALLOWED,
+                "Your profile is not on this computer yet; wait for the first sync.", null));
+        JsonNode result = onServer(() -> server.verify(company));
+        if (!result.path("ok").asBoolean(false)) {
+            return new ChainCheck.Broken(result.path("seq").asLong(), result.path("reason").asText("The chain is broken."));
+        }
+        List<WitnessedHeads.Head> heads = witnessed.all(company);
+        for (WitnessedHeads.Head head : heads) {
+            JsonNode now = onServer(() -> server.entry(company, head.seq()));
+            String serverHash = now == null || now.isNull() ? null : now.path("hash").asText();
+            if (!head.hash().equals(serverHash)) {
+                return new ChainCheck.Rewritten(head.seq(), head.hash(), serverHash);
+            }
+        }
+        return new ChainCheck.Intact(result.path("checked").asLong(), heads.size());
+    }
+
+    private void requireReader() {
+        if (!mayRead()) {
+            throw new AuditUnavailableException(AuditUnavailableException.Reason.NOT_ALLOWED,
+                    "Only supervisors and admins can read the audit log.", null);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ServerCall<T> {
+        T run() throws RemoteException;
+    }
+
+    private static <T> T onServer(ServerCall<T> call) {
+        try {
+            return call.run();
+        } catch (SessionExpiredException e) {
+            throw new AuditUnavailableException(AuditUnavailableException.Reason.SIGN_IN_REQUIRED,
+                    "Your session has expired; sign in again to read the audit log.", e);
+        } catch (RefusedCallException e) {
+            throw new AuditUnavailableException(AuditUnavailableException.Reason.NOT_ALLOWED,
+                    "The server refused to show the audit log to you.", e);
+        } catch (RemoteException e) {
+            throw new AuditUnavailableException(AuditUnavailableException.Reason.SERVER_UNREACHABLE,
+                    "The audit log is on the server, which cannot be reached now; try again when online.", e);
+        }
+    }
+
+    // ---- entries in words ----
+
+    private AuditEntry entry(JsonNode row, Map<UUID, String> people) {
+        Optional<UUID> actor = uuid(row.path("actor_id"));
+        Optional<String> table = text(row.path("table_name"));
+        Optional<UUID> record = uuid(row.path("row_id"));
+        return new AuditEntry(row.path("seq").asLong(), Instant.parse(instantText(row.path("occurred_at").asText())), actor,
+                actor.map(people::get), Role.fromCode(row.path("actor_role").asText()), row.path("action").asText(), table, record,
+                table.flatMap(t -> record.flatMap(id -> recordName(t, id))), changes(row.path("old_values"), row.path("new_values")),
+                row.path("hash").asText());
+    }
+
+    /** The fields that differ between the old and the new values (all new ones for an insert, all old for a delete). */
+    static List<FieldChange> changes(JsonNode before, JsonNode after) {
+        Set<String> fields = new java.util.TreeSet<>();
+        fieldNames(before).forEachRemaining(fields::add);
+        fieldNames(after).forEachRemaining(fields::add);
+        List<FieldChange> changes = new ArrayList<>();
+        for (String field : fields) {
+            if (NOT_CHANGES.contains(field)) {
+                continue;
+            }
+            Optional<String> old = text(before.path(field));
+            Optional<String> now = text(after.path(field));
+            if (!old.equals(now)) {
+                changes.add(new FieldChange(field, old, now));
+            }
+        }
+        return changes;
+    }
+
+    private static Iterator<String> fieldNames(JsonNode values) {
+        return values != null && values.isObject() ? values.fieldNames() : java.util.Collections.emptyIterator();
+    }
+
+    private Map<UUID, String> names(List<JsonNode> rows) {
+        Set<UUID> actors = new HashSet<>();
+        rows.forEach(row -> uuid(row.path("actor_id")).ifPresent(actors::add));
+        Map<UUID, String> names = new HashMap<>();
+        if (!actors.isEmpty()) {
+            cache.list(Query.from(PROFILES).where(PROFILES.id.in(actors)), row -> Map.entry(row.get(PROFILES.id),
+                    row.get(PROFILES.fullName))).forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        }
+        return names;
+    }
+
+    /** "Job 42", "Invoice 7", a customer's name — when this computer has the record. */
+    private Optional<String> recordName(String table, UUID id) {
+        return switch (table) {
+            case "work_orders" -> cache.first(Query.from(WORK_ORDERS).includeDeleted().where(WORK_ORDERS.id.eq(id)),
+                    row -> ("quote".equals(row.get(WORK_ORDERS.stage)) ? "Quote " : "Job ")
+                            + Optional.ofNullable(row.get(WORK_ORDERS.number)).map(String::valueOf).orElse("(new)")
+                            + " · " + row.get(WORK_ORDERS.title));
+            case "invoices" -> cache.first(Query.from(INVOICES).includeDeleted().where(INVOICES.id.eq(id)),
+                    row -> "Invoice " + Optional.ofNullable(row.get(INVOICES.number)).map(String::valueOf).orElse("(draft)"));
+            case "customers" -> cache.first(Query.from(CUSTOMERS).includeDeleted().where(CUSTOMERS.id.eq(id)),
+                    row -> row.get(CUSTOMERS.fullName));
+            case "profiles" -> cache.first(Query.from(PROFILES).includeDeleted().where(PROFILES.id.eq(id)),
+                    row -> row.get(PROFILES.fullName));
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<UUID> companyId() {
+        return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> row.get(PROFILES.companyId));
+    }
+
+    private static Optional<UUID> uuid(JsonNode value) {
+        return text(value).map(UUID::fromString);
+    }
+
+    private static Optional<String> text(JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(value.isValueNode() ? value.asText() : value.toString());
+    }
+
+    /** PostgREST sends "2026-12-05T10:00:00.123+00:00"; an Instant wants "Z" or an offset it can parse. */
+    private static String instantText(String text) {
+        return java.time.OffsetDateTime.parse(text).toInstant().toString();
+    }
+}

@@ -1,0 +1,28 @@
+package com.fielddesk.cache.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One page of the server's audit log, newest first, filtered in SQL on the server: a time range,
+ * a person, an action, a record type, one record; {@code beforeSeq} continues after the last page's
+ * oldest entry (keyset on the chain's sequence number, never an offset).
+ */
+public record AuditLogQuery(Optional<Instant> from, Optional<Instant> to, Optional<UUID> actor, Optional<String> action,
+                            Optional<String> table, Optional<UUID> rowId, Optional<Long> beforeSeq, int limit) {
+
+    public AuditLogQuery {
+        Objects.requireNonNull(from);
+        Objects.requireNonNull(to);
+        Objects.requireNonNull(actor);
+        Objects.requireNonNull(action);
+        Objects.requireNonNull(table);
+        Objects.requireNonNull(rowId);
+        Objects.requireNonNull(beforeSeq);
+        if (limit < 1 || limit > 1_000) {
+            throw new IllegalArgumentException("A page is 1 to 1,000 entries: " + limit);
+        }
+    }
+}
