@@ -2,8 +2,10 @@ package com.fielddesk.desktop.app;
 
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.customers.CustomersFeature;
+import com.fielddesk.desktop.jobs.JobsFeature;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
+import com.fielddesk.domain.jobs.WorkOrderRepository;
 import com.fielddesk.domain.leads.LeadsRepository;
 import com.fielddesk.desktop.leads.LeadsFeature;
 import com.fielddesk.desktop.leads.ServerLeadActions;
@@ -24,6 +26,7 @@ final class FeatureRegistry {
     static List<Feature> features(ConsoleSession session) {
         return List.of(
                 LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
-                CustomersFeature.feature(new CustomerRepository(session.sync().cache(), new UserId(session.userId()))));
+                CustomersFeature.feature(new CustomerRepository(session.sync().cache(), new UserId(session.userId()))),
+                JobsFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))));
     }
 }

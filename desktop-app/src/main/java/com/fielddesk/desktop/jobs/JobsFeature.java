@@ -1,0 +1,67 @@
+package com.fielddesk.desktop.jobs;
+
+import com.fielddesk.desktop.app.feature.Feature;
+import com.fielddesk.desktop.app.feature.FeatureContext;
+import com.fielddesk.desktop.app.feature.FeatureScreen;
+import com.fielddesk.desktop.app.feature.RecordKind;
+import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.jobs.WorkOrderId;
+import com.fielddesk.domain.jobs.WorkOrderRepository;
+import javafx.scene.Node;
+import org.kordamp.ikonli.material2.Material2AL;
+
+import java.util.Optional;
+
+/** Dispatch → Jobs as a console section, for office staff; opens jobs and quotes by id (Ctrl+K, a customer's jobs). */
+public final class JobsFeature {
+
+    public static final String ID = "jobs";
+
+    private JobsFeature() {
+    }
+
+    /** @param jobs the signed-in person's work orders over their cache (the composition root makes it) */
+    public static Feature feature(WorkOrderRepository jobs) {
+        return Feature.section(ID, "Jobs").group("Dispatch").icon(Material2AL.BUILD)
+                .visibleTo(Role.OFFICE_STAFF)
+                .opens(RecordKind.JOB)
+                .screen(context -> new Screen(context, jobs));
+    }
+
+    private static final class Screen implements FeatureScreen {
+        private final JobsViewModel model;
+        private final JobsView view;
+
+        Screen(FeatureContext context, WorkOrderRepository jobs) {
+            model = new JobsViewModel(jobs, context.tasks(), context.changes(), context.navigator(), context.formats());
+            view = new JobsView(model);
+        }
+
+        @Override
+        public Node node() {
+            return view.node();
+        }
+
+        @Override
+        public void start() {
+            model.start();
+            view.focusSearch();
+        }
+
+        @Override
+        public Optional<String> open(RecordRef record) {
+            try {
+                model.show(WorkOrderId.parse(record.id()));
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of("This job reference is not valid.");
+            }
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package com.fielddesk.desktop.jobs;
+
+import com.fielddesk.cache.query.Table;
+import com.fielddesk.desktop.app.feature.Navigator;
+import com.fielddesk.desktop.app.feature.RecordKind;
+import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.Failures;
+import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.LiveList;
+import com.fielddesk.domain.common.InvalidInputException;
+import com.fielddesk.domain.jobs.MoveNotAllowedException;
+import com.fielddesk.domain.jobs.WorkOrderDetail;
+import com.fielddesk.domain.jobs.WorkOrderFilter;
+import com.fielddesk.domain.jobs.WorkOrderId;
+import com.fielddesk.domain.jobs.WorkOrderRepository;
+import com.fielddesk.domain.jobs.WorkOrderSort;
+import com.fielddesk.domain.jobs.WorkOrderStage;
+import com.fielddesk.domain.jobs.WorkOrderStatus;
+import com.fielddesk.domain.jobs.WorkOrderSummary;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * Jobs and quotes: the list (jobs or quotes, a status, text — filtered and counted in SQL, live),
+ * the counts per status, and the selected work order with its history and the moves this person
+ * may make. A move is queued locally at once (offline too); one the rules do not allow says why.
+ */
+final class JobsViewModel implements AutoCloseable {
+
+    /** Rows shown before the list says "Showing 200 of N". */
+    static final int SHOWN = 200;
+
+    private final WorkOrderRepository repository;
+    private final BackgroundTasks tasks;
+    private final Navigator navigator;
+    private final Formats formats;
+    private final ObjectProperty<WorkOrderStage> stage = new SimpleObjectProperty<>(WorkOrderStage.JOB);
+    private final ObjectProperty<WorkOrderStatus> status = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<WorkOrderDetail> selected = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<WorkOrderStatus> nextStatuses = FXCollections.observableArrayList();
+    private final LiveList<WorkOrderSummary> rows;
+    private final LiveList<WorkOrderDetail> detail;
+    private Optional<WorkOrderId> selectedId = Optional.empty();
+
+    JobsViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, Navigator navigator,
+                  Formats formats) {
+        this.repository = repository;
+        this.tasks = tasks;
+        this.navigator = navigator;
+        this.formats = formats;
+        String[] tables = WorkOrderRepository.READS.stream().map(Table::name).toArray(String[]::new);
+        rows = LiveList.<WorkOrderSummary>of(tasks, WorkOrderSummary::id).describedAs("the jobs").query(query())
+                .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
+        detail = LiveList.<WorkOrderDetail>of(tasks, WorkOrderDetail::id).describedAs("the job").query(List::of)
+                .reloadOnChangesTo(changes, tables).build();
+        rows.onUpdate(new LiveList.UpdateListener() {
+            @Override
+            public void beforeUpdate() {
+            }
+
+            @Override
+            public void afterUpdate() {
+                count();
+            }
+        });
+        detail.items().addListener((javafx.collections.ListChangeListener<WorkOrderDetail>) change -> showDetail());
+        stage.addListener((o, before, now) -> rows.requery(query()));
+        status.addListener((o, before, now) -> rows.requery(query()));
+        search.addListener((o, before, now) -> rows.requery(query()));
+    }
+
+    void start() {
+        rows.start();
+        detail.start();
+    }
+
+    private WorkOrderFilter filter() {
+        WorkOrderFilter filter = WorkOrderFilter.all().withStage(stage.get()).withText(search.get());
+        return status.get() == null ? filter : filter.withStatuses(Set.of(status.get()));
+    }
+
+    private Callable<List<WorkOrderSummary>> query() {
+        WorkOrderFilter filter = filter();
+        WorkOrderSort sort = WorkOrderStage.QUOTE.equals(stage.get()) ? WorkOrderSort.NEWEST : WorkOrderSort.NUMBER;
+        return () -> repository.list(filter, sort, SHOWN);
+    }
+
+    /** "Showing 200 of 1,234 jobs · Unscheduled 40 · Scheduled 12 …", counted after the rows are shown. */
+    private void count() {
+        WorkOrderFilter filter = filter();
+        boolean quotes = WorkOrderStage.QUOTE.equals(stage.get());
+        int shown = rows.items().size();
+        tasks.run(() -> Map.entry(repository.count(filter), quotes ? Map.<WorkOrderStatus, Long>of()
+                : repository.countsByStatus(filter)), counted -> {
+                    long total = counted.getKey();
+                    String noun = quotes ? (total == 1 ? " quote" : " quotes") : (total == 1 ? " job" : " jobs");
+                    String head = total == 0 ? "No" + noun + " match"
+                            : shown < total ? "Showing " + formats.number(shown) + " of " + formats.number(total) + noun
+                            : formats.number(total) + noun;
+                    String perStatus = counted.getValue().entrySet().stream().filter(e -> e.getValue() > 0)
+                            .map(e -> e.getKey().label() + " " + formats.number(e.getValue())).collect(Collectors.joining(" · "));
+                    countText.set(perStatus.isEmpty() ? head : head + " — " + perStatus);
+                }, failure -> countText.set(Failures.sentence("Could not count the jobs.", failure)));
+    }
+
+    /** Shows a work order (from the list, Ctrl+K, a customer's jobs). */
+    void show(WorkOrderId id) {
+        selectedId = Optional.of(id);
+        notice.set("");
+        detail.requery(() -> repository.detail(id).map(List::of).orElse(List.of()));
+    }
+
+    private void showDetail() {
+        WorkOrderDetail shown = detail.items().isEmpty() ? null : detail.items().get(0);
+        selected.set(shown);
+        if (shown == null) {
+            nextStatuses.clear();
+            return;
+        }
+        tasks.run(() -> repository.nextStatuses(shown.summary()), next -> nextStatuses.setAll(next),
+                failure -> nextStatuses.clear());
+    }
+
+    /** Moves the shown job; a move the rules refuse, or one missing a window or technician, says why. */
+    void move(WorkOrderStatus to) {
+        WorkOrderId id = selectedId.orElse(null);
+        if (id == null) {
+            return;
+        }
+        tasks.run(() -> {
+            repository.move(id, to);
+            return to;
+        }, moved -> notice.set("Moved to " + moved.label() + ". It goes to the server with the next sync."), failure -> {
+            if (failure instanceof MoveNotAllowedException refused) {
+                notice.set(refused.sentence());
+            } else if (failure instanceof InvalidInputException invalid) {
+                notice.set(invalid.errors().get(0).message());
+            } else {
+                notice.set(Failures.sentence("Could not move the job.", failure));
+            }
+        });
+    }
+
+    /** The customer of the shown work order, in Customers. */
+    void openCustomer() {
+        WorkOrderDetail shown = selected.get();
+        if (shown != null) {
+            navigator.open(new RecordRef(RecordKind.CUSTOMER, shown.customerId().value().toString()))
+                    .ifPresent(notice::set);
+        }
+    }
+
+    ObjectProperty<WorkOrderStage> stageProperty() {
+        return stage;
+    }
+
+    ObjectProperty<WorkOrderStatus> statusProperty() {
+        return status;
+    }
+
+    StringProperty searchProperty() {
+        return search;
+    }
+
+    ObservableList<WorkOrderSummary> items() {
+        return rows.items();
+    }
+
+    ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<WorkOrderDetail> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    ObservableList<WorkOrderStatus> nextStatuses() {
+        return nextStatuses;
+    }
+
+    Formats formats() {
+        return formats;
+    }
+
+    @Override
+    public void close() {
+        rows.close();
+        detail.close();
+    }
+}
