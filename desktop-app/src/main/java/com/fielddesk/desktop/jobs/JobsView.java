@@ -53,7 +53,7 @@ final class JobsView {
         this.formats = model.formats();
         root.setId("jobs");
         root.getItems().addAll(listPane(), detailPane());
-        root.setDividerPositions(0.62);
+        root.setDividerPositions(0.7);
     }
 
     Node node() {
@@ -115,6 +115,8 @@ final class JobsView {
         table.setId("jobs-table");
         table.setItems(model.items());
         table.setPlaceholder(new Label("No work orders match."));
+        // Nine columns share the pane's width in these proportions; none scrolls out of sight.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(Columns.text("number", "No.", row -> row.number().map(String::valueOf).orElse("New")));
         table.getColumns().add(Columns.text("customer", "Customer", WorkOrderSummary::customerName));
         table.getColumns().add(Columns.text("title", "Title", WorkOrderSummary::title));
@@ -124,6 +126,11 @@ final class JobsView {
         table.getColumns().add(Columns.text("status", "Status", JobsView::statusText));
         table.getColumns().add(Columns.text("priority", "Priority", row -> row.priority().label()));
         table.getColumns().add(Columns.text("age", "Age", row -> row.createdAt().map(JobsView::age).orElse("new")));
+        double[] widths = {48, 130, 170, 90, 120, 100, 96, 70, 56};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+            table.getColumns().get(i).setMinWidth(Math.min(widths[i], 48));
+        }
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
                 model.show(now.id());
@@ -170,6 +177,7 @@ final class JobsView {
         customer.setOnAction(e -> model.openCustomer());
         Label status = new Label("Status: " + statusText(summary) + "  ·  Priority: " + summary.priority().label()
                 + (summary.pending() ? "  ·  waiting to sync" : ""));
+        status.setWrapText(true);
         status.setId("job-status");
         Label when = new Label(summary.windowStart().map(start -> "Scheduled " + formats.dayAndTime(start)
                 + summary.windowEnd().map(end -> "–" + formats.time(end)).orElse("")).orElse("Not scheduled")
@@ -177,7 +185,10 @@ final class JobsView {
         when.setId("job-when");
         Label description = new Label(shown.description().orElse(""));
         description.setWrapText(true);
-        Label total = new Label(WorkOrderStage.QUOTE.equals(summary.stage()) ? "Quote total " + formats.money(shown.total()) : "");
+        description.setManaged(shown.description().isPresent());
+        boolean quote = WorkOrderStage.QUOTE.equals(summary.stage());
+        Label total = new Label(quote ? "Quote total " + formats.money(shown.total()) : "");
+        total.setManaged(quote);
         Label notice = new Label();
         notice.setId("job-notice");
         notice.setWrapText(true);

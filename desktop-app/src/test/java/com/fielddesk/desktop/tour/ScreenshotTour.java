@@ -191,8 +191,11 @@ public final class ScreenshotTour {
         Fx.run(() -> node("#" + ShellView.ISSUES_PANEL_ID).setVisible(false));
 
         customerShots(backend, "");
+
+        jobsShot("");
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         customerShots(backend, "-dark");
+        jobsShot("-dark");
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "leads")).fire());
         Fx.waitUntil("the pool is shown again", WAIT, () -> node("#" + LeadsView.POOL_TABLE_ID) != null);
         select(furnace == null ? raced : pool().getItems().get(0).id().value());
@@ -271,6 +274,17 @@ public final class ScreenshotTour {
         });
         shootDialog("25-phone-intake" + theme, "#phone-intake-dialog");
         Fx.run(() -> ((javafx.scene.control.DialogPane) dialog("#phone-intake-dialog")).getScene().getWindow().hide());
+    }
+
+    /** Jobs: the list with its counts per status and one job with its legal moves and history. */
+    private void jobsShot(String theme) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "jobs")).fire());
+        Fx.waitUntil("the jobs are listed", WAIT, () -> node("#jobs-table") != null
+                && !((TableView<?>) node("#jobs-table")).getItems().isEmpty());
+        Fx.run(() -> ((TableView<?>) node("#jobs-table")).getSelectionModel().selectFirst());
+        Fx.waitUntil("the job and its moves", WAIT, () -> node("#job-title") != null && node("#job-moves") != null
+                && !((javafx.scene.layout.Pane) node("#job-moves")).getChildren().isEmpty());
+        shoot("31-jobs" + theme);
     }
 
     /** While offline: a new customer, listed as pending. */

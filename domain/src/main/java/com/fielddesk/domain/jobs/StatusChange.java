@@ -12,11 +12,27 @@ import java.util.Optional;
  */
 public record StatusChange(String field, Optional<String> from, String to, Optional<String> changedBy, Instant changedAt) {
 
-    /** "Scheduled → Dispatched", with the labels of known statuses and unknown codes as they are. */
+    /**
+     * "Scheduled → Dispatched" for a job's status, "Quote: Draft → Sent" for a quote's, "Stage: Quote →
+     * Job" when a quote became a job — labels for known codes, unknown codes as they are.
+     */
     public String describe() {
-        boolean quote = "quote_status".equals(field);
-        String toLabel = quote ? QuoteStatus.fromCode(to).label() : WorkOrderStatus.fromCode(to).label();
-        return from.map(code -> (quote ? QuoteStatus.fromCode(code).label() : WorkOrderStatus.fromCode(code).label())
-                + " → " + toLabel).orElse(toLabel);
+        String change = from.map(code -> label(code) + " → " + label(to)).orElse(label(to));
+        return switch (field) {
+            case "status" -> change;
+            case "quote_status" -> "Quote: " + change;
+            default -> {
+                String words = field.replace('_', ' ');
+                yield words.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + words.substring(1) + ": " + change;
+            }
+        };
+    }
+
+    private String label(String code) {
+        return switch (field) {
+            case "quote_status" -> QuoteStatus.fromCode(code).label();
+            case "stage" -> WorkOrderStage.fromCode(code).label();
+            default -> WorkOrderStatus.fromCode(code).label();
+        };
     }
 }

@@ -206,7 +206,7 @@ class WorkOrderRepositoryTest {
         assertThat(detail.description()).contains("Replace the 1998 boiler");
         assertThat(detail.addressLine()).contains("12 Elm St, Springfield, 12345");
         assertThat(detail.total().amount()).isEqualByComparingTo("4250.10");
-        assertThat(detail.history()).extracting(StatusChange::describe).containsExactly("Draft", "Draft → Sent");
+        assertThat(detail.history()).extracting(StatusChange::describe).containsExactly("Quote: Draft", "Quote: Draft → Sent");
         assertThat(detail.history()).extracting(change -> change.changedBy().orElse("?")).containsExactly("Dana Dispatcher", "Sam Super");
         assertThat(as(dispatcher).detail(new WorkOrderId(UUID.randomUUID()))).isEmpty();
     }
