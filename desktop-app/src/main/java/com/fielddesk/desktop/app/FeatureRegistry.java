@@ -2,9 +2,11 @@ package com.fielddesk.desktop.app;
 
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.customers.CustomersFeature;
+import com.fielddesk.desktop.invoices.InvoicesFeature;
 import com.fielddesk.desktop.jobs.JobsFeature;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
+import com.fielddesk.domain.invoices.InvoiceRepository;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
 import com.fielddesk.domain.leads.LeadsRepository;
 import com.fielddesk.desktop.leads.LeadsFeature;
@@ -27,6 +29,7 @@ final class FeatureRegistry {
         return List.of(
                 LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
                 CustomersFeature.feature(new CustomerRepository(session.sync().cache(), new UserId(session.userId()))),
-                JobsFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))));
+                JobsFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))),
+                InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))));
     }
 }

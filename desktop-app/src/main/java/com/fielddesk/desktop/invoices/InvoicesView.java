@@ -1,0 +1,186 @@
+package com.fielddesk.desktop.invoices;
+
+import com.fielddesk.desktop.ui.Columns;
+import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.domain.invoices.Invoice;
+import com.fielddesk.domain.invoices.InvoiceItem;
+import com.fielddesk.domain.invoices.InvoiceStatus;
+import com.fielddesk.domain.invoices.InvoiceSummary;
+import com.fielddesk.domain.invoices.Payment;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Invoices: the list on the left (a status, overdue, search; the count and totals of what is listed
+ * underneath) and the selected invoice on the right — customer, dates, lines, payments, total and
+ * balance due, with Issue (drafts) and Void.
+ */
+final class InvoicesView {
+
+    private final InvoicesViewModel model;
+    private final Formats formats;
+    private final SplitPane root = new SplitPane();
+    private final TextField search = new TextField();
+    private final TableView<InvoiceSummary> table = new TableView<>();
+    private final VBox detail = new VBox(8);
+
+    InvoicesView(InvoicesViewModel model) {
+        this.model = model;
+        this.formats = model.formats();
+        root.setId("invoices");
+        root.getItems().addAll(listPane(), detailPane());
+        root.setDividerPositions(0.62);
+    }
+
+    Node node() {
+        return root;
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+    }
+
+    private Node listPane() {
+        ComboBox<InvoiceStatus> status = new ComboBox<>();
+        status.setId("invoices-status");
+        status.getItems().add(null);
+        status.getItems().addAll(InvoiceStatus.values());
+        status.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(InvoiceStatus value) {
+                return value == null ? "Every status" : value.label();
+            }
+
+            @Override
+            public InvoiceStatus fromString(String text) {
+                return null;
+            }
+        });
+        status.valueProperty().bindBidirectional(model.statusProperty());
+        CheckBox overdue = new CheckBox("Overdue");
+        overdue.setId("invoices-overdue");
+        overdue.selectedProperty().bindBidirectional(model.overdueOnlyProperty());
+        search.setId("invoices-search");
+        search.setPromptText("Number or customer…");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().selectFirst();
+                }
+            }
+        });
+        HBox.setHgrow(search, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, status, overdue, search);
+        toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        table.setId("invoices-table");
+        table.setItems(model.items());
+        table.setPlaceholder(new Label("No invoices match."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(Columns.text("number", "No.", row -> row.number().map(String::valueOf).orElse("Draft")));
+        table.getColumns().add(Columns.text("customer", "Customer", InvoiceSummary::customerName));
+        table.getColumns().add(Columns.text("issued", "Issued", row -> row.issueDate().map(formats::date).orElse("")));
+        table.getColumns().add(Columns.text("due", "Due", row -> row.dueDate().map(formats::date).orElse("")
+                + (row.overdueOn(model.today()) ? " (overdue)" : "")));
+        table.getColumns().add(Columns.text("status", "Status", row -> row.status().label()
+                + (row.pending() ? " · waiting to sync" : "")));
+        table.getColumns().add(Columns.text("total", "Total", row -> formats.money(row.total())));
+        table.getColumns().add(Columns.text("balance", "Balance due", row -> formats.money(row.balanceDue())));
+        table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+            if (now != null) {
+                model.show(now.id());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Label totals = new Label();
+        totals.setId("invoices-totals");
+        totals.getStyleClass().add(Styles.FORM_HINT);
+        totals.textProperty().bind(model.totalsTextProperty());
+        VBox pane = new VBox(8, toolbar, table, totals);
+        pane.setPadding(new Insets(12));
+        return pane;
+    }
+
+    private Node detailPane() {
+        detail.setId("invoice-detail");
+        detail.getStyleClass().add(Styles.DETAIL_PANE);
+        detail.setPadding(new Insets(12));
+        detail.getChildren().setAll(new Label("Select an invoice to see it here."));
+        model.selectedProperty().addListener((o, before, now) -> show(now));
+        return detail;
+    }
+
+    private void show(Invoice invoice) {
+        if (invoice == null) {
+            detail.getChildren().setAll(new Label("Select an invoice to see it here."));
+            return;
+        }
+        InvoiceSummary summary = invoice.summary();
+        Label title = new Label(summary.describe() + " · " + summary.customerName());
+        title.setId("invoice-title");
+        title.getStyleClass().add(Styles.DETAIL_TITLE);
+        title.setWrapText(true);
+        Label state = new Label(summary.status().label() + " · " + summary.paymentStatus().label()
+                + summary.issueDate().map(day -> " · issued " + formats.date(day)).orElse("")
+                + summary.dueDate().map(day -> " · due " + formats.date(day)).orElse("")
+                + (summary.pending() ? " · waiting to sync" : ""));
+        state.setId("invoice-state");
+        state.setWrapText(true);
+        ListView<String> lines = new ListView<>();
+        lines.setId("invoice-lines");
+        lines.setPrefHeight(150);
+        lines.getItems().setAll(invoice.items().stream().map(this::line).toList());
+        ListView<String> payments = new ListView<>();
+        payments.setId("invoice-payments");
+        payments.setPrefHeight(90);
+        payments.setPlaceholder(new Label("No payments yet."));
+        payments.getItems().setAll(invoice.payments().stream().map(this::payment).toList());
+        Label money = new Label("Total " + formats.money(summary.total()) + " · paid " + formats.money(invoice.paid())
+                + " · balance due " + formats.money(invoice.balanceDue()));
+        money.setId("invoice-money");
+        Button issue = new Button("Issue");
+        issue.setId("invoice-issue");
+        issue.setDisable(!InvoiceStatus.DRAFT.equals(summary.status()));
+        issue.setOnAction(e -> model.issue());
+        Button voidIt = new Button("Void");
+        voidIt.setId("invoice-void");
+        voidIt.setDisable(InvoiceStatus.VOID.equals(summary.status()));
+        voidIt.setOnAction(e -> model.voidInvoice());
+        Label notice = new Label();
+        notice.setId("invoice-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        Label linesTitle = new Label("Lines");
+        linesTitle.getStyleClass().add(Styles.FORM_HINT);
+        Label paymentsTitle = new Label("Payments");
+        paymentsTitle.getStyleClass().add(Styles.FORM_HINT);
+        detail.getChildren().setAll(title, state, linesTitle, lines, money, paymentsTitle, payments,
+                new HBox(6, issue, voidIt), notice);
+    }
+
+    private String line(InvoiceItem item) {
+        return item.description() + " — " + formats.decimal(item.quantity()) + " × " + formats.money(item.unitPrice())
+                + " = " + formats.money(item.lineTotal()) + (item.pending() ? " (waiting to sync)" : "");
+    }
+
+    private String payment(Payment payment) {
+        return formats.dateTime(payment.paidAt()) + " · " + payment.method().label() + " · " + formats.money(payment.amount())
+                + payment.reference().map(reference -> " · " + reference).orElse("") + (payment.pending() ? " (waiting to sync)" : "");
+    }
+}

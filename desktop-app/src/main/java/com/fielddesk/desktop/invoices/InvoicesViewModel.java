@@ -1,0 +1,183 @@
+package com.fielddesk.desktop.invoices;
+
+import com.fielddesk.cache.query.Table;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.Failures;
+import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.LiveList;
+import com.fielddesk.domain.invoices.Invoice;
+import com.fielddesk.domain.invoices.InvoiceFilter;
+import com.fielddesk.domain.invoices.InvoiceId;
+import com.fielddesk.domain.invoices.InvoiceNotEditableException;
+import com.fielddesk.domain.invoices.InvoiceRepository;
+import com.fielddesk.domain.invoices.InvoiceSort;
+import com.fielddesk.domain.invoices.InvoiceStatus;
+import com.fielddesk.domain.invoices.InvoiceSummary;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * Invoices: the list (a status, overdue on the company's today, search — in SQL, live), the count
+ * and exact totals of what is listed, and the selected invoice with its lines, payments and balance;
+ * a draft can be issued and an invoice voided, queued locally at once.
+ */
+final class InvoicesViewModel implements AutoCloseable {
+
+    static final int SHOWN = 200;
+
+    private final InvoiceRepository repository;
+    private final BackgroundTasks tasks;
+    private final Formats formats;
+    private final Clock companyClock;
+    private final ObjectProperty<InvoiceStatus> status = new SimpleObjectProperty<>();
+    private final BooleanProperty overdueOnly = new SimpleBooleanProperty();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper totalsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Invoice> selected = new ReadOnlyObjectWrapper<>();
+    private final LiveList<InvoiceSummary> rows;
+    private final LiveList<Invoice> detail;
+    private Optional<InvoiceId> selectedId = Optional.empty();
+
+    InvoicesViewModel(InvoiceRepository repository, BackgroundTasks tasks, ChangeSource changes, Formats formats,
+                      Clock companyClock) {
+        this.repository = repository;
+        this.tasks = tasks;
+        this.formats = formats;
+        this.companyClock = companyClock;
+        String[] tables = InvoiceRepository.READS.stream().map(Table::name).toArray(String[]::new);
+        rows = LiveList.<InvoiceSummary>of(tasks, InvoiceSummary::id).describedAs("the invoices").query(query())
+                .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
+        detail = LiveList.<Invoice>of(tasks, Invoice::id).describedAs("the invoice").query(List::of)
+                .reloadOnChangesTo(changes, tables).build();
+        rows.onUpdate(new LiveList.UpdateListener() {
+            @Override
+            public void beforeUpdate() {
+            }
+
+            @Override
+            public void afterUpdate() {
+                sum();
+            }
+        });
+        detail.items().addListener((javafx.collections.ListChangeListener<Invoice>) change ->
+                selected.set(detail.items().isEmpty() ? null : detail.items().get(0)));
+        status.addListener((o, before, now) -> rows.requery(query()));
+        overdueOnly.addListener((o, before, now) -> rows.requery(query()));
+        search.addListener((o, before, now) -> rows.requery(query()));
+    }
+
+    void start() {
+        rows.start();
+        detail.start();
+    }
+
+    /** The company's today (an invoice is overdue by the company's calendar, not this computer's). */
+    LocalDate today() {
+        return LocalDate.now(companyClock);
+    }
+
+    private InvoiceFilter filter() {
+        InvoiceFilter filter = InvoiceFilter.all().withText(search.get());
+        if (status.get() != null) {
+            filter = filter.withStatuses(Set.of(status.get()));
+        }
+        return overdueOnly.get() ? filter.overdueOn(today()) : filter;
+    }
+
+    private Callable<List<InvoiceSummary>> query() {
+        InvoiceFilter filter = filter();
+        return () -> repository.list(filter, InvoiceSort.NUMBER, SHOWN);
+    }
+
+    private void sum() {
+        InvoiceFilter filter = filter();
+        int shown = rows.items().size();
+        tasks.run(() -> repository.totals(filter), totals -> {
+            String invoices = formats.number(totals.count()) + (totals.count() == 1 ? " invoice" : " invoices");
+            totalsText.set((shown < totals.count() ? "Showing " + formats.number(shown) + " of " + invoices : invoices)
+                    + " · total " + formats.money(totals.total()) + " · due " + formats.money(totals.balanceDue()));
+        }, failure -> totalsText.set(Failures.sentence("Could not add up the invoices.", failure)));
+    }
+
+    void show(InvoiceId id) {
+        selectedId = Optional.of(id);
+        notice.set("");
+        detail.requery(() -> repository.invoice(id).map(List::of).orElse(List.of()));
+    }
+
+    void issue() {
+        act(repository::issue, "Issued. The server numbers and dates it with the next sync.");
+    }
+
+    void voidInvoice() {
+        act(repository::voidInvoice, "Voided. A void invoice takes no payments and cannot be reopened.");
+    }
+
+    private void act(java.util.function.Consumer<InvoiceId> action, String done) {
+        InvoiceId id = selectedId.orElse(null);
+        if (id == null) {
+            return;
+        }
+        tasks.run(() -> {
+            action.accept(id);
+            return done;
+        }, notice::set, failure -> notice.set(failure instanceof InvoiceNotEditableException refused
+                ? refused.sentence() : Failures.sentence("Could not change the invoice.", failure)));
+    }
+
+    ObjectProperty<InvoiceStatus> statusProperty() {
+        return status;
+    }
+
+    BooleanProperty overdueOnlyProperty() {
+        return overdueOnly;
+    }
+
+    StringProperty searchProperty() {
+        return search;
+    }
+
+    ObservableList<InvoiceSummary> items() {
+        return rows.items();
+    }
+
+    ReadOnlyStringProperty totalsTextProperty() {
+        return totalsText.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Invoice> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    Formats formats() {
+        return formats;
+    }
+
+    @Override
+    public void close() {
+        rows.close();
+        detail.close();
+    }
+}
