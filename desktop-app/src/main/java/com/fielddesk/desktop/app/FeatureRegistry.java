@@ -4,14 +4,17 @@ import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.customers.CustomersFeature;
 import com.fielddesk.desktop.invoices.InvoicesFeature;
 import com.fielddesk.desktop.jobs.JobsFeature;
+import com.fielddesk.desktop.messages.MessagesFeature;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.invoices.InvoiceRepository;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
+import com.fielddesk.domain.messages.MessagesRepository;
 import com.fielddesk.domain.leads.LeadsRepository;
 import com.fielddesk.desktop.leads.LeadsFeature;
 import com.fielddesk.desktop.leads.ServerLeadActions;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -29,6 +32,8 @@ final class FeatureRegistry {
         return List.of(
                 LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
                 CustomersFeature.feature(new CustomerRepository(session.sync().cache(), new UserId(session.userId()))),
+                MessagesFeature.feature(new MessagesRepository(session.sync().cache(), new UserId(session.userId()),
+                        Clock.systemUTC())),
                 JobsFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))),
                 InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))));
     }

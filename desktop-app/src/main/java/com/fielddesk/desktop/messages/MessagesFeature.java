@@ -1,0 +1,66 @@
+package com.fielddesk.desktop.messages;
+
+import com.fielddesk.desktop.app.feature.Feature;
+import com.fielddesk.desktop.app.feature.FeatureContext;
+import com.fielddesk.desktop.app.feature.FeatureScreen;
+import com.fielddesk.desktop.app.feature.RecordKind;
+import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.messages.CustomerThreadId;
+import com.fielddesk.domain.messages.MessagesRepository;
+import javafx.scene.Node;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.util.Optional;
+
+/** Sales → Messages as a console section, for office staff; opens customer threads by id (a customer's threads). */
+public final class MessagesFeature {
+
+    public static final String ID = "messages";
+
+    private MessagesFeature() {
+    }
+
+    public static Feature feature(MessagesRepository messages) {
+        return Feature.section(ID, "Messages").group("Sales").icon(Material2MZ.MAIL)
+                .visibleTo(Role.OFFICE_STAFF)
+                .opens(RecordKind.MESSAGE_THREAD)
+                .screen(context -> new Screen(context, messages));
+    }
+
+    private static final class Screen implements FeatureScreen {
+        private final MessagesViewModel model;
+        private final MessagesView view;
+
+        Screen(FeatureContext context, MessagesRepository messages) {
+            model = new MessagesViewModel(messages, context.tasks(), context.changes());
+            view = new MessagesView(model, context.formats());
+        }
+
+        @Override
+        public Node node() {
+            return view.node();
+        }
+
+        @Override
+        public void start() {
+            model.start();
+            view.focusSearch();
+        }
+
+        @Override
+        public Optional<String> open(RecordRef record) {
+            try {
+                model.openCustomer(CustomerThreadId.parse(record.id()));
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of("This thread reference is not valid.");
+            }
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+}

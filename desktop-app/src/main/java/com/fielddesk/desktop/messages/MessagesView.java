@@ -1,0 +1,178 @@
+package com.fielddesk.desktop.messages;
+
+import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.domain.messages.CustomerMessage;
+import com.fielddesk.domain.messages.CustomerThreadSummary;
+import com.fielddesk.domain.messages.InternalMessage;
+import com.fielddesk.domain.messages.InternalThreadSummary;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/**
+ * Messages: two inboxes that look different on purpose. Customers — threads the customer reads too;
+ * the compose box says "The customer will see this". Internal — staff only; its box says so. Each
+ * opens its own threads; Ctrl+Enter sends.
+ */
+final class MessagesView {
+
+    static final KeyCombination SEND = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+
+    private final MessagesViewModel model;
+    private final Formats formats;
+    private final VBox root = new VBox(8);
+    private final TextField search = new TextField();
+
+    MessagesView(MessagesViewModel model, Formats formats) {
+        this.model = model;
+        this.formats = formats;
+        root.setId("messages");
+        root.setPadding(new Insets(12));
+        search.setId("messages-search");
+        search.setPromptText("Subject or customer…");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        CheckBox unread = new CheckBox("Unread only");
+        unread.setId("messages-unread-only");
+        unread.selectedProperty().bindBidirectional(model.unreadOnlyProperty());
+        Label unreadCount = new Label();
+        unreadCount.setId("messages-unread");
+        unreadCount.getStyleClass().add(Styles.FORM_HINT);
+        unreadCount.textProperty().bind(model.unreadTextProperty());
+        HBox toolbar = new HBox(8, search, unread, unreadCount);
+        toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Tab customers = new Tab("Customers", inbox(model.customerThreads(), this::customerLine,
+                thread -> model.openCustomer(thread.id()), model.customerMessages(), this::customerMessageLine,
+                "The customer will see this", "customer", model.customerReplyProperty(), model::sendToCustomer,
+                model.customerThreadOpenProperty()));
+        customers.setId("messages-customers-tab");
+        Tab internal = new Tab("Internal (staff only)", inbox(model.internalThreads(), this::internalLine,
+                thread -> model.openInternal(thread.id()), model.internalMessages(), this::internalMessageLine,
+                "Staff only — customers never see this", "internal", model.internalReplyProperty(), model::sendInternal,
+                model.internalThreadOpenProperty()));
+        internal.setId("messages-internal-tab");
+        TabPane inboxes = new TabPane(customers, internal);
+        inboxes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(inboxes, Priority.ALWAYS);
+        Label notice = new Label();
+        notice.setId("messages-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        root.getChildren().addAll(toolbar, inboxes, notice);
+    }
+
+    Node node() {
+        return root;
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+    }
+
+    private <T, M> Node inbox(ObservableList<T> threads, Function<T, String> threadLine, java.util.function.Consumer<T> open,
+                              ObservableList<M> messages, Function<M, String> messageLine, String audience, String idPrefix,
+                              StringProperty reply, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen) {
+        ListView<T> threadList = new ListView<>(threads);
+        threadList.setId(idPrefix + "-threads");
+        threadList.setPlaceholder(new Label("No threads."));
+        threadList.setCellFactory(list -> textCell(threadLine));
+        threadList.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+            if (now != null) {
+                open.accept(now);
+            }
+        });
+        ListView<M> messageList = new ListView<>(messages);
+        messageList.setId(idPrefix + "-messages");
+        messageList.setPlaceholder(new Label("Open a thread to read it."));
+        messageList.setCellFactory(list -> textCell(messageLine));
+        messages.addListener((javafx.collections.ListChangeListener<M>) change -> {
+            if (!messages.isEmpty()) {
+                messageList.scrollTo(messages.size() - 1);
+            }
+        });
+        VBox.setVgrow(messageList, Priority.ALWAYS);
+        Label who = new Label(audience);
+        who.setId(idPrefix + "-audience");
+        who.getStyleClass().add(Styles.FORM_HINT);
+        TextArea box = new TextArea();
+        box.setId(idPrefix + "-reply");
+        box.setPrefRowCount(3);
+        box.setWrapText(true);
+        box.setPromptText(audience + " (Ctrl+Enter sends)");
+        box.textProperty().bindBidirectional(reply);
+        box.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (SEND.match(e)) {
+                send.run();
+                e.consume();
+            }
+        });
+        Button sendButton = new Button("Send");
+        sendButton.setId(idPrefix + "-send");
+        sendButton.setOnAction(e -> send.run());
+        // The open thread, not the list's selection: a reload (a new message, the unread count) replaces the line.
+        sendButton.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
+        box.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
+        VBox thread = new VBox(6, messageList, who, box, sendButton);
+        SplitPane split = new SplitPane(threadList, thread);
+        split.setDividerPositions(0.4);
+        return split;
+    }
+
+    private static <T> ListCell<T> textCell(Function<T, String> text) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        };
+    }
+
+    private String customerLine(CustomerThreadSummary thread) {
+        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + thread.subject() + " — " + thread.customerName()
+                + thread.jobNumber().map(number -> " · Job " + number).orElse("")
+                + thread.lastMessageAt().map(at -> " · " + formats.dayAndTime(at)).orElse("")
+                + thread.lastMessage().map(text -> "\n" + text).orElse("") + (thread.pending() ? " (waiting to sync)" : "");
+    }
+
+    private String internalLine(InternalThreadSummary thread) {
+        return thread.subject() + thread.jobNumber().map(number -> " · Job " + number).orElse("")
+                + thread.startedBy().map(name -> " · " + name).orElse("")
+                + thread.lastMessageAt().map(at -> " · " + formats.dayAndTime(at)).orElse("")
+                + thread.lastMessage().map(text -> "\n" + text).orElse("") + (thread.pending() ? " (waiting to sync)" : "");
+    }
+
+    private String customerMessageLine(CustomerMessage message) {
+        return message.senderName() + (message.fromCustomer() ? " (customer)" : "") + " · "
+                + message.sentAt().map(formats::dayAndTime).orElse("not sent yet") + "\n" + message.body()
+                + (message.pending() ? "\n(waiting to sync)" : "");
+    }
+
+    private String internalMessageLine(InternalMessage message) {
+        return message.authorName() + message.authorRole().map(role -> " (" + role.label() + ")").orElse("") + " · "
+                + message.sentAt().map(formats::dayAndTime).orElse("not sent yet") + "\n" + message.body()
+                + (message.pending() ? "\n(waiting to sync)" : "");
+    }
+}

@@ -1,0 +1,203 @@
+package com.fielddesk.desktop.messages;
+
+import com.fielddesk.cache.query.Table;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.Failures;
+import com.fielddesk.desktop.ui.LiveList;
+import com.fielddesk.domain.common.InvalidInputException;
+import com.fielddesk.domain.messages.CustomerMessage;
+import com.fielddesk.domain.messages.CustomerThreadId;
+import com.fielddesk.domain.messages.CustomerThreadSummary;
+import com.fielddesk.domain.messages.InternalMessage;
+import com.fielddesk.domain.messages.InternalThreadId;
+import com.fielddesk.domain.messages.InternalThreadSummary;
+import com.fielddesk.domain.messages.MessagesRepository;
+import com.fielddesk.domain.messages.ThreadFilter;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Messages: the Customers inbox and the Internal inbox — separate lists, separate thread views and
+ * separate compose boxes, so a note to staff cannot be sent to a customer — with unread counts, and
+ * a reply written offline kept and shown as pending until sent.
+ */
+final class MessagesViewModel implements AutoCloseable {
+
+    static final int SHOWN = 200;
+
+    private final MessagesRepository repository;
+    private final BackgroundTasks tasks;
+    private final BooleanProperty unreadOnly = new SimpleBooleanProperty();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty customerReply = new SimpleStringProperty("");
+    private final StringProperty internalReply = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper unreadText = new ReadOnlyStringWrapper("");
+    private final LiveList<CustomerThreadSummary> customerThreads;
+    private final LiveList<InternalThreadSummary> internalThreads;
+    private final LiveList<CustomerMessage> customerMessages;
+    private final LiveList<InternalMessage> internalMessages;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper customerThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper internalThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private Optional<CustomerThreadId> openCustomerThread = Optional.empty();
+    private Optional<InternalThreadId> openInternalThread = Optional.empty();
+
+    MessagesViewModel(MessagesRepository repository, BackgroundTasks tasks, ChangeSource changes) {
+        this.repository = repository;
+        this.tasks = tasks;
+        String[] customerTables = names(MessagesRepository.CUSTOMER_READS);
+        String[] internalTables = names(MessagesRepository.INTERNAL_READS);
+        customerThreads = LiveList.<CustomerThreadSummary>of(tasks, CustomerThreadSummary::id).describedAs("the customer threads")
+                .query(customerQuery()).reloadOnChangesTo(changes, customerTables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP)
+                .build();
+        internalThreads = LiveList.<InternalThreadSummary>of(tasks, InternalThreadSummary::id).describedAs("the internal threads")
+                .query(internalQuery()).reloadOnChangesTo(changes, internalTables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP)
+                .build();
+        customerMessages = LiveList.<CustomerMessage>of(tasks, CustomerMessage::id).describedAs("the thread").query(List::of)
+                .reloadOnChangesTo(changes, customerTables).build();
+        internalMessages = LiveList.<InternalMessage>of(tasks, InternalMessage::id).describedAs("the thread").query(List::of)
+                .reloadOnChangesTo(changes, internalTables).build();
+        customerThreads.onUpdate(new LiveList.UpdateListener() {
+            @Override
+            public void beforeUpdate() {
+            }
+
+            @Override
+            public void afterUpdate() {
+                tasks.run(repository::unreadTotal, total -> unreadText.set(total == 0 ? "No unread customer messages"
+                        : total + (total == 1 ? " unread customer message" : " unread customer messages")),
+                        failure -> unreadText.set(""));
+            }
+        });
+        unreadOnly.addListener((o, before, now) -> requery());
+        search.addListener((o, before, now) -> requery());
+    }
+
+    private static String[] names(List<Table> tables) {
+        return tables.stream().map(Table::name).toArray(String[]::new);
+    }
+
+    void start() {
+        Stream.of(customerThreads, internalThreads, customerMessages, internalMessages).forEach(LiveList::start);
+    }
+
+    private void requery() {
+        customerThreads.requery(customerQuery());
+        internalThreads.requery(internalQuery());
+    }
+
+    private ThreadFilter filter() {
+        ThreadFilter filter = ThreadFilter.all().withText(search.get());
+        return unreadOnly.get() ? filter.unread() : filter;
+    }
+
+    private java.util.concurrent.Callable<List<CustomerThreadSummary>> customerQuery() {
+        ThreadFilter filter = filter();
+        return () -> repository.customerThreads(filter, SHOWN);
+    }
+
+    private java.util.concurrent.Callable<List<InternalThreadSummary>> internalQuery() {
+        ThreadFilter filter = filter().unreadOnly() ? ThreadFilter.all().withText(filter().text()) : filter();
+        return () -> repository.internalThreads(filter, SHOWN);
+    }
+
+    /** Opens a customer thread and marks the customer's messages in it read. */
+    void openCustomer(CustomerThreadId thread) {
+        openCustomerThread = Optional.of(thread);
+        customerThreadOpen.set(true);
+        notice.set("");
+        customerMessages.requery(() -> {
+            repository.markRead(thread);
+            return repository.customerMessages(thread);
+        });
+    }
+
+    void openInternal(InternalThreadId thread) {
+        openInternalThread = Optional.of(thread);
+        internalThreadOpen.set(true);
+        notice.set("");
+        internalMessages.requery(() -> repository.internalMessages(thread));
+    }
+
+    /** Sends the customer reply box's text into the open customer thread (the customer will read it). */
+    void sendToCustomer() {
+        openCustomerThread.ifPresent(thread -> send(() -> repository.replyToCustomer(thread, customerReply.get()), customerReply));
+    }
+
+    /** Sends the internal box's text into the open internal thread (staff only). */
+    void sendInternal() {
+        openInternalThread.ifPresent(thread -> send(() -> repository.postInternal(thread, internalReply.get()), internalReply));
+    }
+
+    private void send(java.util.concurrent.Callable<?> write, StringProperty box) {
+        tasks.run(write, sent -> {
+            box.set("");
+            notice.set("");
+        }, failure -> notice.set(failure instanceof InvalidInputException invalid ? invalid.errors().get(0).message()
+                : Failures.sentence("Could not keep the message on this computer.", failure)));
+    }
+
+    BooleanProperty unreadOnlyProperty() {
+        return unreadOnly;
+    }
+
+    StringProperty searchProperty() {
+        return search;
+    }
+
+    StringProperty customerReplyProperty() {
+        return customerReply;
+    }
+
+    StringProperty internalReplyProperty() {
+        return internalReply;
+    }
+
+    ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty unreadTextProperty() {
+        return unreadText.getReadOnlyProperty();
+    }
+
+    ObservableList<CustomerThreadSummary> customerThreads() {
+        return customerThreads.items();
+    }
+
+    ObservableList<InternalThreadSummary> internalThreads() {
+        return internalThreads.items();
+    }
+
+    ObservableList<CustomerMessage> customerMessages() {
+        return customerMessages.items();
+    }
+
+    ObservableList<InternalMessage> internalMessages() {
+        return internalMessages.items();
+    }
+
+    /** Whether a customer thread is open (its compose box takes text; the list's selection may come and go). */
+    javafx.beans.property.ReadOnlyBooleanProperty customerThreadOpenProperty() {
+        return customerThreadOpen.getReadOnlyProperty();
+    }
+
+    javafx.beans.property.ReadOnlyBooleanProperty internalThreadOpenProperty() {
+        return internalThreadOpen.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        Stream.of(customerThreads, internalThreads, customerMessages, internalMessages).forEach(LiveList::close);
+    }
+}
