@@ -1,49 +1,33 @@
 package com.fielddesk.desktop.jobs;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
-import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.store.CacheDatabase;
-import com.fielddesk.cache.store.Json;
-import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
-import com.fielddesk.desktop.shell.SectionNavigator;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
-import com.fielddesk.desktop.ui.BackgroundTasks;
-import com.fielddesk.desktop.ui.ChangeSource;
-import com.fielddesk.desktop.ui.Chime;
-import com.fielddesk.desktop.ui.Formats;
-import com.fielddesk.desktop.ui.SyncState;
-import com.fielddesk.desktop.ui.ViewSettings;
+import com.fielddesk.desktop.testing.SectionUnderTest;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
 import com.fielddesk.domain.jobs.WorkOrderSummary;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
+import static com.fielddesk.desktop.testing.CacheRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,17 +44,13 @@ class JobsFeatureTest {
     Path folder;
 
     private CacheDatabase cache;
-    private ExecutorService background;
-    private SectionNavigator navigator;
-    private Parent root;
+    private SectionUnderTest section;
     private final UUID dispatcher = UUID.randomUUID();
     private final UUID customer = UUID.randomUUID();
 
     @AfterEach
     void close() throws Exception {
-        Fx.run(() -> navigator.close());
-        FxToolkit.cleanupStages();
-        background.shutdownNow();
+        section.close();
         cache.close();
     }
 
@@ -82,44 +62,29 @@ class JobsFeatureTest {
         CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
         UUID boiler = job(1, "Boiler service", "unscheduled");
         job(2, "Leaking tap", "completed");
-        Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemUTC());
         WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher));
-        background = Executors.newSingleThreadExecutor();
-        BackgroundTasks tasks = new BackgroundTasks(background, Platform::runLater);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            com.fielddesk.desktop.app.feature.Feature jobsSection = JobsFeature.feature(jobs);
-            navigator = new SectionNavigator(List.of(jobsSection));
-            FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, new SyncState(true),
-                    new ViewSettings(folder.resolve("console.properties")), Clock.systemUTC(),
-                    Formats.forCompanyZone("America/New_York"), navigator, Chime.SILENT);
-            navigator.start(feature -> feature.create(context), null);
-            navigator.show(JobsFeature.ID);
-            root = new StackPane(navigator.screen(jobsSection).node());
-            stage.setScene(new Scene(root, 1280, 720));
-            stage.show();
-        });
+        section = SectionUnderTest.show(JobsFeature.feature(jobs), cache, folder);
 
         Fx.waitUntil("both jobs are listed", DEADLINE, () -> titles().size() == 2);
-        Fx.waitUntil("counted per status", DEADLINE, () -> text("#jobs-count").equals("2 jobs — Unscheduled 1 · Completed 1"));
-        Fx.run(() -> ((TextField) root.lookup("#jobs-search")).setText("boiler"));
+        Fx.waitUntil("counted per status", DEADLINE, () -> section.text("#jobs-count").equals("2 jobs — Unscheduled 1 · Completed 1"));
+        Fx.run(() -> ((TextField) section.lookup("#jobs-search")).setText("boiler"));
         Fx.waitUntil("the search narrows the list", DEADLINE, () -> titles().equals(List.of("Boiler service")));
-        Fx.run(() -> ((ToggleButton) root.lookup("#jobs-stage-quotes")).fire());
+        Fx.run(() -> ((ToggleButton) section.lookup("#jobs-stage-quotes")).fire());
         Fx.waitUntil("no quotes", DEADLINE, () -> titles().isEmpty());
-        Fx.run(() -> ((ToggleButton) root.lookup("#jobs-stage-jobs")).fire());
+        Fx.run(() -> ((ToggleButton) section.lookup("#jobs-stage-jobs")).fire());
 
-        assertThat(Fx.read(() -> navigator.open(new RecordRef(RecordKind.JOB, boiler.toString())))).isEmpty();
-        Fx.waitUntil("the job is shown", DEADLINE, () -> text("#job-title").equals("Job #1 · Boiler service"));
+        assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.JOB, boiler.toString())))).isEmpty();
+        Fx.waitUntil("the job is shown", DEADLINE, () -> section.text("#job-title").equals("Job #1 · Boiler service"));
         Fx.waitUntil("its legal moves only", DEADLINE, () -> moveButtons().equals(List.of("→ Scheduled", "→ Canceled")));
 
-        Fx.run(() -> ((Button) root.lookup("#job-move-scheduled")).fire());
+        Fx.run(() -> ((Button) section.lookup("#job-move-scheduled")).fire());
         Fx.waitUntil("a move that needs a window says so", DEADLINE,
-                () -> text("#job-notice").equals("A scheduled job needs a scheduled window."));
-        Fx.run(() -> ((Button) root.lookup("#job-move-canceled")).fire());
-        Fx.waitUntil("a legal move is queued and shown", DEADLINE, () -> text("#job-status").startsWith("Status: Canceled")
-                && text("#job-status").contains("waiting to sync"));
-        assertThat(text("#job-notice")).isEqualTo("Moved to Canceled. It goes to the server with the next sync.");
+                () -> section.text("#job-notice").equals("A scheduled job needs a scheduled window."));
+        Fx.run(() -> ((Button) section.lookup("#job-move-canceled")).fire());
+        Fx.waitUntil("a legal move is queued and shown", DEADLINE, () -> section.text("#job-status").startsWith("Status: Canceled")
+                && section.text("#job-status").contains("waiting to sync"));
+        assertThat(section.text("#job-notice")).isEqualTo("Moved to Canceled. It goes to the server with the next sync.");
         Fx.waitUntil("a dispatcher cannot reopen it", DEADLINE, () -> moveButtons().isEmpty());
     }
 
@@ -131,30 +96,19 @@ class JobsFeatureTest {
         return id;
     }
 
-    private static ObjectNode row(Object... columnsAndValues) {
-        ObjectNode row = Json.object();
-        for (int i = 0; i < columnsAndValues.length; i += 2) {
-            row.set((String) columnsAndValues[i], Json.toNode(columnsAndValues[i + 1]));
-        }
-        row.put("version", 1);
-        return row;
-    }
 
     @SuppressWarnings("unchecked")
     private List<String> titles() {
-        return Fx.read(() -> ((TableView<WorkOrderSummary>) root.lookup("#jobs-table")).getItems().stream()
+        return Fx.read(() -> ((TableView<WorkOrderSummary>) section.lookup("#jobs-table")).getItems().stream()
                 .map(WorkOrderSummary::title).toList());
     }
 
     private List<String> moveButtons() {
         return Fx.read(() -> {
-            Node moves = root.lookup("#job-moves");
-            return moves == null ? List.<String>of() : ((Parent) moves).getChildrenUnmodifiable().stream()
+            Node moves = section.lookup("#job-moves");
+            return moves == null ? List.<String>of() : ((javafx.scene.Parent) moves).getChildrenUnmodifiable().stream()
                     .map(node -> ((Button) node).getText()).toList();
         });
     }
 
-    private String text(String selector) {
-        return Fx.read(() -> root.lookup(selector) instanceof Label label ? label.getText() : "");
-    }
 }

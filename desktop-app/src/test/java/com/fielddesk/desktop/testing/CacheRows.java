@@ -41,6 +41,16 @@ public final class CacheRows {
         }
     }
 
+    /** A server row from column/value pairs ({@code "id", id, "title", "Boiler", …}) at version 1. */
+    public static ObjectNode row(Object... columnsAndValues) {
+        ObjectNode row = com.fielddesk.cache.store.Json.object();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            row.set((String) columnsAndValues[i], com.fielddesk.cache.store.Json.toNode(columnsAndValues[i + 1]));
+        }
+        row.put("version", 1);
+        return row;
+    }
+
     public static ObjectNode poolRow(UUID id, String trade, String description, boolean emergency, String postalCode,
                                      String city, Instant postedAt) {
         ObjectNode row = JSON.createObjectNode();
