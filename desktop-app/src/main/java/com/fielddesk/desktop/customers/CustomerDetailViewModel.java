@@ -84,16 +84,7 @@ final class CustomerDetailViewModel implements AutoCloseable {
                 .query(List::of).reloadOnChangesTo(changes, "invoices").build();
         threads = LiveList.<CustomerThread>of(tasks, CustomerThread::id).describedAs("the customer's message threads")
                 .query(List::of).reloadOnChangesTo(changes, "customer_threads").build();
-        customer.onUpdate(new LiveList.UpdateListener() {
-            @Override
-            public void beforeUpdate() {
-            }
-
-            @Override
-            public void afterUpdate() {
-                loaded();
-            }
-        });
+        customer.onUpdate(this::loaded);
         BooleanBinding hasCustomer = shown.isNotNull();
         save = new AsyncCommand<>(tasks, hasCustomer.and(form.dirtyProperty()), this::savedNotice);
         delete = new AsyncCommand<>(tasks, hasCustomer.and(mayDelete), what -> Notice.success(what));

@@ -51,16 +51,7 @@ final class CustomerListViewModel implements AutoCloseable {
                 .query(query())
                 .reloadOnChangesTo(changes, "customers").reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP)
                 .build();
-        rows.onUpdate(new LiveList.UpdateListener() {
-            @Override
-            public void beforeUpdate() {
-            }
-
-            @Override
-            public void afterUpdate() {
-                countAgain();
-            }
-        });
+        rows.onUpdate(this::countAgain);
         search.addListener((o, before, now) -> {
             limit = PAGE;
             rows.requery(query());

@@ -67,16 +67,7 @@ final class InvoicesViewModel implements AutoCloseable {
                 .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
         detail = LiveList.<Invoice>of(tasks, Invoice::id).describedAs("the invoice").query(List::of)
                 .reloadOnChangesTo(changes, tables).build();
-        rows.onUpdate(new LiveList.UpdateListener() {
-            @Override
-            public void beforeUpdate() {
-            }
-
-            @Override
-            public void afterUpdate() {
-                sum();
-            }
-        });
+        rows.onUpdate(this::sum);
         detail.items().addListener((javafx.collections.ListChangeListener<Invoice>) change ->
                 selected.set(detail.items().isEmpty() ? null : detail.items().get(0)));
         status.addListener((o, before, now) -> rows.requery(query()));

@@ -73,16 +73,7 @@ final class JobsViewModel implements AutoCloseable {
                 .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
         detail = LiveList.<WorkOrderDetail>of(tasks, WorkOrderDetail::id).describedAs("the job").query(List::of)
                 .reloadOnChangesTo(changes, tables).build();
-        rows.onUpdate(new LiveList.UpdateListener() {
-            @Override
-            public void beforeUpdate() {
-            }
-
-            @Override
-            public void afterUpdate() {
-                count();
-            }
-        });
+        rows.onUpdate(this::count);
         detail.items().addListener((javafx.collections.ListChangeListener<WorkOrderDetail>) change -> showDetail());
         stage.addListener((o, before, now) -> rows.requery(query()));
         status.addListener((o, before, now) -> rows.requery(query()));

@@ -67,20 +67,14 @@ final class MessagesViewModel implements AutoCloseable {
                 .reloadOnChangesTo(changes, customerTables).build();
         internalMessages = LiveList.<InternalMessage>of(tasks, InternalMessage::id).describedAs("the thread").query(List::of)
                 .reloadOnChangesTo(changes, internalTables).build();
-        customerThreads.onUpdate(new LiveList.UpdateListener() {
-            @Override
-            public void beforeUpdate() {
-            }
-
-            @Override
-            public void afterUpdate() {
-                tasks.run(repository::unreadTotal, total -> unreadText.set(total == 0 ? "No unread customer messages"
-                        : total + (total == 1 ? " unread customer message" : " unread customer messages")),
-                        failure -> unreadText.set(""));
-            }
-        });
+        customerThreads.onUpdate(this::countUnread);
         unreadOnly.addListener((o, before, now) -> requery());
         search.addListener((o, before, now) -> requery());
+    }
+
+    private void countUnread() {
+        tasks.run(repository::unreadTotal, total -> unreadText.set(total == 0 ? "No unread customer messages"
+                : total + (total == 1 ? " unread customer message" : " unread customer messages")), failure -> unreadText.set(""));
     }
 
     private static String[] names(List<Table> tables) {

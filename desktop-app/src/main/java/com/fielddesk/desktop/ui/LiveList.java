@@ -45,8 +45,11 @@ public final class LiveList<T> implements AutoCloseable {
      * Told around each result applied to {@link #items()}, on the FX thread. A table uses it to keep
      * its selected row: JavaFX drops the selection of a row that is replaced by a new version.
      */
+    @FunctionalInterface
     public interface UpdateListener {
-        void beforeUpdate();
+        /** Before the result is applied (a table remembers its selected row here). */
+        default void beforeUpdate() {
+        }
 
         void afterUpdate();
     }

@@ -44,6 +44,18 @@ public final class TextRules {
         }
     }
 
+    /**
+     * A record number as someone types it into a search ("42" or "#42"); empty for anything else,
+     * which is then only text to look for.
+     */
+    public static java.util.Optional<Long> recordNumber(String text) {
+        String digits = text == null ? "" : text.strip().startsWith("#") ? text.strip().substring(1) : text.strip();
+        if (digits.isEmpty() || digits.length() > 12 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Long.parseLong(digits));
+    }
+
     private static String capitalized(String what) {
         return what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
     }

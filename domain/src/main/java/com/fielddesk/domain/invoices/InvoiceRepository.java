@@ -102,7 +102,7 @@ public final class InvoiceRepository {
                 .and(INVOICES.dueDate.lt(today))));
         if (!filter.text().isEmpty()) {
             List<Condition> anyOf = new ArrayList<>(List.of(CUSTOMERS.fullName.containsText(filter.text())));
-            number(filter.text()).ifPresent(number -> anyOf.add(INVOICES.number.eq(number)));
+            TextRules.recordNumber(filter.text()).ifPresent(number -> anyOf.add(INVOICES.number.eq(number)));
             conditions.add(Condition.any(anyOf));
         }
         return Query.from(INVOICES).leftJoin(CUSTOMERS, CUSTOMERS.id, INVOICES.customerId)
@@ -117,13 +117,6 @@ public final class InvoiceRepository {
         };
     }
 
-    private static Optional<Long> number(String text) {
-        String digits = text.startsWith("#") ? text.substring(1) : text;
-        if (digits.isEmpty() || digits.length() > 12 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(digits));
-    }
 
     private static InvoiceSummary summary(Row row) {
         Currency currency = currencyOf(row);

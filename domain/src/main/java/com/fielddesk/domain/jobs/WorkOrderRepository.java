@@ -17,6 +17,7 @@ import com.fielddesk.domain.common.FieldError;
 import com.fielddesk.domain.common.InvalidInputException;
 import com.fielddesk.domain.common.Money;
 import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.common.TextRules;
 import com.fielddesk.domain.common.UserId;
 
 import java.math.BigDecimal;
@@ -118,7 +119,7 @@ public final class WorkOrderRepository {
         if (!filter.text().isEmpty()) {
             List<Condition> anyOf = new ArrayList<>(List.of(WORK_ORDERS.title.containsText(filter.text()),
                     CUSTOMERS.fullName.containsText(filter.text())));
-            number(filter.text()).ifPresent(number -> anyOf.add(WORK_ORDERS.number.eq(number)));
+            TextRules.recordNumber(filter.text()).ifPresent(number -> anyOf.add(WORK_ORDERS.number.eq(number)));
             conditions.add(Condition.any(anyOf));
         }
         return joined(Query.from(WORK_ORDERS)).where(Condition.all(conditions));
@@ -140,14 +141,6 @@ public final class WorkOrderRepository {
         };
     }
 
-    /** "42" or "#42" as a work order number; anything else is only text. */
-    private static Optional<Long> number(String text) {
-        String digits = text.startsWith("#") ? text.substring(1) : text;
-        if (digits.isEmpty() || digits.length() > 12 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(digits));
-    }
 
     private static Instant startOf(LocalDate day, ZoneId zone) {
         // atStartOfDay, not atTime(0, 0): on a day whose midnight a DST change skips, the day starts at 01:00.
