@@ -625,7 +625,6 @@ public final class RestApi implements ApiRoutes {
         try (Connection connection = authenticator.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                request.identity.applyTo(connection);
                 applyRequestSettings(connection, request, readOnly);
                 T result = work.run(connection);
                 connection.commit();
@@ -652,8 +651,9 @@ public final class RestApi implements ApiRoutes {
     }
 
     /**
-     * In one round trip: the request's method, path and headers for SQL to read, the caller's
-     * role settings (timeouts) and, for GET, a read-only transaction as PostgREST runs it.
+     * In one round trip (the transaction's first): the caller's identity ({@link RequestIdentity}),
+     * the request's method, path and headers for SQL to read, the caller's role settings
+     * (timeouts) and, for GET, a read-only transaction as PostgREST runs it.
      */
     private static void applyRequestSettings(Connection connection, Request request, boolean readOnly)
             throws SQLException {
@@ -671,12 +671,13 @@ public final class RestApi implements ApiRoutes {
         if (readOnly) {
             settings.put("transaction_read_only", "on");
         }
-        StringBuilder sql = new StringBuilder("select ");
+        StringBuilder sql = new StringBuilder(RequestIdentity.SETTINGS_SQL);
         for (int i = 0; i < settings.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("set_config(?, ?, true)");
+            sql.append(", set_config(?, ?, true)");
         }
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int index = 1;
+            request.identity.bindSettings(statement, 1);
+            int index = 1 + RequestIdentity.SETTINGS_PARAMETERS;
             for (Map.Entry<String, String> setting : settings.entrySet()) {
                 statement.setString(index++, setting.getKey());
                 statement.setString(index++, setting.getValue());

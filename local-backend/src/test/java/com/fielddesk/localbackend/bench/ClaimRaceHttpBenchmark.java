@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,14 +38,37 @@ import java.util.concurrent.TimeUnit;
  * the winning ones. A benchmark, not a test (its numbers depend on the machine):
  * <pre>
  * ./mvnw -B -q -pl local-backend -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=com.fielddesk.localbackend.bench.ClaimRaceHttpBenchmark [-Dexec.args="20 50"]
+ *     -Dexec.mainClass=com.fielddesk.localbackend.bench.ClaimRaceHttpBenchmark [-Dexec.args="50 50 30 plain"]
  * </pre>
- * Arguments: [rounds, default 20] [claimers per round, default 50]. One warm-up round is run
- * and reported separately (first connections, plan caches).
+ * Arguments: [rounds, default 50] [claimers per round, default 50] [warm-up rounds, default 30]
+ * [clients: plain (default) or jdk]. The claimers run on the same cores as the server, which 50
+ * consoles on 50 desktops do not; {@code plain} claimers ({@link PlainHttpConnection}) cost the
+ * machine least, {@code jdk} ones (the JDK's HttpClient) show what sharing the cores with heavier
+ * clients adds.
+ * The warm-up rounds are reported separately: they open the connections, fill the plan caches and
+ * let the JIT compile the server's request path, as it is in a backend that has been serving a
+ * while (the first round alone is ~3× slower than a warm one).
  */
 public final class ClaimRaceHttpBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How the claimers speak HTTP. */
+    private enum ClientKind {
+        /** One JDK {@code HttpClient} per claimer, as the console's supabase-client uses. */
+        JDK,
+        /** One plain keep-alive socket per claimer ({@link PlainHttpConnection}), as wrk would. */
+        PLAIN
+    }
+
+    /** What one claimer sends: a GET (body null) or a JSON POST; answers status and body. */
+    private interface ClaimerHttp {
+        PlainHttpConnection.Answer send(String path, String body) throws Exception;
+    }
+
+    /** A console: one signed-in user of one company with its own HTTP connection, kept for every round. */
+    private record Claimer(SignedInUser user, UUID companyId, ClaimerHttp http) {
+    }
 
     private record Claim(SignedInUser claimer, UUID companyId, int status, String refusalCode, long nanos) {
         boolean won() {
@@ -56,33 +80,37 @@ public final class ClaimRaceHttpBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int claimersPerRound = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int warmUpRounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        ClientKind clients = args.length > 3 ? ClientKind.valueOf(args[3].toUpperCase(Locale.ROOT)) : ClientKind.PLAIN;
         TestBackend backend = TestBackend.shared();
         TenantFixtures fixtures = backend.tenants();
         List<Company> companies = List.of(
                 fixtures.company("Race North " + UUID.randomUUID(), LeadPreferences.serving("hvac", "02139")),
                 fixtures.company("Race South " + UUID.randomUUID(), LeadPreferences.serving("hvac", "02139")));
-        List<SignedInUser> claimers = new ArrayList<>();
-        List<UUID> claimerCompanies = new ArrayList<>();
+        List<Claimer> claimers = new ArrayList<>();
         for (int i = 0; i < claimersPerRound; i++) {
             Company company = companies.get(i % companies.size());
-            claimers.add(backend.staff(company, "csr"));
-            claimerCompanies.add(company.id());
+            SignedInUser user = backend.staff(company, "csr");
+            claimers.add(new Claimer(user, company.id(), http(clients, backend, user)));
         }
-        System.out.printf(Locale.ROOT, "claim race over HTTP: %d claimers from %d companies, each signed in; %s%n",
-                claimersPerRound, companies.size(), backend.url());
+        System.out.printf(Locale.ROOT, "claim race over HTTP: %d claimers from %d companies, each signed in, %s clients; %s%n",
+                claimersPerRound, companies.size(), clients.name().toLowerCase(Locale.ROOT), backend.url());
 
         ExecutorService pool = Executors.newFixedThreadPool(claimersPerRound);
         try {
-            List<Claim> warmUp = race(backend, fixtures, pool, claimers, claimerCompanies);
-            report("warm-up round", warmUp.stream().map(Claim::nanos).toList(),
+            List<Claim> warmUp = new ArrayList<>();
+            for (int round = 0; round < warmUpRounds; round++) {
+                warmUp.addAll(race(backend, fixtures, pool, claimers));
+            }
+            report(warmUpRounds + " warm-up rounds", warmUp.stream().map(Claim::nanos).toList(),
                     warmUp.stream().filter(Claim::won).map(Claim::nanos).toList());
             List<Long> all = new ArrayList<>();
             List<Long> winners = new ArrayList<>();
             int badRounds = 0;
             for (int round = 0; round < rounds; round++) {
-                List<Claim> claims = race(backend, fixtures, pool, claimers, claimerCompanies);
+                List<Claim> claims = race(backend, fixtures, pool, claimers);
                 String problem = problemWith(claims, claimersPerRound);
                 if (problem != null) {
                     badRounds++;
@@ -102,28 +130,25 @@ public final class ClaimRaceHttpBenchmark {
 
     /** One new lead, every claimer released at once; checks the database holds one claim. */
     private static List<Claim> race(TestBackend backend, TenantFixtures fixtures, ExecutorService pool,
-                                    List<SignedInUser> claimers, List<UUID> claimerCompanies) throws Exception {
+                                    List<Claimer> claimers) throws Exception {
         UUID lead = fixtures.openLead("hvac", "02139");
         CountDownLatch ready = new CountDownLatch(claimers.size());
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Claim>> futures = new ArrayList<>();
-        for (int i = 0; i < claimers.size(); i++) {
-            SignedInUser claimer = claimers.get(i);
-            UUID companyId = claimerCompanies.get(i);
+        for (Claimer claimer : claimers) {
             Callable<Claim> claim = () -> {
-                // A client per claimer: its own connection, opened before the start signal, as
-                // each console holds its own.
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-                send(http, backend, claimer, "/rest/v1/lead_pool?select=id&limit=1", null);
+                // Each claimer's own connection is open before the start signal, as each console
+                // holds its own (the pool is what the console reads before it claims).
+                claimer.http().send("/rest/v1/lead_pool?select=id&limit=1", null);
                 ready.countDown();
                 if (!start.await(60, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("start signal never came");
                 }
                 long begin = System.nanoTime();
-                HttpResponse<String> answer = send(http, backend, claimer, "/rest/v1/rpc/claim_service_request",
+                PlainHttpConnection.Answer answer = claimer.http().send("/rest/v1/rpc/claim_service_request",
                         "{\"service_request_id\":\"" + lead + "\"}");
                 long nanos = System.nanoTime() - begin;
-                return new Claim(claimer, companyId, answer.statusCode(), refusalCode(answer), nanos);
+                return new Claim(claimer.user(), claimer.companyId(), answer.status(), refusalCode(answer), nanos);
             };
             futures.add(pool.submit(claim));
         }
@@ -155,23 +180,30 @@ public final class ClaimRaceHttpBenchmark {
                 .map(c -> c.status() + " " + c.refusalCode()).toList();
     }
 
-    private static HttpResponse<String> send(HttpClient http, TestBackend backend, SignedInUser user, String path,
-                                             String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.url() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("apikey", backend.anonKey())
-                .header("Authorization", "Bearer " + user.accessToken());
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    private static ClaimerHttp http(ClientKind kind, TestBackend backend, SignedInUser user) throws Exception {
+        Map<String, String> headers = Map.of("apikey", backend.anonKey(), "Authorization", "Bearer " + user.accessToken());
+        if (kind == ClientKind.PLAIN) {
+            PlainHttpConnection connection = new PlainHttpConnection(backend.url());
+            return (path, body) -> connection.send(path, headers, body);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return (path, body) -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.url() + path))
+                    .timeout(Duration.ofSeconds(30));
+            headers.forEach(request::header);
+            if (body == null) {
+                request.GET();
+            } else {
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            }
+            HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new PlainHttpConnection.Answer(answer.statusCode(), answer.body());
+        };
     }
 
     /** The coded refusal in PostgREST's error body (details carries the JSON facts), or the code. */
-    private static String refusalCode(HttpResponse<String> answer) {
-        if (answer.statusCode() == 200) {
+    private static String refusalCode(PlainHttpConnection.Answer answer) {
+        if (answer.status() == 200) {
             return null;
         }
         try {

@@ -16,9 +16,15 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class LeadPoolTest {
@@ -147,6 +153,62 @@ class LeadPoolTest {
         assertThat(error.httpStatus()).isEqualTo(409);
         assertThat(error.message()).isEqualTo("This lead was already claimed by another company.");
         assertThat(countAs(alsoServingHvac, "select count(*) from public.customers")).isZero();
+    }
+
+    /**
+     * A claimer waiting for the outcome of an earlier, still open claim holds no lock of its own
+     * company (a colleague's write goes through at once), and when that earlier claim rolls back,
+     * the waiting claimer wins.
+     */
+    @Test
+    void aWaitingClaimerBlocksNobodyAndWinsWhenTheFirstClaimRollsBack() throws Exception {
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CountDownLatch rollBackFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> AsUser.run(database, servingHvac.identity(), c -> {
+                Sql.value(c, "select public.claim_service_request(?)", lead);
+                firstClaimed.countDown();
+                try {
+                    rollBackFirst.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new SQLException("rolled back on purpose");
+            }));
+            assertThat(firstClaimed.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<JsonNode> second = threads.submit(() -> call(alsoServingHvac, "select public.claim_service_request(?)", lead));
+            awaitABackendWaitingForALock();
+
+            // The waiting claimer's company writes on: no chain lock is held by its claim.
+            long customersAdded = AsUser.run(database, alsoServingHvac.identity(), c -> {
+                Sql.update(c, "set local lock_timeout = '5s'");
+                return (long) Sql.update(c, "insert into public.customers (company_id, full_name) values (?, 'Walk-in')",
+                        alsoServingHvac.companyId());
+            });
+            assertThat(customersAdded).isOne();
+            assertThat(second).isNotDone();
+
+            rollBackFirst.countDown();
+            assertThat(catchThrowable(() -> first.get(30, TimeUnit.SECONDS))).hasRootCauseMessage("rolled back on purpose");
+            JsonNode won = second.get(30, TimeUnit.SECONDS);
+            assertThat(won.path("work_order_id").asText()).isNotBlank();
+            assertThat(Sql.<Object>value(database, "select company_id from public.service_requests where id = ?", lead))
+                    .isEqualTo(alsoServingHvac.companyId());
+        } finally {
+            rollBackFirst.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void awaitABackendWaitingForALock() throws Exception {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            if (Sql.count(database, "select count(*) from pg_stat_activity where wait_event_type = 'Lock'") > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no claimer started waiting for the first claim within 30 s");
     }
 
     @Test
