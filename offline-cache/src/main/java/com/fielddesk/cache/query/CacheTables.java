@@ -34,10 +34,10 @@ public final class CacheTables {
     public static final InvoiceItems INVOICE_ITEMS = new InvoiceItems();
     public static final Payments PAYMENTS = new Payments();
 
-    /** Every declaration above, for {@link SchemaCheck}. */
+    /** Every declaration above, in pull order, for {@link SchemaCheck}. */
     public static final java.util.List<Table> ALL = java.util.List.of(
             COMPANIES, PROFILES, LEAD_POOL, SERVICE_REQUESTS,
-            CUSTOMERS, CUSTOMER_ADDRESSES, WORK_ORDERS, WORK_ORDER_STATUS_HISTORY,
+            CUSTOMER_ADDRESSES, CUSTOMERS, WORK_ORDERS, WORK_ORDER_STATUS_HISTORY,
             CUSTOMER_THREADS, CUSTOMER_MESSAGES, INTERNAL_THREADS, INTERNAL_MESSAGES,
             INVOICES, INVOICE_ITEMS, PAYMENTS);
 

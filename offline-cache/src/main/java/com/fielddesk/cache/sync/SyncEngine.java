@@ -36,6 +36,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -55,6 +57,7 @@ public final class SyncEngine implements AutoCloseable {
     private final Outbox outbox = new Outbox();
     private final ConflictLog conflicts = new ConflictLog();
     private final ExecutorService prefetcher;
+    private final ExecutorService secondPullLane;
     private final Puller puller;
     private final Pusher pusher;
     private final SyncStatusTracker status;
@@ -77,17 +80,23 @@ public final class SyncEngine implements AutoCloseable {
         // A live server is heard from at least once per watch interval (the periodic full pass).
         this.status = new SyncStatusTracker(database, outbox, conflicts, clock, settings.watchInterval().multipliedBy(2));
         this.remote = new AnswerRecordingRemote(remote, status);
-        this.prefetcher = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sync-page-prefetch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.puller = new Puller(database, this.remote, outbox, clock, settings.pullPageSize(), prefetcher);
+        this.prefetcher = Executors.newFixedThreadPool(2, daemonThreads("sync-page-prefetch"));
+        this.secondPullLane = Executors.newSingleThreadExecutor(daemonThreads("sync-pull-lane"));
+        this.puller = new Puller(database, this.remote, outbox, clock, settings.pullPageSize(), prefetcher, secondPullLane);
         this.pusher = new Pusher(database, this.remote, outbox, conflicts, clock, settings.pushBatchSize());
         this.repositories = new Repositories(database, outbox, clock);
         this.cache = new LocalCache(database, outbox, clock);
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), random);
         this.outboxSubscription = database.changes().subscribe(Outbox.TABLE, this::localChangeQueued);
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     public Repositories repositories() {
@@ -393,6 +402,7 @@ public final class SyncEngine implements AutoCloseable {
     public void close() {
         stopped = true;
         prefetcher.shutdownNow();
+        secondPullLane.shutdownNow();
         wakeLock.lock();
         try {
             wake.signalAll();

@@ -30,7 +30,7 @@ class CacheDatabaseTest {
             assertThat(database.catalog().all()).extracting(SyncedTable::name)
                     .contains("work_orders", "customers", "lead_pool", "customer_messages", "internal_messages", "invoices")
                     .as("the first screen's tables are pulled first (V4)")
-                    .startsWith("companies", "profiles", "lead_pool", "service_requests", "customers");
+                    .startsWith("companies", "profiles", "lead_pool", "service_requests", "customer_addresses", "customers");
             assertThat(database.catalog().require("work_orders").column("total")).get()
                     .extracting(SyncedTable.Column::type).isEqualTo(ColumnType.DECIMAL_TEXT);
         }
