@@ -276,7 +276,7 @@ public final class ScreenshotTour {
         Fx.run(() -> ((javafx.scene.control.DialogPane) dialog("#phone-intake-dialog")).getScene().getWindow().hide());
     }
 
-    /** Jobs: the list with its counts per status and one job with its legal moves and history. */
+    /** Jobs: the list with its counts per status and one job with its legal moves and history; then the board. */
     private void jobsShot(String theme) throws IOException {
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "jobs")).fire());
         Fx.waitUntil("the jobs are listed", WAIT, () -> node("#jobs-table") != null
@@ -285,6 +285,15 @@ public final class ScreenshotTour {
         Fx.waitUntil("the job and its moves", WAIT, () -> node("#job-title") != null && node("#job-moves") != null
                 && !((javafx.scene.layout.Pane) node("#job-moves")).getChildren().isEmpty());
         shoot("31-jobs" + theme);
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "board")).fire());
+        Fx.waitUntil("the board's columns are filled", WAIT, () -> node("#board-list-unscheduled") != null
+                && !((javafx.scene.control.ListView<?>) node("#board-list-unscheduled")).getItems().isEmpty());
+        Fx.run(() -> {
+            javafx.scene.control.ListView<?> unscheduled = (javafx.scene.control.ListView<?>) node("#board-list-unscheduled");
+            unscheduled.requestFocus();
+            unscheduled.getSelectionModel().selectFirst();
+        });
+        shoot("32-board" + theme);
     }
 
     /** While offline: a new customer, listed as pending. */

@@ -1,0 +1,202 @@
+package com.fielddesk.desktop.board;
+
+import com.fielddesk.cache.query.Table;
+import com.fielddesk.desktop.app.feature.Navigator;
+import com.fielddesk.desktop.app.feature.RecordKind;
+import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.Failures;
+import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.LiveList;
+import com.fielddesk.domain.common.InvalidInputException;
+import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.jobs.MoveNotAllowedException;
+import com.fielddesk.domain.jobs.WorkOrderFilter;
+import com.fielddesk.domain.jobs.WorkOrderId;
+import com.fielddesk.domain.jobs.WorkOrderMoves;
+import com.fielddesk.domain.jobs.WorkOrderRepository;
+import com.fielddesk.domain.jobs.WorkOrderSort;
+import com.fielddesk.domain.jobs.WorkOrderStage;
+import com.fielddesk.domain.jobs.WorkOrderStatus;
+import com.fielddesk.domain.jobs.WorkOrderSummary;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * The jobs board: a column per job status with its count and first cards (read in SQL, live), the
+ * statuses a card may go to for this person (the same rules as the server, so illegal columns can
+ * be dimmed while dragging), moves queued locally at once (offline too), and an undo of the last
+ * move — itself a new move, queued like any other.
+ */
+final class BoardViewModel implements AutoCloseable {
+
+    /** Cards a column shows; its heading says how many there are in all. */
+    static final int CARDS_PER_COLUMN = 50;
+
+    /** The columns, in dispatch order. */
+    static final List<WorkOrderStatus> COLUMNS = List.of(WorkOrderStatus.UNSCHEDULED, WorkOrderStatus.SCHEDULED,
+            WorkOrderStatus.DISPATCHED, WorkOrderStatus.EN_ROUTE, WorkOrderStatus.ON_SITE, WorkOrderStatus.COMPLETED,
+            WorkOrderStatus.CANCELED);
+
+    /** A move made on this board, for Ctrl+Z. */
+    private record BoardMove(WorkOrderId job, String name, WorkOrderStatus from, WorkOrderStatus to) {
+    }
+
+    private final WorkOrderRepository repository;
+    private final BackgroundTasks tasks;
+    private final Navigator navigator;
+    private final Formats formats;
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    /** The card to select and focus once the board shows it (the one just moved). */
+    private final ReadOnlyObjectWrapper<WorkOrderId> follow = new ReadOnlyObjectWrapper<>();
+    private final LiveList<BoardColumn> columns;
+    private Role role;
+    private Optional<BoardMove> lastMove = Optional.empty();
+
+    BoardViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, Navigator navigator,
+                   Formats formats) {
+        this.repository = repository;
+        this.tasks = tasks;
+        this.navigator = navigator;
+        this.formats = formats;
+        String[] tables = WorkOrderRepository.READS.stream().map(Table::name).toArray(String[]::new);
+        columns = LiveList.<BoardColumn>of(tasks, BoardColumn::status).describedAs("the board").query(query())
+                .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
+        search.addListener((o, before, now) -> columns.requery(query()));
+    }
+
+    void start() {
+        tasks.run(repository::currentRole, found -> role = found.orElse(null), failure -> role = null);
+        columns.start();
+    }
+
+    /** Every column's count in one grouped query, then each column's first cards. */
+    private Callable<List<BoardColumn>> query() {
+        WorkOrderFilter filter = WorkOrderFilter.all().withStage(WorkOrderStage.JOB).withText(search.get());
+        return () -> {
+            Map<WorkOrderStatus, Long> counts = repository.countsByStatus(filter);
+            List<BoardColumn> board = new ArrayList<>(COLUMNS.size());
+            for (WorkOrderStatus status : COLUMNS) {
+                long total = counts.getOrDefault(status, 0L);
+                // Finished work shows the most recent first; open work by when it is due.
+                WorkOrderSort sort = status.equals(WorkOrderStatus.COMPLETED) || status.equals(WorkOrderStatus.CANCELED)
+                        ? WorkOrderSort.NEWEST : WorkOrderSort.SCHEDULED_START;
+                List<WorkOrderSummary> cards = total == 0 ? List.of()
+                        : repository.list(filter.withStatuses(Set.of(status)), sort, CARDS_PER_COLUMN);
+                board.add(new BoardColumn(status, cards, total));
+            }
+            return board;
+        };
+    }
+
+    /** The columns this person may move the card to now (the others are dimmed while it is dragged). */
+    Set<WorkOrderStatus> targets(WorkOrderSummary card) {
+        return card.status().map(from -> WorkOrderMoves.nextJobStatuses(from, role)).orElse(Set.of());
+    }
+
+    /** The nearest column right (+1) or left (-1) of the card's own that it may go to. */
+    Optional<WorkOrderStatus> nearestTarget(WorkOrderSummary card, int direction) {
+        Set<WorkOrderStatus> targets = targets(card);
+        int from = card.status().map(COLUMNS::indexOf).orElse(-1);
+        for (int i = from + direction; from >= 0 && i >= 0 && i < COLUMNS.size(); i += direction) {
+            if (targets.contains(COLUMNS.get(i))) {
+                return Optional.of(COLUMNS.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Moves a card; a move the rules refuse, or one missing a window or technician, says why. */
+    void move(WorkOrderSummary card, WorkOrderStatus to) {
+        WorkOrderStatus from = card.status().orElse(null);
+        if (from == null || from.equals(to)) {
+            return;
+        }
+        String name = card.describe();
+        tasks.run(() -> {
+            repository.move(card.id(), to);
+            return to;
+        }, moved -> {
+            lastMove = Optional.of(new BoardMove(card.id(), name, from, moved));
+            follow.set(card.id());
+            notice.set(name + " moved to " + moved.label() + ". Ctrl+Z undoes it; it goes to the server with the next sync.");
+        }, failure -> notice.set(refusal(name, failure)));
+    }
+
+    /** Moves the card of the last move back where it was: a new change, queued like any other. */
+    void undo() {
+        BoardMove last = lastMove.orElse(null);
+        if (last == null) {
+            notice.set("There is no board move to undo.");
+            return;
+        }
+        tasks.run(() -> {
+            repository.move(last.job(), last.from());
+            return last;
+        }, undone -> {
+            lastMove = Optional.empty();
+            follow.set(undone.job());
+            notice.set("Undone: " + undone.name() + " is back in " + undone.from().label() + ".");
+        }, failure -> notice.set(refusal(last.name(), failure)));
+    }
+
+    private static String refusal(String name, Throwable failure) {
+        if (failure instanceof MoveNotAllowedException refused) {
+            return refused.sentence();
+        }
+        if (failure instanceof InvalidInputException invalid) {
+            return name + ": " + invalid.errors().get(0).message();
+        }
+        return Failures.sentence("Could not move " + name + ".", failure);
+    }
+
+    /** The job in the Jobs section (details, history, every field). */
+    void open(WorkOrderSummary card) {
+        navigator.open(new RecordRef(RecordKind.JOB, card.id().value().toString())).ifPresent(notice::set);
+    }
+
+    /** Says why a key did nothing (no legal column that way). */
+    void noMoveThatWay(WorkOrderSummary card, int direction) {
+        notice.set(card.describe() + " cannot move " + (direction > 0 ? "right" : "left") + " from "
+                + card.status().map(WorkOrderStatus::label).orElse("here") + ".");
+    }
+
+    StringProperty searchProperty() {
+        return search;
+    }
+
+    ObservableList<BoardColumn> columns() {
+        return columns.items();
+    }
+
+    ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<WorkOrderId> followProperty() {
+        return follow.getReadOnlyProperty();
+    }
+
+    Formats formats() {
+        return formats;
+    }
+
+    @Override
+    public void close() {
+        columns.close();
+    }
+}
