@@ -2,6 +2,7 @@ package com.fielddesk.desktop.app;
 
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.board.BoardFeature;
+import com.fielddesk.desktop.dispatch.DispatchFeature;
 import com.fielddesk.desktop.customers.CustomersFeature;
 import com.fielddesk.desktop.invoices.InvoicesFeature;
 import com.fielddesk.desktop.jobs.JobsFeature;
@@ -37,6 +38,7 @@ final class FeatureRegistry {
                         Clock.systemUTC())),
                 JobsFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))),
                 BoardFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))),
+                DispatchFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))),
                 InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))));
     }
 }

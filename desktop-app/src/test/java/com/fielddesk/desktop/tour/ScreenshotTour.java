@@ -192,6 +192,7 @@ public final class ScreenshotTour {
 
         customerShots(backend, "");
 
+        busyDay(backend);
         jobsShot("");
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         customerShots(backend, "-dark");
@@ -276,6 +277,37 @@ public final class ScreenshotTour {
         Fx.run(() -> ((javafx.scene.control.DialogPane) dialog("#phone-intake-dialog")).getScene().getWindow().hide());
     }
 
+    /**
+     * Three technicians with today's jobs in the company's zone (one overlap, one on site), as a
+     * dispatcher's morning looks, for the board and the dispatch day.
+     */
+    private void busyDay(ConsoleBackend backend) {
+        String[][] technicians = {{"Ann Archer", "#1f77b4"}, {"Bob Baker", "#ff7f0e"}, {"Chidi Okeke", "#2ca02c"}};
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York"));
+        int[][] windows = {{8, 0, 10, 0}, {10, 30, 12, 30}, {12, 0, 13, 30}, {9, 0, 11, 0}, {13, 0, 16, 0}, {8, 30, 9, 30},
+                {10, 0, 12, 0}, {14, 0, 15, 30}};
+        String[] statuses = {"dispatched", "scheduled", "scheduled", "on_site", "scheduled", "en_route", "scheduled", "scheduled"};
+        int[] lanes = {0, 0, 0, 1, 1, 2, 2, 2};
+        String[] titles = {"Furnace not igniting", "Annual boiler service", "Thermostat replacement", "Burst pipe under sink",
+                "Water heater install", "Breaker keeps tripping", "Panel upgrade quote visit", "AC condenser noise"};
+        java.util.List<UUID> ids = new java.util.ArrayList<>();
+        for (String[] technician : technicians) {
+            com.fielddesk.desktop.signin.DemoLogin login = backend.staffWithPassword(backend.acme, "technician", technician[0]);
+            backend.queryValue("update public.profiles set color = ? where email = ? returning id", technician[1], login.email());
+            ids.add((UUID) backend.queryValue("select id from public.profiles where email = ?", login.email()));
+        }
+        Object customer = backend.queryValue("select id from public.customers where company_id = ? order by full_name limit 1",
+                backend.acme.id());
+        for (int i = 0; i < windows.length; i++) {
+            java.time.Instant start = today.atTime(windows[i][0], windows[i][1]).atZone(java.time.ZoneId.of("America/New_York")).toInstant();
+            java.time.Instant end = today.atTime(windows[i][2], windows[i][3]).atZone(java.time.ZoneId.of("America/New_York")).toInstant();
+            backend.queryValue("insert into public.work_orders (company_id, stage, status, title, customer_id, technician_id,"
+                    + " scheduled_start, scheduled_end, priority) values (?, 'job', ?, ?, ?, ?, ?::timestamptz, ?::timestamptz, ?)"
+                    + " returning id", backend.acme.id(), statuses[i], titles[i], customer, ids.get(lanes[i]), start.toString(),
+                    end.toString(), i == 3 ? "emergency" : "normal");
+        }
+    }
+
     /** Jobs: the list with its counts per status and one job with its legal moves and history; then the board. */
     private void jobsShot(String theme) throws IOException {
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "jobs")).fire());
@@ -294,6 +326,9 @@ public final class ScreenshotTour {
             unscheduled.getSelectionModel().selectFirst();
         });
         shoot("32-board" + theme);
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "dispatch-day")).fire());
+        Fx.waitUntil("the dispatch day's lanes", WAIT, () -> node("#dispatch-axis") != null);
+        shoot("33-dispatch-day" + theme);
     }
 
     /** While offline: a new customer, listed as pending. */

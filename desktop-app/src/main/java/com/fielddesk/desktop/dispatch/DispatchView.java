@@ -1,0 +1,470 @@
+package com.fielddesk.desktop.dispatch;
+
+import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.domain.jobs.DispatchTray;
+import com.fielddesk.domain.jobs.Priority;
+import com.fielddesk.domain.jobs.Technician;
+import com.fielddesk.domain.jobs.WorkOrderId;
+import com.fielddesk.domain.jobs.WorkOrderSummary;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.paint.Color;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dispatch day: a toolbar (previous / today / next day, a date), the tray on the left
+ * (unscheduled, unassigned, late — each counted) and a lane per technician on a time axis in the
+ * company's zone, with a "now" line on today. Jobs are cards sized by their window. Mouse: drag a
+ * card from the tray or a lane to a place in a lane (schedule, reschedule, reassign; 15-minute
+ * snap), or onto the tray (unassign). Keyboard, on a focused card: Alt+←/→ 15 minutes earlier or
+ * later, Alt+Shift+←/→ shorter or longer, Alt+↑/↓ the technician above or below, Enter opens the
+ * job, the context menu (Shift+F10) schedules it with a picker; Ctrl+Z undoes the last change.
+ */
+final class DispatchView {
+
+    /** Pixels per minute on the time axis: an hour is 120 px. */
+    static final double SCALE = 2.0;
+    static final double LANE_HEADER_WIDTH = 170;
+    static final double LANE_HEIGHT = 74;
+    static final String CARD_PREFIX = "dispatch-card-";
+
+    private final DispatchViewModel model;
+    private final Formats formats;
+    private final VBox root = new VBox(8);
+    private final DatePicker datePicker = new DatePicker();
+    private final Label dayTitle = new Label();
+    private final VBox lanesBox = new VBox(4);
+    private final Map<String, ListView<WorkOrderSummary>> trayLists = new HashMap<>();
+    private final Map<String, Label> trayHeadings = new HashMap<>();
+    private final Map<WorkOrderId, Node> cards = new HashMap<>();
+    private WorkOrderSummary dragged;
+    private double grabOffsetMinutes;
+    private WorkOrderId focusedJob;
+
+    DispatchView(DispatchViewModel model) {
+        this.model = model;
+        this.formats = model.formats();
+        root.setId("dispatch");
+        root.setPadding(new Insets(12));
+
+        Button previous = new Button("◀");
+        previous.setId("dispatch-previous");
+        previous.setAccessibleText("Previous day");
+        previous.setOnAction(e -> model.previousDay());
+        Button today = new Button("_Today");
+        today.setId("dispatch-today");
+        today.setOnAction(e -> model.today());
+        Button next = new Button("▶");
+        next.setId("dispatch-next");
+        next.setAccessibleText("Next day");
+        next.setOnAction(e -> model.nextDay());
+        datePicker.setId("dispatch-date");
+        datePicker.valueProperty().bindBidirectional(model.dayProperty());
+        dayTitle.setId("dispatch-day");
+        dayTitle.getStyleClass().add(Styles.SECTION_TITLE);
+        HBox toolbar = new HBox(8, previous, today, next, datePicker, dayTitle);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label("Drag a job to a lane or onto the tray · on a focused job: Alt+←/→ 15 min, "
+                + "Alt+Shift+←/→ shorter/longer, Alt+↑/↓ other technician, Enter opens, Shift+F10 schedules · Ctrl+Z undoes");
+        hint.getStyleClass().add(Styles.FORM_HINT);
+        hint.setWrapText(true);
+        Label notice = new Label();
+        notice.setId("dispatch-notice");
+        notice.getStyleClass().add(Styles.NOTICE);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        lanesBox.setId("dispatch-lanes");
+        ScrollPane lanes = new ScrollPane(lanesBox);
+        lanes.setFitToHeight(false);
+        SplitPane split = new SplitPane(tray(), lanes);
+        split.setDividerPositions(0.22);
+        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        root.getChildren().addAll(toolbar, hint, notice, split);
+
+        model.plan().addListener((ListChangeListener<DayPlan>) change -> show());
+        model.followProperty().addListener((o, before, now) -> {
+            focusedJob = now;
+            refocus();
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.Z && e.isShortcutDown() && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                model.undo();
+                e.consume();
+            }
+        });
+    }
+
+    Node node() {
+        return root;
+    }
+
+    void focusDate() {
+        datePicker.requestFocus();
+    }
+
+    // ---- the tray ----
+
+    private Node tray() {
+        VBox tray = new VBox(6);
+        tray.setId("dispatch-tray");
+        tray.setPadding(new Insets(0, 8, 0, 0));
+        for (String group : List.of("unscheduled", "unassigned", "late")) {
+            Label heading = new Label();
+            heading.setId("dispatch-tray-heading-" + group);
+            heading.getStyleClass().add("fd-board-heading");
+            ListView<WorkOrderSummary> list = new ListView<>();
+            list.setId("dispatch-tray-" + group);
+            list.setPlaceholder(new Label("None"));
+            list.setPrefHeight(160);
+            list.setCellFactory(view -> new TrayCell());
+            list.setOnKeyPressed(e -> {
+                WorkOrderSummary job = list.getSelectionModel().getSelectedItem();
+                if (job != null && e.getCode() == KeyCode.ENTER) {
+                    model.open(job);
+                    e.consume();
+                } else if (job != null && (e.getCode() == KeyCode.F10 && e.isShiftDown() || e.getCode() == KeyCode.CONTEXT_MENU)) {
+                    javafx.geometry.Bounds bounds = list.localToScreen(list.getBoundsInLocal());
+                    menu(job).show(list, bounds.getMinX() + 20, bounds.getMinY() + 20);
+                    e.consume();
+                }
+            });
+            VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+            trayLists.put(group, list);
+            trayHeadings.put(group, heading);
+            tray.getChildren().addAll(heading, list);
+        }
+        // A job dropped on the tray loses its technician.
+        tray.setOnDragOver(e -> {
+            if (dragged != null && dragged.technicianId().isPresent() && DispatchViewModel.movable(dragged)) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        tray.setOnDragDropped(e -> {
+            WorkOrderSummary job = dragged;
+            boolean accepted = job != null && job.technicianId().isPresent();
+            if (accepted) {
+                model.unassign(job);
+            }
+            e.setDropCompleted(accepted);
+            e.consume();
+        });
+        return tray;
+    }
+
+    private void showTray(DispatchTray tray) {
+        fillTray("unscheduled", "Unscheduled", tray.unscheduled());
+        fillTray("unassigned", "Unassigned", tray.unassigned());
+        fillTray("late", "Late", tray.late());
+    }
+
+    private void fillTray(String group, String title, DispatchTray.Group rows) {
+        trayHeadings.get(group).setText(title + " · " + formats.number(rows.count()));
+        trayLists.get(group).getItems().setAll(rows.first());
+    }
+
+    // ---- the lanes ----
+
+    private void show() {
+        Optional<DayPlan> shown = model.current();
+        cards.clear();
+        lanesBox.getChildren().clear();
+        if (shown.isEmpty()) {
+            return;
+        }
+        DayPlan plan = shown.get();
+        dayTitle.setText(formats.date(plan.day()) + " · " + formats.zoneName());
+        showTray(plan.tray());
+        double width = (plan.axisEnd() - plan.axisStart()) * SCALE;
+        Pane axis = new Pane();
+        axis.setId("dispatch-axis");
+        axis.setPrefSize(width, 22);
+        axis.setMinWidth(width);
+        for (Map.Entry<Integer, java.time.LocalTime> tick : plan.hourTicks()) {
+            Label label = new Label(tick.getValue().toString());
+            label.getStyleClass().add(Styles.FORM_HINT);
+            label.setLayoutX((tick.getKey() - plan.axisStart()) * SCALE + 2);
+            axis.getChildren().add(label);
+        }
+        Region corner = new Region();
+        corner.setMinWidth(LANE_HEADER_WIDTH);
+        lanesBox.getChildren().add(new HBox(corner, axis));
+        if (plan.lanes().isEmpty()) {
+            lanesBox.getChildren().add(new Label("No active technicians: add one in the company's people to dispatch jobs."));
+        }
+        int nowMinute = plan.day().equals(LocalDate.now(model.clock()))
+                ? DayPlan.minuteOf(plan.dayStart(), model.clock().instant()) : -1;
+        for (DayPlan.Lane lane : plan.lanes()) {
+            lanesBox.getChildren().add(lane(plan, lane, width, nowMinute));
+        }
+        refocus();
+    }
+
+    private Node lane(DayPlan plan, DayPlan.Lane lane, double width, int nowMinute) {
+        Technician technician = lane.technician();
+        Rectangle swatch = new Rectangle(10, 10, color(technician));
+        Label name = new Label(technician.name(), swatch);
+        name.getStyleClass().add("fd-board-heading");
+        Label summary = new Label(lane.summary());
+        summary.setId("dispatch-lane-summary-" + technician.id());
+        summary.getStyleClass().add(Styles.FORM_HINT);
+        VBox header = new VBox(2, name, summary);
+        header.setMinWidth(LANE_HEADER_WIDTH);
+        header.setPrefWidth(LANE_HEADER_WIDTH);
+        header.setPadding(new Insets(6));
+
+        Pane timeline = new Pane();
+        timeline.setId("dispatch-lane-" + technician.id());
+        timeline.getStyleClass().add("fd-dispatch-lane");
+        timeline.setPrefSize(width, LANE_HEIGHT);
+        timeline.setMinSize(width, LANE_HEIGHT);
+        for (int minute = plan.axisStart(); minute <= plan.axisEnd(); minute += 60) {
+            Line hour = new Line((minute - plan.axisStart()) * SCALE, 0, (minute - plan.axisStart()) * SCALE, LANE_HEIGHT);
+            hour.getStyleClass().add("fd-dispatch-hour");
+            timeline.getChildren().add(hour);
+        }
+        for (DayPlan.Placed placed : lane.jobs()) {
+            timeline.getChildren().add(card(plan, placed, technician));
+        }
+        if (nowMinute >= plan.axisStart() && nowMinute <= plan.axisEnd()) {
+            Line now = new Line((nowMinute - plan.axisStart()) * SCALE, 0, (nowMinute - plan.axisStart()) * SCALE, LANE_HEIGHT);
+            now.getStyleClass().add("fd-dispatch-now");
+            now.setMouseTransparent(true);
+            timeline.getChildren().add(now);
+        }
+        timeline.setOnDragOver(e -> {
+            if (dragged != null && DispatchViewModel.movable(dragged)) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        timeline.setOnDragDropped(e -> {
+            WorkOrderSummary job = dragged;
+            boolean accepted = job != null && DispatchViewModel.movable(job);
+            if (accepted) {
+                int minute = plan.axisStart() + (int) Math.round(e.getX() / SCALE - grabOffsetMinutes);
+                model.place(job, technician, minute);
+            }
+            e.setDropCompleted(accepted);
+            e.consume();
+        });
+        HBox row = new HBox(header, timeline);
+        row.getStyleClass().add("fd-dispatch-row");
+        return row;
+    }
+
+    private Node card(DayPlan plan, DayPlan.Placed placed, Technician technician) {
+        WorkOrderSummary job = placed.job();
+        Label number = new Label((placed.startsBefore() ? "◂ " : "") + job.describe() + (placed.endsAfter() ? " ▸" : ""));
+        number.getStyleClass().add("fd-board-card-number");
+        number.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(4, number, new Label(statusMark(job)));
+        if (job.priority().equals(Priority.EMERGENCY) || job.priority().equals(Priority.HIGH)) {
+            Label priority = new Label(job.priority().label());
+            priority.getStyleClass().addAll(Styles.BADGE, job.priority().equals(Priority.EMERGENCY) ? "fd-badge-danger" : "fd-badge-warning");
+            top.getChildren().add(priority);
+        }
+        if (placed.overlaps()) {
+            Label overlap = new Label("⚠ Overlaps");
+            overlap.getStyleClass().addAll(Styles.BADGE, "fd-badge-warning");
+            top.getChildren().add(overlap);
+        }
+        if (job.pending()) {
+            Label pending = new Label("⟳");
+            pending.getStyleClass().addAll(Styles.BADGE, "fd-badge-neutral");
+            top.getChildren().add(pending);
+        }
+        Label customer = new Label(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
+        Label window = new Label(job.windowStart().map(formats::time).orElse("") + "–" + job.windowEnd().map(formats::time).orElse(""));
+        window.getStyleClass().add(Styles.FORM_HINT);
+        VBox card = new VBox(1, top, customer, window);
+        card.setId(CARD_PREFIX + job.id().value());
+        card.getStyleClass().add("fd-dispatch-card");
+        if (!DispatchViewModel.movable(job)) {
+            card.getStyleClass().add("fd-dispatch-card-fixed");
+        }
+        card.setStyle("-fx-border-color: transparent transparent transparent " + web(color(technician)) + ";");
+        double x = (placed.startMinute() - plan.axisStart()) * SCALE;
+        double w = Math.max(24, (placed.endMinute() - placed.startMinute()) * SCALE - 2);
+        card.setLayoutX(x + 1);
+        card.setLayoutY(4);
+        card.setPrefSize(w, LANE_HEIGHT - 8);
+        card.setMaxSize(w, LANE_HEIGHT - 8);
+        card.setMinSize(w, LANE_HEIGHT - 8);
+        card.setFocusTraversable(true);
+        card.setAccessibleText(job.describe() + ", " + job.customerName() + ", " + window.getText() + ", "
+                + job.status().map(s -> s.label()).orElse("") + (placed.overlaps() ? ", overlaps another job" : "")
+                + (job.pending() ? ", waiting to sync" : ""));
+        card.focusedProperty().addListener((o, was, is) -> {
+            if (is) {
+                focusedJob = job.id();
+            }
+        });
+        card.setOnMouseClicked(e -> card.requestFocus());
+        card.setOnKeyPressed(e -> keyOnCard(job, e));
+        card.setOnContextMenuRequested(e -> menu(job).show(card, e.getScreenX(), e.getScreenY()));
+        dragSource(card, job, e -> e.getX() / SCALE);
+        cards.put(job.id(), card);
+        return card;
+    }
+
+    private void keyOnCard(WorkOrderSummary job, KeyEvent e) {
+        int horizontal = e.getCode() == KeyCode.RIGHT ? 1 : e.getCode() == KeyCode.LEFT ? -1 : 0;
+        int vertical = e.getCode() == KeyCode.DOWN ? 1 : e.getCode() == KeyCode.UP ? -1 : 0;
+        if (e.isAltDown() && horizontal != 0) {
+            if (e.isShiftDown()) {
+                model.stretch(job, horizontal);
+            } else {
+                model.shift(job, horizontal);
+            }
+            e.consume();
+        } else if (e.isAltDown() && vertical != 0) {
+            model.reassign(job, vertical);
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER) {
+            model.open(job);
+            e.consume();
+        } else if (e.getCode() == KeyCode.F10 && e.isShiftDown() || e.getCode() == KeyCode.CONTEXT_MENU) {
+            Node card = cards.get(job.id());
+            javafx.geometry.Bounds bounds = card.localToScreen(card.getBoundsInLocal());
+            menu(job).show(card, bounds.getMinX(), bounds.getMaxY());
+            e.consume();
+        }
+    }
+
+    /** "Schedule…" (the picker), "Unassign", "Open job". */
+    private ContextMenu menu(WorkOrderSummary job) {
+        MenuItem schedule = new MenuItem("Schedule…");
+        schedule.setOnAction(e -> ScheduleDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), job,
+                        model.current().map(plan -> plan.lanes().stream().map(DayPlan.Lane::technician).toList()).orElse(List.of()),
+                        formats)
+                .ifPresent(choice -> model.place(job, choice.technician(), choice.minuteOf(model.current().orElseThrow()))));
+        schedule.setDisable(!DispatchViewModel.movable(job));
+        MenuItem unassign = new MenuItem("Unassign (to the tray)");
+        unassign.setDisable(job.technicianId().isEmpty() || !DispatchViewModel.movable(job));
+        unassign.setOnAction(e -> model.unassign(job));
+        MenuItem open = new MenuItem("Open job");
+        open.setOnAction(e -> model.open(job));
+        return new ContextMenu(schedule, unassign, open);
+    }
+
+    private void dragSource(Node node, WorkOrderSummary job, java.util.function.ToDoubleFunction<javafx.scene.input.MouseEvent> grab) {
+        node.setOnDragDetected(e -> {
+            if (!DispatchViewModel.movable(job)) {
+                return;
+            }
+            Dragboard board = node.startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            content.putString(job.id().value().toString());
+            board.setContent(content);
+            dragged = job;
+            grabOffsetMinutes = grab.applyAsDouble(e);
+            e.consume();
+        });
+        node.setOnDragDone(e -> dragged = null);
+    }
+
+    private void refocus() {
+        Node card = focusedJob == null ? null : cards.get(focusedJob);
+        if (card != null && root.getScene() != null) {
+            card.requestFocus();
+        }
+    }
+
+    private static String statusMark(WorkOrderSummary job) {
+        return job.status().map(status -> switch (status.code()) {
+            case "scheduled" -> "◷ Scheduled";
+            case "dispatched" -> "➜ Dispatched";
+            case "en_route" -> "» En route";
+            case "on_site" -> "⚒ On site";
+            case "completed" -> "✔ Completed";
+            case "canceled" -> "✖ Canceled";
+            default -> status.label();
+        }).orElse("");
+    }
+
+    private static Color color(Technician technician) {
+        try {
+            return technician.color().map(Color::web).orElse(Color.GRAY);
+        } catch (IllegalArgumentException notAColour) {
+            return Color.GRAY;
+        }
+    }
+
+    private static String web(Color color) {
+        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", (int) Math.round(color.getRed() * 255),
+                (int) Math.round(color.getGreen() * 255), (int) Math.round(color.getBlue() * 255));
+    }
+
+    /** A job in the tray: number, customer, area; dragged into a lane, or scheduled with the picker. */
+    private final class TrayCell extends ListCell<WorkOrderSummary> {
+        TrayCell() {
+            setPrefWidth(0);
+            setOnDragDetected(e -> {
+                WorkOrderSummary job = getItem();
+                if (job == null || !DispatchViewModel.movable(job)) {
+                    return;
+                }
+                Dragboard board = startDragAndDrop(TransferMode.MOVE);
+                ClipboardContent content = new ClipboardContent();
+                content.putString(job.id().value().toString());
+                board.setContent(content);
+                dragged = job;
+                grabOffsetMinutes = 0;
+                e.consume();
+            });
+            setOnDragDone(e -> dragged = null);
+        }
+
+        @Override
+        protected void updateItem(WorkOrderSummary job, boolean empty) {
+            super.updateItem(job, empty);
+            if (empty || job == null) {
+                setText(null);
+                setGraphic(null);
+                setContextMenu(null);
+                return;
+            }
+            Label number = new Label(job.describe() + (job.pending() ? " ⟳" : ""));
+            number.getStyleClass().add("fd-board-card-number");
+            Label customer = new Label(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
+            Label when = new Label(job.windowStart().map(formats::dayAndTime).orElse("No window")
+                    + job.technicianName().map(name -> " · " + name).orElse(""));
+            when.getStyleClass().add(Styles.FORM_HINT);
+            setText(null);
+            setGraphic(new VBox(1, number, customer, when));
+            setContextMenu(menu(job));
+            setAccessibleText(job.describe() + ", " + job.customerName() + ", " + when.getText());
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package com.fielddesk.desktop.dispatch;
+
+import com.fielddesk.cache.query.Table;
+import com.fielddesk.desktop.app.feature.Navigator;
+import com.fielddesk.desktop.app.feature.RecordKind;
+import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.Failures;
+import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.LiveList;
+import com.fielddesk.domain.common.InvalidInputException;
+import com.fielddesk.domain.jobs.MoveNotAllowedException;
+import com.fielddesk.domain.jobs.Technician;
+import com.fielddesk.domain.jobs.WorkOrderId;
+import com.fielddesk.domain.jobs.WorkOrderRepository;
+import com.fielddesk.domain.jobs.WorkOrderStatus;
+import com.fielddesk.domain.jobs.WorkOrderSummary;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * The dispatch day: the lanes (a technician each, their jobs placed on the day in the company's
+ * zone), the tray (unscheduled, unassigned, late) and the changes a dispatcher makes there —
+ * schedule, reschedule, reassign, unassign — each queued locally at once (offline too), with Ctrl+Z
+ * undoing the last one as a new change. The day's plan is read in SQL and follows the cache live.
+ */
+final class DispatchViewModel implements AutoCloseable {
+
+    /** Minutes a drag or a key press moves a job by (issue: a setting; 15 by default). */
+    static final int SNAP_MINUTES = 15;
+    /** A job put on the board without a window of its own gets this long a one. */
+    static final Duration DEFAULT_LENGTH = Duration.ofHours(2);
+    /** Rows per tray group; its heading counts them all. */
+    static final int TRAY_ROWS = 50;
+
+    /** Where a job was before a board change, to undo it. */
+    private record BoardChange(WorkOrderId job, String name, Optional<UUID> technician, Instant start, Instant end) {
+    }
+
+    private final WorkOrderRepository repository;
+    private final BackgroundTasks tasks;
+    private final Navigator navigator;
+    private final Formats formats;
+    private final Clock clock;
+    private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<WorkOrderId> follow = new ReadOnlyObjectWrapper<>();
+    private final LiveList<DayPlan> plan;
+    private Optional<BoardChange> lastChange = Optional.empty();
+
+    DispatchViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, Navigator navigator,
+                      Formats formats, Clock clock) {
+        this.repository = repository;
+        this.tasks = tasks;
+        this.navigator = navigator;
+        this.formats = formats;
+        this.clock = clock;
+        day.set(LocalDate.now(clock));
+        String[] tables = WorkOrderRepository.READS.stream().map(Table::name).toArray(String[]::new);
+        plan = LiveList.<DayPlan>of(tasks, DayPlan::day).describedAs("the dispatch day").query(query())
+                .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
+        day.addListener((o, before, now) -> plan.requery(query()));
+    }
+
+    void start() {
+        plan.start();
+    }
+
+    private Callable<List<DayPlan>> query() {
+        LocalDate shown = day.get();
+        return () -> List.of(DayPlan.of(shown, repository.companyZone().zone(), repository.technicians(),
+                repository.scheduledOn(shown), repository.tray(clock.instant(), TRAY_ROWS)));
+    }
+
+    Optional<DayPlan> current() {
+        return plan.items().isEmpty() ? Optional.empty() : Optional.of(plan.items().get(0));
+    }
+
+    void previousDay() {
+        day.set(day.get().minusDays(1));
+    }
+
+    void nextDay() {
+        day.set(day.get().plusDays(1));
+    }
+
+    void today() {
+        day.set(LocalDate.now(clock));
+    }
+
+    /** Whether the board may move this job: on-site, completed and canceled jobs stay where they are. */
+    static boolean movable(WorkOrderSummary job) {
+        return job.status().map(status -> !status.equals(WorkOrderStatus.ON_SITE) && !status.equals(WorkOrderStatus.COMPLETED)
+                && !status.equals(WorkOrderStatus.CANCELED)).orElse(false);
+    }
+
+    /**
+     * Puts a job at a minute of the shown day in a technician's lane, keeping its window's length
+     * (or {@link #DEFAULT_LENGTH} for a job without one): a drop from the tray, a drop in the lanes,
+     * or a key press.
+     */
+    void place(WorkOrderSummary job, Technician technician, int startMinute) {
+        DayPlan shown = current().orElse(null);
+        if (shown == null) {
+            return;
+        }
+        Duration length = job.windowStart().flatMap(start -> job.windowEnd().map(end -> Duration.between(start, end)))
+                .filter(d -> !d.isNegative() && !d.isZero()).orElse(DEFAULT_LENGTH);
+        Instant start = shown.instantAt(DayPlan.snap(startMinute, SNAP_MINUTES));
+        change(job, Optional.of(technician.id()), start, start.plus(length),
+                job.describe() + " is now with " + technician.name() + ", " + formats.dayAndTime(start) + ".");
+    }
+
+    /** Moves a job in its lane by whole snaps (negative: earlier). */
+    void shift(WorkOrderSummary job, int snaps) {
+        if (job.windowStart().isEmpty() || job.windowEnd().isEmpty()) {
+            return;
+        }
+        Duration by = Duration.ofMinutes((long) snaps * SNAP_MINUTES);
+        Instant start = job.windowStart().get().plus(by);
+        change(job, job.technicianId(), start, job.windowEnd().get().plus(by),
+                job.describe() + " now starts " + formats.dayAndTime(start) + ".");
+    }
+
+    /** Makes a job's window longer or shorter by whole snaps, at its end (an edge drag from the keyboard). */
+    void stretch(WorkOrderSummary job, int snaps) {
+        if (job.windowStart().isEmpty() || job.windowEnd().isEmpty()) {
+            return;
+        }
+        Instant end = job.windowEnd().get().plus(Duration.ofMinutes((long) snaps * SNAP_MINUTES));
+        change(job, job.technicianId(), job.windowStart().get(), end,
+                job.describe() + " now ends " + formats.time(end) + ".");
+    }
+
+    /** Gives a job to the technician of the lane above (-1) or below (+1), same time. */
+    void reassign(WorkOrderSummary job, int direction) {
+        DayPlan shown = current().orElse(null);
+        if (shown == null || job.windowStart().isEmpty() || job.windowEnd().isEmpty()) {
+            return;
+        }
+        List<DayPlan.Lane> lanes = shown.lanes();
+        int index = -1;
+        for (int i = 0; i < lanes.size(); i++) {
+            if (job.technicianId().filter(lanes.get(i).technician().id()::equals).isPresent()) {
+                index = i;
+            }
+        }
+        int target = index + direction;
+        if (target < 0 || target >= lanes.size()) {
+            notice.set("There is no technician " + (direction < 0 ? "above" : "below") + " " + job.technicianName().orElse("this lane") + ".");
+            return;
+        }
+        Technician to = lanes.get(target).technician();
+        change(job, Optional.of(to.id()), job.windowStart().get(), job.windowEnd().get(),
+                job.describe() + " is now with " + to.name() + ".");
+    }
+
+    /** Takes a job off its technician, back to the tray's "Unassigned" (a drop on the tray). */
+    void unassign(WorkOrderSummary job) {
+        BoardChange before = before(job);
+        tasks.run(() -> {
+            repository.unassign(job.id());
+            return job;
+        }, done -> remember(job, before, job.describe() + " is unassigned; it waits in the tray."),
+                failure -> notice.set(refusal(job.describe(), failure)));
+    }
+
+    /** Puts the job of the last board change back where it was — a new change, queued like any other. */
+    void undo() {
+        BoardChange last = lastChange.orElse(null);
+        if (last == null) {
+            notice.set("There is no board change to undo.");
+            return;
+        }
+        tasks.run(() -> {
+            repository.schedule(last.job(), last.technician(), last.start(), last.end());
+            return last;
+        }, undone -> {
+            lastChange = Optional.empty();
+            follow.set(undone.job());
+            notice.set("Undone: " + undone.name() + " is back at " + formats.dayAndTime(undone.start())
+                    + undone.technician().map(t -> "").orElse(", unassigned") + ".");
+        }, failure -> notice.set(refusal(last.name(), failure)));
+    }
+
+    void open(WorkOrderSummary job) {
+        navigator.open(new RecordRef(RecordKind.JOB, job.id().value().toString())).ifPresent(notice::set);
+    }
+
+    private void change(WorkOrderSummary job, Optional<UUID> technician, Instant start, Instant end, String done) {
+        if (!movable(job)) {
+            notice.set(job.describe() + " is " + job.status().map(s -> s.label().toLowerCase(java.util.Locale.ROOT))
+                    .orElse("not a job") + " and stays where it is.");
+            return;
+        }
+        BoardChange before = before(job);
+        tasks.run(() -> {
+            repository.schedule(job.id(), technician, start, end);
+            return job;
+        }, changed -> remember(job, before, done), failure -> notice.set(refusal(job.describe(), failure)));
+    }
+
+    private static BoardChange before(WorkOrderSummary job) {
+        return job.windowStart().isPresent() && job.windowEnd().isPresent()
+                ? new BoardChange(job.id(), job.describe(), job.technicianId(), job.windowStart().get(), job.windowEnd().get())
+                : null;
+    }
+
+    private void remember(WorkOrderSummary job, BoardChange before, String done) {
+        // A job that had no window cannot be put back by another schedule: it is moved back to
+        // Unscheduled in Jobs, so Ctrl+Z offers nothing for it.
+        lastChange = Optional.ofNullable(before);
+        follow.set(job.id());
+        notice.set(before == null ? done : done + " Ctrl+Z undoes it.");
+    }
+
+    private static String refusal(String name, Throwable failure) {
+        if (failure instanceof MoveNotAllowedException refused) {
+            return refused.sentence();
+        }
+        if (failure instanceof InvalidInputException invalid) {
+            return name + ": " + invalid.errors().get(0).message();
+        }
+        return Failures.sentence("Could not change " + name + ".", failure);
+    }
+
+    ObjectProperty<LocalDate> dayProperty() {
+        return day;
+    }
+
+    javafx.collections.ObservableList<DayPlan> plan() {
+        return plan.items();
+    }
+
+    ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<WorkOrderId> followProperty() {
+        return follow.getReadOnlyProperty();
+    }
+
+    Formats formats() {
+        return formats;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        plan.close();
+    }
+}

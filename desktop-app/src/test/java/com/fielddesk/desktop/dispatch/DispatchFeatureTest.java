@@ -1,0 +1,161 @@
+package com.fielddesk.desktop.dispatch;
+
+import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.query.LocalCache;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.testing.CacheRows;
+import com.fielddesk.desktop.testing.Fx;
+import com.fielddesk.desktop.testing.SectionUnderTest;
+import com.fielddesk.domain.common.UserId;
+import com.fielddesk.domain.jobs.WorkOrderRepository;
+import javafx.scene.Node;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static com.fielddesk.desktop.testing.CacheRows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dispatch day on a real SQLite cache, shown by the real navigator: a lane per technician with
+ * jobs count and booked hours, an overlap flagged, the tray counted, and the keyboard path —
+ * 15 minutes later, to the technician below, Ctrl+Z back — each a queued change in the cache.
+ */
+class DispatchFeatureTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
+    private static final UUID COMPANY = UUID.randomUUID();
+    private static final ZoneId ZONE = SectionUnderTest.COMPANY_ZONE;
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 7);
+
+    @TempDir
+    Path folder;
+
+    private final FxRobot robot = new FxRobot();
+    private CacheDatabase cache;
+    private SectionUnderTest section;
+    private final UUID dispatcher = UUID.randomUUID();
+    private final UUID ann = UUID.randomUUID();
+    private final UUID bob = UUID.randomUUID();
+    private final UUID customer = UUID.randomUUID();
+
+    @AfterEach
+    void close() throws Exception {
+        section.close();
+        cache.close();
+    }
+
+    @Test
+    void lanesShowTheDayAndTheKeyboardReschedulesReassignsAndUndoes() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));
+        CacheRows.write(cache, "profiles", List.of(
+                row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"),
+                row("id", ann, "company_id", COMPANY, "role", "technician", "full_name", "Ann Archer", "color", "#1f77b4"),
+                row("id", bob, "company_id", COMPANY, "role", "technician", "full_name", "Bob Baker", "color", "#ff7f0e")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        UUID boiler = job(1, "scheduled", ann, 9, 0, 11, 0);
+        job(2, "scheduled", ann, 10, 30, 12, 0);
+        job(3, "unscheduled", null, 0, 0, 0, 0);
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
+        Fx.run(() -> ((DatePicker) section.lookup("#dispatch-date")).setValue(DAY));
+
+        Fx.waitUntil("Ann's lane counts her jobs and hours", DEADLINE,
+                () -> "2 jobs · 3.5 h".equals(textOf("#dispatch-lane-summary-" + ann)));
+        assertThat(textOf("#dispatch-lane-summary-" + bob)).isEqualTo("0 jobs · 0.0 h");
+        assertThat(section.text("#dispatch-tray-heading-unscheduled")).isEqualTo("Unscheduled · 1");
+        assertThat(cardTexts(boiler)).contains("⚠ Overlaps", "09:00–11:00");
+
+        focusCard(boiler);
+        robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
+        Fx.waitUntil("Alt+→ moves the job 15 minutes later", DEADLINE,
+                () -> DAY.atTime(9, 15).atZone(ZONE).toInstant().equals(instant(boiler, "scheduled_start")));
+        assertThat(instant(boiler, "scheduled_end")).isEqualTo(DAY.atTime(11, 15).atZone(ZONE).toInstant());
+
+        Fx.waitUntil("the card keeps the focus after the board redraws", DEADLINE, () -> cardFocused(boiler));
+        robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+        Fx.waitUntil("Alt+↓ gives it to the technician below", DEADLINE, () -> bob.toString().equals(column(boiler, "technician_id")));
+        Fx.waitUntil("Bob's lane has it", DEADLINE, () -> "1 job · 2.0 h".equals(textOf("#dispatch-lane-summary-" + bob)));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        Fx.waitUntil("Ctrl+Z gives it back to Ann", DEADLINE, () -> ann.toString().equals(column(boiler, "technician_id")));
+        assertThat(queuedChanges(boiler)).as("three changes queued, the undo one of them").isEqualTo(3);
+        assertThat(section.text("#dispatch-notice")).startsWith("Undone: Job #1 is back at");
+    }
+
+    private UUID job(long number, String status, UUID technician, int startHour, int startMinute, int endHour, int endMinute) {
+        UUID id = UUID.randomUUID();
+        boolean scheduled = technician != null;
+        CacheRows.write(cache, "work_orders", List.of(row("id", id, "company_id", COMPANY, "stage", "job", "number", number,
+                "title", "Service " + number, "status", status, "customer_id", customer, "priority", "normal",
+                "created_at", "2026-12-01T10:00:00Z",
+                "scheduled_start", scheduled ? DAY.atTime(startHour, startMinute).atZone(ZONE).toInstant().toString() : null,
+                "scheduled_end", scheduled ? DAY.atTime(endHour, endMinute).atZone(ZONE).toInstant().toString() : null,
+                "technician_id", technician)));
+        return id;
+    }
+
+    private String textOf(String selector) {
+        return Fx.read(() -> {
+            Node node = section.lookup(selector);
+            return node instanceof Label label ? label.getText() : null;
+        });
+    }
+
+    private List<String> cardTexts(UUID job) {
+        return Fx.read(() -> section.lookup("#" + DispatchView.CARD_PREFIX + job).lookupAll(".label").stream()
+                .map(node -> ((Label) node).getText()).toList());
+    }
+
+    private void focusCard(UUID job) {
+        Fx.run(() -> section.lookup("#" + DispatchView.CARD_PREFIX + job).requestFocus());
+        Fx.waitUntil("the card has focus", DEADLINE, () -> cardFocused(job));
+    }
+
+    private boolean cardFocused(UUID job) {
+        Node card = section.lookup("#" + DispatchView.CARD_PREFIX + job);
+        return card != null && card.isFocused();
+    }
+
+    private java.time.Instant instant(UUID job, String column) {
+        String stored = column(job, column);
+        return stored == null ? null : java.time.Instant.parse(stored);
+    }
+
+    private String column(UUID job, String column) {
+        return cache.read(connection -> {
+            try (var query = connection.prepareStatement("select " + column + " from work_orders where id = ?")) {
+                query.setString(1, job.toString());
+                try (var rows = query.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    private long queuedChanges(UUID job) {
+        return cache.read(connection -> {
+            try (var query = connection.prepareStatement("select count(*) from outbox where row_id = ?")) {
+                query.setString(1, job.toString());
+                try (var rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+}
