@@ -68,6 +68,9 @@ final class DispatchView {
     private WorkOrderSummary dragged;
     private double grabOffsetMinutes;
     private WorkOrderId focusedJob;
+    /** What the lanes show now, to redraw only what changed. */
+    private DayPlan shownPlan;
+    private int shownNowMinute;
 
     DispatchView(DispatchViewModel model) {
         this.model = model;
@@ -195,17 +198,57 @@ final class DispatchView {
 
     // ---- the lanes ----
 
+    /**
+     * Shows the plan. When only jobs changed (same day, axis, technicians and minute), only the
+     * lanes whose jobs changed are drawn again: a move touches one or two of fifty lanes.
+     */
     private void show() {
-        Optional<DayPlan> shown = model.current();
-        cards.clear();
-        lanesBox.getChildren().clear();
-        if (shown.isEmpty()) {
+        Optional<DayPlan> current = model.current();
+        if (current.isEmpty()) {
+            cards.clear();
+            lanesBox.getChildren().clear();
+            shownPlan = null;
             return;
         }
-        DayPlan plan = shown.get();
+        DayPlan plan = current.get();
         dayTitle.setText(formats.date(plan.day()) + " · " + formats.zoneName());
         showTray(plan.tray());
+        int nowMinute = plan.day().equals(LocalDate.now(model.clock()))
+                ? DayPlan.minuteOf(plan.dayStart(), model.clock().instant()) : -1;
         double width = (plan.axisEnd() - plan.axisStart()) * SCALE;
+        if (sameFrame(plan, nowMinute)) {
+            for (int i = 0; i < plan.lanes().size(); i++) {
+                DayPlan.Lane before = shownPlan.lanes().get(i);
+                DayPlan.Lane now = plan.lanes().get(i);
+                if (!now.equals(before)) {
+                    before.jobs().forEach(placed -> cards.remove(placed.job().id()));
+                    lanesBox.getChildren().set(i + 1, lane(plan, now, width, nowMinute));
+                }
+            }
+        } else {
+            cards.clear();
+            lanesBox.getChildren().clear();
+            lanesBox.getChildren().add(axis(plan, width));
+            if (plan.lanes().isEmpty()) {
+                lanesBox.getChildren().add(new Label("No active technicians: add one in the company's people to dispatch jobs."));
+            }
+            for (DayPlan.Lane lane : plan.lanes()) {
+                lanesBox.getChildren().add(lane(plan, lane, width, nowMinute));
+            }
+        }
+        shownPlan = plan;
+        shownNowMinute = nowMinute;
+        refocus();
+    }
+
+    private boolean sameFrame(DayPlan plan, int nowMinute) {
+        return shownPlan != null && shownPlan.day().equals(plan.day()) && shownPlan.axisStart() == plan.axisStart()
+                && shownPlan.axisEnd() == plan.axisEnd() && shownNowMinute == nowMinute && !plan.lanes().isEmpty()
+                && shownPlan.lanes().stream().map(DayPlan.Lane::technician).toList()
+                .equals(plan.lanes().stream().map(DayPlan.Lane::technician).toList());
+    }
+
+    private Node axis(DayPlan plan, double width) {
         Pane axis = new Pane();
         axis.setId("dispatch-axis");
         axis.setPrefSize(width, 22);
@@ -218,16 +261,7 @@ final class DispatchView {
         }
         Region corner = new Region();
         corner.setMinWidth(LANE_HEADER_WIDTH);
-        lanesBox.getChildren().add(new HBox(corner, axis));
-        if (plan.lanes().isEmpty()) {
-            lanesBox.getChildren().add(new Label("No active technicians: add one in the company's people to dispatch jobs."));
-        }
-        int nowMinute = plan.day().equals(LocalDate.now(model.clock()))
-                ? DayPlan.minuteOf(plan.dayStart(), model.clock().instant()) : -1;
-        for (DayPlan.Lane lane : plan.lanes()) {
-            lanesBox.getChildren().add(lane(plan, lane, width, nowMinute));
-        }
-        refocus();
+        return new HBox(corner, axis);
     }
 
     private Node lane(DayPlan plan, DayPlan.Lane lane, double width, int nowMinute) {
