@@ -1,10 +1,16 @@
 package com.fielddesk.desktop.app;
 
+import com.fielddesk.cache.audit.SupabaseAuditLogPort;
+import com.fielddesk.cache.audit.WitnessedHeads;
+import com.fielddesk.cache.calls.SupabaseFunctionPort;
 import com.fielddesk.desktop.app.feature.Feature;
+import com.fielddesk.desktop.audit.AuditFeature;
 import com.fielddesk.desktop.customers.CustomersFeature;
 import com.fielddesk.desktop.invoices.InvoicesFeature;
 import com.fielddesk.desktop.jobs.JobsFeature;
 import com.fielddesk.desktop.messages.MessagesFeature;
+import com.fielddesk.domain.audit.AuditEvents;
+import com.fielddesk.domain.audit.AuditRepository;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.invoices.InvoiceRepository;
@@ -35,6 +41,9 @@ final class FeatureRegistry {
                 MessagesFeature.feature(new MessagesRepository(session.sync().cache(), new UserId(session.userId()),
                         Clock.systemUTC())),
                 JobsFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))),
-                InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))));
+                InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))),
+                AuditFeature.feature(new AuditRepository(new SupabaseAuditLogPort(session.supabase()),
+                        new WitnessedHeads(session.cacheDatabase(), Clock.systemUTC()), session.sync().cache(),
+                        new UserId(session.userId())), new AuditEvents(new SupabaseFunctionPort(session.supabase()))));
     }
 }

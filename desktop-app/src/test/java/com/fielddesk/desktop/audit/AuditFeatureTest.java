@@ -1,0 +1,202 @@
+package com.fielddesk.desktop.audit;
+
+import com.fielddesk.cache.audit.SupabaseAuditLogPort;
+import com.fielddesk.cache.audit.WitnessedHeads;
+import com.fielddesk.cache.calls.SupabaseFunctionPort;
+import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.query.LocalCache;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.app.feature.Feature;
+import com.fielddesk.desktop.app.feature.FeatureScreen;
+import com.fielddesk.desktop.shell.SectionNavigator;
+import com.fielddesk.desktop.testing.CacheRows;
+import com.fielddesk.desktop.testing.Fx;
+import com.fielddesk.desktop.testing.SectionUnderTest;
+import com.fielddesk.domain.audit.AuditEntry;
+import com.fielddesk.domain.audit.AuditEvents;
+import com.fielddesk.domain.audit.AuditRepository;
+import com.fielddesk.domain.audit.FieldChange;
+import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.common.UserId;
+import com.fielddesk.localbackend.testing.TenantFixtures;
+import com.fielddesk.localbackend.testing.TestBackend;
+import com.fielddesk.supabase.SupabaseClient;
+import com.fielddesk.supabase.SupabaseConfig;
+import com.fielddesk.supabase.auth.InMemorySessionStore;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.fielddesk.desktop.testing.CacheRows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Audit log section against a running local-backend (real migrations, triggers, row security
+ * and chain), shown by the real navigator over a real cache: a supervisor sees a job's status
+ * change as old → new, narrows the log to that job's history, verifies the chain, and exports the
+ * shown range as CSV (recorded as an export); a dispatcher has no Audit item; an unreachable
+ * server is said in a sentence.
+ */
+class AuditFeatureTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final TestBackend BACKEND = TestBackend.shared();
+
+    @TempDir
+    Path folder;
+
+    private CacheDatabase cache;
+    private SectionUnderTest section;
+    private TenantFixtures.Company company;
+    private TestBackend.SignedInUser supervisor;
+    private final List<SupabaseClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        company = BACKEND.tenants().company("Audit Screen Co " + UUID.randomUUID());
+        supervisor = BACKEND.staff(company, "supervisor");
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(row("id", supervisor.id(), "company_id", company.id(), "role", "supervisor",
+                "full_name", "Sam Super")));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (section != null) {
+            section.close();
+        }
+        clients.forEach(SupabaseClient::close);
+        cache.close();
+    }
+
+    private SupabaseClient signedIn(TestBackend.SignedInUser user, String url) {
+        SupabaseClient client = new SupabaseClient(SupabaseConfig.of(url, BACKEND.anonKey()), new InMemorySessionStore());
+        clients.add(client);
+        if (url.equals(BACKEND.url().toString())) {
+            client.auth().signInWithPassword(user.email(), user.password());
+        }
+        return client;
+    }
+
+    private Feature auditAs(SupabaseClient client, UUID user, SaveFileChooser files) {
+        AuditRepository audit = new AuditRepository(new SupabaseAuditLogPort(client), new WitnessedHeads(cache, Clock.systemUTC()),
+                new LocalCache(cache, new Outbox(), Clock.systemUTC()), new UserId(user));
+        return AuditFeature.feature(audit, new AuditEvents(new SupabaseFunctionPort(client)), files);
+    }
+
+    /** Schedules a job through the real API as the signed-in person (status unscheduled → scheduled). */
+    private static void schedule(SupabaseClient client, UUID job) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0);
+        client.from("work_orders").update(Map.of("status", "scheduled", "scheduled_start", start.toString(),
+                "scheduled_end", start.plusHours(2).toString())).eq("id", job).execute();
+    }
+
+    @Test
+    void aSupervisorSeesAJobsStatusChangeNarrowsToItsHistoryVerifiesAndExports() throws Exception {
+        SupabaseClient client = signedIn(supervisor, BACKEND.url().toString());
+        UUID job = BACKEND.tenants().job(company);
+        UUID otherJob = BACKEND.tenants().job(company);
+        schedule(client, job);
+        schedule(client, otherJob);
+        CacheRows.write(cache, "work_orders", List.of(row("id", job, "company_id", company.id(), "stage", "job", "number", 42,
+                "title", "Fix the furnace", "status", "scheduled")));
+        Path exported = folder.resolve("audit.csv");
+        section = SectionUnderTest.show(auditAs(client, supervisor.id(), (owner, title, name) -> Optional.of(exported)),
+                cache, folder);
+
+        Fx.waitUntil("the newest entries are listed", DEADLINE, () -> entries().size() >= 4);
+        AuditEntry statusChange = Fx.read(() -> entries().stream().filter(entry -> entry.action().equals("update")
+                && entry.recordId().equals(Optional.of(job))).findFirst().orElseThrow());
+        Fx.run(() -> table().getSelectionModel().select(statusChange));
+        Fx.waitUntil("the diff shows the status old → new in words", DEADLINE, () -> diff().stream()
+                .anyMatch(change -> change.label().equals("Status") && change.beforeInWords().equals("Unscheduled")
+                        && change.afterInWords().equals("Scheduled")));
+        assertThat(section.text("#audit-entry-title")).startsWith("Changed · Job or quote: Job 42 · Fix the furnace — Sam Super (Supervisor)");
+
+        Fx.run(() -> ((Button) section.lookup("#audit-history")).fire());
+        Fx.waitUntil("only the job's own entries", DEADLINE, () -> section.text("#audit-record").equals(
+                "History of Job 42 · Fix the furnace") && !entries().isEmpty() && !section.lookup("#audit-loading").isVisible());
+        assertThat(entries()).allSatisfy(entry -> assertThat(entry.recordId()).contains(job))
+                .extracting(AuditEntry::action).containsExactly("update", "insert");
+
+        Fx.run(() -> ((Button) section.lookup("#audit-verify")).fire());
+        Fx.waitUntil("the chain is intact", DEADLINE, () -> section.text("#audit-verify-result").startsWith("All "));
+        assertThat(section.text("#audit-verify-result")).contains("entries are intact");
+
+        Fx.run(() -> ((Button) section.lookup("#audit-export")).fire());
+        Fx.waitUntil("exported and recorded", DEADLINE, () -> section.text("#audit-export-notice").startsWith("Exported 2 entries"));
+        assertThat(section.text("#audit-export-notice"))
+                .isEqualTo("Exported 2 entries to audit.csv. The export is recorded in the audit log.");
+        List<List<String>> rows = CsvReader.read(java.nio.file.Files.readString(exported));
+        assertThat(rows.get(0).get(0)).startsWith("\uFEFF");
+        assertThat(rows.subList(1, rows.size())).extracting(cells -> cells.get(7))
+                .containsExactly(job.toString(), job.toString());
+        assertThat(rows.get(1).get(8)).contains("Status: Unscheduled → Scheduled");
+        assertThat(BACKEND.tenants().insertReturningId("select actor_id from public.audit_log where company_id = ?"
+                + " and action = 'export' and new_values ->> 'record' = ?::text", company.id(), job.toString()))
+                .isEqualTo(supervisor.id());
+    }
+
+    @Test
+    void onlySupervisorsAndAdminsHaveTheAuditItem() {
+        Feature audit = auditAs(signedIn(supervisor, BACKEND.url().toString()), supervisor.id(), (o, t, n) -> Optional.empty());
+        Feature everyone = Feature.section("home", "Home").visibleTo(java.util.Set.copyOf(Role.values()))
+                .icon(org.kordamp.ikonli.material2.Material2AL.HOME).screen(context -> new FeatureScreen() {
+                    private final Label node = new Label("Home");
+
+                    @Override
+                    public javafx.scene.Node node() {
+                        return node;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                });
+        for (Role role : List.of(Role.DISPATCHER, Role.CSR, Role.TECHNICIAN, Role.SUPERVISOR, Role.ADMIN)) {
+            SectionNavigator navigator = new SectionNavigator(List.of(everyone, audit));
+            Fx.run(() -> navigator.start(feature -> feature.create(null), role));
+            assertThat(Fx.read(() -> navigator.visibleFeatures().contains(audit))).as(role.label())
+                    .isEqualTo(role.isManager());
+            Fx.run(navigator::close);
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsSaidInASentence() throws Exception {
+        section = SectionUnderTest.show(auditAs(signedIn(supervisor, "http://127.0.0.1:9"), supervisor.id(),
+                (o, t, n) -> Optional.empty()), cache, folder);
+        Fx.waitUntil("the reason is shown", DEADLINE, () -> section.text("#audit-status").equals("Could not read the audit log. "
+                + "The audit log is on the server, which cannot be reached now; try again when online."));
+        assertThat(entries()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<AuditEntry> table() {
+        return (TableView<AuditEntry>) section.lookup("#audit-table");
+    }
+
+    private List<AuditEntry> entries() {
+        return Fx.read(() -> List.copyOf(table().getItems()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<FieldChange> diff() {
+        return List.copyOf(((TableView<FieldChange>) section.lookup("#audit-diff")).getItems());
+    }
+}
