@@ -153,6 +153,83 @@ class AuditFeatureTest {
     }
 
     @Test
+    void olderPagesLoadOnRequestAndTheFiltersNarrowTheLogOnTheServer() throws Exception {
+        SupabaseClient client = signedIn(supervisor, BACKEND.url().toString());
+        sql("insert into public.customers (company_id, full_name) select '" + company.id()
+                + "', 'Customer ' || g from generate_series(1, 55) g");
+        UUID job = BACKEND.tenants().job(company);
+        schedule(client, job);
+        long total = entriesOnTheServer();
+        section = SectionUnderTest.show(auditAs(client, supervisor.id(), (o, t, n) -> Optional.empty()), cache, folder);
+
+        Fx.waitUntil("the newest page", DEADLINE, () -> entries().size() == AuditViewModel.PAGE
+                && !section.lookup("#audit-load-older").isDisabled());
+        assertThat(section.text("#audit-status")).isEqualTo("Showing the newest 50 entries; older ones load with Load older.");
+        Fx.run(() -> ((Button) section.lookup("#audit-load-older")).fire());
+        Fx.waitUntil("and the older ones under them", DEADLINE, () -> entries().size() == total);
+        assertThat(entries()).extracting(AuditEntry::seq).isSortedAccordingTo((a, b) -> Long.compare(b, a)).doesNotHaveDuplicates();
+        Fx.waitUntil("nothing older", DEADLINE, () -> section.text("#audit-status").equals("Showing all " + total + " entries.")
+                && section.lookup("#audit-load-older").isDisabled());
+
+        Fx.waitUntil("the people are listed", DEADLINE, () -> personBox().getItems().size() == 2);
+        Fx.run(() -> personBox().setValue(personBox().getItems().get(1)));
+        Fx.waitUntil("only what Sam did", DEADLINE, () -> entries().size() == 1);
+        assertThat(entries().get(0).actorId()).contains(supervisor.id());
+        assertThat(entries().get(0).recordId()).contains(job);
+        Fx.run(() -> personBox().setValue(null));
+
+        Fx.run(() -> comboBox("#audit-record-type").setValue(com.fielddesk.domain.audit.AuditRecordType.CUSTOMERS));
+        Fx.waitUntil("only customers: 56 (the job's own customer too), the newest page of them", DEADLINE,
+                () -> entries().size() == AuditViewModel.PAGE && !section.lookup("#audit-loading").isVisible());
+        assertThat(entries()).allSatisfy(entry -> assertThat(entry.recordType()).contains("customers"));
+
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(SectionUnderTest.COMPANY_ZONE).plusDays(1);
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#audit-from")).setValue(tomorrow));
+        Fx.waitUntil("nothing from tomorrow on", DEADLINE, () -> entries().isEmpty()
+                && section.text("#audit-status").equals("No entries match these filters."));
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#audit-to")).setValue(tomorrow.minusDays(2)));
+        Fx.waitUntil("a range that ends before it starts is said", DEADLINE, () -> section.text("#audit-status")
+                .equals("The range ends before it starts; pick a later \"to\" day."));
+        Fx.run(() -> ((Button) section.lookup("#audit-clear-filters")).fire());
+        Fx.waitUntil("everything again", DEADLINE, () -> entries().size() == AuditViewModel.PAGE);
+    }
+
+    @Test
+    void aHistoryRewrittenAfterThisComputerSawItIsReportedWithTheEntry() throws Exception {
+        SupabaseClient client = signedIn(supervisor, BACKEND.url().toString());
+        BACKEND.tenants().customer(company, "Honest Customer");
+        section = SectionUnderTest.show(auditAs(client, supervisor.id(), (o, t, n) -> Optional.empty()), cache, folder);
+        Fx.waitUntil("the log is read (its head is witnessed)", DEADLINE, () -> entries().size() >= 3);
+        long head = entries().get(0).seq();
+
+        try (java.sql.Connection connection = BACKEND.admin().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("set local session_replication_role = replica");
+            statement.execute("""
+                    do $$
+                    declare
+                      e public.audit_log;
+                      previous text := null;
+                    begin
+                      update public.audit_log set new_values = jsonb_set(new_values, '{full_name}', '"Mallory"')
+                       where company_id = '%s' and table_name = 'customers';
+                      for e in select * from public.audit_log where company_id = '%s' order by seq loop
+                        e.prev_hash := previous;
+                        e.hash := private.audit_hash(e);
+                        update public.audit_log set prev_hash = e.prev_hash, hash = e.hash where id = e.id;
+                        previous := e.hash;
+                      end loop;
+                    end $$""".replace("%s", company.id().toString()));
+            connection.commit();
+        }
+
+        Fx.run(() -> ((Button) section.lookup("#audit-verify")).fire());
+        Fx.waitUntil("the rewrite is reported", DEADLINE, () -> section.text("#audit-verify-result")
+                .startsWith("The log was rewritten after this computer saw it: entry " + head + " no longer matches"));
+    }
+
+    @Test
     void onlySupervisorsAndAdminsHaveTheAuditItem() {
         Feature audit = auditAs(signedIn(supervisor, BACKEND.url().toString()), supervisor.id(), (o, t, n) -> Optional.empty());
         Feature everyone = Feature.section("home", "Home").visibleTo(java.util.Set.copyOf(Role.values()))
@@ -184,6 +261,38 @@ class AuditFeatureTest {
         Fx.waitUntil("the reason is shown", DEADLINE, () -> section.text("#audit-status").equals("Could not read the audit log. "
                 + "The audit log is on the server, which cannot be reached now; try again when online."));
         assertThat(entries()).isEmpty();
+    }
+
+    private long entriesOnTheServer() {
+        try (java.sql.Connection connection = BACKEND.admin().getConnection();
+             java.sql.PreparedStatement count = connection.prepareStatement(
+                     "select count(*) from public.audit_log where company_id = ?")) {
+            count.setObject(1, company.id());
+            try (java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sql(String statement) {
+        try (java.sql.Connection connection = BACKEND.admin().getConnection();
+             java.sql.Statement run = connection.createStatement()) {
+            run.execute(statement);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(statement, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.ComboBox<Object> comboBox(String selector) {
+        return (javafx.scene.control.ComboBox<Object>) section.lookup(selector);
+    }
+
+    private javafx.scene.control.ComboBox<Object> personBox() {
+        return comboBox("#audit-person");
     }
 
     @SuppressWarnings("unchecked")
