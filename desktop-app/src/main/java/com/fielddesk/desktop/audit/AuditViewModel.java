@@ -280,6 +280,10 @@ final class AuditViewModel implements AutoCloseable {
             AuditCsv.Result result;
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 result = csv.write(filter, out, progress::accept, cancelled::get);
+            } catch (Exception failed) {
+                // Half a log must not pass for the whole of it.
+                Files.deleteIfExists(file);
+                throw failed;
             }
             if (result.cancelled()) {
                 Files.deleteIfExists(file);

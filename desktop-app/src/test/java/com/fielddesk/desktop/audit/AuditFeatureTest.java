@@ -230,7 +230,8 @@ class AuditFeatureTest {
     }
 
     @Test
-    void onlySupervisorsAndAdminsHaveTheAuditItem() {
+    void onlySupervisorsAndAdminsHaveTheAuditItem() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         Feature audit = auditAs(signedIn(supervisor, BACKEND.url().toString()), supervisor.id(), (o, t, n) -> Optional.empty());
         Feature everyone = Feature.section("home", "Home").visibleTo(java.util.Set.copyOf(Role.values()))
                 .icon(org.kordamp.ikonli.material2.Material2AL.HOME).screen(context -> new FeatureScreen() {
@@ -255,12 +256,22 @@ class AuditFeatureTest {
     }
 
     @Test
-    void anUnreachableServerIsSaidInASentence() throws Exception {
+    void anUnreachableServerIsSaidInASentenceAndNoHalfExportIsLeft() throws Exception {
+        Path exported = folder.resolve("offline.csv");
         section = SectionUnderTest.show(auditAs(signedIn(supervisor, "http://127.0.0.1:9"), supervisor.id(),
-                (o, t, n) -> Optional.empty()), cache, folder);
-        Fx.waitUntil("the reason is shown", DEADLINE, () -> section.text("#audit-status").equals("Could not read the audit log. "
-                + "The audit log is on the server, which cannot be reached now; try again when online."));
+                (o, t, n) -> Optional.of(exported)), cache, folder);
+        String unreachable = "The audit log is on the server, which cannot be reached now; try again when online.";
+        Fx.waitUntil("the reason is shown", DEADLINE, () -> section.text("#audit-status")
+                .equals("Could not read the audit log. " + unreachable));
         assertThat(entries()).isEmpty();
+
+        Fx.run(() -> ((Button) section.lookup("#audit-verify")).fire());
+        Fx.waitUntil("Verify says why not", DEADLINE, () -> section.text("#audit-verify-result")
+                .equals("Could not verify the audit log. " + unreachable));
+        Fx.run(() -> ((Button) section.lookup("#audit-export")).fire());
+        Fx.waitUntil("Export says why not", DEADLINE, () -> section.text("#audit-export-notice")
+                .equals("Could not export the audit log. " + unreachable));
+        assertThat(exported).doesNotExist();
     }
 
     private long entriesOnTheServer() {
