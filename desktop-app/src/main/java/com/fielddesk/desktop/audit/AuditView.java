@@ -53,7 +53,7 @@ final class AuditView {
         this.formats = model.formats();
         root.setId("audit");
         root.getItems().addAll(listPane(), detailPane());
-        root.setDividerPositions(0.64);
+        root.setDividerPositions(0.7);
         root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 model.reload();
@@ -199,6 +199,7 @@ final class AuditView {
                 : noticeText(model.verifyCommand().noticeProperty().get()),
                 model.verifyCommand().busyProperty(), model.verifyCommand().noticeProperty()));
         model.verifyCommand().noticeProperty().addListener((o, before, now) -> warn(verifyResult, now));
+        shownWhenItSaysSomething(verifyResult);
 
         Button export = new Button("_Export CSV…");
         export.setId("audit-export");
@@ -226,6 +227,7 @@ final class AuditView {
         exported.textProperty().bind(Bindings.createStringBinding(() -> noticeText(model.exportNoticeProperty().get()),
                 model.exportNoticeProperty()));
         model.exportNoticeProperty().addListener((o, before, now) -> warn(exported, now));
+        shownWhenItSaysSomething(exported);
 
         HBox toolbar = new HBox(8, verify, verifying, export, running);
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -247,6 +249,10 @@ final class AuditView {
         table.getColumns().add(Columns.text("record", "Record", model::recordText));
         table.getColumns().add(Columns.text("changes", "What changed", model::summaryText));
         table.getColumns().forEach(column -> column.setSortable(false));
+        double[] widths = {150, 170, 80, 200, 260};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((o, before, now) -> {
             if (now == null) {
@@ -326,6 +332,11 @@ final class AuditView {
         detail.getStyleClass().add(Styles.DETAIL_PANE);
         detail.setPadding(new Insets(12));
         return detail;
+    }
+
+    private static void shownWhenItSaysSomething(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     private static String noticeText(Notice notice) {

@@ -224,11 +224,16 @@ final class AuditViewModel implements AutoCloseable {
         return entry.recordName().map(name -> type.isEmpty() ? name : type + ": " + name).orElse(type);
     }
 
-    /** "Sam Super (Supervisor)", or the role alone when this computer does not know the person. */
+    /**
+     * "Sam Super (Supervisor)"; "Someone (Dispatcher)" when this computer does not know the person;
+     * "The system" for what the database did on its own (no person signed in).
+     */
     String personText(AuditEntry entry) {
-        String role = entry.actorRole().label();
-        return entry.actorName().map(name -> name + " (" + role + ")")
-                .orElse(entry.actorId().isPresent() ? "Someone (" + role + ")" : "The system (" + role + ")");
+        String role = entry.actorRole().isKnown() ? " (" + entry.actorRole().label() + ")" : "";
+        if (entry.actorId().isEmpty()) {
+            return "The system" + role;
+        }
+        return entry.actorName().orElse("Someone") + role;
     }
 
     /** "Status: Scheduled → Dispatched; Title: …", the changes on one line. */
