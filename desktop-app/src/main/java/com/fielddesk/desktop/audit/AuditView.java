@@ -242,14 +242,14 @@ final class AuditView {
     private Node list() {
         table.setId("audit-table");
         table.setItems(model.entries());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Columns.dateTime("time", "Time", formats, AuditEntry::occurredAt));
         table.getColumns().add(Columns.text("person", "Person", model::personText));
         table.getColumns().add(Columns.text("action", "Action", entry -> AuditAction.labelOf(entry.action())));
         table.getColumns().add(Columns.text("record", "Record", model::recordText));
         table.getColumns().add(Columns.text("changes", "What changed", model::summaryText));
         table.getColumns().forEach(column -> column.setSortable(false));
-        double[] widths = {150, 170, 80, 200, 260};
+        double[] widths = {150, 170, 75, 220, 260};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
@@ -308,10 +308,12 @@ final class AuditView {
 
         TableView<FieldChange> diff = new TableView<>(model.changes());
         diff.setId("audit-diff");
-        diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         diff.getColumns().add(Columns.text("field", "Field", FieldChange::label));
-        diff.getColumns().add(Columns.text("before", "Before", FieldChange::beforeInWords));
-        diff.getColumns().add(Columns.text("after", "After", FieldChange::afterInWords));
+        diff.getColumns().add(Columns.text("before", "Before", model::beforeText));
+        diff.getColumns().add(Columns.text("after", "After", model::afterText));
+        diff.getColumns().get(0).setPrefWidth(120);
+        diff.getColumns().get(1).setPrefWidth(130);
         diff.setPlaceholder(new Label("No field changed in this entry."));
         VBox.setVgrow(diff, Priority.ALWAYS);
 

@@ -52,6 +52,9 @@ import java.util.function.Consumer;
 final class AuditViewModel implements AutoCloseable {
 
     static final int PAGE = 50;
+    /** Record types whose readable name already says what they are ("Job 42 · …", "Invoice 7"). */
+    private static final java.util.Set<String> NAMED_WITH_THEIR_KIND = java.util.Set.of(
+            AuditRecordType.WORK_ORDERS.table(), AuditRecordType.INVOICES.table());
 
     /** One record's history: the record type (table), its id, and a name to show for it. */
     record OneRecord(String table, UUID id, String name) {
@@ -218,10 +221,44 @@ final class AuditViewModel implements AutoCloseable {
 
     // ---- one entry in words ----
 
-    /** "Job 42 · Boiler": the record's name, else its type, else nothing (a sign-in has no record). */
+    /**
+     * "Job 42 · Boiler", "Customer: Ada Brennan": the record's name (with its type where the name
+     * does not say it), else its type, else nothing (a sign-in has no record).
+     */
     String recordText(AuditEntry entry) {
         String type = entry.recordType().map(AuditRecordType::labelOf).orElse("");
-        return entry.recordName().map(name -> type.isEmpty() ? name : type + ": " + name).orElse(type);
+        boolean nameSaysType = entry.recordType().filter(NAMED_WITH_THEIR_KIND::contains).isPresent();
+        return entry.recordName().map(name -> type.isEmpty() || nameSaysType ? name : type + ": " + name).orElse(type);
+    }
+
+    /** The old value in words; a time as the company's clock shows it. */
+    String beforeText(FieldChange change) {
+        return change.before().isEmpty() ? change.beforeInWords() : timeInZone(change.before().get())
+                .orElse(change.beforeInWords());
+    }
+
+    /** The new value in words; a time as the company's clock shows it. */
+    String afterText(FieldChange change) {
+        return change.after().isEmpty() ? change.afterInWords() : timeInZone(change.after().get())
+                .orElse(change.afterInWords());
+    }
+
+    /** "Status: Scheduled → Dispatched", with times in the company's zone. */
+    String changeText(FieldChange change) {
+        return change.before().isEmpty() ? change.label() + ": " + afterText(change)
+                : change.label() + ": " + beforeText(change) + " → " + afterText(change);
+    }
+
+    /** A server timestamp ("2026-12-06T14:00:00+00:00") in the company's zone; empty for any other value. */
+    private Optional<String> timeInZone(String value) {
+        if (value.length() < 20 || value.charAt(10) != 'T') {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(formats.dateTime(java.time.OffsetDateTime.parse(value).toInstant()));
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -242,7 +279,7 @@ final class AuditViewModel implements AutoCloseable {
             return "";
         }
         List<FieldChange> all = entry.changes();
-        String shown = String.join("; ", all.stream().limit(3).map(FieldChange::describe).toList());
+        String shown = String.join("; ", all.stream().limit(3).map(this::changeText).toList());
         return all.size() > 3 ? shown + "; and " + (all.size() - 3) + " more" : shown;
     }
 

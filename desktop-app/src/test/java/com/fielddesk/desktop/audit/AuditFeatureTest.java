@@ -107,6 +107,7 @@ class AuditFeatureTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aSupervisorSeesAJobsStatusChangeNarrowsToItsHistoryVerifiesAndExports() throws Exception {
         SupabaseClient client = signedIn(supervisor, BACKEND.url().toString());
         UUID job = BACKEND.tenants().job(company);
@@ -126,7 +127,15 @@ class AuditFeatureTest {
         Fx.waitUntil("the diff shows the status old → new in words", DEADLINE, () -> diff().stream()
                 .anyMatch(change -> change.label().equals("Status") && change.beforeInWords().equals("Unscheduled")
                         && change.afterInWords().equals("Scheduled")));
-        assertThat(section.text("#audit-entry-title")).startsWith("Changed · Job or quote: Job 42 · Fix the furnace — Sam Super (Supervisor)");
+        assertThat(section.text("#audit-entry-title")).startsWith("Changed · Job 42 · Fix the furnace — Sam Super (Supervisor)");
+        String zone = SectionUnderTest.COMPANY_ZONE.getId();
+        assertThat(Fx.read(() -> ((TableView<FieldChange>) section.lookup("#audit-diff")).getColumns().get(2)
+                .getCellObservableValue(diff().stream().map(FieldChange::label).toList().indexOf("Scheduled start"))
+                .getValue())).as("a time in the company's zone (%s), not the server's text", zone)
+                .isEqualTo(com.fielddesk.desktop.ui.Formats.forCompanyZone(zone).dateTime(
+                        java.time.OffsetDateTime.parse(statusChange.changes().stream()
+                                .filter(change -> change.field().equals("scheduled_start")).findFirst().orElseThrow()
+                                .after().orElseThrow()).toInstant()));
 
         Fx.run(() -> ((Button) section.lookup("#audit-history")).fire());
         Fx.waitUntil("only the job's own entries", DEADLINE, () -> section.text("#audit-record").equals(

@@ -216,7 +216,7 @@ public final class ScreenshotTour {
                 && node("#" + LeadsView.POOL_TABLE_ID) != null && !pool().getItems().isEmpty());
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
 
-        auditShots(backend);
+        auditShots(backend, furnace);
 
         backend.stop();
         Fx.waitUntil("the offline status", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
@@ -236,9 +236,20 @@ public final class ScreenshotTour {
      * Supervision → Audit log as a supervisor (dispatchers do not see it): the log with one change's
      * diff, then Verify's answer; signs back in as the dispatcher afterwards.
      */
-    private void auditShots(ConsoleBackend backend) throws IOException {
+    private void auditShots(ConsoleBackend backend, UUID claimedLead) throws IOException {
         com.fielddesk.desktop.signin.DemoLogin supervisor = backend.staffWithPassword(backend.acme, "supervisor",
                 "Sam Supervisor");
+        // The supervisor schedules the claimed lead's job through the API: a change with a person and a diff.
+        Object job = backend.queryValue("select work_order_id from public.service_requests where id = ?", claimedLead);
+        try (com.fielddesk.supabase.SupabaseClient api = new com.fielddesk.supabase.SupabaseClient(
+                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.endpoint().anonKey()),
+                new com.fielddesk.supabase.auth.InMemorySessionStore())) {
+            api.auth().signInWithPassword(supervisor.email(), supervisor.password());
+            OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withHour(14).withMinute(0).withSecond(0)
+                    .withNano(0);
+            api.from("work_orders").update(java.util.Map.of("status", "scheduled", "scheduled_start", start.toString(),
+                    "scheduled_end", start.plusHours(2).toString())).eq("id", job).execute();
+        }
         Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
         Fx.waitUntil("the sign-in form", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
         Fx.run(() -> {
@@ -252,7 +263,8 @@ public final class ScreenshotTour {
                 && !((TableView<?>) node("#audit-table")).getItems().isEmpty());
         Fx.run(() -> {
             TableView<com.fielddesk.domain.audit.AuditEntry> log = lookup("#audit-table");
-            log.getItems().stream().filter(entry -> entry.action().equals("update") && entry.changes().size() > 1)
+            log.getItems().stream().filter(entry -> entry.action().equals("update")
+                            && entry.recordType().equals(java.util.Optional.of("work_orders")))
                     .findFirst().or(() -> log.getItems().stream().filter(entry -> !entry.changes().isEmpty()).findFirst())
                     .ifPresent(entry -> {
                         log.getSelectionModel().select(entry);
