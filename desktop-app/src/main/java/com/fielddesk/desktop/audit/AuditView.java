@@ -35,7 +35,7 @@ import java.util.function.Function;
 /**
  * The audit log: filters on top (days, person, action, record type, one record's history), the
  * entries newest first with "Load older" under them, and the selected entry's changes field by
- * field on the right; Verify and Export CSV in the toolbar, each with its progress and result.
+ * field below; Verify and Export CSV in the toolbar, each with its progress and result.
  * Keys: Alt+V verify, Alt+E export, Alt+O load older, Alt+H the selected record's history,
  * Ctrl+R reload.
  */
@@ -53,7 +53,9 @@ final class AuditView {
         this.formats = model.formats();
         root.setId("audit");
         root.getItems().addAll(listPane(), detailPane());
-        root.setDividerPositions(0.7);
+        // The log and the entry's changes both need the width (long names, old → new values): one above the other.
+        root.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        root.setDividerPositions(0.62);
         root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 model.reload();
@@ -249,7 +251,7 @@ final class AuditView {
         table.getColumns().add(Columns.text("record", "Record", model::recordText));
         table.getColumns().add(Columns.text("changes", "What changed", model::summaryText));
         table.getColumns().forEach(column -> column.setSortable(false));
-        double[] widths = {150, 170, 75, 220, 260};
+        double[] widths = {165, 200, 85, 280, 400};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
@@ -308,12 +310,13 @@ final class AuditView {
 
         TableView<FieldChange> diff = new TableView<>(model.changes());
         diff.setId("audit-diff");
-        diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         diff.getColumns().add(Columns.text("field", "Field", FieldChange::label));
         diff.getColumns().add(Columns.text("before", "Before", model::beforeText));
         diff.getColumns().add(Columns.text("after", "After", model::afterText));
-        diff.getColumns().get(0).setPrefWidth(120);
-        diff.getColumns().get(1).setPrefWidth(130);
+        diff.getColumns().get(0).setPrefWidth(200);
+        diff.getColumns().get(1).setPrefWidth(400);
+        diff.getColumns().get(2).setPrefWidth(400);
         diff.setPlaceholder(new Label("No field changed in this entry."));
         VBox.setVgrow(diff, Priority.ALWAYS);
 
@@ -329,7 +332,12 @@ final class AuditView {
             }
         });
 
-        VBox detail = new VBox(8, title, diff, history);
+        history.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox heading = new HBox(12, title, history);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        VBox detail = new VBox(8, heading, diff);
         detail.setId("audit-detail");
         detail.getStyleClass().add(Styles.DETAIL_PANE);
         detail.setPadding(new Insets(12));
