@@ -134,6 +134,11 @@ public final class ConsoleSession implements AutoCloseable {
         return sync.status().snapshot();
     }
 
+    /** The user's cache file, for the parts the composition root wires to it directly (the audit log's witnessed heads). */
+    CacheDatabase cacheDatabase() {
+        return cache;
+    }
+
     public SupabaseClient supabase() {
         return supabase;
     }

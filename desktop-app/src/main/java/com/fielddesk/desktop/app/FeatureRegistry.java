@@ -1,12 +1,18 @@
 package com.fielddesk.desktop.app;
 
+import com.fielddesk.cache.audit.SupabaseAuditLogPort;
+import com.fielddesk.cache.audit.WitnessedHeads;
+import com.fielddesk.cache.calls.SupabaseFunctionPort;
 import com.fielddesk.desktop.app.feature.Feature;
+import com.fielddesk.desktop.audit.AuditFeature;
 import com.fielddesk.desktop.board.BoardFeature;
 import com.fielddesk.desktop.dispatch.DispatchFeature;
 import com.fielddesk.desktop.customers.CustomersFeature;
 import com.fielddesk.desktop.invoices.InvoicesFeature;
 import com.fielddesk.desktop.jobs.JobsFeature;
 import com.fielddesk.desktop.messages.MessagesFeature;
+import com.fielddesk.domain.audit.AuditEvents;
+import com.fielddesk.domain.audit.AuditRepository;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.invoices.InvoiceRepository;
@@ -31,14 +37,19 @@ final class FeatureRegistry {
 
     /** The features of a signed-in session (an entry may need a session service, e.g. the server for claims). */
     static List<Feature> features(ConsoleSession session) {
+        // One repository per kind of record: the jobs list, the board and the day read the same jobs.
+        WorkOrderRepository jobs = new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()));
         return List.of(
                 LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
                 CustomersFeature.feature(new CustomerRepository(session.sync().cache(), new UserId(session.userId()))),
                 MessagesFeature.feature(new MessagesRepository(session.sync().cache(), new UserId(session.userId()),
                         Clock.systemUTC())),
-                JobsFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))),
-                BoardFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))),
-                DispatchFeature.feature(new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()))),
-                InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))));
+                JobsFeature.feature(jobs),
+                BoardFeature.feature(jobs),
+                DispatchFeature.feature(jobs),
+                InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))),
+                AuditFeature.feature(new AuditRepository(new SupabaseAuditLogPort(session.supabase()),
+                        new WitnessedHeads(session.cacheDatabase(), Clock.systemUTC()), session.sync().cache(),
+                        new UserId(session.userId())), new AuditEvents(new SupabaseFunctionPort(session.supabase()))));
     }
 }

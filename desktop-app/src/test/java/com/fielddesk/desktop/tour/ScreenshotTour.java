@@ -217,6 +217,8 @@ public final class ScreenshotTour {
                 && node("#" + LeadsView.POOL_TABLE_ID) != null && !pool().getItems().isEmpty());
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
 
+        auditShots(backend, furnace);
+
         backend.stop();
         Fx.waitUntil("the offline status", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
         select(pool().getItems().get(1).id().value());
@@ -230,6 +232,61 @@ public final class ScreenshotTour {
     }
 
     // ---- helpers ----
+
+    /**
+     * Supervision → Audit log as a supervisor (dispatchers do not see it): the log with one change's
+     * diff, then Verify's answer; signs back in as the dispatcher afterwards.
+     */
+    private void auditShots(ConsoleBackend backend, UUID claimedLead) throws IOException {
+        com.fielddesk.desktop.signin.DemoLogin supervisor = backend.staffWithPassword(backend.acme, "supervisor",
+                "Sam Supervisor");
+        // The supervisor schedules the claimed lead's job through the API: a change with a person and a diff.
+        Object job = backend.queryValue("select work_order_id from public.service_requests where id = ?", claimedLead);
+        try (com.fielddesk.supabase.SupabaseClient api = new com.fielddesk.supabase.SupabaseClient(
+                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.endpoint().anonKey()),
+                new com.fielddesk.supabase.auth.InMemorySessionStore())) {
+            api.auth().signInWithPassword(supervisor.email(), supervisor.password());
+            OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withHour(14).withMinute(0).withSecond(0)
+                    .withNano(0);
+            api.from("work_orders").update(java.util.Map.of("status", "scheduled", "scheduled_start", start.toString(),
+                    "scheduled_end", start.plusHours(2).toString())).eq("id", job).execute();
+        }
+        Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
+        Fx.waitUntil("the sign-in form", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        Fx.run(() -> {
+            ((TextField) node("#" + SignInView.EMAIL_ID)).setText(supervisor.email());
+            ((PasswordField) node("#" + SignInView.PASSWORD_ID)).setText(supervisor.password());
+            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+        Fx.waitUntil("the Audit log item", WAIT, () -> node("#" + ShellView.NAV_PREFIX + "audit") != null);
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "audit")).fire());
+        Fx.waitUntil("the log is read", WAIT, () -> node("#audit-table") != null
+                && !((TableView<?>) node("#audit-table")).getItems().isEmpty());
+        Fx.run(() -> {
+            TableView<com.fielddesk.domain.audit.AuditEntry> log = lookup("#audit-table");
+            log.getItems().stream().filter(entry -> entry.action().equals("update")
+                            && entry.recordType().equals(java.util.Optional.of("work_orders")))
+                    .findFirst().or(() -> log.getItems().stream().filter(entry -> !entry.changes().isEmpty()).findFirst())
+                    .ifPresent(entry -> {
+                        log.getSelectionModel().select(entry);
+                        log.scrollTo(entry);
+                    });
+        });
+        Fx.waitUntil("the entry's changes", WAIT, () -> !((TableView<?>) node("#audit-diff")).getItems().isEmpty());
+        shoot("34-audit-log");
+        Fx.run(() -> ((Button) node("#audit-verify")).fire());
+        Fx.waitUntil("Verify's answer", WAIT, () -> text("#audit-verify-result").startsWith("All "));
+        shoot("35-audit-verified");
+
+        Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
+        Fx.waitUntil("the sign-in form", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        Fx.run(() -> {
+            ((ComboBox<?>) node("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
+            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+        Fx.waitUntil("the dispatcher's console with the pool", WAIT, () -> node("#" + ShellView.THEME_BUTTON_ID) != null
+                && node("#" + LeadsView.POOL_TABLE_ID) != null && !pool().getItems().isEmpty());
+    }
 
     /** Customers: the list, one customer's detail and the phone intake form, in the current theme. */
     private void customerShots(ConsoleBackend backend, String theme) throws IOException {

@@ -54,6 +54,17 @@ public final class AuditRepository {
         this.currentUser = currentUser;
     }
 
+    /** A person of the company, as the "person" filter lists them. */
+    public record Person(UUID id, String name, Role role) {
+    }
+
+    /** The people of the company this computer knows, by name (the log names them; the filter picks one). */
+    public List<Person> people() {
+        return cache.list(Query.from(PROFILES).orderBy(PROFILES.fullName.asc(), PROFILES.id.asc()),
+                row -> new Person(row.get(PROFILES.id), Optional.ofNullable(row.get(PROFILES.fullName)).orElse("(no name)"),
+                        Role.fromCode(row.get(PROFILES.role))));
+    }
+
     /** Whether this person may read the log (supervisors and admins). */
     public boolean mayRead() {
         return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> row.get(PROFILES.role))
@@ -106,11 +117,12 @@ public final class AuditRepository {
     }
 
     @FunctionalInterface
-    private interface ServerCall<T> {
+    interface ServerCall<T> {
         T run() throws RemoteException;
     }
 
-    private static <T> T onServer(ServerCall<T> call) {
+    /** A call to the server with its failures as the sentences the audit screens show. */
+    static <T> T onServer(ServerCall<T> call) {
         try {
             return call.run();
         } catch (SessionExpiredException e) {

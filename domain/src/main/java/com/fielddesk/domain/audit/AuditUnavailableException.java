@@ -15,4 +15,9 @@ public final class AuditUnavailableException extends RuntimeException {
     public Reason reason() {
         return reason;
     }
+
+    /** Why, as the sentence a person reads (written for them, unlike most exception messages). */
+    public String sentence() {
+        return getMessage();
+    }
 }

@@ -10,7 +10,8 @@ public sealed interface ChainCheck {
         @Override
         public String sentence() {
             return "All " + entries + " entries are intact" + (witnessedHeads == 0 ? "."
-                    : ", and agree with the " + witnessedHeads + " points this computer saw before.");
+                    : ", and agree with the " + (witnessedHeads == 1 ? "point" : witnessedHeads + " points")
+                    + " this computer saw before.");
         }
     }
 

@@ -7,12 +7,27 @@ import java.util.Optional;
 public record FieldChange(String field, Optional<String> before, Optional<String> after) {
 
     public String describe() {
-        String name = field.replace('_', ' ');
-        String label = name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-        String from = before.map(FieldChange::shown).orElse("(empty)");
-        String to = after.map(FieldChange::shown).orElse("(empty)");
-        return before.isEmpty() ? label + ": " + to : label + ": " + from + " → " + to;
+        String label = label();
+        return before.isEmpty() ? label + ": " + afterInWords() : label + ": " + beforeInWords() + " → " + afterInWords();
     }
+
+    /** The field as words: "scheduled_start" → "Scheduled start". */
+    public String label() {
+        String name = field.replace('_', ' ');
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    }
+
+    /** The old value in words, "(empty)" when there was none. */
+    public String beforeInWords() {
+        return before.map(FieldChange::shown).orElse(EMPTY);
+    }
+
+    /** The new value in words, "(empty)" when there is none. */
+    public String afterInWords() {
+        return after.map(FieldChange::shown).orElse(EMPTY);
+    }
+
+    private static final String EMPTY = "(empty)";
 
     /** A code like "en_route" as words ("En route"); other values as they are. */
     private static String shown(String value) {

@@ -1,0 +1,37 @@
+package com.fielddesk.domain.audit;
+
+import com.fielddesk.cache.calls.FunctionPort;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Console events the server writes into the audit log ({@code log_audit_event}): actor and company
+ * come from the caller's token, so a console can only say what it did, never who it was.
+ */
+public final class AuditEvents {
+
+    private final FunctionPort server;
+
+    public AuditEvents(FunctionPort server) {
+        this.server = server;
+    }
+
+    /** Records an export of the audit log: how many entries, and the filter that chose them. */
+    public void recordExport(AuditFilter filter, long entries) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("what", "audit_log");
+        details.put("format", "csv");
+        details.put("entries", entries);
+        filter.from().ifPresent(at -> details.put("from", at.toString()));
+        filter.to().ifPresent(at -> details.put("to", at.toString()));
+        filter.person().ifPresent(person -> details.put("person", person.toString()));
+        filter.action().ifPresent(action -> details.put("action", action));
+        filter.recordType().ifPresent(table -> details.put("record_type", table));
+        filter.record().ifPresent(record -> details.put("record", record.toString()));
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("action", AuditAction.EXPORT.code());
+        arguments.put("details", details);
+        AuditRepository.onServer(() -> server.call("log_audit_event", arguments));
+    }
+}
