@@ -62,6 +62,7 @@ final class DispatchView {
     private final DatePicker datePicker = new DatePicker();
     private final Label dayTitle = new Label();
     private final VBox lanesBox = new VBox(4);
+    private final javafx.scene.layout.GridPane weekGrid = new javafx.scene.layout.GridPane();
     private final Map<String, ListView<WorkOrderSummary>> trayLists = new HashMap<>();
     private final Map<String, Label> trayHeadings = new HashMap<>();
     private final Map<WorkOrderId, Node> cards = new HashMap<>();
@@ -93,7 +94,21 @@ final class DispatchView {
         datePicker.valueProperty().bindBidirectional(model.dayProperty());
         dayTitle.setId("dispatch-day");
         dayTitle.getStyleClass().add(Styles.SECTION_TITLE);
-        HBox toolbar = new HBox(8, previous, today, next, datePicker, dayTitle);
+        javafx.scene.control.ToggleButton dayToggle = new javafx.scene.control.ToggleButton("_Day");
+        dayToggle.setId("dispatch-show-day");
+        javafx.scene.control.ToggleButton weekToggle = new javafx.scene.control.ToggleButton("_Week");
+        weekToggle.setId("dispatch-show-week");
+        org.controlsfx.control.SegmentedButton view = new org.controlsfx.control.SegmentedButton(dayToggle, weekToggle);
+        dayToggle.setSelected(true);
+        view.getToggleGroup().selectedToggleProperty().addListener((o, before, now) -> {
+            if (now == null) {
+                before.setSelected(true);
+            } else {
+                model.weekShownProperty().set(now == weekToggle);
+            }
+        });
+        model.weekShownProperty().addListener((o, before, now) -> (now ? weekToggle : dayToggle).setSelected(true));
+        HBox toolbar = new HBox(8, previous, today, next, datePicker, view, dayTitle);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Drag a job to a lane or onto the tray · on a focused job: Alt+←/→ 15 min, "
                 + "Alt+Shift+←/→ shorter/longer, Alt+↑/↓ other technician, Enter opens, Shift+F10 schedules · Ctrl+Z undoes");
@@ -112,7 +127,17 @@ final class DispatchView {
         SplitPane split = new SplitPane(tray(), lanes);
         split.setDividerPositions(0.22);
         VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
-        root.getChildren().addAll(toolbar, hint, notice, split);
+        weekGrid.setId("dispatch-week");
+        weekGrid.setHgap(6);
+        weekGrid.setVgap(6);
+        ScrollPane weekPane = new ScrollPane(weekGrid);
+        VBox.setVgrow(weekPane, javafx.scene.layout.Priority.ALWAYS);
+        split.visibleProperty().bind(model.weekShownProperty().not());
+        split.managedProperty().bind(split.visibleProperty());
+        weekPane.visibleProperty().bind(model.weekShownProperty());
+        weekPane.managedProperty().bind(weekPane.visibleProperty());
+        root.getChildren().addAll(toolbar, hint, notice, split, weekPane);
+        model.week().addListener((ListChangeListener<DayPlan>) change -> showWeek());
 
         model.plan().addListener((ListChangeListener<DayPlan>) change -> show());
         model.followProperty().addListener((o, before, now) -> {
@@ -133,6 +158,49 @@ final class DispatchView {
 
     void focusDate() {
         datePicker.requestFocus();
+    }
+
+    // ---- the week ----
+
+    /**
+     * Technicians × the seven days: each cell says how many jobs and hours are booked (and whether
+     * any overlap); a cell is a button — Enter or a click opens that day.
+     */
+    private void showWeek() {
+        weekGrid.getChildren().clear();
+        List<DayPlan> days = model.week();
+        if (days.isEmpty()) {
+            return;
+        }
+        weekGrid.add(new Label(""), 0, 0);
+        for (int d = 0; d < days.size(); d++) {
+            DayPlan day = days.get(d);
+            Label heading = new Label(day.day().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.getDefault())
+                    + " " + formats.date(day.day()));
+            heading.getStyleClass().add("fd-board-heading");
+            weekGrid.add(heading, d + 1, 0);
+        }
+        List<DayPlan.Lane> first = days.get(0).lanes();
+        for (int t = 0; t < first.size(); t++) {
+            Technician technician = first.get(t).technician();
+            Label name = new Label(technician.name(), new Rectangle(10, 10, color(technician)));
+            name.getStyleClass().add("fd-board-heading");
+            weekGrid.add(name, 0, t + 1);
+            for (int d = 0; d < days.size(); d++) {
+                DayPlan day = days.get(d);
+                DayPlan.Lane lane = day.lanes().get(t);
+                boolean overlaps = lane.jobs().stream().anyMatch(DayPlan.Placed::overlaps);
+                Button cell = new Button(lane.jobs().isEmpty() ? "—" : lane.summary() + (overlaps ? "  ⚠" : ""));
+                cell.setId("dispatch-week-" + technician.id() + "-" + day.day());
+                cell.getStyleClass().add("fd-dispatch-week-cell");
+                cell.setMaxWidth(Double.MAX_VALUE);
+                cell.setAccessibleText(technician.name() + ", " + formats.date(day.day()) + ": "
+                        + (lane.jobs().isEmpty() ? "nothing booked" : lane.summary()) + (overlaps ? ", jobs overlap" : ""));
+                LocalDate date = day.day();
+                cell.setOnAction(e -> model.showDay(date));
+                weekGrid.add(cell, d + 1, t + 1);
+            }
+        }
     }
 
     // ---- the tray ----

@@ -10,6 +10,7 @@ import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
 import com.fielddesk.domain.common.InvalidInputException;
+import com.fielddesk.domain.jobs.DispatchTray;
 import com.fielddesk.domain.jobs.MoveNotAllowedException;
 import com.fielddesk.domain.jobs.Technician;
 import com.fielddesk.domain.jobs.WorkOrderId;
@@ -60,6 +61,9 @@ final class DispatchViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<WorkOrderId> follow = new ReadOnlyObjectWrapper<>();
     private final LiveList<DayPlan> plan;
+    /** The week of the shown day, Monday first, each day laid out like the day view (no tray). */
+    private final LiveList<DayPlan> week;
+    private final javafx.beans.property.BooleanProperty weekShown = new javafx.beans.property.SimpleBooleanProperty(false);
     private Optional<BoardChange> lastChange = Optional.empty();
 
     DispatchViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, Navigator navigator,
@@ -73,11 +77,34 @@ final class DispatchViewModel implements AutoCloseable {
         String[] tables = WorkOrderRepository.READS.stream().map(Table::name).toArray(String[]::new);
         plan = LiveList.<DayPlan>of(tasks, DayPlan::day).describedAs("the dispatch day").query(query())
                 .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
-        day.addListener((o, before, now) -> plan.requery(query()));
+        week = LiveList.<DayPlan>of(tasks, DayPlan::day).describedAs("the week").query(weekQuery())
+                .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
+        day.addListener((o, before, now) -> {
+            plan.requery(query());
+            week.requery(weekQuery());
+        });
     }
 
     void start() {
         plan.start();
+        week.start();
+    }
+
+    /** Monday to Sunday of the shown day's week: per technician and day, the jobs and hours booked. */
+    private Callable<List<DayPlan>> weekQuery() {
+        LocalDate monday = day.get().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        DispatchTray none = new DispatchTray(new DispatchTray.Group(List.of(), 0), new DispatchTray.Group(List.of(), 0),
+                new DispatchTray.Group(List.of(), 0));
+        return () -> {
+            java.time.ZoneId zone = repository.companyZone().zone();
+            List<Technician> technicians = repository.technicians();
+            List<DayPlan> days = new java.util.ArrayList<>(7);
+            for (int i = 0; i < 7; i++) {
+                LocalDate date = monday.plusDays(i);
+                days.add(DayPlan.of(date, zone, technicians, repository.scheduledOn(date), none));
+            }
+            return days;
+        };
     }
 
     private Callable<List<DayPlan>> query() {
@@ -238,6 +265,21 @@ final class DispatchViewModel implements AutoCloseable {
         return Failures.sentence("Could not change " + name + ".", failure);
     }
 
+    javafx.collections.ObservableList<DayPlan> week() {
+        return week.items();
+    }
+
+    /** Whether the week overview is shown instead of the day's lanes. */
+    javafx.beans.property.BooleanProperty weekShownProperty() {
+        return weekShown;
+    }
+
+    /** Opens a day of the week overview in the day view. */
+    void showDay(LocalDate date) {
+        day.set(date);
+        weekShown.set(false);
+    }
+
     ObjectProperty<LocalDate> dayProperty() {
         return day;
     }
@@ -265,5 +307,6 @@ final class DispatchViewModel implements AutoCloseable {
     @Override
     public void close() {
         plan.close();
+        week.close();
     }
 }

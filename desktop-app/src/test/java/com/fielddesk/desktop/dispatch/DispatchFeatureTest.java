@@ -95,6 +95,18 @@ class DispatchFeatureTest {
         Fx.waitUntil("Ctrl+Z gives it back to Ann", DEADLINE, () -> ann.toString().equals(column(boiler, "technician_id")));
         assertThat(queuedChanges(boiler)).as("three changes queued, the undo one of them").isEqualTo(3);
         assertThat(section.text("#dispatch-notice")).startsWith("Undone: Job #1 is back at");
+
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) section.lookup("#dispatch-show-week")).fire());
+        String annOnTheDay = "#dispatch-week-" + ann + "-" + DAY;
+        Fx.waitUntil("the week shows Ann's day with its overlap", DEADLINE, () -> section.lookup(annOnTheDay) != null
+                && ((javafx.scene.control.Button) section.lookup(annOnTheDay)).getText().equals("2 jobs · 3.5 h  ⚠"));
+        assertThat(Fx.read(() -> ((javafx.scene.control.Button) section.lookup("#dispatch-week-" + bob + "-" + DAY.plusDays(1)))
+                .getText())).isEqualTo("—");
+        Fx.run(() -> ((DatePicker) section.lookup("#dispatch-date")).setValue(DAY.plusDays(2)));
+        Fx.waitUntil("the same week for another of its days", DEADLINE, () -> section.lookup(annOnTheDay) != null);
+        Fx.run(() -> ((javafx.scene.control.Button) section.lookup(annOnTheDay)).fire());
+        Fx.waitUntil("a cell opens its day", DEADLINE, () -> section.lookup("#dispatch-lanes").isVisible()
+                && DAY.equals(Fx.read(() -> ((DatePicker) section.lookup("#dispatch-date")).getValue())));
     }
 
     private UUID job(long number, String status, UUID technician, int startHour, int startMinute, int endHour, int endMinute) {

@@ -386,6 +386,11 @@ public final class ScreenshotTour {
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "dispatch-day")).fire());
         Fx.waitUntil("the dispatch day's lanes", WAIT, () -> node("#dispatch-axis") != null);
         shoot("33-dispatch-day" + theme);
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#dispatch-show-week")).fire());
+        Fx.waitUntil("the week overview", WAIT, () -> node("#dispatch-week") != null && node("#dispatch-week").isVisible()
+                && !((javafx.scene.layout.GridPane) node("#dispatch-week")).getChildren().isEmpty());
+        shoot("36-dispatch-week" + theme);
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#dispatch-show-day")).fire());
     }
 
     /** While offline: a new customer, listed as pending. */
