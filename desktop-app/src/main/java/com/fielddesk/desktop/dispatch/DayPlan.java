@@ -34,8 +34,11 @@ record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int
     static final LocalTime WORK_START = LocalTime.of(7, 0);
     static final LocalTime WORK_END = LocalTime.of(19, 0);
 
-    /** A technician's lane: their jobs of the day, placed, and the hours booked. */
-    record Lane(Technician technician, List<Placed> jobs, Duration booked) {
+    /**
+     * A technician's lane: their jobs of the day, placed, and the hours booked; {@code rows} is how
+     * many jobs overlap at most at one time (overlapping jobs stack in rows, none hides another).
+     */
+    record Lane(Technician technician, List<Placed> jobs, Duration booked, int rows) {
         /** "3 jobs · 5.5 h". */
         String summary() {
             long tenths = Math.round(booked.toMinutes() / 6.0);
@@ -48,7 +51,7 @@ record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int
      * day; a window over midnight continues on the other day), flagged when it overlaps another.
      */
     record Placed(WorkOrderSummary job, int startMinute, int endMinute, boolean overlaps,
-                  boolean startsBefore, boolean endsAfter) {
+                  boolean startsBefore, boolean endsAfter, int row) {
     }
 
     static DayPlan of(LocalDate day, ZoneId zone, List<Technician> technicians, List<WorkOrderSummary> scheduled,
@@ -79,8 +82,9 @@ record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int
 
     private static Lane lane(Technician technician, List<WorkOrderSummary> jobs, Instant dayStart, int dayMinutes) {
         List<Placed> placed = new ArrayList<>();
+        List<Integer> rowEnds = new ArrayList<>();
         long bookedMinutes = 0;
-        for (WorkOrderSummary job : jobs) {
+        for (WorkOrderSummary job : jobs) {   // earliest first (the repository's order)
             int start = minuteOf(dayStart, job.windowStart().orElseThrow());
             int end = minuteOf(dayStart, job.windowEnd().orElseThrow());
             int shownStart = Math.max(0, start);
@@ -88,10 +92,19 @@ record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int
             boolean overlaps = jobs.stream().anyMatch(other -> other != job
                     && other.windowStart().orElseThrow().isBefore(job.windowEnd().orElseThrow())
                     && job.windowStart().orElseThrow().isBefore(other.windowEnd().orElseThrow()));
-            placed.add(new Placed(job, shownStart, shownEnd, overlaps, start < 0, end > dayMinutes));
+            int row = 0;
+            while (row < rowEnds.size() && rowEnds.get(row) > start) {
+                row++;
+            }
+            if (row == rowEnds.size()) {
+                rowEnds.add(end);
+            } else {
+                rowEnds.set(row, end);
+            }
+            placed.add(new Placed(job, shownStart, shownEnd, overlaps, start < 0, end > dayMinutes, row));
             bookedMinutes += Math.max(0, shownEnd - shownStart);
         }
-        return new Lane(technician, List.copyOf(placed), Duration.ofMinutes(bookedMinutes));
+        return new Lane(technician, List.copyOf(placed), Duration.ofMinutes(bookedMinutes), Math.max(1, rowEnds.size()));
     }
 
     /** Elapsed minutes from the day's first instant (negative before it). */

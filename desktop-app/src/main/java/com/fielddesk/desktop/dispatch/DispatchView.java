@@ -348,10 +348,11 @@ final class DispatchView {
         Pane timeline = new Pane();
         timeline.setId("dispatch-lane-" + technician.id());
         timeline.getStyleClass().add("fd-dispatch-lane");
-        timeline.setPrefSize(width, LANE_HEIGHT);
-        timeline.setMinSize(width, LANE_HEIGHT);
+        double height = lane.rows() * (LANE_HEIGHT - 8) + 8;
+        timeline.setPrefSize(width, height);
+        timeline.setMinSize(width, height);
         for (int minute = plan.axisStart(); minute <= plan.axisEnd(); minute += 60) {
-            Line hour = new Line((minute - plan.axisStart()) * SCALE, 0, (minute - plan.axisStart()) * SCALE, LANE_HEIGHT);
+            Line hour = new Line((minute - plan.axisStart()) * SCALE, 0, (minute - plan.axisStart()) * SCALE, height);
             hour.getStyleClass().add("fd-dispatch-hour");
             timeline.getChildren().add(hour);
         }
@@ -359,7 +360,7 @@ final class DispatchView {
             timeline.getChildren().add(card(plan, placed, technician));
         }
         if (nowMinute >= plan.axisStart() && nowMinute <= plan.axisEnd()) {
-            Line now = new Line((nowMinute - plan.axisStart()) * SCALE, 0, (nowMinute - plan.axisStart()) * SCALE, LANE_HEIGHT);
+            Line now = new Line((nowMinute - plan.axisStart()) * SCALE, 0, (nowMinute - plan.axisStart()) * SCALE, height);
             now.getStyleClass().add("fd-dispatch-now");
             now.setMouseTransparent(true);
             timeline.getChildren().add(now);
@@ -409,7 +410,9 @@ final class DispatchView {
         Label customer = new Label(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
         Label window = new Label(job.windowStart().map(formats::time).orElse("") + "–" + job.windowEnd().map(formats::time).orElse(""));
         window.getStyleClass().add(Styles.FORM_HINT);
-        VBox card = new VBox(1, top, customer, window);
+        VBox content = new VBox(1, top, customer, window);
+        javafx.scene.layout.StackPane card = new javafx.scene.layout.StackPane(content);
+        javafx.scene.layout.StackPane.setAlignment(content, Pos.TOP_LEFT);
         card.setId(CARD_PREFIX + job.id().value());
         card.getStyleClass().add("fd-dispatch-card");
         if (!DispatchViewModel.movable(job)) {
@@ -419,7 +422,7 @@ final class DispatchView {
         double x = (placed.startMinute() - plan.axisStart()) * SCALE;
         double w = Math.max(24, (placed.endMinute() - placed.startMinute()) * SCALE - 2);
         card.setLayoutX(x + 1);
-        card.setLayoutY(4);
+        card.setLayoutY(4 + placed.row() * (LANE_HEIGHT - 8));
         card.setPrefSize(w, LANE_HEIGHT - 8);
         card.setMaxSize(w, LANE_HEIGHT - 8);
         card.setMinSize(w, LANE_HEIGHT - 8);
@@ -436,8 +439,52 @@ final class DispatchView {
         card.setOnKeyPressed(e -> keyOnCard(job, e));
         card.setOnContextMenuRequested(e -> menu(job).show(card, e.getScreenX(), e.getScreenY()));
         dragSource(card, job, e -> e.getX() / SCALE);
+        if (DispatchViewModel.movable(job) && !placed.endsAfter()) {
+            card.getChildren().add(endEdge(card, job));
+        }
         cards.put(job.id(), card);
         return card;
+    }
+
+    /**
+     * The card's right edge: dragged with the mouse, the window ends earlier or later (in whole
+     * snaps); the card follows the pointer while it is dragged. A plain mouse drag, not a
+     * drag-and-drop: the card itself stays where it is.
+     */
+    private Node endEdge(Region card, WorkOrderSummary job) {
+        Region edge = new Region();
+        edge.setId(CARD_PREFIX + job.id().value() + "-end");
+        edge.getStyleClass().add("fd-dispatch-card-edge");
+        edge.setPrefWidth(8);
+        edge.setMaxWidth(8);
+        edge.setMaxHeight(Double.MAX_VALUE);
+        javafx.scene.layout.StackPane.setAlignment(edge, Pos.CENTER_RIGHT);
+        double[] pressedAt = new double[2];
+        edge.setOnMousePressed(e -> {
+            pressedAt[0] = e.getScreenX();
+            pressedAt[1] = card.getWidth();
+            e.consume();
+        });
+        edge.setOnDragDetected(javafx.event.Event::consume);
+        edge.setOnMouseDragged(e -> {
+            double width = Math.max(24, pressedAt[1] + e.getScreenX() - pressedAt[0]);
+            card.setMinWidth(width);
+            card.setPrefWidth(width);
+            card.setMaxWidth(width);
+            e.consume();
+        });
+        edge.setOnMouseReleased(e -> {
+            int snaps = Math.round((float) ((e.getScreenX() - pressedAt[0]) / SCALE / DispatchViewModel.SNAP_MINUTES));
+            if (snaps == 0) {
+                card.setMinWidth(pressedAt[1]);
+                card.setPrefWidth(pressedAt[1]);
+                card.setMaxWidth(pressedAt[1]);
+            } else {
+                model.stretch(job, snaps);
+            }
+            e.consume();
+        });
+        return edge;
     }
 
     private void keyOnCard(WorkOrderSummary job, KeyEvent e) {

@@ -100,6 +100,19 @@ class BoardFeatureTest {
                 .equals("Job #1: A scheduled job needs a scheduled window."));
         assertThat(section.text("#board-heading-unscheduled")).isEqualTo("Unscheduled · 1");
 
+        javafx.scene.Node furnaceCard = Fx.read(() -> list("scheduled").lookupAll(".fd-board-card").stream()
+                .filter(node -> node.isVisible()).findFirst().orElseThrow());
+        robot.drag(furnaceCard, javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(Fx.read(() -> section.lookup("#board-column-dispatched")));
+        assertThat(Fx.read(() -> section.lookup("#board-column-completed").getStyleClass()))
+                .as("a column the card may not go to is dimmed while it is dragged").contains(BoardView.DIMMED);
+        assertThat(Fx.read(() -> section.lookup("#board-column-dispatched").getStyleClass())).doesNotContain(BoardView.DIMMED);
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+        Fx.waitUntil("a card dragged to Dispatched is moved there", DEADLINE,
+                () -> section.text("#board-heading-dispatched").equals("Dispatched · 1"));
+        Fx.waitUntil("and nothing is dimmed after the drop", DEADLINE,
+                () -> !section.lookup("#board-column-completed").getStyleClass().contains(BoardView.DIMMED));
+
         select("completed", 0);
         robot.press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
         Fx.waitUntil("a dispatcher cannot reopen a completed job", DEADLINE, () -> section.text("#board-notice")

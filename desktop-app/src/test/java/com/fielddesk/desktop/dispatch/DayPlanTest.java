@@ -65,6 +65,8 @@ class DayPlanTest {
 
         DayPlan.Lane annLane = plan.lanes().get(0);
         assertThat(annLane.jobs()).extracting(DayPlan.Placed::overlaps).containsExactly(true, true);
+        assertThat(annLane.jobs()).as("overlapping jobs stack in rows").extracting(DayPlan.Placed::row).containsExactly(0, 1);
+        assertThat(annLane.rows()).isEqualTo(2);
         assertThat(annLane.summary()).isEqualTo("2 jobs · 3.5 h");
         DayPlan.Placed late = plan.lanes().get(1).jobs().get(0);
         assertThat(late.startMinute()).isEqualTo(22 * 60);

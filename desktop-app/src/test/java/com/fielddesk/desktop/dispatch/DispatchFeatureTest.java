@@ -30,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dispatch day on a real SQLite cache, shown by the real navigator: a lane per technician with
- * jobs count and booked hours, an overlap flagged, the tray counted, and the keyboard path —
- * 15 minutes later, to the technician below, Ctrl+Z back — each a queued change in the cache.
+ * jobs count and booked hours, an overlap flagged, the tray counted; the keyboard path (15 minutes
+ * later, to the technician below, Ctrl+Z back) and the mouse (a card's end edge dragged, a tray job
+ * dropped into a lane at a snapped time, a lane job dropped on the tray), each a queued change in
+ * the cache; the week overview and a cell opening its day.
  */
 class DispatchFeatureTest {
 
@@ -58,7 +60,7 @@ class DispatchFeatureTest {
     }
 
     @Test
-    void lanesShowTheDayAndTheKeyboardReschedulesReassignsAndUndoes() throws Exception {
+    void aDispatcherRunsTheDayFromTheKeyboardAndTheMouse() throws Exception {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));
         CacheRows.write(cache, "profiles", List.of(
@@ -68,7 +70,7 @@ class DispatchFeatureTest {
         CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
         UUID boiler = job(1, "scheduled", ann, 9, 0, 11, 0);
         job(2, "scheduled", ann, 10, 30, 12, 0);
-        job(3, "unscheduled", null, 0, 0, 0, 0);
+        UUID waiting = job(3, "unscheduled", null, 0, 0, 0, 0);
         WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher));
         section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
@@ -96,10 +98,43 @@ class DispatchFeatureTest {
         assertThat(queuedChanges(boiler)).as("three changes queued, the undo one of them").isEqualTo(3);
         assertThat(section.text("#dispatch-notice")).startsWith("Undone: Job #1 is back at");
 
+        // The mouse: the card's right edge dragged an hour further (120 px) ends the window an hour later.
+        Fx.waitUntil("the card is back in Ann's lane", DEADLINE, () -> {
+            javafx.scene.Node card = section.lookup("#" + DispatchView.CARD_PREFIX + boiler);
+            return card != null && card.getParent() != null && ("dispatch-lane-" + ann).equals(card.getParent().getId());
+        });
+        javafx.scene.Node boilerEnd = Fx.read(() -> section.lookup("#" + DispatchView.CARD_PREFIX + boiler + "-end"));
+        robot.drag(boilerEnd, javafx.scene.input.MouseButton.PRIMARY).moveBy(120, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        Fx.waitUntil("dragging the edge makes the window longer", DEADLINE,
+                () -> DAY.atTime(12, 15).atZone(ZONE).toInstant().equals(instant(boiler, "scheduled_end")));
+        assertThat(instant(boiler, "scheduled_start")).as("the start stays").isEqualTo(DAY.atTime(9, 15).atZone(ZONE).toInstant());
+
+        // The mouse: a tray job dropped in Bob's lane at 11:00 (snapped) is scheduled with him, two hours long.
+        javafx.scene.Node trayJob = Fx.read(() -> section.lookup("#dispatch-tray-unscheduled").lookupAll(".list-cell").stream()
+                .filter(cell -> ((javafx.scene.control.ListCell<?>) cell).getItem() != null).findFirst().orElseThrow());
+        javafx.geometry.Point2D elevenInBobsLane = Fx.read(() -> {
+            javafx.scene.Node lane = section.lookup("#dispatch-lane-" + bob);
+            DayPlanProbe probe = new DayPlanProbe(lane);
+            return probe.screenPointAt(DAY.atTime(11, 4).atZone(ZONE).toInstant(), DAY, ZONE);
+        });
+        robot.drag(trayJob, javafx.scene.input.MouseButton.PRIMARY).moveTo(elevenInBobsLane)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        Fx.waitUntil("the tray job is now in Bob's lane at 11:00", DEADLINE,
+                () -> bob.toString().equals(column(waiting, "technician_id"))
+                        && DAY.atTime(11, 0).atZone(ZONE).toInstant().equals(instant(waiting, "scheduled_start")));
+        assertThat(instant(waiting, "scheduled_end")).isEqualTo(DAY.atTime(13, 0).atZone(ZONE).toInstant());
+        assertThat(column(waiting, "status")).isEqualTo("scheduled");
+
+        // ... and a lane card dropped on the tray loses its technician.
+        Fx.waitUntil("the card is drawn in Bob's lane", DEADLINE, () -> section.lookup("#" + DispatchView.CARD_PREFIX + waiting) != null);
+        robot.drag(Fx.read(() -> section.lookup("#" + DispatchView.CARD_PREFIX + waiting)), javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(Fx.read(() -> section.lookup("#dispatch-tray-late"))).release(javafx.scene.input.MouseButton.PRIMARY);
+        Fx.waitUntil("dropped on the tray, it is unassigned", DEADLINE, () -> column(waiting, "technician_id") == null);
+
         Fx.run(() -> ((javafx.scene.control.ToggleButton) section.lookup("#dispatch-show-week")).fire());
         String annOnTheDay = "#dispatch-week-" + ann + "-" + DAY;
         Fx.waitUntil("the week shows Ann's day with its overlap", DEADLINE, () -> section.lookup(annOnTheDay) != null
-                && ((javafx.scene.control.Button) section.lookup(annOnTheDay)).getText().equals("2 jobs · 3.5 h  ⚠"));
+                && ((javafx.scene.control.Button) section.lookup(annOnTheDay)).getText().equals("2 jobs · 4.5 h  ⚠"));
         assertThat(Fx.read(() -> ((javafx.scene.control.Button) section.lookup("#dispatch-week-" + bob + "-" + DAY.plusDays(1)))
                 .getText())).isEqualTo("—");
         Fx.run(() -> ((DatePicker) section.lookup("#dispatch-date")).setValue(DAY.plusDays(2)));
@@ -107,6 +142,15 @@ class DispatchFeatureTest {
         Fx.run(() -> ((javafx.scene.control.Button) section.lookup(annOnTheDay)).fire());
         Fx.waitUntil("a cell opens its day", DEADLINE, () -> section.lookup("#dispatch-lanes").isVisible()
                 && DAY.equals(Fx.read(() -> ((DatePicker) section.lookup("#dispatch-date")).getValue())));
+    }
+
+    /** Where on screen a lane shows an instant of the day (the axis starts at 07:00 here). */
+    private record DayPlanProbe(javafx.scene.Node lane) {
+        javafx.geometry.Point2D screenPointAt(java.time.Instant at, LocalDate day, ZoneId zone) {
+            int minute = DayPlan.minuteOf(day.atStartOfDay(zone).toInstant(), at);
+            double x = (minute - 7 * 60) * DispatchView.SCALE;
+            return lane.localToScreen(x, DispatchView.LANE_HEIGHT / 2);
+        }
     }
 
     private UUID job(long number, String status, UUID technician, int startHour, int startMinute, int endHour, int endMinute) {
