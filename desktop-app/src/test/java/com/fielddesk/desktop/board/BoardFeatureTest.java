@@ -119,6 +119,27 @@ class BoardFeatureTest {
                 .equals("Job #3 cannot move left from Completed."));
     }
 
+    /** A supervisor may reopen a completed job: Ctrl+← takes it to Dispatched, the nearest column allowed. */
+    @Test
+    void aSupervisorReopensACompletedJob() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(
+                row("id", dispatcher, "company_id", COMPANY, "role", "supervisor", "full_name", "Sam Supervisor"),
+                row("id", technician, "company_id", COMPANY, "role", "technician", "full_name", "Tom Tech")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        UUID tap = job(3, "Leaking tap", "completed", true);
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        section = SectionUnderTest.show(BoardFeature.feature(jobs), cache, folder);
+        Fx.waitUntil("the completed job is shown", DEADLINE, () -> section.text("#board-heading-completed").equals("Completed · 1"));
+
+        select("completed", 0);
+        robot.press(KeyCode.CONTROL, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.CONTROL);
+
+        Fx.waitUntil("reopened to Dispatched", DEADLINE, () -> section.text("#board-heading-dispatched").equals("Dispatched · 1"));
+        assertThat(statusInCache(tap)).isEqualTo("dispatched");
+    }
+
     private UUID job(long number, String title, String status, boolean scheduled) {
         UUID id = UUID.randomUUID();
         CacheRows.write(cache, "work_orders", List.of(row("id", id, "company_id", COMPANY, "stage", "job", "number", number,
