@@ -68,6 +68,12 @@ class JobsFeatureTest {
 
         Fx.waitUntil("both jobs are listed", DEADLINE, () -> titles().size() == 2);
         Fx.waitUntil("counted per status", DEADLINE, () -> section.text("#jobs-count").equals("2 jobs — Unscheduled 1 · Completed 1"));
+        Fx.run(() -> ((javafx.scene.control.ComboBox<com.fielddesk.domain.jobs.WorkOrderStatus>) section.lookup("#jobs-status"))
+                .setValue(com.fielddesk.domain.jobs.WorkOrderStatus.COMPLETED));
+        Fx.waitUntil("a status narrows the list", DEADLINE, () -> titles().equals(List.of("Leaking tap")));
+        Fx.run(() -> ((javafx.scene.control.ComboBox<com.fielddesk.domain.jobs.WorkOrderStatus>) section.lookup("#jobs-status"))
+                .setValue(null));
+        Fx.waitUntil("every status again", DEADLINE, () -> titles().size() == 2);
         Fx.run(() -> ((TextField) section.lookup("#jobs-search")).setText("boiler"));
         Fx.waitUntil("the search narrows the list", DEADLINE, () -> titles().equals(List.of("Boiler service")));
         Fx.run(() -> ((ToggleButton) section.lookup("#jobs-stage-quotes")).fire());
