@@ -1,11 +1,9 @@
 package com.fielddesk.desktop.board;
 
 import com.fielddesk.desktop.app.feature.Feature;
-import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
-import javafx.scene.Node;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** Dispatch → Board: the jobs as a kanban by status, for office staff. */
@@ -19,32 +17,14 @@ public final class BoardFeature {
     public static Feature feature(WorkOrderRepository jobs) {
         return Feature.section(ID, "Board").group("Dispatch").icon(Material2MZ.VIEW_COLUMN)
                 .visibleTo(Role.OFFICE_STAFF)
-                .screen(context -> new Screen(context, jobs));
-    }
-
-    private static final class Screen implements FeatureScreen {
-        private final BoardViewModel model;
-        private final BoardView view;
-
-        Screen(FeatureContext context, WorkOrderRepository jobs) {
-            model = new BoardViewModel(jobs, context.tasks(), context.changes(), context.navigator(), context.formats());
-            view = new BoardView(model);
-        }
-
-        @Override
-        public Node node() {
-            return view.node();
-        }
-
-        @Override
-        public void start() {
-            model.start();
-            view.focusSearch();
-        }
-
-        @Override
-        public void close() {
-            model.close();
-        }
+                .screen(context -> {
+                    BoardViewModel model = new BoardViewModel(jobs, context.tasks(), context.changes(), context.navigator(),
+                            context.formats());
+                    BoardView view = new BoardView(model);
+                    return FeatureScreen.of(view.node(), () -> {
+                        model.start();
+                        view.focusSearch();
+                    }, model::close);
+                });
     }
 }

@@ -15,6 +15,7 @@ import com.fielddesk.desktop.testing.SectionUnderTest;
 import com.fielddesk.domain.audit.AuditEntry;
 import com.fielddesk.domain.audit.AuditEvents;
 import com.fielddesk.domain.audit.AuditRepository;
+import com.fielddesk.domain.audit.CsvReader;
 import com.fielddesk.domain.audit.FieldChange;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.common.UserId;

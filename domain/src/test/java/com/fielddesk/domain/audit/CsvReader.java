@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A strict RFC 4180 reader for tests: quoted cells with doubled quotes, commas and line breaks; CRLF between records. */
-final class CsvReader {
+public final class CsvReader {
 
     private CsvReader() {
     }
 
-    static List<List<String>> read(String text) {
+    public static List<List<String>> read(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -27,4 +27,27 @@ public interface FeatureScreen {
 
     /** The session ends: stop listeners, timers and background work. */
     void close();
+
+    /**
+     * The usual screen: a view's node, started and closed with its view model, opening no records
+     * (a section that opens records implements {@link #open} itself).
+     */
+    static FeatureScreen of(Node node, Runnable start, Runnable close) {
+        return new FeatureScreen() {
+            @Override
+            public Node node() {
+                return node;
+            }
+
+            @Override
+            public void start() {
+                start.run();
+            }
+
+            @Override
+            public void close() {
+                close.run();
+            }
+        };
+    }
 }
