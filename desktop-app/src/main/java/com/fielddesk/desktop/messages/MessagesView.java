@@ -59,7 +59,11 @@ final class MessagesView {
         unreadCount.setId("messages-unread");
         unreadCount.getStyleClass().add(Styles.FORM_HINT);
         unreadCount.textProperty().bind(model.unreadTextProperty());
-        HBox toolbar = new HBox(8, search, unread, unreadCount);
+        Label internalUnreadCount = new Label();
+        internalUnreadCount.setId("messages-internal-unread");
+        internalUnreadCount.getStyleClass().add(Styles.FORM_HINT);
+        internalUnreadCount.textProperty().bind(model.internalUnreadTextProperty());
+        HBox toolbar = new HBox(8, search, unread, unreadCount, internalUnreadCount);
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Tab customers = new Tab("Customers", inbox(model.customerThreads(), this::customerLine,
@@ -158,7 +162,7 @@ final class MessagesView {
     }
 
     private String internalLine(InternalThreadSummary thread) {
-        return thread.subject() + thread.jobNumber().map(number -> " · Job " + number).orElse("")
+        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + thread.subject() + thread.jobNumber().map(number -> " · Job " + number).orElse("")
                 + thread.startedBy().map(name -> " · " + name).orElse("")
                 + thread.lastMessageAt().map(at -> " · " + formats.dayAndTime(at)).orElse("")
                 + thread.lastMessage().map(text -> "\n" + text).orElse("") + (thread.pending() ? " (waiting to sync)" : "");

@@ -43,6 +43,7 @@ final class MessagesViewModel implements AutoCloseable {
     private final StringProperty internalReply = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper unreadText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper internalUnreadText = new ReadOnlyStringWrapper("");
     private final LiveList<CustomerThreadSummary> customerThreads;
     private final LiveList<InternalThreadSummary> internalThreads;
     private final LiveList<CustomerMessage> customerMessages;
@@ -68,6 +69,7 @@ final class MessagesViewModel implements AutoCloseable {
         internalMessages = LiveList.<InternalMessage>of(tasks, InternalMessage::id).describedAs("the thread").query(List::of)
                 .reloadOnChangesTo(changes, internalTables).build();
         customerThreads.onUpdate(this::countUnread);
+        internalThreads.onUpdate(this::countInternalUnread);
         unreadOnly.addListener((o, before, now) -> requery());
         search.addListener((o, before, now) -> requery());
     }
@@ -75,6 +77,11 @@ final class MessagesViewModel implements AutoCloseable {
     private void countUnread() {
         tasks.run(repository::unreadTotal, total -> unreadText.set(total == 0 ? "No unread customer messages"
                 : total + (total == 1 ? " unread customer message" : " unread customer messages")), failure -> unreadText.set(""));
+    }
+
+    private void countInternalUnread() {
+        tasks.run(repository::internalUnreadTotal, total -> internalUnreadText.set(total == 0 ? "No unread internal notes"
+                : total + (total == 1 ? " unread internal note" : " unread internal notes")), failure -> internalUnreadText.set(""));
     }
 
     private static String[] names(List<Table> tables) {
@@ -101,7 +108,7 @@ final class MessagesViewModel implements AutoCloseable {
     }
 
     private java.util.concurrent.Callable<List<InternalThreadSummary>> internalQuery() {
-        ThreadFilter filter = filter().unreadOnly() ? ThreadFilter.all().withText(filter().text()) : filter();
+        ThreadFilter filter = filter();
         return () -> repository.internalThreads(filter, SHOWN);
     }
 
@@ -116,11 +123,15 @@ final class MessagesViewModel implements AutoCloseable {
         });
     }
 
+    /** Opens an internal thread and moves the signed-in user's read marker up to its newest note. */
     void openInternal(InternalThreadId thread) {
         openInternalThread = Optional.of(thread);
         internalThreadOpen.set(true);
         notice.set("");
-        internalMessages.requery(() -> repository.internalMessages(thread));
+        internalMessages.requery(() -> {
+            repository.markRead(thread);
+            return repository.internalMessages(thread);
+        });
     }
 
     /** Sends the customer reply box's text into the open customer thread (the customer will read it). */
@@ -163,6 +174,10 @@ final class MessagesViewModel implements AutoCloseable {
 
     ReadOnlyStringProperty unreadTextProperty() {
         return unreadText.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty internalUnreadTextProperty() {
+        return internalUnreadText.getReadOnlyProperty();
     }
 
     ObservableList<CustomerThreadSummary> customerThreads() {

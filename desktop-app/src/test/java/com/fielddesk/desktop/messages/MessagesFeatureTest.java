@@ -10,6 +10,7 @@ import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.messages.CustomerMessage;
 import com.fielddesk.domain.messages.CustomerThreadSummary;
 import com.fielddesk.domain.messages.InternalMessage;
+import com.fielddesk.domain.messages.InternalThreadSummary;
 import com.fielddesk.domain.messages.MessagesRepository;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -123,4 +124,46 @@ class MessagesFeatureTest {
         return Fx.read(() -> List.copyOf(((ListView<InternalMessage>) section.lookup("#internal-messages")).getItems()));
     }
 
+    @Test
+    void internalUnreadCountsClearOnOpenAndStayClearedAfterReopeningTheCache() throws Exception {
+        UUID technician = UUID.randomUUID();
+        UUID staffThread = UUID.randomUUID();
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(
+                row("id", dispatcher, "company_id", COMPANY, "role", "csr", "full_name", "Casey CSR"),
+                row("id", technician, "company_id", COMPANY, "role", "technician", "full_name", "Theo Tech")));
+        CacheRows.write(cache, "internal_threads", List.of(row("id", staffThread, "company_id", COMPANY,
+                "subject", "Van keys", "created_by", technician, "last_message_at", "2026-12-05T09:05:00Z")));
+        CacheRows.write(cache, "internal_messages", List.of(
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "internal_thread_id", staffThread, "author_id", technician,
+                        "body", "Who has the van keys?", "created_at", "2026-12-05T09:00:00Z"),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "internal_thread_id", staffThread, "author_id", technician,
+                        "body", "Found them.", "created_at", "2026-12-05T09:05:00Z")));
+        section = showAsDispatcher();
+
+        Fx.waitUntil("two unread internal notes", DEADLINE, () -> section.text("#messages-internal-unread")
+                .equals("2 unread internal notes") && internalThreads().size() == 1 && internalThreads().get(0).unread() == 2);
+        Fx.run(() -> internalThreadList().getSelectionModel().selectFirst());
+        Fx.waitUntil("opened and read", DEADLINE, () -> internalMessages().size() == 2
+                && section.text("#messages-internal-unread").equals("No unread internal notes")
+                && internalThreads().get(0).unread() == 0);
+
+        section.close();
+        cache.close();
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        section = showAsDispatcher();
+        Fx.waitUntil("still read after reopening the cache", DEADLINE, () -> internalThreads().size() == 1
+                && section.text("#messages-internal-unread").equals("No unread internal notes")
+                && internalThreads().get(0).unread() == 0);
+    }
+
+    private SectionUnderTest showAsDispatcher() throws Exception {
+        MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher), Clock.systemUTC());
+        return SectionUnderTest.show(MessagesFeature.feature(messages), cache, folder);
+    }
+
+    private List<InternalThreadSummary> internalThreads() {
+        return Fx.read(() -> internalThreadList().getItems().stream().map(InternalThreadSummary.class::cast).toList());
+    }
 }
