@@ -51,6 +51,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     private final Deque<Place> back = new ArrayDeque<>();
     private final Deque<Place> forward = new ArrayDeque<>();
     private final Map<String, FeatureScreen> screens = new LinkedHashMap<>();
+    private final SectionCounts counts;
     private Function<Feature, FeatureScreen> makeScreen;
     private Place here;
     private Role role;
@@ -64,6 +65,12 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
             }
         }
         this.features = List.copyOf(features);
+        this.counts = new SectionCounts(this.features);
+    }
+
+    /** The numbers the sections publish (unread messages…), for the navigation and the window title. */
+    public SectionCounts counts() {
+        return counts;
     }
 
     /**
@@ -218,6 +225,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     /** Closes every screen made for this session. */
     @Override
     public void close() {
+        counts.close();
         RuntimeException failure = null;
         for (FeatureScreen screen : screens.values()) {
             try {
