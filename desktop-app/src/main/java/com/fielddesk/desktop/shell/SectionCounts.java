@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The numbers sections publish ({@link Feature#count()}): each counted off the FX thread at start
@@ -27,8 +28,11 @@ public final class SectionCounts implements AutoCloseable {
     private final Map<String, Counter> counters = new LinkedHashMap<>();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final Predicate<String> shown;
 
-    SectionCounts(List<Feature> features) {
+    /** @param shown whether a section (by id) is in the navigation now: only those count towards the total */
+    SectionCounts(List<Feature> features, Predicate<String> shown) {
+        this.shown = shown;
         for (Feature feature : features) {
             feature.count().ifPresent(count -> counters.put(feature.id(), new Counter(count)));
         }
@@ -48,13 +52,15 @@ public final class SectionCounts implements AutoCloseable {
         return counter == null ? new ReadOnlyLongWrapper().getReadOnlyProperty() : counter.value.getReadOnlyProperty();
     }
 
-    /** Every section's number added up. */
+    /** Every shown section's number added up. */
     public ReadOnlyLongProperty totalProperty() {
         return total.getReadOnlyProperty();
     }
 
-    private void updateTotal() {
-        total.set(counters.values().stream().mapToLong(counter -> counter.value.get()).sum());
+    /** Recomputes the total (the sections shown changed with the role, or a number changed). */
+    void updateTotal() {
+        total.set(counters.entrySet().stream().filter(entry -> shown.test(entry.getKey()))
+                .mapToLong(entry -> entry.getValue().value.get()).sum());
     }
 
     @Override

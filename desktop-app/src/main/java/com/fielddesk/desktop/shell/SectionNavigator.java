@@ -65,7 +65,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
             }
         }
         this.features = List.copyOf(features);
-        this.counts = new SectionCounts(this.features);
+        this.counts = new SectionCounts(this.features, id -> visible.stream().anyMatch(feature -> feature.id().equals(id)));
     }
 
     /** The numbers the sections publish (unread messages…), for the navigation and the window title. */
@@ -89,6 +89,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     public void roleChanged(Role newRole) {
         this.role = newRole;
         visible.setAll(features.stream().filter(feature -> feature.visibleTo(newRole)).toList());
+        counts.updateTotal();
         back.removeIf(place -> !visible.contains(place.feature()));
         forward.removeIf(place -> !visible.contains(place.feature()));
         if (here != null && !visible.contains(here.feature())) {

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A section publishes a number (unread messages): the shell counts it at start and again after a
- * change to the tables it names, shows it after the section's name and adds the numbers up for the
- * window title; a section without one, or before the counts start, shows nothing.
+ * change to the tables it names, shows it after the section's name and adds up the numbers of the
+ * sections the role sees for the window title; a section without one, or before the counts start, shows nothing.
  */
 class SectionCountsTest {
 
@@ -42,6 +42,7 @@ class SectionCountsTest {
                 section("invoices", new SectionCount(overdue::get, Set.of("invoices"))),
                 Feature.section("jobs", "Jobs").group("Work").icon(Material2MZ.WORK).visibleTo(Role.OFFICE_STAFF)
                         .screen(context -> null)));
+        navigator.roleChanged(null);   // the role is not known yet: every section shows
         SectionCounts counts = navigator.counts();
         assertThat(counts.totalProperty().get()).as("before start").isZero();
 
@@ -50,6 +51,11 @@ class SectionCountsTest {
         assertThat(counts.countProperty("jobs").get()).as("publishes no number").isZero();
         assertThat(counts.totalProperty().get()).isEqualTo(5);
         assertThat(subscribedTables).contains(Set.of("customer_messages", "internal_messages"), Set.of("invoices"));
+
+        navigator.roleChanged(Role.TECHNICIAN);
+        assertThat(counts.totalProperty().get()).as("a technician sees neither section").isZero();
+        navigator.roleChanged(Role.CSR);
+        assertThat(counts.totalProperty().get()).isEqualTo(5);
 
         unread.set(0);
         listeners.forEach(listener -> listener.accept(Set.of("internal_messages")));
