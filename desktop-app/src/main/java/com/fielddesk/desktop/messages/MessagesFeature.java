@@ -61,7 +61,7 @@ public final class MessagesFeature {
         @Override
         public Optional<String> open(RecordRef record) {
             try {
-                model.openCustomer(CustomerThreadId.parse(record.id()));
+                model.open(CustomerThreadId.parse(record.id()).value());
                 return Optional.empty();
             } catch (IllegalArgumentException e) {
                 return Optional.of("This thread reference is not valid.");

@@ -78,6 +78,9 @@ final class MessagesView {
         internal.setId("messages-internal-tab");
         TabPane inboxes = new TabPane(customers, internal);
         inboxes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // A thread opened by id (from a job, a customer) shows in its own inbox.
+        model.internalShownProperty().addListener((o, before, internalNow) ->
+                inboxes.getSelectionModel().select(internalNow ? internal : customers));
         VBox.setVgrow(inboxes, Priority.ALWAYS);
         Label notice = new Label();
         notice.setId("messages-notice");

@@ -50,6 +50,7 @@ final class MessagesViewModel implements AutoCloseable {
     private final LiveList<InternalMessage> internalMessages;
     private final javafx.beans.property.ReadOnlyBooleanWrapper customerThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper internalShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Optional<CustomerThreadId> openCustomerThread = Optional.empty();
     private Optional<InternalThreadId> openInternalThread = Optional.empty();
 
@@ -110,6 +111,23 @@ final class MessagesViewModel implements AutoCloseable {
     private java.util.concurrent.Callable<List<InternalThreadSummary>> internalQuery() {
         ThreadFilter filter = filter();
         return () -> repository.internalThreads(filter, SHOWN);
+    }
+
+    /** Opens a thread of either kind by id (from a job, a customer, a notification) and shows its inbox. */
+    void open(java.util.UUID thread) {
+        tasks.run(() -> repository.isInternalThread(thread), internal -> {
+            if (internal) {
+                openInternal(new InternalThreadId(thread));
+            } else {
+                openCustomer(new CustomerThreadId(thread));
+            }
+            internalShown.set(internal);
+        }, failure -> notice.set(Failures.sentence("Could not open the thread from this computer's copy.", failure)));
+    }
+
+    /** Whether the thread opened last by {@link #open} is an internal one (the view shows that tab). */
+    javafx.beans.property.ReadOnlyBooleanProperty internalShownProperty() {
+        return internalShown.getReadOnlyProperty();
     }
 
     /** Opens a customer thread and marks the customer's messages in it read. */

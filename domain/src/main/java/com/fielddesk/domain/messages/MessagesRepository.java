@@ -305,6 +305,11 @@ public final class MessagesRepository {
 
     // ---- shared ----
 
+    /** Whether an id is one of the internal threads (else it is taken for a customer thread). */
+    public boolean isInternalThread(UUID thread) {
+        return cache.count(Query.from(INTERNAL_THREADS).where(INTERNAL_THREADS.id.eq(thread))) > 0;
+    }
+
     private static String checkedBody(String body) {
         String text = TextRules.clean(body);
         List<FieldError> problems = new ArrayList<>();
