@@ -234,11 +234,19 @@ final class JobsView {
         first.textProperty().bindBidirectional(model.firstMessageProperty());
         Button start = new Button("Send");
         start.setId("job-start-thread");
-        start.setDefaultButton(false);
         start.setOnAction(e -> model.startThread());
         Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
         cancel.setOnAction(e -> model.cancelCompose());
+        // Ctrl+Enter sends, Escape drops the draft (only while writing it: no scene-wide cancel button).
+        first.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                model.startThread();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                model.cancelCompose();
+                e.consume();
+            }
+        });
         VBox compose = new VBox(6, audience, first, new HBox(6, start, cancel));
         compose.setId("job-compose");
         Runnable showCompose = () -> {
@@ -247,7 +255,8 @@ final class JobsView {
             compose.setManaged(internal != null);
             if (internal != null) {
                 audience.setText(internal ? "Staff only — customers never see this" : "The customer will see this");
-                first.setPromptText(internal ? "The first note for staff" : "The first message to the customer");
+                first.setPromptText(internal ? "The first note for staff (Ctrl+Enter sends)"
+                        : "The first message to the customer (Ctrl+Enter sends)");
                 first.requestFocus();
             }
         };
