@@ -143,8 +143,10 @@ public final class ConsoleWindow {
         // taskbar when several consoles (or companies) are open. It changes once the console is on
         // screen, not while the first frame of a large table is still being drawn.
         AfterFramesShown.run(() -> stage.titleProperty().bind(Bindings.createStringBinding(
-                () -> windowTitle(navigator.currentProperty().get(), shell.companyNameProperty().get()),
-                navigator.currentProperty(), shell.companyNameProperty())));
+                () -> windowTitle(navigator.currentProperty().get(), shell.companyNameProperty().get(),
+                        navigator.counts().totalProperty().get()),
+                navigator.currentProperty(), shell.companyNameProperty(), navigator.counts().totalProperty())));
+        navigator.counts().start(changes, services.tasks());
         shell.start();
         services.tasks().run(opened::status, status -> show(status, sync), e ->
                 shell.reportProblem(Failures.sentence("Could not read the sync status from this computer's copy.", e)));
@@ -185,8 +187,9 @@ public final class ConsoleWindow {
         sync.publish(status);
     }
 
-    static String windowTitle(Feature section, String companyName) {
-        String title = "FieldDesk — " + (section == null ? "Console" : section.title());
+    /** "FieldDesk (3) — Messages · Company": the sections' published numbers (unread messages) added up, if any. */
+    static String windowTitle(Feature section, String companyName, long count) {
+        String title = "FieldDesk" + (count > 0 ? " (" + count + ")" : "") + " — " + (section == null ? "Console" : section.title());
         return companyName == null || companyName.isBlank() ? title : title + " · " + companyName;
     }
 

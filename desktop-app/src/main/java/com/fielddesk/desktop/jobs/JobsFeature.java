@@ -8,6 +8,7 @@ import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.jobs.WorkOrderId;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
+import com.fielddesk.domain.messages.MessagesRepository;
 import javafx.scene.Node;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -21,20 +22,23 @@ public final class JobsFeature {
     private JobsFeature() {
     }
 
-    /** @param jobs the signed-in person's work orders over their cache (the composition root makes it) */
-    public static Feature feature(WorkOrderRepository jobs) {
+    /**
+     * @param jobs     the signed-in person's work orders over their cache (the composition root makes it)
+     * @param messages their message threads (a job's detail lists its threads and starts new ones)
+     */
+    public static Feature feature(WorkOrderRepository jobs, MessagesRepository messages) {
         return Feature.section(ID, "Jobs").group("Dispatch").icon(Material2AL.BUILD)
                 .visibleTo(Role.OFFICE_STAFF)
                 .opens(RecordKind.JOB)
-                .screen(context -> new Screen(context, jobs));
+                .screen(context -> new Screen(context, jobs, messages));
     }
 
     private static final class Screen implements FeatureScreen {
         private final JobsViewModel model;
         private final JobsView view;
 
-        Screen(FeatureContext context, WorkOrderRepository jobs) {
-            model = new JobsViewModel(jobs, context.tasks(), context.changes(), context.navigator(), context.formats());
+        Screen(FeatureContext context, WorkOrderRepository jobs, MessagesRepository messages) {
+            model = new JobsViewModel(jobs, messages, context.tasks(), context.changes(), context.navigator(), context.formats());
             view = new JobsView(model);
         }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -31,6 +32,7 @@ import org.controlsfx.control.SegmentedButton;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Jobs and quotes: the list on the left (Jobs / Quotes, a status, type to search, Enter opens) and
@@ -196,8 +198,71 @@ final class JobsView {
         history.getItems().setAll(shown.history().stream().map(this::historyLine).toList());
         Label historyTitle = new Label("Status history");
         historyTitle.getStyleClass().add(Styles.FORM_HINT);
-        detail.getChildren().setAll(title, customer, status, when, description, total, moves, notice, historyTitle, history);
+        detail.getChildren().setAll(title, customer, status, when, description, total, moves, notice, messagesPane(),
+                historyTitle, history);
         showMoves();
+    }
+
+    /** The job's threads (each opens in Messages) and the two ways to write about it, kept apart by who reads them. */
+    private Node messagesPane() {
+        Label heading = new Label("Messages");
+        heading.getStyleClass().add(Styles.FORM_HINT);
+        VBox links = new VBox(2);
+        links.setId("job-threads");
+        Runnable showLinks = () -> links.getChildren().setAll(model.threads().isEmpty()
+                ? List.of(new Label("No messages about this job yet."))
+                : model.threads().stream().map(thread -> {
+                    Hyperlink link = new Hyperlink(thread.line());
+                    link.setOnAction(e -> model.openThread(thread));
+                    return (Node) link;
+                }).toList());
+        showLinks.run();
+        model.threads().addListener((ListChangeListener<JobThread>) change -> showLinks.run());
+        Button toCustomer = new Button("_Message customer");
+        toCustomer.setId("job-message-customer");
+        toCustomer.setOnAction(e -> model.messageCustomer());
+        Button note = new Button("_Internal note");
+        note.setId("job-internal-note");
+        note.setOnAction(e -> model.internalNote());
+        Label audience = new Label();
+        audience.setId("job-compose-audience");
+        audience.getStyleClass().add(Styles.FORM_HINT);
+        TextArea first = new TextArea();
+        first.setId("job-first-message");
+        first.setPrefRowCount(3);
+        first.setWrapText(true);
+        first.textProperty().bindBidirectional(model.firstMessageProperty());
+        Button start = new Button("Send");
+        start.setId("job-start-thread");
+        start.setOnAction(e -> model.startThread());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> model.cancelCompose());
+        // Ctrl+Enter sends, Escape drops the draft (only while writing it: no scene-wide cancel button).
+        first.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                model.startThread();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                model.cancelCompose();
+                e.consume();
+            }
+        });
+        VBox compose = new VBox(6, audience, first, new HBox(6, start, cancel));
+        compose.setId("job-compose");
+        Runnable showCompose = () -> {
+            Boolean internal = model.composingInternalProperty().get();
+            compose.setVisible(internal != null);
+            compose.setManaged(internal != null);
+            if (internal != null) {
+                audience.setText(internal ? "Staff only — customers never see this" : "The customer will see this");
+                first.setPromptText(internal ? "The first note for staff (Ctrl+Enter sends)"
+                        : "The first message to the customer (Ctrl+Enter sends)");
+                first.requestFocus();
+            }
+        };
+        showCompose.run();
+        model.composingInternalProperty().addListener((o, before, now) -> showCompose.run());
+        return new VBox(6, heading, links, new HBox(6, toCustomer, note), compose);
     }
 
     private void showMoves() {

@@ -9,6 +9,7 @@ import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
+import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.domain.common.InvalidInputException;
 import com.fielddesk.domain.jobs.MoveNotAllowedException;
 import com.fielddesk.domain.jobs.WorkOrderDetail;
@@ -19,6 +20,8 @@ import com.fielddesk.domain.jobs.WorkOrderSort;
 import com.fielddesk.domain.jobs.WorkOrderStage;
 import com.fielddesk.domain.jobs.WorkOrderStatus;
 import com.fielddesk.domain.jobs.WorkOrderSummary;
+import com.fielddesk.domain.messages.MessagesRepository;
+import com.fielddesk.domain.messages.ThreadFilter;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -30,10 +33,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -46,6 +51,8 @@ final class JobsViewModel implements AutoCloseable {
 
     /** Rows shown before the list says "Showing 200 of N". */
     static final int SHOWN = 200;
+    /** Threads of each kind a job's detail lists. */
+    private static final int THREADS_SHOWN = 20;
 
     private final WorkOrderRepository repository;
     private final BackgroundTasks tasks;
@@ -61,10 +68,17 @@ final class JobsViewModel implements AutoCloseable {
     private final LiveList<WorkOrderSummary> rows;
     private final LiveList<WorkOrderDetail> detail;
     private Optional<WorkOrderId> selectedId = Optional.empty();
+    private final MessagesRepository messages;
+    private final ObservableList<JobThread> threads = FXCollections.observableArrayList();
+    /** The first message of a thread being started from the job: for the customer, for staff, or none (null). */
+    private final ObjectProperty<Boolean> composingInternal = new SimpleObjectProperty<>();
+    private final StringProperty firstMessage = new SimpleStringProperty("");
+    private final Subscriptions threadChanges = new Subscriptions();
 
-    JobsViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, Navigator navigator,
-                  Formats formats) {
+    JobsViewModel(WorkOrderRepository repository, MessagesRepository messages, BackgroundTasks tasks, ChangeSource changes,
+                  Navigator navigator, Formats formats) {
         this.repository = repository;
+        this.messages = messages;
         this.tasks = tasks;
         this.navigator = navigator;
         this.formats = formats;
@@ -74,6 +88,10 @@ final class JobsViewModel implements AutoCloseable {
         detail = LiveList.<WorkOrderDetail>of(tasks, WorkOrderDetail::id).describedAs("the job").query(List::of)
                 .reloadOnChangesTo(changes, tables).build();
         rows.onUpdate(this::count);
+        // The shown job's threads follow new threads and messages (written here, in Messages, or synced).
+        List<String> messageTables = java.util.stream.Stream.concat(MessagesRepository.CUSTOMER_READS.stream(),
+                MessagesRepository.INTERNAL_READS.stream()).map(Table::name).distinct().toList();
+        threadChanges.add(changes.subscribe(messageTables, touched -> tasks.onUi(() -> selectedId.ifPresent(this::loadThreads))));
         detail.items().addListener((javafx.collections.ListChangeListener<WorkOrderDetail>) change -> showDetail());
         stage.addListener((o, before, now) -> rows.requery(query()));
         status.addListener((o, before, now) -> rows.requery(query()));
@@ -118,6 +136,9 @@ final class JobsViewModel implements AutoCloseable {
     void show(WorkOrderId id) {
         selectedId = Optional.of(id);
         notice.set("");
+        composingInternal.set(null);
+        firstMessage.set("");
+        loadThreads(id);
         detail.requery(() -> repository.detail(id).map(List::of).orElse(List.of()));
     }
 
@@ -130,6 +151,86 @@ final class JobsViewModel implements AutoCloseable {
         }
         tasks.run(() -> repository.nextStatuses(shown.summary()), next -> nextStatuses.setAll(next),
                 failure -> nextStatuses.clear());
+    }
+
+    /** The shown job's customer and internal threads, newest first within each kind. */
+    private void loadThreads(WorkOrderId shown) {
+        UUID job = shown.value();
+        tasks.run(() -> {
+            ThreadFilter aboutJob = ThreadFilter.all().aboutWorkOrder(job);
+            List<JobThread> found = new ArrayList<>();
+            messages.customerThreads(aboutJob, THREADS_SHOWN).forEach(thread ->
+                    found.add(new JobThread(thread.id().value(), false, thread.subject(), thread.unread())));
+            messages.internalThreads(aboutJob, THREADS_SHOWN).forEach(thread ->
+                    found.add(new JobThread(thread.id().value(), true, thread.subject(), thread.unread())));
+            return found;
+        }, threads::setAll, failure -> {
+            threads.clear();
+            notice.set(Failures.sentence("Could not read the job's messages from this computer's copy.", failure));
+        });
+    }
+
+    /** "Message customer": the job's newest customer thread in Messages, or a first message to write here. */
+    void messageCustomer() {
+        openOrCompose(false);
+    }
+
+    /** "Internal note": the job's newest internal thread in Messages, or a first note to write here. */
+    void internalNote() {
+        openOrCompose(true);
+    }
+
+    private void openOrCompose(boolean internal) {
+        Optional<JobThread> existing = threads.stream().filter(thread -> thread.internal() == internal).findFirst();
+        if (existing.isPresent()) {
+            openThread(existing.get());
+        } else {
+            notice.set("");
+            composingInternal.set(internal);
+        }
+    }
+
+    /** A thread of the job, in Messages. */
+    void openThread(JobThread thread) {
+        navigator.open(new RecordRef(RecordKind.MESSAGE_THREAD, thread.id().toString())).ifPresent(notice::set);
+    }
+
+    void cancelCompose() {
+        composingInternal.set(null);
+        firstMessage.set("");
+    }
+
+    /** Starts the thread about the shown job with the first message written here, then opens it in Messages. */
+    void startThread() {
+        WorkOrderDetail shown = selected.get();
+        Boolean internal = composingInternal.get();
+        if (shown == null || internal == null) {
+            return;
+        }
+        String subject = shown.summary().describe() + " · " + shown.summary().title();
+        String subjectShown = subject.length() > MessagesRepository.SUBJECT_MAX
+                ? subject.substring(0, MessagesRepository.SUBJECT_MAX) : subject;
+        String text = firstMessage.get();
+        UUID job = shown.id().value();
+        tasks.run(() -> internal ? messages.startInternalThread(Optional.of(job), subjectShown, text).value()
+                        : messages.startCustomerThread(job, shown.customerId(), subjectShown, text).value(),
+                started -> {
+                    cancelCompose();
+                    navigator.open(new RecordRef(RecordKind.MESSAGE_THREAD, started.toString())).ifPresent(notice::set);
+                }, failure -> notice.set(failure instanceof InvalidInputException invalid ? invalid.errors().get(0).message()
+                        : Failures.sentence("Could not keep the message on this computer.", failure)));
+    }
+
+    ObservableList<JobThread> threads() {
+        return threads;
+    }
+
+    ObjectProperty<Boolean> composingInternalProperty() {
+        return composingInternal;
+    }
+
+    StringProperty firstMessageProperty() {
+        return firstMessage;
     }
 
     /** Moves the shown job; a move the rules refuse, or one missing a window or technician, says why. */
@@ -201,5 +302,6 @@ final class JobsViewModel implements AutoCloseable {
     public void close() {
         rows.close();
         detail.close();
+        threadChanges.close();
     }
 }

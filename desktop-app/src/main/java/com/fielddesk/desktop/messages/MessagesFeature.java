@@ -1,10 +1,12 @@
 package com.fielddesk.desktop.messages;
 
+import com.fielddesk.cache.query.Table;
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.app.feature.SectionCount;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.messages.CustomerThreadId;
 import com.fielddesk.domain.messages.MessagesRepository;
@@ -12,8 +14,13 @@ import javafx.scene.Node;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Sales → Messages as a console section, for office staff; opens customer threads by id (a customer's threads). */
+/**
+ * Sales → Messages as a console section, for office staff; opens customer threads by id (a customer's threads)
+ * and publishes the signed-in user's unread messages (customer and internal) for the navigation and the window title.
+ */
 public final class MessagesFeature {
 
     public static final String ID = "messages";
@@ -25,6 +32,9 @@ public final class MessagesFeature {
         return Feature.section(ID, "Messages").group("Sales").icon(Material2MZ.MAIL)
                 .visibleTo(Role.OFFICE_STAFF)
                 .opens(RecordKind.MESSAGE_THREAD)
+                .counts(new SectionCount(() -> messages.unreadTotal() + messages.internalUnreadTotal(),
+                        Stream.concat(MessagesRepository.CUSTOMER_READS.stream(), MessagesRepository.INTERNAL_READS.stream())
+                                .map(Table::name).collect(Collectors.toSet())))
                 .screen(context -> new Screen(context, messages));
     }
 
@@ -51,7 +61,7 @@ public final class MessagesFeature {
         @Override
         public Optional<String> open(RecordRef record) {
             try {
-                model.openCustomer(CustomerThreadId.parse(record.id()));
+                model.open(CustomerThreadId.parse(record.id()).value());
                 return Optional.empty();
             } catch (IllegalArgumentException e) {
                 return Optional.of("This thread reference is not valid.");

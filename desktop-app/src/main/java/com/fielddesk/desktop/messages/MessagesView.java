@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.NotificationPane;
 
 import java.util.function.Function;
 
@@ -59,7 +60,11 @@ final class MessagesView {
         unreadCount.setId("messages-unread");
         unreadCount.getStyleClass().add(Styles.FORM_HINT);
         unreadCount.textProperty().bind(model.unreadTextProperty());
-        HBox toolbar = new HBox(8, search, unread, unreadCount);
+        Label internalUnreadCount = new Label();
+        internalUnreadCount.setId("messages-internal-unread");
+        internalUnreadCount.getStyleClass().add(Styles.FORM_HINT);
+        internalUnreadCount.textProperty().bind(model.internalUnreadTextProperty());
+        HBox toolbar = new HBox(8, search, unread, unreadCount, internalUnreadCount);
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Tab customers = new Tab("Customers", inbox(model.customerThreads(), this::customerLine,
@@ -74,11 +79,38 @@ final class MessagesView {
         internal.setId("messages-internal-tab");
         TabPane inboxes = new TabPane(customers, internal);
         inboxes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox.setVgrow(inboxes, Priority.ALWAYS);
+        // A thread opened by id (from a job, a customer) shows in its own inbox.
+        model.internalShownProperty().addListener((o, before, internalNow) ->
+                inboxes.getSelectionModel().select(internalNow ? internal : customers));
         Label notice = new Label();
         notice.setId("messages-notice");
         notice.textProperty().bind(model.noticeProperty());
-        root.getChildren().addAll(toolbar, inboxes, notice);
+        // A customer's message arriving live slides up over the inboxes; its button opens the thread.
+        Button toast = new Button();
+        toast.setId("messages-toast");
+        toast.getStyleClass().addAll(Styles.TOAST, "accent");
+        toast.setOnAction(e -> {
+            inboxes.getSelectionModel().select(customers);
+            model.openArrival();
+        });
+        NotificationPane notifications = new NotificationPane(inboxes);
+        notifications.setShowFromTop(false);
+        notifications.setGraphic(toast);
+        notifications.setOnHidden(e -> {
+            if (model.arrivalProperty().get() != null) {
+                model.dismissArrival();
+            }
+        });
+        model.arrivalProperty().addListener((o, before, now) -> {
+            if (now == null) {
+                notifications.hide();
+            } else {
+                toast.setText(now.text());
+                notifications.show();
+            }
+        });
+        VBox.setVgrow(notifications, Priority.ALWAYS);
+        root.getChildren().addAll(toolbar, notifications, notice);
     }
 
     Node node() {
@@ -158,7 +190,7 @@ final class MessagesView {
     }
 
     private String internalLine(InternalThreadSummary thread) {
-        return thread.subject() + thread.jobNumber().map(number -> " · Job " + number).orElse("")
+        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + thread.subject() + thread.jobNumber().map(number -> " · Job " + number).orElse("")
                 + thread.startedBy().map(name -> " · " + name).orElse("")
                 + thread.lastMessageAt().map(at -> " · " + formats.dayAndTime(at)).orElse("")
                 + thread.lastMessage().map(text -> "\n" + text).orElse("") + (thread.pending() ? " (waiting to sync)" : "");

@@ -43,12 +43,17 @@ final class MessagesViewModel implements AutoCloseable {
     private final StringProperty internalReply = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper unreadText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper internalUnreadText = new ReadOnlyStringWrapper("");
     private final LiveList<CustomerThreadSummary> customerThreads;
     private final LiveList<InternalThreadSummary> internalThreads;
     private final LiveList<CustomerMessage> customerMessages;
     private final LiveList<InternalMessage> internalMessages;
     private final javafx.beans.property.ReadOnlyBooleanWrapper customerThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper internalShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Arrival> arrival = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** Each listed customer thread's unread count at the last load (null before the first: that one is not news). */
+    private java.util.Map<CustomerThreadId, Long> unreadBefore;
     private Optional<CustomerThreadId> openCustomerThread = Optional.empty();
     private Optional<InternalThreadId> openInternalThread = Optional.empty();
 
@@ -67,7 +72,11 @@ final class MessagesViewModel implements AutoCloseable {
                 .reloadOnChangesTo(changes, customerTables).build();
         internalMessages = LiveList.<InternalMessage>of(tasks, InternalMessage::id).describedAs("the thread").query(List::of)
                 .reloadOnChangesTo(changes, internalTables).build();
-        customerThreads.onUpdate(this::countUnread);
+        customerThreads.onUpdate(() -> {
+            countUnread();
+            noticeArrivals();
+        });
+        internalThreads.onUpdate(this::countInternalUnread);
         unreadOnly.addListener((o, before, now) -> requery());
         search.addListener((o, before, now) -> requery());
     }
@@ -75,6 +84,48 @@ final class MessagesViewModel implements AutoCloseable {
     private void countUnread() {
         tasks.run(repository::unreadTotal, total -> unreadText.set(total == 0 ? "No unread customer messages"
                 : total + (total == 1 ? " unread customer message" : " unread customer messages")), failure -> unreadText.set(""));
+    }
+
+    /** A customer's message that arrived while the section is open: the thread it is in, and what the notification says. */
+    record Arrival(CustomerThreadId thread, String text) {
+    }
+
+    /** A listed thread with more unread customer messages than at the last load (not the open one) is news. */
+    private void noticeArrivals() {
+        java.util.Map<CustomerThreadId, Long> unreadNow = new java.util.HashMap<>();
+        customerThreads.items().forEach(thread -> unreadNow.put(thread.id(), thread.unread()));
+        if (unreadBefore != null) {
+            customerThreads.items().stream()
+                    .filter(thread -> thread.unread() > unreadBefore.getOrDefault(thread.id(), 0L))
+                    .filter(thread -> !openCustomerThread.equals(Optional.of(thread.id())))
+                    .findFirst()
+                    .ifPresent(thread -> arrival.set(new Arrival(thread.id(), "New message from " + thread.customerName()
+                            + thread.lastMessage().map(text -> ": " + text).orElse(""))));
+        }
+        unreadBefore = unreadNow;
+    }
+
+    /** Opens the thread the notification names, and clears it. */
+    void openArrival() {
+        Arrival shown = arrival.get();
+        arrival.set(null);
+        if (shown != null) {
+            openCustomer(shown.thread());
+        }
+    }
+
+    void dismissArrival() {
+        arrival.set(null);
+    }
+
+    /** The newest live arrival not opened yet, or null. */
+    javafx.beans.property.ReadOnlyObjectProperty<Arrival> arrivalProperty() {
+        return arrival.getReadOnlyProperty();
+    }
+
+    private void countInternalUnread() {
+        tasks.run(repository::internalUnreadTotal, total -> internalUnreadText.set(total == 0 ? "No unread internal notes"
+                : total + (total == 1 ? " unread internal note" : " unread internal notes")), failure -> internalUnreadText.set(""));
     }
 
     private static String[] names(List<Table> tables) {
@@ -86,6 +137,7 @@ final class MessagesViewModel implements AutoCloseable {
     }
 
     private void requery() {
+        unreadBefore = null;   // another filter lists other threads: its first load is not news
         customerThreads.requery(customerQuery());
         internalThreads.requery(internalQuery());
     }
@@ -101,8 +153,25 @@ final class MessagesViewModel implements AutoCloseable {
     }
 
     private java.util.concurrent.Callable<List<InternalThreadSummary>> internalQuery() {
-        ThreadFilter filter = filter().unreadOnly() ? ThreadFilter.all().withText(filter().text()) : filter();
+        ThreadFilter filter = filter();
         return () -> repository.internalThreads(filter, SHOWN);
+    }
+
+    /** Opens a thread of either kind by id (from a job, a customer, a notification) and shows its inbox. */
+    void open(java.util.UUID thread) {
+        tasks.run(() -> repository.isInternalThread(thread), internal -> {
+            if (internal) {
+                openInternal(new InternalThreadId(thread));
+            } else {
+                openCustomer(new CustomerThreadId(thread));
+            }
+            internalShown.set(internal);
+        }, failure -> notice.set(Failures.sentence("Could not open the thread from this computer's copy.", failure)));
+    }
+
+    /** Whether the thread opened last by {@link #open} is an internal one (the view shows that tab). */
+    javafx.beans.property.ReadOnlyBooleanProperty internalShownProperty() {
+        return internalShown.getReadOnlyProperty();
     }
 
     /** Opens a customer thread and marks the customer's messages in it read. */
@@ -116,11 +185,15 @@ final class MessagesViewModel implements AutoCloseable {
         });
     }
 
+    /** Opens an internal thread and moves the signed-in user's read marker up to its newest note. */
     void openInternal(InternalThreadId thread) {
         openInternalThread = Optional.of(thread);
         internalThreadOpen.set(true);
         notice.set("");
-        internalMessages.requery(() -> repository.internalMessages(thread));
+        internalMessages.requery(() -> {
+            repository.markRead(thread);
+            return repository.internalMessages(thread);
+        });
     }
 
     /** Sends the customer reply box's text into the open customer thread (the customer will read it). */
@@ -163,6 +236,10 @@ final class MessagesViewModel implements AutoCloseable {
 
     ReadOnlyStringProperty unreadTextProperty() {
         return unreadText.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty internalUnreadTextProperty() {
+        return internalUnreadText.getReadOnlyProperty();
     }
 
     ObservableList<CustomerThreadSummary> customerThreads() {

@@ -51,6 +51,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     private final Deque<Place> back = new ArrayDeque<>();
     private final Deque<Place> forward = new ArrayDeque<>();
     private final Map<String, FeatureScreen> screens = new LinkedHashMap<>();
+    private final SectionCounts counts;
     private Function<Feature, FeatureScreen> makeScreen;
     private Place here;
     private Role role;
@@ -64,6 +65,12 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
             }
         }
         this.features = List.copyOf(features);
+        this.counts = new SectionCounts(this.features, id -> visible.stream().anyMatch(feature -> feature.id().equals(id)));
+    }
+
+    /** The numbers the sections publish (unread messages…), for the navigation and the window title. */
+    public SectionCounts counts() {
+        return counts;
     }
 
     /**
@@ -82,6 +89,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     public void roleChanged(Role newRole) {
         this.role = newRole;
         visible.setAll(features.stream().filter(feature -> feature.visibleTo(newRole)).toList());
+        counts.updateTotal();
         back.removeIf(place -> !visible.contains(place.feature()));
         forward.removeIf(place -> !visible.contains(place.feature()));
         if (here != null && !visible.contains(here.feature())) {
@@ -218,6 +226,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     /** Closes every screen made for this session. */
     @Override
     public void close() {
+        counts.close();
         RuntimeException failure = null;
         for (FeatureScreen screen : screens.values()) {
             try {

@@ -169,6 +169,11 @@ public final class ShellView {
                 nav.getChildren().add(heading);
             }
             ToggleButton item = new ToggleButton(feature.title(), new FontIcon(feature.icon()));
+            if (feature.count().isPresent()) {
+                // The section's published number (unread messages…) after its name, nothing when zero.
+                javafx.beans.property.ReadOnlyLongProperty count = navigator.counts().countProperty(feature.id());
+                item.textProperty().bind(Bindings.createStringBinding(() -> navItemText(feature.title(), count.get()), count));
+            }
             item.setId(NAV_PREFIX + feature.id());
             item.setUserData(feature);
             item.getStyleClass().addAll(Styles.NAV_ITEM, "flat");
@@ -177,6 +182,10 @@ public final class ShellView {
             nav.getChildren().add(item);
         }
         showCurrentSection();
+    }
+
+    static String navItemText(String title, long count) {
+        return count > 0 ? title + " (" + count + ")" : title;
     }
 
     /** The open section's screen in the middle, its navigation button selected. */

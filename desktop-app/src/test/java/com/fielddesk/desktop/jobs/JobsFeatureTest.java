@@ -11,9 +11,14 @@ import com.fielddesk.desktop.testing.SectionUnderTest;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
 import com.fielddesk.domain.jobs.WorkOrderSummary;
+import com.fielddesk.domain.messages.MessagesRepository;
+import com.fielddesk.domain.messages.ThreadFilter;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -64,7 +69,7 @@ class JobsFeatureTest {
         job(2, "Leaking tap", "completed");
         WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher));
-        section = SectionUnderTest.show(JobsFeature.feature(jobs), cache, folder);
+        section = SectionUnderTest.show(JobsFeature.feature(jobs, messages(cache)), cache, folder);
 
         Fx.waitUntil("both jobs are listed", DEADLINE, () -> titles().size() == 2);
         Fx.waitUntil("counted per status", DEADLINE, () -> section.text("#jobs-count").equals("2 jobs — Unscheduled 1 · Completed 1"));
@@ -117,4 +122,75 @@ class JobsFeatureTest {
         });
     }
 
+    private MessagesRepository messages(CacheDatabase database) {
+        return new MessagesRepository(new LocalCache(database, new Outbox(), Clock.systemUTC()), new UserId(dispatcher),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void aJobsDetailStartsACustomerThreadAndAnInternalNoteAndOpensThemInMessages() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher",
+                "full_name", "Dana Dispatcher")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        UUID boiler = job(1, "Boiler service", "unscheduled");
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        MessagesRepository messages = messages(cache);
+        section = SectionUnderTest.show(JobsFeature.feature(jobs, messages),
+                List.of(com.fielddesk.desktop.messages.MessagesFeature.feature(messages)), cache, folder);
+        Fx.run(() -> section.navigator().open(new RecordRef(
+                RecordKind.JOB, boiler.toString())));
+        Fx.waitUntil("the job's detail says it has no messages", DEADLINE, () -> Fx.read(() ->
+                section.lookup("#job-threads") instanceof javafx.scene.layout.VBox links && links.getChildren().size() == 1
+                        && links.getChildren().get(0) instanceof Label none && none.getText().equals("No messages about this job yet.")));
+
+        Fx.run(() -> ((Button) section.lookup("#job-message-customer")).fire());
+        Fx.waitUntil("a first message to the customer", DEADLINE, () -> section.text("#job-compose-audience")
+                .equals("The customer will see this"));
+        Fx.run(() -> {
+            ((TextArea) section.lookup("#job-first-message")).setText("We'll come on Tuesday at 9.");
+            ((Button) section.lookup("#job-start-thread")).fire();
+        });
+        Fx.waitUntil("Messages shows the new customer thread", DEADLINE, () -> Fx.read(() ->
+                "messages".equals(section.navigator().currentProperty().get().id())));
+        assertThat(messages.customerThreads(ThreadFilter.all().aboutWorkOrder(boiler), 10))
+                .singleElement().satisfies(thread -> assertThat(thread.subject()).isEqualTo("Job #1 · Boiler service"));
+        Fx.waitUntil("the customer thread is open in Messages", DEADLINE, () -> messagesShown("#customer-messages")
+                .contains("We'll come on Tuesday at 9."));
+
+        Fx.run(() -> {
+            section.navigator().open(new RecordRef(RecordKind.JOB, boiler.toString()));
+            section.showCurrent();
+        });
+        Fx.waitUntil("the job lists its customer thread", DEADLINE, () -> Fx.read(() ->
+                section.lookup("#job-threads") instanceof javafx.scene.layout.VBox links
+                        && links.getChildren().stream().anyMatch(link -> link instanceof Hyperlink h
+                        && h.getText().equals("Customer · Job #1 · Boiler service"))));
+        Fx.run(() -> ((Button) section.lookup("#job-internal-note")).fire());
+        Fx.waitUntil("a first note for staff", DEADLINE, () -> section.text("#job-compose-audience")
+                .equals("Staff only — customers never see this"));
+        Fx.run(() -> {
+            ((TextArea) section.lookup("#job-first-message")).setText("Bring the long ladder.");
+            ((Button) section.lookup("#job-start-thread")).fire();
+        });
+        Fx.waitUntil("Messages again", DEADLINE, () -> Fx.read(() ->
+                "messages".equals(section.navigator().currentProperty().get().id())));
+        Fx.waitUntil("the internal thread is open in Messages", DEADLINE, () -> messagesShown("#internal-messages")
+                .contains("Bring the long ladder."));
+        assertThat(messages.internalThreads(ThreadFilter.all().aboutWorkOrder(boiler), 10))
+                .singleElement().satisfies(thread -> assertThat(thread.lastMessage()).contains("Bring the long ladder."));
+        assertThat(messages.customerThreads(ThreadFilter.all(), 10)).hasSize(1);
+    }
+
+    /** The message bodies a list of the Messages screen shows. */
+    private List<String> messagesShown(String listId) {
+        return Fx.read(() -> {
+            section.showCurrent();
+            Node list = section.lookup(listId);
+            return list instanceof javafx.scene.control.ListView<?> view ? view.getItems().stream().map(item ->
+                    item instanceof com.fielddesk.domain.messages.CustomerMessage customerMessage ? customerMessage.body()
+                            : ((com.fielddesk.domain.messages.InternalMessage) item).body()).toList() : List.<String>of();
+        });
+    }
 }

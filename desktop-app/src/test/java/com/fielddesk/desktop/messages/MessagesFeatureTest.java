@@ -10,6 +10,7 @@ import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.messages.CustomerMessage;
 import com.fielddesk.domain.messages.CustomerThreadSummary;
 import com.fielddesk.domain.messages.InternalMessage;
+import com.fielddesk.domain.messages.InternalThreadSummary;
 import com.fielddesk.domain.messages.MessagesRepository;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
@@ -123,4 +124,87 @@ class MessagesFeatureTest {
         return Fx.read(() -> List.copyOf(((ListView<InternalMessage>) section.lookup("#internal-messages")).getItems()));
     }
 
+    @Test
+    void internalUnreadCountsClearOnOpenAndStayClearedAfterReopeningTheCache() throws Exception {
+        UUID technician = UUID.randomUUID();
+        UUID staffThread = UUID.randomUUID();
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(
+                row("id", dispatcher, "company_id", COMPANY, "role", "csr", "full_name", "Casey CSR"),
+                row("id", technician, "company_id", COMPANY, "role", "technician", "full_name", "Theo Tech")));
+        CacheRows.write(cache, "internal_threads", List.of(row("id", staffThread, "company_id", COMPANY,
+                "subject", "Van keys", "created_by", technician, "last_message_at", "2026-12-05T09:05:00Z")));
+        CacheRows.write(cache, "internal_messages", List.of(
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "internal_thread_id", staffThread, "author_id", technician,
+                        "body", "Who has the van keys?", "created_at", "2026-12-05T09:00:00Z"),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "internal_thread_id", staffThread, "author_id", technician,
+                        "body", "Found them.", "created_at", "2026-12-05T09:05:00Z")));
+        section = showAsDispatcher();
+
+        Fx.waitUntil("two unread internal notes", DEADLINE, () -> section.text("#messages-internal-unread")
+                .equals("2 unread internal notes") && internalThreads().size() == 1 && internalThreads().get(0).unread() == 2);
+        Fx.run(() -> internalThreadList().getSelectionModel().selectFirst());
+        Fx.waitUntil("opened and read", DEADLINE, () -> internalMessages().size() == 2
+                && section.text("#messages-internal-unread").equals("No unread internal notes")
+                && internalThreads().get(0).unread() == 0);
+
+        section.close();
+        cache.close();
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        section = showAsDispatcher();
+        Fx.waitUntil("still read after reopening the cache", DEADLINE, () -> internalThreads().size() == 1
+                && section.text("#messages-internal-unread").equals("No unread internal notes")
+                && internalThreads().get(0).unread() == 0);
+    }
+
+    private SectionUnderTest showAsDispatcher() throws Exception {
+        MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher), Clock.systemUTC());
+        return SectionUnderTest.show(MessagesFeature.feature(messages), cache, folder);
+    }
+
+    private List<InternalThreadSummary> internalThreads() {
+        return Fx.read(() -> internalThreadList().getItems().stream().map(InternalThreadSummary.class::cast).toList());
+    }
+
+    @Test
+    void aCustomerMessageArrivingLiveShowsANotificationThatOpensItsThread() throws Exception {
+        UUID job = UUID.randomUUID();
+        UUID customerThread = UUID.randomUUID();
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
+                "full_name", "Casey CSR")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź")));
+        CacheRows.write(cache, "work_orders", List.of(row("id", job, "company_id", COMPANY, "stage", "job", "number", 42,
+                "title", "Boiler", "status", "scheduled", "customer_id", customer, "priority", "normal")));
+        CacheRows.write(cache, "customer_threads", List.of(row("id", customerThread, "company_id", COMPANY, "work_order_id", job,
+                "customer_id", customer, "subject", "Boiler visit", "last_message_at", "2026-12-05T10:00:00Z")));
+        section = showAsDispatcher();
+        Fx.waitUntil("the thread is listed, nothing unread", DEADLINE, () -> customerThreads().size() == 1
+                && section.text("#messages-unread").equals("No unread customer messages"));
+        assertThat(Fx.read(() -> section.lookup("#messages-toast").isVisible() && toastShowing())).isFalse();
+
+        // The customer writes; the sync brings it in.
+        CacheRows.write(cache, "customer_messages", List.of(row("id", UUID.randomUUID(), "company_id", COMPANY,
+                "customer_thread_id", customerThread, "sender_kind", "customer", "body", "Is 10 still ok?",
+                "created_at", "2026-12-05T11:00:00Z")));
+        Fx.waitUntil("the notification names the customer and the message", DEADLINE, () -> toastShowing()
+                && Fx.read(() -> ((Button) section.lookup("#messages-toast")).getText())
+                .equals("New message from Zoë Łódź: Is 10 still ok?"));
+
+        Fx.run(() -> ((Button) section.lookup("#messages-toast")).fire());
+        Fx.waitUntil("its thread is open and read", DEADLINE, () -> customerMessages().size() == 1
+                && customerMessages().get(0).body().equals("Is 10 still ok?")
+                && section.text("#messages-unread").equals("No unread customer messages") && !toastShowing());
+    }
+
+    private boolean toastShowing() {
+        return Fx.read(() -> {
+            javafx.scene.Node node = section.lookup("#messages-toast");
+            while (node != null && !(node instanceof org.controlsfx.control.NotificationPane)) {
+                node = node.getParent();
+            }
+            return node instanceof org.controlsfx.control.NotificationPane pane && pane.isShowing();
+        });
+    }
 }

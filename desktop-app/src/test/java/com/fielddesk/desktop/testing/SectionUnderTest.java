@@ -46,12 +46,23 @@ public final class SectionUnderTest implements AutoCloseable {
 
     /** Shows {@code feature}'s section (its screen started) over {@code cache}; settings live in {@code folder}. */
     public static SectionUnderTest show(Feature feature, CacheDatabase cache, Path folder) throws TimeoutException {
+        return show(feature, List.of(), cache, folder);
+    }
+
+    /**
+     * Shows {@code feature}'s section with {@code others} registered too, so records it opens through
+     * the navigator reach their sections ({@link #navigator()} tells which one is current).
+     */
+    public static SectionUnderTest show(Feature feature, List<Feature> others, CacheDatabase cache, Path folder)
+            throws TimeoutException {
         SectionUnderTest section = new SectionUnderTest();
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemUTC());
         BackgroundTasks tasks = new BackgroundTasks(section.background, Platform::runLater);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            section.navigator = new SectionNavigator(List.of(feature));
+            List<Feature> registered = new java.util.ArrayList<>(List.of(feature));
+            registered.addAll(others);
+            section.navigator = new SectionNavigator(registered);
             FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, new SyncState(true),
                     new ViewSettings(folder.resolve("console.properties")), Clock.system(COMPANY_ZONE),
                     Formats.forCompanyZone(COMPANY_ZONE.getId()), section.navigator, Chime.SILENT);
@@ -66,6 +77,11 @@ public final class SectionUnderTest implements AutoCloseable {
 
     public SectionNavigator navigator() {
         return navigator;
+    }
+
+    /** Puts the navigator's current section on screen, as the shell does after a navigation (call on the FX thread). */
+    public void showCurrent() {
+        ((StackPane) root).getChildren().setAll(navigator.screen(navigator.currentProperty().get()).node());
     }
 
     /** The node the section shows for {@code selector} (call on the FX thread), or null. */

@@ -26,6 +26,7 @@ import static com.fielddesk.cache.query.CacheTables.CUSTOMER_MESSAGES;
 import static com.fielddesk.cache.query.CacheTables.CUSTOMER_THREADS;
 import static com.fielddesk.cache.query.CacheTables.INTERNAL_MESSAGES;
 import static com.fielddesk.cache.query.CacheTables.INTERNAL_THREADS;
+import static com.fielddesk.cache.query.CacheTables.INTERNAL_THREAD_READS;
 import static com.fielddesk.cache.query.CacheTables.PROFILES;
 import static com.fielddesk.cache.query.CacheTables.WORK_ORDERS;
 
@@ -41,7 +42,8 @@ public final class MessagesRepository {
     /** The tables the Customers inbox reads. */
     public static final List<Table> CUSTOMER_READS = List.of(CUSTOMER_THREADS, CUSTOMER_MESSAGES, CUSTOMERS, WORK_ORDERS);
     /** The tables the Internal inbox reads. */
-    public static final List<Table> INTERNAL_READS = List.of(INTERNAL_THREADS, INTERNAL_MESSAGES, PROFILES, WORK_ORDERS);
+    public static final List<Table> INTERNAL_READS = List.of(INTERNAL_THREADS, INTERNAL_MESSAGES, INTERNAL_THREAD_READS,
+            PROFILES, WORK_ORDERS);
 
     public static final int SUBJECT_MAX = 200;
     public static final int BODY_MAX = 4_000;
@@ -178,9 +180,16 @@ public final class MessagesRepository {
 
     // ---- the Internal inbox ----
 
-    /** Internal threads, the most recent conversation first. */
+    /** Internal threads, the most recent conversation first, with the signed-in user's unread counts. */
     public List<InternalThreadSummary> internalThreads(ThreadFilter filter, int limit) {
+        Map<UUID, Long> unread = cache.countBy(unreadInternalMessages(), INTERNAL_MESSAGES.internalThreadId);
         List<Condition> conditions = new ArrayList<>();
+        if (filter.unreadOnly()) {
+            if (unread.isEmpty()) {
+                return List.of();
+            }
+            conditions.add(INTERNAL_THREADS.id.in(unread.keySet()));
+        }
         filter.workOrder().ifPresent(job -> conditions.add(INTERNAL_THREADS.workOrderId.eq(job)));
         if (!filter.text().isEmpty()) {
             conditions.add(INTERNAL_THREADS.subject.containsText(filter.text()));
@@ -204,7 +213,56 @@ public final class MessagesRepository {
                 cache.first(Query.from(INTERNAL_MESSAGES).where(INTERNAL_MESSAGES.internalThreadId.eq(head.id().value()))
                                 .orderBy(INTERNAL_MESSAGES.createdAt.desc().nullsFirst(), INTERNAL_MESSAGES.id.desc()).limit(1),
                         row -> excerpt(row.get(INTERNAL_MESSAGES.body))),
-                head.pending())).toList();
+                unread.getOrDefault(head.id().value(), 0L), head.pending())).toList();
+    }
+
+    /** Unread internal notes in all threads, for the signed-in user. */
+    public long internalUnreadTotal() {
+        return cache.count(unreadInternalMessages());
+    }
+
+    /**
+     * Notes by others that the signed-in user has not read: newer than their read marker of the
+     * thread, or every one in a thread they never opened. The cache holds only the signed-in user's
+     * markers (the server sends no one else's); the user condition keeps that true here too.
+     */
+    private Query unreadInternalMessages() {
+        return Query.from(INTERNAL_MESSAGES)
+                .leftJoin(INTERNAL_THREAD_READS, INTERNAL_THREAD_READS.internalThreadId, INTERNAL_MESSAGES.internalThreadId)
+                .where(INTERNAL_MESSAGES.authorId.ne(currentUser.value())
+                        .and(INTERNAL_THREAD_READS.id.isNull().or(INTERNAL_THREAD_READS.userId.eq(currentUser.value())
+                                .and(INTERNAL_MESSAGES.createdAt.gt(INTERNAL_THREAD_READS.readAt)))));
+    }
+
+    /**
+     * The signed-in user opened the thread: their marker moves up to its newest note (its server
+     * time, so a console whose clock is off marks neither too little nor too much), or to now for a
+     * thread with no synced note yet. One row per user and thread, kept and updated through the
+     * outbox; nothing is written when the marker is already there.
+     */
+    public void markRead(InternalThreadId thread) {
+        java.time.Instant upTo = cache.first(Query.from(INTERNAL_MESSAGES)
+                        .where(INTERNAL_MESSAGES.internalThreadId.eq(thread.value()).and(INTERNAL_MESSAGES.createdAt.isNotNull()))
+                        .orderBy(INTERNAL_MESSAGES.createdAt.desc().nullsLast()).limit(1),
+                row -> row.get(INTERNAL_MESSAGES.createdAt)).orElseGet(clock::instant);
+        cache.transaction(tx -> {
+            Optional<Marker> marker = tx.first(Query.from(INTERNAL_THREAD_READS)
+                            .where(INTERNAL_THREAD_READS.internalThreadId.eq(thread.value())
+                                    .and(INTERNAL_THREAD_READS.userId.eq(currentUser.value()))),
+                    row -> new Marker(row.get(INTERNAL_THREAD_READS.id), row.get(INTERNAL_THREAD_READS.readAt)));
+            if (marker.isEmpty()) {
+                tx.insert(withCompany(tx, RowValues.of(INTERNAL_THREAD_READS)
+                        .set(INTERNAL_THREAD_READS.internalThreadId, thread.value())
+                        .set(INTERNAL_THREAD_READS.userId, currentUser.value())
+                        .set(INTERNAL_THREAD_READS.readAt, upTo), INTERNAL_THREAD_READS.companyId));
+            } else if (marker.get().readAt() == null || marker.get().readAt().isBefore(upTo)) {
+                tx.update(INTERNAL_THREAD_READS, marker.get().id(), RowValues.of(INTERNAL_THREAD_READS)
+                        .set(INTERNAL_THREAD_READS.readAt, upTo));
+            }
+        });
+    }
+
+    private record Marker(UUID id, java.time.Instant readAt) {
     }
 
     public List<InternalMessage> internalMessages(InternalThreadId thread) {
@@ -246,6 +304,11 @@ public final class MessagesRepository {
     }
 
     // ---- shared ----
+
+    /** Whether an id is one of the internal threads (else it is taken for a customer thread). */
+    public boolean isInternalThread(UUID thread) {
+        return cache.count(Query.from(INTERNAL_THREADS).where(INTERNAL_THREADS.id.eq(thread))) > 0;
+    }
 
     private static String checkedBody(String body) {
         String text = TextRules.clean(body);

@@ -23,6 +23,7 @@ import static com.fielddesk.cache.query.CacheTables.CUSTOMER_MESSAGES;
 import static com.fielddesk.cache.query.CacheTables.CUSTOMER_THREADS;
 import static com.fielddesk.cache.query.CacheTables.INTERNAL_MESSAGES;
 import static com.fielddesk.cache.query.CacheTables.INTERNAL_THREADS;
+import static com.fielddesk.cache.query.CacheTables.INTERNAL_THREAD_READS;
 import static com.fielddesk.domain.testing.PulledRows.pulled;
 import static com.fielddesk.domain.testing.PulledRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,5 +168,31 @@ class MessagesRepositoryTest {
         InternalThreadId note = messages.startInternalThread(Optional.empty(), "Holiday rota", "Who covers the 24th?");
         assertThat(cache.pendingIds(INTERNAL_THREADS)).containsExactly(note.value());
         assertThat(messages.internalMessages(note)).extracting(InternalMessage::body).containsExactly("Who covers the 24th?");
+    }
+
+    @Test
+    void anInternalThreadIsUnreadForEachUserUntilTheyOpenItAndTheirOwnNotesNeverCount() {
+        InternalThreadId thread = new InternalThreadId(staffThread);
+        assertThat(messages.internalThreads(ThreadFilter.all(), 50)).singleElement()
+                .satisfies(line -> assertThat(line.unread()).isEqualTo(1));
+        assertThat(messages.internalUnreadTotal()).isEqualTo(1);
+        assertThat(new MessagesRepository(cache, new UserId(dispatcher), Clock.systemUTC()).internalUnreadTotal())
+                .as("the dispatcher wrote it").isZero();
+
+        messages.markRead(thread);
+        assertThat(messages.internalUnreadTotal()).isZero();
+        assertThat(messages.internalThreads(ThreadFilter.all().unread(), 50)).isEmpty();
+        assertThat(cache.pendingIds(INTERNAL_THREAD_READS)).as("the marker is queued for the server").hasSize(1);
+        messages.markRead(thread);
+        assertThat(cache.pendingIds(INTERNAL_THREAD_READS)).as("one marker per user and thread").hasSize(1);
+
+        messages.postInternal(thread, "Noted, I'll tell the customer 11.");
+        assertThat(messages.internalUnreadTotal()).as("my own note").isZero();
+        pulled(database, "internal_messages", row("id", UUID.randomUUID(), "company_id", COMPANY, "internal_thread_id", staffThread,
+                "author_id", dispatcher, "body", "Valve arrived.", "created_at", NOW.plusSeconds(60), "version", 1));
+        assertThat(messages.internalThreads(ThreadFilter.all(), 50)).singleElement()
+                .satisfies(line -> assertThat(line.unread()).as("a newer note by someone else").isEqualTo(1));
+        messages.markRead(thread);
+        assertThat(messages.internalUnreadTotal()).isZero();
     }
 }

@@ -67,6 +67,10 @@ class SyncedTablesLiveTest {
             insert("""
                     insert into public.internal_messages (company_id, internal_thread_id, author_id, body)
                     values (?, ?, ?, 'Bring the ladder') returning id""", company.id(), internalThread, technician.id());
+            // A read marker is seen only by its owner: the manager's own.
+            insert("""
+                    insert into public.internal_thread_reads (company_id, internal_thread_id, user_id)
+                    values (?, ?, ?) returning id""", company.id(), internalThread, manager.id());
             UUID invoice = insert("""
                     insert into public.invoices (company_id, work_order_id, customer_id, status)
                     values (?, ?, ?, 'issued') returning id""", company.id(), workOrder, customer);

@@ -30,6 +30,7 @@ public final class CacheTables {
     public static final CustomerMessages CUSTOMER_MESSAGES = new CustomerMessages();
     public static final InternalThreads INTERNAL_THREADS = new InternalThreads();
     public static final InternalMessages INTERNAL_MESSAGES = new InternalMessages();
+    public static final InternalThreadReads INTERNAL_THREAD_READS = new InternalThreadReads();
     public static final Invoices INVOICES = new Invoices();
     public static final InvoiceItems INVOICE_ITEMS = new InvoiceItems();
     public static final Payments PAYMENTS = new Payments();
@@ -39,7 +40,7 @@ public final class CacheTables {
             COMPANIES, PROFILES, LEAD_POOL, SERVICE_REQUESTS,
             CUSTOMER_ADDRESSES, CUSTOMERS, WORK_ORDERS, WORK_ORDER_STATUS_HISTORY,
             CUSTOMER_THREADS, CUSTOMER_MESSAGES, INTERNAL_THREADS, INTERNAL_MESSAGES,
-            INVOICES, INVOICE_ITEMS, PAYMENTS);
+            INVOICES, INVOICE_ITEMS, PAYMENTS, INTERNAL_THREAD_READS);
 
     public static final class Companies extends Table {
         public final Column<String> name = column("name", Codecs.TEXT);
@@ -228,6 +229,18 @@ public final class CacheTables {
 
         private InternalMessages() {
             super("internal_messages");
+        }
+    }
+
+    /** The signed-in user's read markers of internal threads (only their own are synced). */
+    public static final class InternalThreadReads extends Table {
+        public final Column<UUID> companyId = column("company_id", Codecs.UUID_TEXT);
+        public final Column<UUID> internalThreadId = column("internal_thread_id", Codecs.UUID_TEXT);
+        public final Column<UUID> userId = column("user_id", Codecs.UUID_TEXT);
+        public final Column<Instant> readAt = column("read_at", Codecs.INSTANT);
+
+        private InternalThreadReads() {
+            super("internal_thread_reads");
         }
     }
 

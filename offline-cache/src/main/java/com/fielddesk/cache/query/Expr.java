@@ -77,6 +77,15 @@ public abstract class Expr<T> {
         return compare(" >= ", value);
     }
 
+    /** Greater than another value of the row (a column of a joined table, say); false when either is null. */
+    public Condition gt(Expr<T> other) {
+        return new Condition(sql -> {
+            renderComparable(sql);
+            sql.append(" > ");
+            other.renderComparable(sql);
+        });
+    }
+
     /** Inclusive at both ends. */
     public Condition between(T low, T high) {
         return ge(low).and(le(high));

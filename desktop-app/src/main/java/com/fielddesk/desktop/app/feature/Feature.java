@@ -5,6 +5,7 @@ import com.fielddesk.domain.common.Role;
 import org.kordamp.ikonli.Ikon;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * is made for a session. Build one with {@link #section}.
  */
 public record Feature(String id, String title, String group, Ikon icon, Set<Role> roles, Set<RecordKind> opens,
-                      Function<FeatureContext, FeatureScreen> screen) {
+                      Optional<SectionCount> count, Function<FeatureContext, FeatureScreen> screen) {
 
     public Feature {
         Objects.requireNonNull(id);
@@ -23,6 +24,7 @@ public record Feature(String id, String title, String group, Ikon icon, Set<Role
         Objects.requireNonNull(icon);
         roles = Set.copyOf(roles);
         opens = Set.copyOf(opens);
+        Objects.requireNonNull(count);
         Objects.requireNonNull(screen);
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("Section " + id + " is visible to nobody");
@@ -50,6 +52,7 @@ public record Feature(String id, String title, String group, Ikon icon, Set<Role
         private Ikon icon;
         private Set<Role> roles = Role.OFFICE_STAFF;
         private Set<RecordKind> opens = Set.of();
+        private Optional<SectionCount> count = Optional.empty();
 
         private Builder(String id, String title) {
             this.id = id;
@@ -78,8 +81,14 @@ public record Feature(String id, String title, String group, Ikon icon, Set<Role
             return this;
         }
 
+        /** A number shown on the navigation item and summed into the window title (see {@link SectionCount}). */
+        public Builder counts(SectionCount sectionCount) {
+            this.count = Optional.of(sectionCount);
+            return this;
+        }
+
         public Feature screen(Function<FeatureContext, FeatureScreen> make) {
-            return new Feature(id, title, group, icon, roles, opens, make);
+            return new Feature(id, title, group, icon, roles, opens, count, make);
         }
     }
 }
