@@ -117,6 +117,9 @@ public final class ConsoleWindow {
                 });
     }
 
+    /** How long before opening a message may have been written and still be announced when it syncs. */
+    private static final java.time.Duration ARRIVALS_GRACE = java.time.Duration.ofMinutes(2);
+
     private void openConsole(ConsoleSession opened, Formats formats) {
         Repositories repositories = opened.repositories();
         Clock companyClock = services.clock().withZone(formats.zone());
@@ -147,6 +150,9 @@ public final class ConsoleWindow {
                         navigator.counts().totalProperty().get()),
                 navigator.currentProperty(), shell.companyNameProperty(), navigator.counts().totalProperty())));
         navigator.counts().start(changes, services.tasks());
+        // A message written shortly before the console opened and synced just after is still news;
+        // the history a first sync brings in is not.
+        navigator.arrivals().start(changes, services.tasks(), companyClock.instant().minus(ARRIVALS_GRACE));
         shell.start();
         services.tasks().run(opened::status, status -> show(status, sync), e ->
                 shell.reportProblem(Failures.sentence("Could not read the sync status from this computer's copy.", e)));

@@ -52,6 +52,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     private final Deque<Place> forward = new ArrayDeque<>();
     private final Map<String, FeatureScreen> screens = new LinkedHashMap<>();
     private final SectionCounts counts;
+    private final SectionArrivals arrivals;
     private Function<Feature, FeatureScreen> makeScreen;
     private Place here;
     private Role role;
@@ -66,11 +67,17 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
         }
         this.features = List.copyOf(features);
         this.counts = new SectionCounts(this.features, id -> visible.stream().anyMatch(feature -> feature.id().equals(id)));
+        this.arrivals = new SectionArrivals(this.features, id -> visible.stream().anyMatch(feature -> feature.id().equals(id)));
     }
 
     /** The numbers the sections publish (unread messages…), for the navigation and the window title. */
     public SectionCounts counts() {
         return counts;
+    }
+
+    /** What the sections announce (a customer's message, a colleague's note), for a notification on every screen. */
+    public SectionArrivals arrivals() {
+        return arrivals;
     }
 
     /**
@@ -227,6 +234,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     @Override
     public void close() {
         counts.close();
+        arrivals.close();
         RuntimeException failure = null;
         for (FeatureScreen screen : screens.values()) {
             try {

@@ -305,6 +305,35 @@ public final class MessagesRepository {
 
     // ---- shared ----
 
+    /**
+     * What arrived after {@code after}, newest first, at most {@code limit}: customers' messages
+     * no one at the office has read, and notes by colleagues (never the user's own) — for a
+     * notification wherever the user is. Times are the server's ({@code created_at}).
+     */
+    public List<MessageArrival> arrivalsSince(java.time.Instant after, int limit) {
+        List<MessageArrival> arrivals = new ArrayList<>(cache.list(Query.from(CUSTOMER_MESSAGES)
+                        .leftJoin(CUSTOMER_THREADS, CUSTOMER_THREADS.id, CUSTOMER_MESSAGES.customerThreadId)
+                        .leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
+                        .where(CUSTOMER_MESSAGES.senderKind.eq(FROM_CUSTOMER).and(CUSTOMER_MESSAGES.readAt.isNull())
+                                .and(CUSTOMER_MESSAGES.createdAt.gt(after)))
+                        .orderBy(CUSTOMER_MESSAGES.createdAt.desc(), CUSTOMER_MESSAGES.id.desc()).limit(limit),
+                row -> new MessageArrival(row.get(CUSTOMER_MESSAGES.customerThreadId), false,
+                        row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : "A customer",
+                        row.has(CUSTOMER_THREADS) ? row.get(CUSTOMER_THREADS.subject) : "",
+                        excerpt(row.get(CUSTOMER_MESSAGES.body)), row.get(CUSTOMER_MESSAGES.createdAt))));
+        arrivals.addAll(cache.list(Query.from(INTERNAL_MESSAGES)
+                        .leftJoin(INTERNAL_THREADS, INTERNAL_THREADS.id, INTERNAL_MESSAGES.internalThreadId)
+                        .leftJoin(PROFILES, PROFILES.id, INTERNAL_MESSAGES.authorId)
+                        .where(INTERNAL_MESSAGES.authorId.ne(currentUser.value()).and(INTERNAL_MESSAGES.createdAt.gt(after)))
+                        .orderBy(INTERNAL_MESSAGES.createdAt.desc(), INTERNAL_MESSAGES.id.desc()).limit(limit),
+                row -> new MessageArrival(row.get(INTERNAL_MESSAGES.internalThreadId), true,
+                        row.has(PROFILES) ? row.get(PROFILES.fullName) : "A colleague",
+                        row.has(INTERNAL_THREADS) ? row.get(INTERNAL_THREADS.subject) : "",
+                        excerpt(row.get(INTERNAL_MESSAGES.body)), row.get(INTERNAL_MESSAGES.createdAt))));
+        arrivals.sort(java.util.Comparator.comparing(MessageArrival::at).reversed());
+        return List.copyOf(arrivals.subList(0, Math.min(limit, arrivals.size())));
+    }
+
     /** Whether an id is one of the internal threads (else it is taken for a customer thread). */
     public boolean isInternalThread(UUID thread) {
         return cache.count(Query.from(INTERNAL_THREADS).where(INTERNAL_THREADS.id.eq(thread))) > 0;
