@@ -414,7 +414,7 @@ public final class ShellView {
     }
 
     /**
-     * Bottom centre, over any section: what just arrived, as a button that opens it, and a close
+     * Bottom right, over any section: what just arrived, as a button that opens it, and a close
      * button. It stays until opened, closed, or replaced by a newer arrival (Escape belongs to the
      * section: a form's cancel must not close a notification instead).
      */
@@ -423,7 +423,8 @@ public final class ShellView {
         Button open = new Button();
         open.setId(ARRIVAL_ID);
         open.getStyleClass().addAll(Styles.TOAST, "accent");
-        open.setMaxWidth(640);
+        open.setMaxWidth(460);
+        open.setWrapText(true);
         open.setOnAction(e -> {
             var arrival = arrivals.latestProperty().get();
             arrivals.dismiss();
@@ -439,8 +440,10 @@ public final class ShellView {
         arrivalPanel.setAlignment(Pos.CENTER);
         arrivalPanel.getStyleClass().add(Styles.SEARCH_POPUP);
         arrivalPanel.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        StackPane.setAlignment(arrivalPanel, Pos.BOTTOM_CENTER);
-        StackPane.setMargin(arrivalPanel, new Insets(0, 0, 40, 0));
+        // Bottom right, above the status bar: clear of the sections' own controls on the left and of a
+        // compose box's Send button.
+        StackPane.setAlignment(arrivalPanel, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(arrivalPanel, new Insets(0, 16, 40, 0));
         arrivalPanel.setVisible(false);
         arrivals.latestProperty().addListener((o, before, now) -> {
             open.setText(now == null ? "" : now.text());

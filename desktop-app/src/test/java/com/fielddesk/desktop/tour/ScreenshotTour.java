@@ -194,9 +194,13 @@ public final class ScreenshotTour {
 
         busyDay(backend);
         jobsShot("");
+        seedMessages(backend);
+        messagesShots("");
+        arrivalShot(backend);
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         customerShots(backend, "-dark");
         jobsShot("-dark");
+        messagesShots("-dark");
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "leads")).fire());
         Fx.waitUntil("the pool is shown again", WAIT, () -> node("#" + LeadsView.POOL_TABLE_ID) != null);
         select(furnace == null ? raced : pool().getItems().get(0).id().value());
@@ -224,6 +228,7 @@ public final class ScreenshotTour {
         select(pool().getItems().get(1).id().value());
         shoot("11-offline");
         offlineCustomerShot("26-customer-created-offline-pending");
+        pendingMessageShot();
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         offlineCustomerShot("30-customer-created-offline-pending-dark");
 
@@ -391,6 +396,88 @@ public final class ScreenshotTour {
                 && !((javafx.scene.layout.GridPane) node("#dispatch-week")).getChildren().isEmpty());
         shoot("36-dispatch-week" + theme);
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#dispatch-show-day")).fire());
+    }
+
+    /** A customer thread (customer and office taking turns) and an internal thread about the same job. */
+    private void seedMessages(ConsoleBackend backend) {
+        UUID job = (UUID) backend.queryValue("select id from public.work_orders where company_id = ? and customer_id is not null"
+                + " order by created_at limit 1", backend.acme.id());
+        UUID customer = (UUID) backend.queryValue("select customer_id from public.work_orders where id = ?", job);
+        com.fielddesk.desktop.signin.DemoLogin csr = backend.staffWithPassword(backend.acme, "csr", "Casey Rivera");
+        UUID csrId = (UUID) backend.queryValue("select id from public.profiles where email = ?", csr.email());
+        UUID thread = (UUID) backend.queryValue("insert into public.customer_threads (company_id, work_order_id, customer_id,"
+                + " subject) values (?, ?, ?, 'Your visit tomorrow') returning id", backend.acme.id(), job, customer);
+        String[][] turns = {{"customer", "Hi, is the technician still coming tomorrow morning? The radiators are cold again."},
+                {"staff", "Yes — Ann Archer is booked for 8:00–10:00. She will call 30 minutes before arriving."},
+                {"customer", "Great, thank you! The side gate code is 4412."}};
+        for (int i = 0; i < turns.length; i++) {
+            backend.queryValue("insert into public.customer_messages (customer_thread_id, sender_kind, sender_id, body, created_at)"
+                    + " values (?, ?, ?, ?, now() - make_interval(mins => ?)) returning id", thread, turns[i][0],
+                    turns[i][0].equals("staff") ? csrId : null, turns[i][1], 90 - 30 * i);
+        }
+        UUID internal = (UUID) backend.queryValue("insert into public.internal_threads (company_id, work_order_id, subject,"
+                + " created_by) values (?, ?, 'Parts for the boiler job', ?) returning id", backend.acme.id(), job, csrId);
+        backend.queryValue("insert into public.internal_messages (company_id, internal_thread_id, author_id, body)"
+                + " values (?, ?, ?, 'Customer is a slow payer — ask for a deposit before ordering the valve.') returning id",
+                backend.acme.id(), internal, csrId);
+        // The colleague's note is announced; dismissed here, so the next shots show the screens alone.
+        Fx.waitUntil("the note is announced", WAIT, () -> node("#" + ShellView.ARRIVAL_ID).getParent().isVisible());
+        Fx.run(() -> ((Button) node("#" + ShellView.ARRIVAL_CLOSE_ID)).fire());
+    }
+
+    /** Messages: the customer inbox with a thread open, then the internal inbox (staff only). */
+    private void messagesShots(String theme) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "messages")).fire());
+        Fx.waitUntil("the customer threads", WAIT, () -> node("#customer-threads") != null
+                && !((javafx.scene.control.ListView<?>) node("#customer-threads")).getItems().isEmpty());
+        Fx.run(() -> {
+            ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(0);
+            ((javafx.scene.control.ListView<?>) node("#customer-threads")).getSelectionModel().selectFirst();
+        });
+        Fx.waitUntil("the customer thread's messages", WAIT,
+                () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 3);
+        shoot("60-messages-customer-thread" + theme);
+        Fx.run(() -> ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(1));
+        Fx.waitUntil("the internal threads", WAIT, () -> node("#internal-threads") != null
+                && !((javafx.scene.control.ListView<?>) node("#internal-threads")).getItems().isEmpty());
+        Fx.run(() -> ((javafx.scene.control.ListView<?>) node("#internal-threads")).getSelectionModel().selectFirst());
+        Fx.waitUntil("the internal note", WAIT,
+                () -> !((javafx.scene.control.ListView<?>) node("#internal-messages")).getItems().isEmpty());
+        shoot("61-messages-internal" + theme);
+        Fx.run(() -> ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(0));
+    }
+
+    /** On another screen (Jobs), a customer's message arrives: the shell's notification names them. */
+    private void arrivalShot(ConsoleBackend backend) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "jobs")).fire());
+        UUID thread = (UUID) backend.queryValue("select id from public.customer_threads where company_id = ?"
+                + " and subject = 'Your visit tomorrow'", backend.acme.id());
+        backend.queryValue("insert into public.customer_messages (customer_thread_id, sender_kind, body) values (?, 'customer',"
+                + " 'Could Ann bring a spare thermostat too? Ours is 15 years old.') returning id", thread);
+        Fx.waitUntil("the arrival notification", WAIT, () -> node("#" + ShellView.ARRIVAL_ID).getParent().isVisible()
+                && ((Button) node("#" + ShellView.ARRIVAL_ID)).getText().startsWith("New message from"));
+        shoot("63-message-notification");
+        Fx.run(() -> ((Button) node("#" + ShellView.ARRIVAL_ID)).fire());
+        Fx.waitUntil("Messages opens the thread", WAIT, () -> node("#customer-messages") != null
+                && ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 4);
+    }
+
+    /** Offline: a reply to the customer is kept and shown as pending. */
+    private void pendingMessageShot() throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "messages")).fire());
+        Fx.waitUntil("the customer threads", WAIT, () -> node("#customer-threads") != null
+                && !((javafx.scene.control.ListView<?>) node("#customer-threads")).getItems().isEmpty());
+        Fx.run(() -> ((javafx.scene.control.ListView<?>) node("#customer-threads")).getSelectionModel().selectFirst());
+        Fx.waitUntil("the thread is open", WAIT,
+                () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 3);
+        int before = Fx.read(() -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size());
+        Fx.run(() -> {
+            ((javafx.scene.control.TextArea) node("#customer-reply")).setText("Yes, Ann will bring one. See you tomorrow!");
+            ((Button) node("#customer-send")).fire();
+        });
+        Fx.waitUntil("the reply is listed, pending", WAIT,
+                () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() == before + 1);
+        shoot("62-messages-pending-offline");
     }
 
     /** While offline: a new customer, listed as pending. */
