@@ -4,6 +4,8 @@ import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureContext;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.settings.ConsoleControls;
 import com.fielddesk.desktop.shell.CachedSearch;
 import com.fielddesk.desktop.shell.SectionNavigator;
 import com.fielddesk.desktop.shell.ShellView;
@@ -24,6 +26,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -130,7 +133,7 @@ public final class ConsoleWindow {
                 repositories.table("companies"),
                 new CachedSearch(opened.sync().cache()), changes,
                 issueActions(opened), sync, services.tasks(), companyClock);
-        SectionNavigator navigator = new SectionNavigator(FeatureRegistry.features(opened));
+        SectionNavigator navigator = new SectionNavigator(FeatureRegistry.features(opened, controls(opened)));
         FeatureContext context = new FeatureContext(repositories, changes, services.tasks(), sync,
                 services.settings(), companyClock, formats, navigator, services.chime());
         // The sections this role sees (the shell follows the role); until the profile is read (a few
@@ -194,7 +197,11 @@ public final class ConsoleWindow {
     }
 
     private void toggleTheme() {
-        theme = theme.toggled();
+        useTheme(theme.toggled());
+    }
+
+    private void useTheme(Theme chosen) {
+        theme = chosen;
         theme.applyToApplication();
         theme.applyTo(scene);
         ViewSettings settings = services.settings();
@@ -226,6 +233,69 @@ public final class ConsoleWindow {
                 }
             });
         }
+    }
+
+    /** What Settings may ask of this window for {@code opened}: its local copy, reset, sign-out, theme. */
+    private ConsoleControls controls(ConsoleSession opened) {
+        return new ConsoleControls() {
+            @Override
+            public Path cacheFile() {
+                return opened.cacheDatabase().file();
+            }
+
+            @Override
+            public int unsyncedChanges() {
+                SyncStatus status = opened.status();
+                return status.pendingCount() + status.quarantined().size();
+            }
+
+            @Override
+            public void resetLocalCache() {
+                if (session == opened) {
+                    reset(opened);
+                }
+            }
+
+            @Override
+            public void signOut() {
+                if (session == opened) {
+                    ConsoleWindow.this.signOut();
+                }
+            }
+
+            @Override
+            public void applyTheme(Theme chosen) {
+                useTheme(chosen);
+            }
+        };
+    }
+
+    /**
+     * Reset local cache: the session is closed (its sync stopped), its cache file deleted, and the
+     * remembered session reopened through sign-in — whose first sync downloads everything again,
+     * its progress on the sign-in screen. The Auth session is kept: the user is not asked for a
+     * password. If it cannot be reopened (expired), the sign-in form asks for one.
+     */
+    private void reset(ConsoleSession ending) {
+        Path file = ending.cacheDatabase().file();
+        session = null;
+        showSignIn(null, false);
+        SignInViewModel<ConsoleSession> form = signIn;
+        services.tasks().run(() -> {
+            ending.close();
+            CacheDatabase.deleteFiles(file);
+            return true;
+        }, done -> {
+            if (form == signIn) {
+                form.resumeRemembered();
+            }
+        }, e -> {
+            log().error("Could not reset the local copy " + file, e);
+            if (form == signIn) {
+                form.showError(Failures.sentence("Could not delete this computer's copy, so it was not reset; "
+                        + "sign in to go on with it.", e));
+            }
+        });
     }
 
     private void show(javafx.scene.Node screen) {

@@ -1,0 +1,112 @@
+package com.fielddesk.desktop.settings;
+
+import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.query.LocalCache;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.testing.CacheRows;
+import com.fielddesk.desktop.testing.Fx;
+import com.fielddesk.desktop.testing.SectionUnderTest;
+import com.fielddesk.domain.common.UserId;
+import com.fielddesk.domain.leads.Trade;
+import com.fielddesk.domain.settings.CompanySettingsRepository;
+import com.fielddesk.domain.settings.LeadPreferences;
+import javafx.scene.control.Button;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.fielddesk.desktop.testing.CacheRows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Settings section on a real SQLite cache, shown by the real navigator: Reset local cache
+ * refuses while changes wait and names how many, then resets only when the user confirms
+ * discarding them.
+ */
+class SettingsFeatureTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
+    private static final UUID COMPANY = UUID.randomUUID();
+
+    @TempDir
+    Path folder;
+
+    private CacheDatabase cache;
+    private LocalCache local;
+    private SectionUnderTest section;
+    private RecordingConsole console;
+    private final UUID admin = UUID.randomUUID();
+    private final UUID dispatcher = UUID.randomUUID();
+    private final UUID supervisor = UUID.randomUUID();
+
+    @BeforeEach
+    void open() {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        local = new LocalCache(cache, new Outbox(), Clock.systemUTC());
+        CacheRows.write(cache, "profiles", List.of(
+                row("id", admin, "company_id", COMPANY, "role", "admin", "full_name", "Ada Admin"),
+                row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"),
+                row("id", supervisor, "company_id", COMPANY, "role", "supervisor", "full_name", "Sam Supervisor")));
+        var company = row("id", COMPANY, "name", "Acme Heating", "timezone", "America/New_York", "lead_opt_in", true,
+                "invoice_accent_color", "#1F6FEB", "payment_terms_days", 30, "invoice_prefix", "INV-");
+        company.putArray("trades").add("hvac");
+        company.putArray("service_postal_codes").add("12345").add("12346");
+        CacheRows.write(cache, "companies", List.of(company));
+        console = new RecordingConsole(cache, theme -> { });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (section != null) {
+            section.close();
+        }
+        cache.close();
+    }
+
+    @Test
+    void resetRefusesWhileChangesArePendingAndNamesHowMany() throws Exception {
+        CompanySettingsRepository settings = new CompanySettingsRepository(local, new UserId(admin));
+        settings.saveLeadPreferences(new LeadPreferences(true, Set.of(Trade.HVAC), List.of("12345")));
+        settings.saveLeadPreferences(new LeadPreferences(true, Set.of(Trade.HVAC, Trade.PLUMBING), List.of("12345")));
+        section = SectionUnderTest.show(SettingsFeature.feature(console), cache, folder);
+
+        Fx.waitUntil("the copy's place is shown", DEADLINE,
+                () -> section.text("#settings-sync-file").equals(cache.file().toAbsolutePath().toString()));
+        Fx.waitUntil("and its size", DEADLINE, () -> section.text("#settings-sync-size").endsWith("KB"));
+        Fx.run(() -> ((Button) section.lookup("#settings-reset")).fire());
+        Fx.waitUntil("the reset names the changes it would discard", DEADLINE,
+                () -> section.text("#settings-reset-question").startsWith("2 changes made on this computer have not reached the server yet."));
+        assertThat(Fx.read(() -> ((Button) section.lookup("#settings-reset-confirm")).getText()))
+                .isEqualTo("_Discard 2 changes and reset");
+        assertThat(console.resets).as("nothing reset before the user confirms").hasValue(0);
+
+        Fx.run(() -> ((Button) section.lookup("#settings-reset-cancel")).fire());
+        assertThat(Fx.read(() -> section.lookup("#settings-reset-asking").isVisible())).isFalse();
+        assertThat(console.resets).hasValue(0);
+
+        Fx.run(() -> ((Button) section.lookup("#settings-reset")).fire());
+        Fx.waitUntil("asked again", DEADLINE, () -> Fx.read(() -> section.lookup("#settings-reset-asking").isVisible()));
+        settings.saveLeadPreferences(new LeadPreferences(true, Set.of(Trade.ELECTRICAL), List.of("12345")));
+        Fx.run(() -> ((Button) section.lookup("#settings-reset-confirm")).fire());
+        Fx.waitUntil("a change made meanwhile stops the reset", DEADLINE,
+                () -> section.text("#settings-sync-notice").startsWith("More changes were made meanwhile (3 changes now)"));
+        assertThat(console.resets).hasValue(0);
+
+        Fx.run(() -> ((Button) section.lookup("#settings-reset")).fire());
+        Fx.waitUntil("the new count is named", DEADLINE,
+                () -> section.text("#settings-reset-question").startsWith("3 changes made on this computer"));
+        Fx.run(() -> ((Button) section.lookup("#settings-reset-confirm")).fire());
+        Fx.waitUntil("confirmed, the console resets", DEADLINE, () -> console.resets.get() == 1);
+
+        Fx.run(() -> ((Button) section.lookup("#settings-sign-out")).fire());
+        assertThat(console.signOuts).hasValue(1);
+    }
+}
