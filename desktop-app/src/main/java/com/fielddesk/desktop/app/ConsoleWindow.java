@@ -6,6 +6,7 @@ import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.desktop.settings.ConsoleControls;
+import com.fielddesk.desktop.settings.SystemTheme;
 import com.fielddesk.desktop.shell.CachedSearch;
 import com.fielddesk.desktop.shell.SectionNavigator;
 import com.fielddesk.desktop.shell.ShellView;
@@ -59,13 +60,21 @@ public final class ConsoleWindow {
     public ConsoleWindow(Stage stage, Services services) {
         this.stage = stage;
         this.services = services;
-        this.theme = Theme.parse(services.settings().get("theme").orElse("LIGHT"));
+        this.theme = Theme.parse(services.settings().get(ViewSettings.THEME).orElse("LIGHT"));
         theme.applyToApplication();
         this.scene = new Scene(content, 1280, 800);
         theme.applyTo(scene);
         stage.setScene(scene);
         WindowGeometry.remember(stage, services.settings());
         stage.setOnHidden(e -> shutDown());
+        if (Boolean.parseBoolean(services.settings().get(ViewSettings.THEME_FOLLOWS_SYSTEM).orElse("false"))) {
+            // The last answer shows first; the system is asked off the FX thread (it runs a command).
+            services.tasks().run(SystemTheme::detect, system -> {
+                if (system != theme) {
+                    useTheme(system);
+                }
+            }, e -> log().warn("Could not ask the system for its theme; keeping {}", theme, e));
+        }
     }
 
     public Scene scene() {
@@ -196,7 +205,9 @@ public final class ConsoleWindow {
         return companyName == null || companyName.isBlank() ? title : title + " · " + companyName;
     }
 
+    /** The header's theme button: a choice of the person's own, so the theme stops following the system. */
     private void toggleTheme() {
+        services.settings().put(ViewSettings.THEME_FOLLOWS_SYSTEM, null);
         useTheme(theme.toggled());
     }
 
@@ -205,7 +216,7 @@ public final class ConsoleWindow {
         theme.applyToApplication();
         theme.applyTo(scene);
         ViewSettings settings = services.settings();
-        settings.put("theme", theme.name());
+        settings.put(ViewSettings.THEME, theme.name());
         settings.save();
     }
 

@@ -11,7 +11,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Settings as a console section, one tab per page: Sync (everyone) for the local copy, reset and
- * sign-out.
+ * sign-out; Personal (everyone) for theme, new-lead sound, board snap and offline audit window.
  */
 public final class SettingsFeature {
 
@@ -29,14 +29,17 @@ public final class SettingsFeature {
     private static final class Screen implements FeatureScreen {
         private final SyncPageViewModel sync;
         private final SyncPageView syncView;
+        private final PersonalPageViewModel personal;
         private final TabPane tabs = new TabPane();
 
         Screen(FeatureContext context, ConsoleControls console) {
             sync = new SyncPageViewModel(console, context.sync(), context.tasks(), context.formats());
             syncView = new SyncPageView(sync);
+            personal = new PersonalPageViewModel(console, context.settings(), context.tasks(), context.chime());
             tabs.setId("settings");
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             tabs.getTabs().add(tab("settings-tab-sync", "Sync", syncView.node()));
+            tabs.getTabs().add(tab("settings-tab-personal", "Personal", new PersonalPageView(personal).node()));
         }
 
         private static Tab tab(String id, String title, Node page) {

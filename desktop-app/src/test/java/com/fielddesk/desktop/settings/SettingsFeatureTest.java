@@ -109,4 +109,34 @@ class SettingsFeatureTest {
         Fx.run(() -> ((Button) section.lookup("#settings-sign-out")).fire());
         assertThat(console.signOuts).hasValue(1);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void personalChoicesApplyAtOnceAndAreRemembered() throws Exception {
+        console = new RecordingConsole(cache, theme -> theme.applyTo(section.lookup("#settings").getScene()));
+        section = SectionUnderTest.show(SettingsFeature.feature(console), cache, folder);
+        Fx.run(() -> ((javafx.scene.control.TabPane) section.lookup("#settings")).getSelectionModel().select(1));
+        Fx.waitUntil("the Personal page is shown", DEADLINE, () -> section.lookup("#settings-theme-dark") != null
+                && section.lookup("#settings-theme-dark").isVisible());
+        assertThat(Fx.read(() -> ((javafx.scene.control.RadioButton) section.lookup("#settings-theme-light")).isSelected())).isTrue();
+
+        Fx.run(() -> ((javafx.scene.control.RadioButton) section.lookup("#settings-theme-dark")).fire());
+        assertThat(console.applied).containsExactly(com.fielddesk.desktop.ui.Theme.DARK);
+        assertThat(Fx.read(() -> section.lookup("#settings").getScene().getRoot().getStyleClass().contains("fd-dark")))
+                .as("the console turned dark").isTrue();
+        Fx.run(() -> ((javafx.scene.control.RadioButton) section.lookup("#settings-theme-light")).fire());
+        assertThat(Fx.read(() -> section.lookup("#settings").getScene().getRoot().getStyleClass().contains("fd-dark"))).isFalse();
+
+        Fx.run(() -> {
+            ((javafx.scene.control.CheckBox) section.lookup("#settings-lead-sound")).fire();
+            ((javafx.scene.control.ComboBox<Integer>) section.lookup("#settings-board-snap")).setValue(5);
+            ((javafx.scene.control.Spinner<Integer>) section.lookup("#settings-audit-days")).getValueFactory().setValue(45);
+        });
+        Fx.waitUntil("remembered in the settings file", DEADLINE, () -> {
+            com.fielddesk.desktop.ui.ViewSettings saved = new com.fielddesk.desktop.ui.ViewSettings(folder.resolve("console.properties"));
+            return saved.boardSnapMinutes() == 5 && saved.offlineAuditDays() == 45
+                    && saved.get(com.fielddesk.desktop.ui.ViewSettings.NEW_LEAD_SOUND).equals(java.util.Optional.of("true"))
+                    && saved.get(com.fielddesk.desktop.ui.ViewSettings.THEME_FOLLOWS_SYSTEM).equals(java.util.Optional.of("false"));
+        });
+    }
 }
