@@ -20,6 +20,7 @@ import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.invoices.InvoiceRepository;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
 import com.fielddesk.domain.messages.MessagesRepository;
+import com.fielddesk.domain.settings.CompanySettingsRepository;
 import com.fielddesk.domain.leads.LeadsRepository;
 import com.fielddesk.desktop.leads.LeadsFeature;
 import com.fielddesk.desktop.leads.ServerLeadActions;
@@ -56,6 +57,7 @@ final class FeatureRegistry {
                 AuditFeature.feature(new AuditRepository(new SupabaseAuditLogPort(session.supabase()),
                         new WitnessedHeads(session.cacheDatabase(), Clock.systemUTC()), session.sync().cache(),
                         new UserId(session.userId())), new AuditEvents(new SupabaseFunctionPort(session.supabase()))),
-                SettingsFeature.feature(console));
+                SettingsFeature.feature(new CompanySettingsRepository(session.sync().cache(), new UserId(session.userId())),
+                        () -> session.sync().pushThenPullAgain(List.of("lead_pool")).getOrDefault("lead_pool", 0L), console));
     }
 }

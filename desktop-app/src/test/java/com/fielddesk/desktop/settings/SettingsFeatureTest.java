@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Settings section on a real SQLite cache, shown by the real navigator: Reset local cache
  * refuses while changes wait and names how many, then resets only when the user confirms
- * discarding them.
+ * discarding them; personal choices apply and are remembered; an admin edits lead preferences
+ * (chips, trades) and saves them into the outbox, then the pool is pulled again; a supervisor
+ * reads them; a dispatcher does not see them.
  */
 class SettingsFeatureTest {
 
@@ -71,12 +73,100 @@ class SettingsFeatureTest {
         cache.close();
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger poolPulls = new java.util.concurrent.atomic.AtomicInteger();
+
+    private com.fielddesk.desktop.app.feature.Feature feature(UUID user) {
+        return SettingsFeature.feature(new CompanySettingsRepository(local, new UserId(user)), () -> {
+            poolPulls.incrementAndGet();
+            return 4L;
+        }, console);
+    }
+
+    private void showTab(String id) {
+        Fx.run(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) section.lookup("#settings");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst().orElseThrow());
+        });
+    }
+
+    private boolean hasTab(String id) {
+        return Fx.read(() -> ((javafx.scene.control.TabPane) section.lookup("#settings")).getTabs().stream()
+                .anyMatch(tab -> id.equals(tab.getId())));
+    }
+
+    @Test
+    void anAdminSavesLeadPreferencesThroughTheOutboxAndThePoolIsPulledAgain() throws Exception {
+        section = SectionUnderTest.show(feature(admin), cache, folder);
+        Fx.waitUntil("an admin sees the company's lead preferences", DEADLINE, () -> hasTab("settings-tab-leads"));
+        showTab("settings-tab-leads");
+        Fx.waitUntil("read from the cache", DEADLINE, () -> Fx.read(() -> ((javafx.scene.control.CheckBox)
+                section.lookup("#settings-leads-trade-hvac")).isSelected()) && chips().equals(List.of("12345", "12346")));
+        assertThat(Fx.read(() -> section.lookup("#settings-leads-read-only").isVisible())).isFalse();
+
+        javafx.scene.control.TextField code = Fx.read(() -> (javafx.scene.control.TextField) section.lookup("#settings-leads-code"));
+        Fx.run(code::requestFocus);
+        org.testfx.api.FxRobot robot = new org.testfx.api.FxRobot();
+        robot.write(" sw1a 1aa").type(javafx.scene.input.KeyCode.ENTER);
+        Fx.waitUntil("Enter adds the code, cleaned", DEADLINE, () -> chips().equals(List.of("12345", "12346", "SW1A 1AA")));
+        robot.write("sw1a 1aa").type(javafx.scene.input.KeyCode.ENTER);
+        Fx.waitUntil("a code twice is refused", DEADLINE,
+                () -> section.text("#settings-leads-code-problem").equals("SW1A 1AA is in the list already."));
+        Fx.run(code::clear);
+        robot.write("123456789012345678901").type(javafx.scene.input.KeyCode.ENTER);
+        Fx.waitUntil("too long a code is refused as the repository refuses it", DEADLINE,
+                () -> section.text("#settings-leads-code-problem").endsWith("is not a postal code (at most 20 characters)."));
+        Fx.run(code::clear);
+        robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
+        Fx.waitUntil("Backspace in the empty field removes the last code", DEADLINE,
+                () -> chips().equals(List.of("12345", "12346")));
+        Fx.run(() -> ((Button) section.lookup("#settings-leads-remove-12345")).fire());
+        robot.write("90210").type(javafx.scene.input.KeyCode.ENTER);
+        Fx.run(() -> ((javafx.scene.control.CheckBox) section.lookup("#settings-leads-trade-plumbing")).fire());
+        Fx.waitUntil("edited", DEADLINE, () -> chips().equals(List.of("12346", "90210")));
+
+        Fx.run(() -> ((Button) section.lookup("#settings-leads-save")).fire());
+        Fx.waitUntil("saved and the pool pulled again", DEADLINE, () -> section.text("#settings-leads-notice")
+                .equals("Saved. The lead pool now follows these preferences (the server shows 4 leads in it now)."));
+        assertThat(poolPulls).hasValue(1);
+        List<com.fielddesk.cache.outbox.OutboxEntry> queued = cache.read(connection -> new Outbox().all(connection));
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).table()).isEqualTo("companies");
+        assertThat(queued.get(0).changes().get("service_postal_codes").toString()).isEqualTo("[\"12346\",\"90210\"]");
+        assertThat(queued.get(0).changes().get("trades").toString()).isEqualTo("[\"hvac\",\"plumbing\"]");
+    }
+
+    @Test
+    void aSupervisorReadsLeadPreferencesAndADispatcherDoesNotSeeThem() throws Exception {
+        section = SectionUnderTest.show(feature(supervisor), cache, folder);
+        Fx.waitUntil("a supervisor sees the company's lead preferences", DEADLINE, () -> hasTab("settings-tab-leads"));
+        showTab("settings-tab-leads");
+        Fx.waitUntil("read-only, saying why", DEADLINE, () -> section.text("#settings-leads-read-only")
+                .equals("Only an admin can change the company's lead preferences; you see them as they are."));
+        Fx.waitUntil("as they are", DEADLINE, () -> chips().equals(List.of("12345", "12346")));
+        assertThat(Fx.read(() -> section.lookup("#settings-leads-save").isDisabled())).isTrue();
+        assertThat(Fx.read(() -> section.lookup("#settings-leads-code").isDisabled())).isTrue();
+        assertThat(Fx.read(() -> section.lookup("#settings-leads-opt-in").isDisabled())).isTrue();
+        section.close();
+
+        section = SectionUnderTest.show(feature(dispatcher), cache, folder);
+        Fx.waitUntil("a dispatcher has Sync and Personal", DEADLINE, () -> hasTab("settings-tab-personal"));
+        // The role is read in the background before the copy's size: once the size shows, the role's answer is in.
+        Fx.waitUntil("the copy's size is shown", DEADLINE, () -> !section.text("#settings-sync-size").isEmpty());
+        assertThat(hasTab("settings-tab-leads")).as("no company pages for a dispatcher").isFalse();
+    }
+
+    private List<String> chips() {
+        return Fx.read(() -> ((javafx.scene.layout.FlowPane) section.lookup("#settings-leads-codes")).getChildrenUnmodifiable()
+                .stream().filter(node -> node instanceof javafx.scene.layout.HBox)
+                .map(node -> ((javafx.scene.control.Label) ((javafx.scene.layout.HBox) node).getChildren().get(0)).getText()).toList());
+    }
+
     @Test
     void resetRefusesWhileChangesArePendingAndNamesHowMany() throws Exception {
         CompanySettingsRepository settings = new CompanySettingsRepository(local, new UserId(admin));
         settings.saveLeadPreferences(new LeadPreferences(true, Set.of(Trade.HVAC), List.of("12345")));
         settings.saveLeadPreferences(new LeadPreferences(true, Set.of(Trade.HVAC, Trade.PLUMBING), List.of("12345")));
-        section = SectionUnderTest.show(SettingsFeature.feature(console), cache, folder);
+        section = SectionUnderTest.show(feature(admin), cache, folder);
 
         Fx.waitUntil("the copy's place is shown", DEADLINE,
                 () -> section.text("#settings-sync-file").equals(cache.file().toAbsolutePath().toString()));
@@ -114,8 +204,8 @@ class SettingsFeatureTest {
     @SuppressWarnings("unchecked")
     void personalChoicesApplyAtOnceAndAreRemembered() throws Exception {
         console = new RecordingConsole(cache, theme -> theme.applyTo(section.lookup("#settings").getScene()));
-        section = SectionUnderTest.show(SettingsFeature.feature(console), cache, folder);
-        Fx.run(() -> ((javafx.scene.control.TabPane) section.lookup("#settings")).getSelectionModel().select(1));
+        section = SectionUnderTest.show(feature(admin), cache, folder);
+        showTab("settings-tab-personal");
         Fx.waitUntil("the Personal page is shown", DEADLINE, () -> section.lookup("#settings-theme-dark") != null
                 && section.lookup("#settings-theme-dark").isVisible());
         assertThat(Fx.read(() -> ((javafx.scene.control.RadioButton) section.lookup("#settings-theme-light")).isSelected())).isTrue();

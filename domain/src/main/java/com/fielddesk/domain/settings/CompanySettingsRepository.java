@@ -98,7 +98,8 @@ public final class CompanySettingsRepository {
                 "The company is not on this computer yet; wait for the first sync."));
     }
 
-    private Optional<Role> role() {
+    /** The signed-in person's role, once their profile is on this computer. */
+    public Optional<Role> role() {
         return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> row.get(PROFILES.role))
                 .map(Role::fromCode);
     }
