@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Settings as a console section, one tab per page: Sync (everyone) for the local copy, reset and
  * sign-out; Personal (everyone) for theme, new-lead sound, board snap and offline audit window;
- * the company's pages — Lead preferences — for admins (who change them) and supervisors (who read
+ * the company's pages — Lead preferences and Invoice branding — for admins (who change them) and supervisors (who read
  * them). CSRs and dispatchers do not see the company's pages; the server refuses their changes anyway.
  */
 public final class SettingsFeature {
@@ -39,6 +39,8 @@ public final class SettingsFeature {
         private final SyncPageView syncView;
         private final PersonalPageViewModel personal;
         private final LeadPreferencesViewModel leads;
+        private final BrandingViewModel branding;
+        private final Tab brandingTab;
         private final TabPane tabs = new TabPane();
         private final Tab leadsTab;
 
@@ -54,6 +56,8 @@ public final class SettingsFeature {
             tabs.getTabs().add(tab("settings-tab-sync", "Sync", syncView.node()));
             tabs.getTabs().add(tab("settings-tab-personal", "Personal", new PersonalPageView(personal).node()));
             leadsTab = tab("settings-tab-leads", "Lead preferences", new LeadPreferencesView(leads).node());
+            branding = new BrandingViewModel(company, context.tasks());
+            brandingTab = tab("settings-tab-branding", "Invoice branding", new BrandingView(branding).node());
         }
 
         private static Tab tab(String id, String title, Node page) {
@@ -74,8 +78,9 @@ public final class SettingsFeature {
             // The company's pages only for the roles that may see them, once the profile is read.
             tasks.run(company::role, role -> {
                 if (role.isPresent() && Role.MANAGERS.contains(role.get())) {
-                    tabs.getTabs().add(leadsTab);
+                    tabs.getTabs().addAll(leadsTab, brandingTab);
                     leads.load();
+                    branding.load();
                 }
             }, failure -> LoggerFactory.getLogger(SettingsFeature.class)
                     .warn("Could not read the role from this computer's copy; the company's pages stay hidden", failure));

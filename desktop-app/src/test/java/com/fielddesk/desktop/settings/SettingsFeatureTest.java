@@ -146,6 +146,10 @@ class SettingsFeatureTest {
         assertThat(Fx.read(() -> section.lookup("#settings-leads-save").isDisabled())).isTrue();
         assertThat(Fx.read(() -> section.lookup("#settings-leads-code").isDisabled())).isTrue();
         assertThat(Fx.read(() -> section.lookup("#settings-leads-opt-in").isDisabled())).isTrue();
+        showTab("settings-tab-branding");
+        Fx.waitUntil("the branding too, read-only", DEADLINE, () -> section.text("#settings-branding-read-only")
+                .equals("Only an admin can change the invoice branding; you see it as it is."));
+        assertThat(Fx.read(() -> section.lookup("#settings-branding-save").isDisabled())).isTrue();
         section.close();
 
         section = SectionUnderTest.show(feature(dispatcher), cache, folder);
@@ -153,6 +157,42 @@ class SettingsFeatureTest {
         // The role is read in the background before the copy's size: once the size shows, the role's answer is in.
         Fx.waitUntil("the copy's size is shown", DEADLINE, () -> !section.text("#settings-sync-size").isEmpty());
         assertThat(hasTab("settings-tab-leads")).as("no company pages for a dispatcher").isFalse();
+        assertThat(hasTab("settings-tab-branding")).isFalse();
+    }
+
+    @Test
+    void anAdminSavesInvoiceBrandingCheckedFieldByField() throws Exception {
+        section = SectionUnderTest.show(feature(admin), cache, folder);
+        Fx.waitUntil("an admin sees the invoice branding", DEADLINE, () -> hasTab("settings-tab-branding"));
+        showTab("settings-tab-branding");
+        Fx.waitUntil("read from the cache", DEADLINE, () -> Fx.read(() -> ((javafx.scene.control.TextField)
+                section.lookup("#settings-branding-prefix")).getText()).equals("INV-"));
+        assertThat(Fx.read(() -> BrandingView.hex(((javafx.scene.control.ColorPicker) section.lookup("#settings-branding-accent"))
+                .getValue()))).isEqualTo("#1F6FEB");
+        Fx.run(() -> {
+            ((javafx.scene.control.TextField) section.lookup("#settings-branding-legal-name")).setText("Acme Heating LLC");
+            ((javafx.scene.control.TextField) section.lookup("#settings-branding-prefix")).setText("ACME-INVOICE-NUMBER-PREFIX");
+            ((javafx.scene.control.ColorPicker) section.lookup("#settings-branding-accent"))
+                    .setValue(javafx.scene.paint.Color.web("#ff8800"));
+            ((Button) section.lookup("#settings-branding-save")).fire();
+        });
+        Fx.waitUntil("too long a prefix is said beside it", DEADLINE,
+                () -> !section.text("#settings-branding-problem-invoicePrefix").isEmpty());
+        List<com.fielddesk.cache.outbox.OutboxEntry> none = cache.read(connection -> new Outbox().all(connection));
+        assertThat(none).as("nothing queued").isEmpty();
+
+        Fx.run(() -> {
+            ((javafx.scene.control.TextField) section.lookup("#settings-branding-prefix")).setText("AC-");
+            ((Button) section.lookup("#settings-branding-save")).fire();
+        });
+        Fx.waitUntil("saved", DEADLINE, () -> section.text("#settings-branding-notice")
+                .equals("Saved on this computer; it reaches the server with the next sync."));
+        assertThat(section.text("#settings-branding-problem-invoicePrefix")).isEmpty();
+        List<com.fielddesk.cache.outbox.OutboxEntry> queued = cache.read(connection -> new Outbox().all(connection));
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).changes().get("invoice_prefix").asText()).isEqualTo("AC-");
+        assertThat(queued.get(0).changes().get("invoice_accent_color").asText()).isEqualTo("#FF8800");
+        assertThat(queued.get(0).changes().get("invoice_legal_name").asText()).isEqualTo("Acme Heating LLC");
     }
 
     private List<String> chips() {

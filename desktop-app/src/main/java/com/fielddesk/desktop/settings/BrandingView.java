@@ -1,0 +1,167 @@
+package com.fielddesk.desktop.settings;
+
+import com.fielddesk.desktop.ui.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import java.util.Locale;
+
+/**
+ * Settings → Invoice branding: the fields in a column, each with its problem beside it, Save and
+ * Revert. Read-only, with the reason, for anyone but an admin. Keys: Alt+L legal name, Alt+D
+ * address, Alt+C colour, Alt+F footer, Alt+T terms, Alt+P prefix, Ctrl+S or Alt+S save, Alt+V revert.
+ */
+final class BrandingView {
+
+    private final BrandingViewModel model;
+    private final VBox root = new VBox(14);
+    private final GridPane grid = new GridPane();
+    private int row;
+
+    BrandingView(BrandingViewModel model) {
+        this.model = model;
+        root.setId("settings-branding");
+        root.setPadding(new Insets(16));
+        grid.setHgap(12);
+        grid.setVgap(4);
+        Label reason = new Label();
+        reason.setId("settings-branding-read-only");
+        reason.setWrapText(true);
+        reason.getStyleClass().addAll(Styles.NOTICE, Styles.NOTICE_WARNING);
+        reason.textProperty().bind(model.readOnlyReasonProperty());
+        reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
+        fields();
+        grid.disableProperty().bind(model.mayChangeProperty().not());
+        root.getChildren().addAll(SyncPageView.title("Invoice branding"), reason, grid, actions());
+        root.disableProperty().bind(model.loadedProperty().not());
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                model.save();
+                e.consume();
+            }
+        });
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private void fields() {
+        TextField legalName = new TextField();
+        legalName.setId("settings-branding-legal-name");
+        legalName.textProperty().bindBidirectional(model.legalNameProperty());
+        add("_Legal name", legalName, "legalName");
+
+        TextArea address = new TextArea();
+        address.setId("settings-branding-address");
+        address.setPrefRowCount(3);
+        address.setWrapText(true);
+        address.textProperty().bindBidirectional(model.addressProperty());
+        add("A_ddress", address, "address");
+
+        ColorPicker accent = new ColorPicker();
+        accent.setId("settings-branding-accent");
+        accent.setValue(colour(model.accentColorProperty().get()));
+        model.accentColorProperty().addListener((o, before, now) -> {
+            Color shown = colour(now);
+            if (!shown.equals(accent.getValue())) {
+                accent.setValue(shown);
+            }
+        });
+        accent.valueProperty().addListener((o, before, now) -> model.accentColorProperty().set(hex(now)));
+        add("Accent _colour", accent, "accentColor");
+
+        TextArea footer = new TextArea();
+        footer.setId("settings-branding-footer");
+        footer.setPrefRowCount(2);
+        footer.setWrapText(true);
+        footer.textProperty().bindBidirectional(model.footerProperty());
+        add("_Footer", footer, "footer");
+
+        Spinner<Integer> terms = new Spinner<>();
+        terms.setId("settings-branding-terms");
+        terms.setEditable(true);
+        terms.setPrefWidth(100);
+        SpinnerValueFactory.IntegerSpinnerValueFactory days = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 365,
+                model.paymentTermsDaysProperty().get());
+        terms.setValueFactory(days);
+        days.valueProperty().bindBidirectional(model.paymentTermsDaysProperty());
+        add("Payment _terms (days)", terms, "paymentTermsDays");
+
+        TextField prefix = new TextField();
+        prefix.setId("settings-branding-prefix");
+        prefix.setPrefColumnCount(8);
+        prefix.setMaxWidth(160);
+        prefix.textProperty().bindBidirectional(model.invoicePrefixProperty());
+        add("Invoice _prefix", prefix, "invoicePrefix");
+    }
+
+    private void add(String name, Control field, String problemOf) {
+        Label label = new Label(name);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        label.setMinWidth(Control.USE_PREF_SIZE);
+        field.setMaxWidth(520);
+        Label problem = LeadPreferencesView.problem("settings-branding-problem-" + problemOf, model.problemProperty(problemOf));
+        grid.addRow(row++, label, field);
+        grid.add(problem, 1, row++);
+    }
+
+    private Node actions() {
+        Button save = new Button("_Save");
+        save.setId("settings-branding-save");
+        save.setMnemonicParsing(true);
+        save.disableProperty().bind(model.mayChangeProperty().not().or(model.savingProperty()));
+        save.setOnAction(e -> model.save());
+        Button revert = new Button("Re_vert");
+        revert.setId("settings-branding-revert");
+        revert.setMnemonicParsing(true);
+        revert.disableProperty().bind(model.mayChangeProperty().not().or(model.savingProperty()));
+        revert.setOnAction(e -> model.revert());
+        Label notice = new Label();
+        notice.setId("settings-branding-notice");
+        notice.setWrapText(true);
+        notice.getStyleClass().add(Styles.NOTICE);
+        notice.textProperty().bind(Bindings.createStringBinding(() -> SyncPageView.text(model.noticeProperty().get()),
+                model.noticeProperty()));
+        model.noticeProperty().addListener((o, before, now) -> {
+            notice.getStyleClass().remove(Styles.NOTICE_WARNING);
+            if (now != null && now.isProblem()) {
+                notice.getStyleClass().add(Styles.NOTICE_WARNING);
+            }
+        });
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        return new VBox(8, new HBox(8, save, revert), notice);
+    }
+
+    private static Color colour(String hex) {
+        try {
+            return Color.web(hex == null ? BrandingViewModel.DEFAULT_ACCENT : hex);
+        } catch (IllegalArgumentException notAColour) {
+            return Color.web(BrandingViewModel.DEFAULT_ACCENT);
+        }
+    }
+
+    static String hex(Color colour) {
+        return String.format(Locale.ROOT, "#%02X%02X%02X", Math.round(colour.getRed() * 255),
+                Math.round(colour.getGreen() * 255), Math.round(colour.getBlue() * 255));
+    }
+}
