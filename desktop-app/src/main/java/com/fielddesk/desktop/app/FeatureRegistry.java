@@ -58,6 +58,7 @@ final class FeatureRegistry {
                         new WitnessedHeads(session.cacheDatabase(), Clock.systemUTC()), session.sync().cache(),
                         new UserId(session.userId())), new AuditEvents(new SupabaseFunctionPort(session.supabase()))),
                 SettingsFeature.feature(new CompanySettingsRepository(session.sync().cache(), new UserId(session.userId())),
-                        () -> session.sync().pushThenPullAgain(List.of("lead_pool")).getOrDefault("lead_pool", 0L), console));
+                        () -> session.sync().pushThenPullAgain(List.of("lead_pool")).getOrDefault("lead_pool", 0L),
+                        new StorageLogos(session.supabase()), console));
     }
 }

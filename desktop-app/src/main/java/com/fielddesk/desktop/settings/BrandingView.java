@@ -30,12 +30,14 @@ import java.util.Locale;
 final class BrandingView {
 
     private final BrandingViewModel model;
+    private final ImageFileChooser files;
     private final VBox root = new VBox(14);
     private final GridPane grid = new GridPane();
     private int row;
 
-    BrandingView(BrandingViewModel model) {
+    BrandingView(BrandingViewModel model, ImageFileChooser files) {
         this.model = model;
+        this.files = files;
         root.setId("settings-branding");
         root.setPadding(new Insets(16));
         grid.setHgap(12);
@@ -49,7 +51,7 @@ final class BrandingView {
         reason.managedProperty().bind(reason.visibleProperty());
         fields();
         grid.disableProperty().bind(model.mayChangeProperty().not());
-        root.getChildren().addAll(SyncPageView.title("Invoice branding"), reason, grid, actions());
+        root.getChildren().addAll(SyncPageView.title("Invoice branding"), reason, logo(), grid, actions());
         root.disableProperty().bind(model.loadedProperty().not());
         root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
@@ -61,6 +63,37 @@ final class BrandingView {
 
     Node node() {
         return root;
+    }
+
+    private Node logo() {
+        javafx.scene.image.ImageView preview = new javafx.scene.image.ImageView();
+        preview.setId("settings-branding-logo");
+        preview.setFitWidth(240);
+        preview.setFitHeight(80);
+        preview.setPreserveRatio(true);
+        model.logoProperty().addListener((o, before, now) -> preview.setImage(now == null ? null
+                : new javafx.scene.image.Image(new java.io.ByteArrayInputStream(now))));
+        javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(preview);
+        frame.setMinSize(260, 96);
+        frame.setMaxSize(260, 96);
+        frame.getStyleClass().add(Styles.DETAIL_PANE);
+        Button upload = new Button("_Upload logo…");
+        upload.setId("settings-branding-upload");
+        upload.setMnemonicParsing(true);
+        upload.disableProperty().bind(model.mayChangeProperty().not().or(model.uploadingProperty()));
+        upload.setOnAction(e -> files.ask(root.getScene().getWindow(), "Choose the invoice logo (PNG or JPEG, at most 512 KB)")
+                .ifPresent(model::uploadLogo));
+        Label status = new Label();
+        status.setId("settings-branding-logo-status");
+        status.setWrapText(true);
+        status.getStyleClass().add(Styles.FORM_HINT);
+        status.textProperty().bind(model.logoStatusProperty());
+        Label hint = new Label("PNG or JPEG, at most 512 KB.");
+        hint.getStyleClass().add(Styles.FORM_HINT);
+        VBox side = new VBox(6, upload, hint, status);
+        HBox row = new HBox(12, frame, side);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(6, LeadPreferencesView.heading("Logo"), row);
     }
 
     private void fields() {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Settings → Invoice branding: how the company's invoices look and read — legal name, address,
@@ -49,8 +50,17 @@ final class BrandingViewModel {
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private Optional<String> logoPath = Optional.empty();
 
-    BrandingViewModel(CompanySettingsRepository settings, BackgroundTasks tasks) {
+    /** The largest logo taken (the invoice shows it small; the bucket would take 2 MB). */
+    static final int LOGO_MAX_BYTES = 512 * 1024;
+
+    private final LogoStore logos;
+    private final ReadOnlyObjectWrapper<byte[]> logo = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper logoStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper uploading = new ReadOnlyBooleanWrapper();
+
+    BrandingViewModel(CompanySettingsRepository settings, LogoStore logos, BackgroundTasks tasks) {
         this.settings = settings;
+        this.logos = logos;
         this.tasks = tasks;
         for (String field : List.of("legalName", "address", "accentColor", "footer", "paymentTermsDays", "invoicePrefix")) {
             problems.put(field, new ReadOnlyStringWrapper(""));
@@ -80,6 +90,96 @@ final class BrandingViewModel {
             logoPath = branding.logoPath();
         });
         loaded.set(true);
+        showLogo();
+    }
+
+    // ---- the logo ----
+
+    private void showLogo() {
+        if (logoPath.isEmpty()) {
+            logo.set(null);
+            logoStatus.set("No logo uploaded yet.");
+            return;
+        }
+        String path = logoPath.get();
+        logoStatus.set("Reading the logo from the server…");
+        tasks.run(() -> logos.download(path), image -> {
+            logo.set(image);
+            logoStatus.set("");
+        }, failure -> logoStatus.set(Failures.sentence("Could not show the logo.", failure)));
+    }
+
+    /**
+     * A PNG or JPEG of at most 512 KB, told by its first bytes (not its name): uploaded to the
+     * company's folder, then the company points at it through the outbox; the preview shows it.
+     */
+    void uploadLogo(java.nio.file.Path file) {
+        if (!mayChange.get() || uploading.get()) {
+            return;
+        }
+        uploading.set(true);
+        logoStatus.set("Uploading " + file.getFileName() + "…");
+        tasks.run(() -> {
+            long size = java.nio.file.Files.size(file);
+            if (size > LOGO_MAX_BYTES) {
+                return new LogoResult(null, file.getFileName() + " is " + SyncPageViewModel.inWords(size)
+                        + "; a logo can be at most 512 KB. Save a smaller image and try again.");
+            }
+            byte[] image = java.nio.file.Files.readAllBytes(file);
+            Optional<String> type = imageType(image);
+            if (type.isEmpty()) {
+                return new LogoResult(null, file.getFileName() + " is not a PNG or JPEG image.");
+            }
+            UUID company = settings.companyId().orElseThrow(() -> new com.fielddesk.domain.settings.SettingsNotAllowedException(
+                    "The company is not on this computer yet; wait for the first sync."));
+            String path = company + "/invoice-logo." + (type.get().equals("image/png") ? "png" : "jpg");
+            logos.upload(path, image, type.get());
+            settings.saveLogoPath(path);
+            return new LogoResult(new Uploaded(path, image), "");
+        }, result -> {
+            uploading.set(false);
+            if (result.uploaded() == null) {
+                logoStatus.set(result.problem());
+                return;
+            }
+            logoPath = Optional.of(result.uploaded().path());
+            logo.set(result.uploaded().image());
+            logoStatus.set("Uploaded. Invoices point at the new logo once the change syncs.");
+        }, failure -> {
+            uploading.set(false);
+            logoStatus.set(LeadPreferencesViewModel.refused(failure).map(Notice::sentence)
+                    .orElseGet(() -> Failures.sentence("Could not upload the logo.", failure)));
+        });
+    }
+
+    private record Uploaded(String path, byte[] image) {
+    }
+
+    private record LogoResult(Uploaded uploaded, String problem) {
+    }
+
+    /** "image/png" or "image/jpeg" from the file's signature; empty for anything else. */
+    static Optional<String> imageType(byte[] image) {
+        if (image.length >= 8 && (image[0] & 0xFF) == 0x89 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G') {
+            return Optional.of("image/png");
+        }
+        if (image.length >= 3 && (image[0] & 0xFF) == 0xFF && (image[1] & 0xFF) == 0xD8 && (image[2] & 0xFF) == 0xFF) {
+            return Optional.of("image/jpeg");
+        }
+        return Optional.empty();
+    }
+
+    /** The logo's bytes for the preview (null: none, or not read yet). */
+    ReadOnlyObjectProperty<byte[]> logoProperty() {
+        return logo.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty logoStatusProperty() {
+        return logoStatus.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty uploadingProperty() {
+        return uploading.getReadOnlyProperty();
     }
 
     private static String orEmpty(String text) {

@@ -26,10 +26,17 @@ public final class SettingsFeature {
     private SettingsFeature() {
     }
 
-    public static Feature feature(CompanySettingsRepository company, LeadPoolRefresh pool, ConsoleControls console) {
+    public static Feature feature(CompanySettingsRepository company, LeadPoolRefresh pool, LogoStore logos,
+                                  ConsoleControls console) {
+        return feature(company, pool, logos, console, ImageFileChooser.dialog());
+    }
+
+    /** The same, asking for a logo file with {@code files} (tests answer without a dialog). */
+    static Feature feature(CompanySettingsRepository company, LeadPoolRefresh pool, LogoStore logos, ConsoleControls console,
+                           ImageFileChooser files) {
         return Feature.section(ID, "Settings").group("Console").icon(Material2MZ.SETTINGS)
                 .visibleTo(Role.OFFICE_STAFF)
-                .screen(context -> new Screen(context, company, pool, console));
+                .screen(context -> new Screen(context, company, pool, logos, console, files));
     }
 
     private static final class Screen implements FeatureScreen {
@@ -44,7 +51,8 @@ public final class SettingsFeature {
         private final TabPane tabs = new TabPane();
         private final Tab leadsTab;
 
-        Screen(FeatureContext context, CompanySettingsRepository company, LeadPoolRefresh pool, ConsoleControls console) {
+        Screen(FeatureContext context, CompanySettingsRepository company, LeadPoolRefresh pool, LogoStore logos,
+               ConsoleControls console, ImageFileChooser files) {
             this.company = company;
             this.tasks = context.tasks();
             sync = new SyncPageViewModel(console, context.sync(), context.tasks(), context.formats());
@@ -56,8 +64,8 @@ public final class SettingsFeature {
             tabs.getTabs().add(tab("settings-tab-sync", "Sync", syncView.node()));
             tabs.getTabs().add(tab("settings-tab-personal", "Personal", new PersonalPageView(personal).node()));
             leadsTab = tab("settings-tab-leads", "Lead preferences", new LeadPreferencesView(leads).node());
-            branding = new BrandingViewModel(company, context.tasks());
-            brandingTab = tab("settings-tab-branding", "Invoice branding", new BrandingView(branding).node());
+            branding = new BrandingViewModel(company, logos, context.tasks());
+            brandingTab = tab("settings-tab-branding", "Invoice branding", new BrandingView(branding, files).node());
         }
 
         private static Tab tab(String id, String title, Node page) {

@@ -68,6 +68,12 @@ class SettingsConsoleTest {
             assertThat(backend.queryValue("select service_postal_codes::text from public.companies where id = ?",
                     backend.acme.id())).isEqualTo("{12345,12346,12350,99999}");
 
+            // The logo's place: the admin may store it in the company's folder of the branding bucket, and read it back.
+            byte[] logo = com.fielddesk.desktop.testing.Images.png(60, 20);
+            String logoPath = backend.acme.id() + "/invoice-logo.png";
+            new StorageLogos(first.supabase()).upload(logoPath, logo, "image/png");
+            assertThat(new StorageLogos(first.supabase()).download(logoPath)).isEqualTo(logo);
+
             Path file = first.cacheDatabase().file();
             // A row only this copy has (as if a pull had gone wrong): a reset must not keep it.
             UUID stray = UUID.randomUUID();

@@ -75,12 +75,26 @@ class SettingsFeatureTest {
 
     private final java.util.concurrent.atomic.AtomicInteger poolPulls = new java.util.concurrent.atomic.AtomicInteger();
 
+    private final java.util.Map<String, byte[]> stored = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicReference<Path> chosen = new java.util.concurrent.atomic.AtomicReference<>();
+
     private com.fielddesk.desktop.app.feature.Feature feature(UUID user) {
         return SettingsFeature.feature(new CompanySettingsRepository(local, new UserId(user)), () -> {
             poolPulls.incrementAndGet();
             return 4L;
-        }, console);
+        }, new LogoStore() {
+            @Override
+            public void upload(String path, byte[] image, String contentType) {
+                stored.put(path, image);
+            }
+
+            @Override
+            public byte[] download(String path) {
+                return stored.get(path);
+            }
+        }, console, (owner, title) -> java.util.Optional.ofNullable(chosen.get()));
     }
+
 
     private void showTab(String id) {
         Fx.run(() -> {
@@ -193,6 +207,31 @@ class SettingsFeatureTest {
         assertThat(queued.get(0).changes().get("invoice_prefix").asText()).isEqualTo("AC-");
         assertThat(queued.get(0).changes().get("invoice_accent_color").asText()).isEqualTo("#FF8800");
         assertThat(queued.get(0).changes().get("invoice_legal_name").asText()).isEqualTo("Acme Heating LLC");
+
+        Path notAnImage = java.nio.file.Files.writeString(folder.resolve("logo.png"), "not really a picture");
+        chosen.set(notAnImage);
+        Fx.run(() -> ((Button) section.lookup("#settings-branding-upload")).fire());
+        Fx.waitUntil("a file that is not an image is refused", DEADLINE,
+                () -> section.text("#settings-branding-logo-status").equals("logo.png is not a PNG or JPEG image."));
+        Path huge = java.nio.file.Files.write(folder.resolve("huge.png"), new byte[600 * 1024]);
+        chosen.set(huge);
+        Fx.run(() -> ((Button) section.lookup("#settings-branding-upload")).fire());
+        Fx.waitUntil("too big a file is refused", DEADLINE, () -> section.text("#settings-branding-logo-status")
+                .equals("huge.png is 600.0 KB; a logo can be at most 512 KB. Save a smaller image and try again."));
+        assertThat(stored).isEmpty();
+
+        Path logo = java.nio.file.Files.write(folder.resolve("acme.png"), com.fielddesk.desktop.testing.Images.png(120, 40));
+        chosen.set(logo);
+        Fx.run(() -> ((Button) section.lookup("#settings-branding-upload")).fire());
+        Fx.waitUntil("uploaded and previewed", DEADLINE, () -> section.text("#settings-branding-logo-status")
+                .equals("Uploaded. Invoices point at the new logo once the change syncs.")
+                && ((javafx.scene.image.ImageView) section.lookup("#settings-branding-logo")).getImage() != null);
+        assertThat(stored).containsOnlyKeys(COMPANY + "/invoice-logo.png");
+        assertThat(Fx.read(() -> ((javafx.scene.image.ImageView) section.lookup("#settings-branding-logo")).getImage().getWidth()))
+                .isEqualTo(120.0);
+        List<com.fielddesk.cache.outbox.OutboxEntry> pointed = cache.read(connection -> new Outbox().all(connection));
+        assertThat(pointed.stream().anyMatch(entry -> entry.changes().path("invoice_logo_path").asText()
+                .equals(COMPANY + "/invoice-logo.png"))).isTrue();
     }
 
     private List<String> chips() {
