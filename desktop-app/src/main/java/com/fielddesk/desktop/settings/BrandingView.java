@@ -76,7 +76,7 @@ final class BrandingView {
         javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(preview);
         frame.setMinSize(260, 96);
         frame.setMaxSize(260, 96);
-        frame.getStyleClass().add(Styles.DETAIL_PANE);
+        frame.getStyleClass().add(Styles.PAPER);
         Button upload = new Button("_Upload logo…");
         upload.setId("settings-branding-upload");
         upload.setMnemonicParsing(true);

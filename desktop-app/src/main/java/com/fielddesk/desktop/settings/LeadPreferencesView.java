@@ -135,7 +135,6 @@ final class LeadPreferencesView {
             HBox chip = new HBox(2, text, remove);
             chip.setAlignment(Pos.CENTER_LEFT);
             chip.getStyleClass().add(Styles.TRADE_CHIP);
-            chip.getStyleClass().add("settings-chip");
             chips.getChildren().add(chip);
         }
         chips.getChildren().add(code);

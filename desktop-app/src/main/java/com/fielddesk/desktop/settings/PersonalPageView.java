@@ -117,12 +117,14 @@ final class PersonalPageView {
         Label daysLabel = new Label("Offline _audit window");
         daysLabel.setMnemonicParsing(true);
         daysLabel.setLabelFor(days);
+        snapLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        daysLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(6);
         grid.addRow(0, snapLabel, snap);
-        grid.add(hint("Jobs dragged or moved on the Day board land on this step of minutes."), 1, 1);
+        grid.add(hint("Jobs dragged on the Day board, or moved with Alt+←/→, land on whole steps of this size."), 1, 1);
         grid.addRow(2, daysLabel, new HBox(8, days, new Label("days")));
         grid.add(hint("How many recent days of the audit log to keep readable offline. Saved now; the audit log reads from the server until its offline copy arrives."), 1, 3);
         return new VBox(14, new VBox(4, soundRow, soundHint), grid);
