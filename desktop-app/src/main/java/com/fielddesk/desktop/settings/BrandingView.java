@@ -1,7 +1,6 @@
 package com.fielddesk.desktop.settings;
 
 import com.fielddesk.desktop.ui.Styles;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,9 +11,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -42,23 +38,12 @@ final class BrandingView {
         root.setPadding(new Insets(16));
         grid.setHgap(12);
         grid.setVgap(4);
-        Label reason = new Label();
-        reason.setId("settings-branding-read-only");
-        reason.setWrapText(true);
-        reason.getStyleClass().addAll(Styles.NOTICE, Styles.NOTICE_WARNING);
-        reason.textProperty().bind(model.readOnlyReasonProperty());
-        reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
-        reason.managedProperty().bind(reason.visibleProperty());
         fields();
-        grid.disableProperty().bind(model.mayChangeProperty().not());
-        root.getChildren().addAll(SyncPageView.title("Invoice branding"), reason, logo(), grid, actions());
-        root.disableProperty().bind(model.loadedProperty().not());
-        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                model.save();
-                e.consume();
-            }
-        });
+        grid.disableProperty().bind(model.page().mayChangeProperty().not());
+        root.getChildren().addAll(SettingsParts.title("Invoice branding"),
+                SettingsParts.readOnlyReason("settings-branding-read-only", model.page()), logo(), grid,
+                SettingsParts.saveAndRevert("settings-branding", model.page(), model::save, model::revert));
+        SettingsParts.savesWithShortcut(root, model.page(), model::save);
     }
 
     Node node() {
@@ -80,7 +65,7 @@ final class BrandingView {
         Button upload = new Button("_Upload logo…");
         upload.setId("settings-branding-upload");
         upload.setMnemonicParsing(true);
-        upload.disableProperty().bind(model.mayChangeProperty().not().or(model.uploadingProperty()));
+        upload.disableProperty().bind(model.page().mayChangeProperty().not().or(model.uploadingProperty()));
         upload.setOnAction(e -> files.ask(root.getScene().getWindow(), "Choose the invoice logo (PNG or JPEG, at most 512 KB)")
                 .ifPresent(model::uploadLogo));
         Label status = new Label();
@@ -93,7 +78,7 @@ final class BrandingView {
         VBox side = new VBox(6, upload, hint, status);
         HBox row = new HBox(12, frame, side);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return new VBox(6, LeadPreferencesView.heading("Logo"), row);
+        return new VBox(6, SettingsParts.heading("Logo"), row);
     }
 
     private void fields() {
@@ -152,37 +137,9 @@ final class BrandingView {
         label.setLabelFor(field);
         label.setMinWidth(Control.USE_PREF_SIZE);
         field.setMaxWidth(520);
-        Label problem = LeadPreferencesView.problem("settings-branding-problem-" + problemOf, model.problemProperty(problemOf));
+        Label problem = SettingsParts.problem("settings-branding-problem-" + problemOf, model.problemProperty(problemOf));
         grid.addRow(row++, label, field);
         grid.add(problem, 1, row++);
-    }
-
-    private Node actions() {
-        Button save = new Button("_Save");
-        save.setId("settings-branding-save");
-        save.setMnemonicParsing(true);
-        save.disableProperty().bind(model.mayChangeProperty().not().or(model.savingProperty()));
-        save.setOnAction(e -> model.save());
-        Button revert = new Button("Re_vert");
-        revert.setId("settings-branding-revert");
-        revert.setMnemonicParsing(true);
-        revert.disableProperty().bind(model.mayChangeProperty().not().or(model.savingProperty()));
-        revert.setOnAction(e -> model.revert());
-        Label notice = new Label();
-        notice.setId("settings-branding-notice");
-        notice.setWrapText(true);
-        notice.getStyleClass().add(Styles.NOTICE);
-        notice.textProperty().bind(Bindings.createStringBinding(() -> SyncPageView.text(model.noticeProperty().get()),
-                model.noticeProperty()));
-        model.noticeProperty().addListener((o, before, now) -> {
-            notice.getStyleClass().remove(Styles.NOTICE_WARNING);
-            if (now != null && now.isProblem()) {
-                notice.getStyleClass().add(Styles.NOTICE_WARNING);
-            }
-        });
-        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
-        return new VBox(8, new HBox(8, save, revert), notice);
     }
 
     private static Color colour(String hex) {

@@ -4,7 +4,6 @@ import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.domain.common.FieldError;
-import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.settings.CompanySettingsRepository;
 import com.fielddesk.domain.settings.InvoiceBranding;
 import javafx.beans.property.ObjectProperty;
@@ -35,6 +34,7 @@ final class BrandingViewModel {
 
     private final CompanySettingsRepository settings;
     private final BackgroundTasks tasks;
+    private final CompanyPage page;
 
     private final StringProperty legalName = new SimpleStringProperty("");
     private final StringProperty address = new SimpleStringProperty("");
@@ -43,11 +43,6 @@ final class BrandingViewModel {
     private final ObjectProperty<Integer> paymentTermsDays = new SimpleObjectProperty<>(30);
     private final StringProperty invoicePrefix = new SimpleStringProperty("");
     private final Map<String, ReadOnlyStringWrapper> problems = new HashMap<>();
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper mayChange = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private Optional<String> logoPath = Optional.empty();
 
     /** The largest logo taken (the invoice shows it small; the bucket would take 2 MB). */
@@ -62,34 +57,24 @@ final class BrandingViewModel {
         this.settings = settings;
         this.logos = logos;
         this.tasks = tasks;
+        this.page = new CompanyPage(settings, tasks, "the invoice branding; you see it as it is");
         for (String field : List.of("legalName", "address", "accentColor", "footer", "paymentTermsDays", "invoicePrefix")) {
             problems.put(field, new ReadOnlyStringWrapper(""));
         }
     }
 
-    private record Read(Optional<InvoiceBranding> branding, Optional<Role> role) {
-    }
-
     void load() {
-        tasks.run(() -> new Read(settings.invoiceBranding(), settings.role()), this::shown,
-                failure -> notice.set(Failures.notice("Could not read the invoice branding from this computer's copy.", failure)));
+        page.load(settings::invoiceBranding, "the invoice branding", this::shown);
     }
 
-    private void shown(Read read) {
-        boolean admin = read.role().map(Role.ADMIN::equals).orElse(false);
-        mayChange.set(admin && read.branding().isPresent());
-        readOnlyReason.set(read.branding().isEmpty() ? "The company is not on this computer yet; wait for the first sync."
-                : admin ? "" : "Only an admin can change the invoice branding; you see it as it is.");
-        read.branding().ifPresent(branding -> {
-            legalName.set(orEmpty(branding.legalName()));
-            address.set(orEmpty(branding.address()));
-            accentColor.set(branding.accentColor() == null ? DEFAULT_ACCENT : branding.accentColor());
-            footer.set(orEmpty(branding.footer()));
-            paymentTermsDays.set(branding.paymentTermsDays());
-            invoicePrefix.set(orEmpty(branding.invoicePrefix()));
-            logoPath = branding.logoPath();
-        });
-        loaded.set(true);
+    private void shown(InvoiceBranding branding) {
+        legalName.set(orEmpty(branding.legalName()));
+        address.set(orEmpty(branding.address()));
+        accentColor.set(branding.accentColor() == null ? DEFAULT_ACCENT : branding.accentColor());
+        footer.set(orEmpty(branding.footer()));
+        paymentTermsDays.set(branding.paymentTermsDays());
+        invoicePrefix.set(orEmpty(branding.invoicePrefix()));
+        logoPath = branding.logoPath();
         showLogo();
     }
 
@@ -114,7 +99,7 @@ final class BrandingViewModel {
      * company's folder, then the company points at it through the outbox; the preview shows it.
      */
     void uploadLogo(java.nio.file.Path file) {
-        if (!mayChange.get() || uploading.get()) {
+        if (!page.mayChangeProperty().get() || uploading.get()) {
             return;
         }
         uploading.set(true);
@@ -147,7 +132,7 @@ final class BrandingViewModel {
             logoStatus.set("Uploaded. Invoices point at the new logo once the change syncs.");
         }, failure -> {
             uploading.set(false);
-            logoStatus.set(LeadPreferencesViewModel.refused(failure).map(Notice::sentence)
+            logoStatus.set(CompanyPage.refused(failure).map(Notice::sentence)
                     .orElseGet(() -> Failures.sentence("Could not upload the logo.", failure)));
         });
     }
@@ -193,7 +178,7 @@ final class BrandingViewModel {
 
     /** Checks each field, then queues the change through the repository (it reaches the server with the next sync). */
     void save() {
-        if (!mayChange.get() || saving.get()) {
+        if (!page.mayChangeProperty().get() || page.savingProperty().get()) {
             return;
         }
         InvoiceBranding edited = edited();
@@ -201,27 +186,18 @@ final class BrandingViewModel {
         problems.forEach((field, problem) -> problem.set(found.stream().filter(error -> error.field().equals(field))
                 .map(FieldError::message).findFirst().orElse("")));
         if (!found.isEmpty()) {
-            notice.set(Notice.warning("Nothing was saved: " + found.get(0).message()));
+            page.tell(Notice.warning("Nothing was saved: " + found.get(0).message()));
             return;
         }
-        saving.set(true);
-        notice.set(null);
-        tasks.run(() -> {
+        page.save(() -> {
             settings.saveInvoiceBranding(edited);
             return true;
-        }, saved -> {
-            saving.set(false);
-            notice.set(Notice.success("Saved on this computer; it reaches the server with the next sync."));
-        }, failure -> {
-            saving.set(false);
-            notice.set(LeadPreferencesViewModel.refused(failure)
-                    .orElseGet(() -> Failures.notice("Could not save the invoice branding.", failure)));
-        });
+        }, "the invoice branding", () -> page.saved(Notice.success("Saved on this computer; it reaches the server with the next sync.")));
     }
 
     void revert() {
         problems.values().forEach(problem -> problem.set(""));
-        notice.set(null);
+        page.tell(null);
         load();
     }
 
@@ -255,23 +231,7 @@ final class BrandingViewModel {
         return problems.get(field).getReadOnlyProperty();
     }
 
-    ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    ReadOnlyBooleanProperty mayChangeProperty() {
-        return mayChange.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty readOnlyReasonProperty() {
-        return readOnlyReason.getReadOnlyProperty();
-    }
-
-    ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
-    }
-
-    ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
+    CompanyPage page() {
+        return page;
     }
 }

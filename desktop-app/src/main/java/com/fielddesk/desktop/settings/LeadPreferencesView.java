@@ -12,8 +12,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -36,33 +34,18 @@ final class LeadPreferencesView {
         this.model = model;
         root.setId("settings-leads");
         root.setPadding(new Insets(16));
-        root.getChildren().addAll(SyncPageView.title("Lead preferences"), reason(), form(), actions());
-        root.disableProperty().bind(model.loadedProperty().not());
-        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                model.save();
-                e.consume();
-            }
-        });
+        root.getChildren().addAll(SettingsParts.title("Lead preferences"),
+                SettingsParts.readOnlyReason("settings-leads-read-only", model.page()), form(),
+                SettingsParts.saveAndRevert("settings-leads", model.page(), model::save, model::revert));
+        SettingsParts.savesWithShortcut(root, model.page(), model::save);
     }
 
     Node node() {
         return root;
     }
 
-    private Node reason() {
-        Label reason = new Label();
-        reason.setId("settings-leads-read-only");
-        reason.setWrapText(true);
-        reason.getStyleClass().addAll(Styles.NOTICE, Styles.NOTICE_WARNING);
-        reason.textProperty().bind(model.readOnlyReasonProperty());
-        reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
-        reason.managedProperty().bind(reason.visibleProperty());
-        return reason;
-    }
-
     private Node form() {
-        var readOnly = model.mayChangeProperty().not();
+        var readOnly = model.page().mayChangeProperty().not();
         CheckBox optIn = new CheckBox("_Offer us leads from the FieldDesk pool");
         optIn.setId("settings-leads-opt-in");
         optIn.setMnemonicParsing(true);
@@ -73,8 +56,8 @@ final class LeadPreferencesView {
         model.trades().addListener((ListChangeListener<Trade>) change -> showTrades());
         showTrades();
         tradeBoxes.disableProperty().bind(readOnly);
-        Label tradesLabel = heading("Trades");
-        Label tradesProblem = problem("settings-leads-trades-problem", model.tradesProblemProperty());
+        Label tradesLabel = SettingsParts.heading("Trades");
+        Label tradesProblem = SettingsParts.problem("settings-leads-trades-problem", model.tradesProblemProperty());
 
         chips.setId("settings-leads-codes");
         chips.setAlignment(Pos.CENTER_LEFT);
@@ -99,8 +82,8 @@ final class LeadPreferencesView {
         codesLabel.setMnemonicParsing(true);
         codesLabel.setLabelFor(code);
         codesLabel.getStyleClass().add(Styles.DETAIL_LABEL);
-        Label codeProblem = problem("settings-leads-code-problem", model.codeProblemProperty());
-        Label codesProblem = problem("settings-leads-codes-problem", model.codesProblemProperty());
+        Label codeProblem = SettingsParts.problem("settings-leads-code-problem", model.codeProblemProperty());
+        Label codesProblem = SettingsParts.problem("settings-leads-codes-problem", model.codesProblemProperty());
         Label count = new Label();
         count.setId("settings-leads-code-count");
         count.getStyleClass().add(Styles.FORM_HINT);
@@ -130,7 +113,7 @@ final class LeadPreferencesView {
             remove.getStyleClass().add("flat");
             remove.setFocusTraversable(false);
             remove.setAccessibleText("Remove " + postalCode);
-            remove.disableProperty().bind(model.mayChangeProperty().not());
+            remove.disableProperty().bind(model.page().mayChangeProperty().not());
             remove.setOnAction(e -> model.removePostalCode(postalCode));
             HBox chip = new HBox(2, text, remove);
             chip.setAlignment(Pos.CENTER_LEFT);
@@ -141,52 +124,5 @@ final class LeadPreferencesView {
         if (hadFocus) {
             code.requestFocus();
         }
-    }
-
-    private Node actions() {
-        Button save = new Button("_Save");
-        save.setId("settings-leads-save");
-        save.setMnemonicParsing(true);
-        save.setDefaultButton(false);
-        save.disableProperty().bind(model.mayChangeProperty().not().or(model.savingProperty()));
-        save.setOnAction(e -> model.save());
-        Button revert = new Button("Re_vert");
-        revert.setId("settings-leads-revert");
-        revert.setMnemonicParsing(true);
-        revert.disableProperty().bind(model.mayChangeProperty().not().or(model.savingProperty()));
-        revert.setOnAction(e -> model.revert());
-        Label notice = new Label();
-        notice.setId("settings-leads-notice");
-        notice.setWrapText(true);
-        notice.getStyleClass().add(Styles.NOTICE);
-        notice.textProperty().bind(Bindings.createStringBinding(() -> SyncPageView.text(model.noticeProperty().get()),
-                model.noticeProperty()));
-        model.noticeProperty().addListener((o, before, now) -> {
-            notice.getStyleClass().remove(Styles.NOTICE_WARNING);
-            if (now != null && now.isProblem()) {
-                notice.getStyleClass().add(Styles.NOTICE_WARNING);
-            }
-        });
-        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
-        HBox buttons = new HBox(8, save, revert);
-        return new VBox(8, buttons, notice);
-    }
-
-    static Label heading(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.DETAIL_LABEL);
-        return label;
-    }
-
-    static Label problem(String id, javafx.beans.value.ObservableStringValue text) {
-        Label problem = new Label();
-        problem.setId(id);
-        problem.setWrapText(true);
-        problem.getStyleClass().add(Styles.FIELD_ERROR);
-        problem.textProperty().bind(text);
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        return problem;
     }
 }

@@ -5,17 +5,10 @@ import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.desktop.ui.SyncState;
 import com.fielddesk.domain.common.FieldError;
-import com.fielddesk.domain.common.InvalidInputException;
-import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.leads.Trade;
 import com.fielddesk.domain.settings.CompanySettingsRepository;
 import com.fielddesk.domain.settings.LeadPreferences;
-import com.fielddesk.domain.settings.SettingsNotAllowedException;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -41,58 +34,43 @@ final class LeadPreferencesViewModel {
     private final LeadPoolRefresh pool;
     private final SyncState sync;
     private final BackgroundTasks tasks;
+    private final CompanyPage page;
 
     private final BooleanProperty optIn = new SimpleBooleanProperty();
     /** Every trade shown: the known ones, then any unknown code the server holds (kept as it is). */
     private final Map<Trade, BooleanProperty> trades = new LinkedHashMap<>();
     private final ObservableList<Trade> tradesShown = FXCollections.observableArrayList();
     private final ObservableList<String> postalCodes = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper mayChange = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper codeProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tradesProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper codesProblem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
 
     LeadPreferencesViewModel(CompanySettingsRepository settings, LeadPoolRefresh pool, SyncState sync, BackgroundTasks tasks) {
         this.settings = settings;
         this.pool = pool;
         this.sync = sync;
         this.tasks = tasks;
+        this.page = new CompanyPage(settings, tasks, "the company's lead preferences; you see them as they are");
         for (Trade trade : Trade.values()) {
             trades.put(trade, new SimpleBooleanProperty());
         }
         tradesShown.setAll(trades.keySet());
     }
 
-    /** What the page shows, read from the cache. */
-    private record Read(Optional<LeadPreferences> preferences, Optional<Role> role) {
-    }
-
     void load() {
-        tasks.run(() -> new Read(settings.leadPreferences(), settings.role()), this::shown,
-                failure -> notice.set(Failures.notice("Could not read the lead preferences from this computer's copy.", failure)));
+        page.load(settings::leadPreferences, "the lead preferences", this::shown);
     }
 
-    private void shown(Read read) {
-        boolean admin = read.role().map(Role.ADMIN::equals).orElse(false);
-        mayChange.set(admin && read.preferences().isPresent());
-        readOnlyReason.set(read.preferences().isEmpty() ? "The company is not on this computer yet; wait for the first sync."
-                : admin ? "" : "Only an admin can change the company's lead preferences; you see them as they are.");
-        read.preferences().ifPresent(preferences -> {
-            optIn.set(preferences.optIn());
-            for (Trade trade : preferences.trades()) {
-                if (!trades.containsKey(trade)) {
-                    trades.put(trade, new SimpleBooleanProperty());
-                    tradesShown.add(trade);
-                }
+    private void shown(LeadPreferences preferences) {
+        optIn.set(preferences.optIn());
+        for (Trade trade : preferences.trades()) {
+            if (!trades.containsKey(trade)) {
+                trades.put(trade, new SimpleBooleanProperty());
+                tradesShown.add(trade);
             }
-            trades.forEach((trade, on) -> on.set(preferences.trades().contains(trade)));
-            postalCodes.setAll(preferences.postalCodes());
-        });
-        loaded.set(true);
+        }
+        trades.forEach((trade, on) -> on.set(preferences.trades().contains(trade)));
+        postalCodes.setAll(preferences.postalCodes());
     }
 
     // ---- postal codes ----
@@ -140,7 +118,7 @@ final class LeadPreferencesViewModel {
      * pool again; offline, says the pool follows once the change reaches the server.
      */
     void save() {
-        if (!mayChange.get() || saving.get()) {
+        if (!page.mayChangeProperty().get() || page.savingProperty().get()) {
             return;
         }
         LeadPreferences edited = edited();
@@ -148,47 +126,25 @@ final class LeadPreferencesViewModel {
         tradesProblem.set(first(problems, "trades"));
         codesProblem.set(first(problems, "postalCodes"));
         if (!problems.isEmpty()) {
-            notice.set(Notice.warning("Nothing was saved: " + problems.get(0).message()));
+            page.tell(Notice.warning("Nothing was saved: " + problems.get(0).message()));
             return;
         }
-        saving.set(true);
-        notice.set(null);
         boolean online = sync.onlineProperty().get();
-        tasks.run(() -> {
+        page.save(() -> {
             settings.saveLeadPreferences(edited);
             return true;
-        }, saved -> {
+        }, "the lead preferences", () -> {
             if (!online) {
-                saving.set(false);
-                notice.set(Notice.info("Saved on this computer. It goes to the server when the console is online again, "
+                page.saved(Notice.info("Saved on this computer. It goes to the server when the console is online again, "
                         + "and the lead pool follows the new preferences then."));
                 return;
             }
-            notice.set(Notice.info("Saved. Sending it to the server and bringing the lead pool for these preferences…"));
-            tasks.run(pool::pushThenPullPool, rows -> {
-                saving.set(false);
-                notice.set(Notice.success("Saved. The lead pool now follows these preferences ("
-                        + "the server shows " + (rows == 1 ? "1 lead" : rows + " leads") + " in it now)."));
-            }, failure -> {
-                saving.set(false);
-                notice.set(Failures.notice("Saved on this computer; the lead pool could not be brought again yet, and "
-                        + "follows with the next sync.", failure));
-            });
-        }, failure -> {
-            saving.set(false);
-            notice.set(refused(failure).orElseGet(() -> Failures.notice("Could not save the lead preferences.", failure)));
+            page.tell(Notice.info("Saved. Sending it to the server and bringing the lead pool for these preferences…"));
+            tasks.run(pool::pushThenPullPool, rows -> page.saved(Notice.success("Saved. The lead pool now follows these "
+                    + "preferences (the server shows " + (rows == 1 ? "1 lead" : rows + " leads") + " in it now).")),
+                    failure -> page.saved(Failures.notice("Saved on this computer; the lead pool could not be brought again "
+                            + "yet, and follows with the next sync.", failure)));
         });
-    }
-
-    /** A refusal the domain explains itself (not an admin, the company not synced yet, a field wrong). */
-    static Optional<Notice> refused(Exception failure) {
-        if (failure instanceof SettingsNotAllowedException notAllowed) {
-            return Optional.of(Notice.warning("Nothing was saved: " + notAllowed.sentence()));
-        }
-        if (failure instanceof InvalidInputException invalid && !invalid.errors().isEmpty()) {
-            return Optional.of(Notice.warning("Nothing was saved: " + invalid.errors().get(0).message()));
-        }
-        return Optional.empty();
     }
 
     /** Back to what is saved. */
@@ -196,12 +152,16 @@ final class LeadPreferencesViewModel {
         tradesProblem.set("");
         codesProblem.set("");
         codeProblem.set("");
-        notice.set(null);
+        page.tell(null);
         load();
     }
 
     private static String first(List<FieldError> problems, String field) {
         return problems.stream().filter(problem -> problem.field().equals(field)).map(FieldError::message).findFirst().orElse("");
+    }
+
+    CompanyPage page() {
+        return page;
     }
 
     BooleanProperty optInProperty() {
@@ -220,18 +180,6 @@ final class LeadPreferencesViewModel {
         return postalCodes;
     }
 
-    ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    ReadOnlyBooleanProperty mayChangeProperty() {
-        return mayChange.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty readOnlyReasonProperty() {
-        return readOnlyReason.getReadOnlyProperty();
-    }
-
     ReadOnlyStringProperty codeProblemProperty() {
         return codeProblem.getReadOnlyProperty();
     }
@@ -242,13 +190,5 @@ final class LeadPreferencesViewModel {
 
     ReadOnlyStringProperty codesProblemProperty() {
         return codesProblem.getReadOnlyProperty();
-    }
-
-    ReadOnlyBooleanProperty savingProperty() {
-        return saving.getReadOnlyProperty();
-    }
-
-    ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
     }
 }

@@ -32,7 +32,7 @@ final class PersonalPageView {
         this.model = model;
         root.setId("settings-personal");
         root.setPadding(new Insets(16));
-        root.getChildren().addAll(SyncPageView.title("Personal"), theme(), preferences());
+        root.getChildren().addAll(SettingsParts.title("Personal"), theme(), preferences());
     }
 
     Node node() {

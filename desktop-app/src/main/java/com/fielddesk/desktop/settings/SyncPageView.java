@@ -1,8 +1,6 @@
 package com.fielddesk.desktop.settings;
 
-import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.desktop.ui.Styles;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,7 +27,7 @@ final class SyncPageView {
         this.model = model;
         root.setId("settings-sync");
         root.setPadding(new Insets(16));
-        root.getChildren().addAll(title("Sync"), facts(), actions());
+        root.getChildren().addAll(SettingsParts.title("Sync"), facts(), actions());
     }
 
     Node node() {
@@ -38,12 +36,6 @@ final class SyncPageView {
 
     void focus() {
         reset.requestFocus();
-    }
-
-    static Label title(String text) {
-        Label title = new Label(text);
-        title.getStyleClass().add(Styles.SECTION_TITLE);
-        return title;
     }
 
     private Node facts() {
@@ -139,24 +131,7 @@ final class SyncPageView {
             }
         });
 
-        Label notice = new Label();
-        notice.setId("settings-sync-notice");
-        notice.setWrapText(true);
-        notice.getStyleClass().add(Styles.NOTICE);
-        notice.textProperty().bind(Bindings.createStringBinding(() -> text(model.noticeProperty().get()),
-                model.noticeProperty()));
-        model.noticeProperty().addListener((o, before, now) -> {
-            notice.getStyleClass().remove(Styles.NOTICE_WARNING);
-            if (now != null && now.isProblem()) {
-                notice.getStyleClass().add(Styles.NOTICE_WARNING);
-            }
-        });
-        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
+        Label notice = SettingsParts.notice("settings-sync-notice", model.noticeProperty());
         return new VBox(8, hint, buttons, asking, notice);
-    }
-
-    static String text(Notice notice) {
-        return notice == null ? "" : notice.sentence();
     }
 }
