@@ -57,6 +57,8 @@ final class PersonalPageView {
                 model.themeProperty().set((ThemeChoice) now.getUserData());
             }
         });
+        model.themeProperty().addListener((o, before, now) -> themes.getToggles().stream()
+                .filter(toggle -> toggle.getUserData() == now).findFirst().ifPresent(toggle -> toggle.setSelected(true)));
         Label note = new Label();
         note.setId("settings-theme-note");
         note.setWrapText(true);

@@ -31,34 +31,58 @@ final class PersonalPageViewModel {
     private final ObjectProperty<Integer> boardSnap = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> offlineAuditDays = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper themeNote = new ReadOnlyStringWrapper("");
+    /** True while {@link #reread} shows the stored choices (they are not choices made now). */
+    private boolean rereading;
 
     PersonalPageViewModel(ConsoleControls console, ViewSettings settings, BackgroundTasks tasks, Chime chime) {
         this.console = console;
         this.settings = settings;
         this.tasks = tasks;
         this.chime = chime;
-        boolean followsSystem = Boolean.parseBoolean(settings.get(ViewSettings.THEME_FOLLOWS_SYSTEM).orElse("false"));
-        theme.set(followsSystem ? ThemeChoice.SYSTEM
-                : Theme.parse(settings.get(ViewSettings.THEME).orElse("LIGHT")) == Theme.DARK ? ThemeChoice.DARK : ThemeChoice.LIGHT);
-        newLeadSound.set(Boolean.parseBoolean(settings.get(ViewSettings.NEW_LEAD_SOUND).orElse("false")));
-        boardSnap.set(settings.boardSnapMinutes());
-        offlineAuditDays.set(settings.offlineAuditDays());
-        theme.addListener((o, before, now) -> chosen(now));
-        newLeadSound.addListener((o, before, now) -> remember(ViewSettings.NEW_LEAD_SOUND, String.valueOf(now)));
+        reread();
+        theme.addListener((o, before, now) -> {
+            if (!rereading) {
+                chosen(now);
+            }
+        });
+        newLeadSound.addListener((o, before, now) -> {
+            if (!rereading) {
+                remember(ViewSettings.NEW_LEAD_SOUND, String.valueOf(now));
+            }
+        });
         boardSnap.addListener((o, before, now) -> {
             if (now == null || !ViewSettings.BOARD_SNAPS.contains(now)) {
                 boardSnap.set(before);
-            } else {
+            } else if (!rereading) {
                 remember(ViewSettings.BOARD_SNAP_MINUTES, String.valueOf(now));
             }
         });
         offlineAuditDays.addListener((o, before, now) -> {
             if (now == null || now < 1 || now > ViewSettings.MAX_OFFLINE_AUDIT_DAYS) {
                 offlineAuditDays.set(before);
-            } else {
+            } else if (!rereading) {
                 remember(ViewSettings.OFFLINE_AUDIT_DAYS, String.valueOf(now));
             }
         });
+    }
+
+    /**
+     * Shows the choices as the settings file has them now: the header's theme button and the Leads
+     * section's sound toggle change them too (called whenever the page is shown).
+     */
+    void reread() {
+        rereading = true;
+        try {
+            boolean followsSystem = Boolean.parseBoolean(settings.get(ViewSettings.THEME_FOLLOWS_SYSTEM).orElse("false"));
+            theme.set(followsSystem ? ThemeChoice.SYSTEM
+                    : Theme.parse(settings.get(ViewSettings.THEME).orElse("LIGHT")) == Theme.DARK ? ThemeChoice.DARK
+                    : ThemeChoice.LIGHT);
+            newLeadSound.set(Boolean.parseBoolean(settings.get(ViewSettings.NEW_LEAD_SOUND).orElse("false")));
+            boardSnap.set(settings.boardSnapMinutes());
+            offlineAuditDays.set(settings.offlineAuditDays());
+        } finally {
+            rereading = false;
+        }
     }
 
     private void chosen(ThemeChoice choice) {

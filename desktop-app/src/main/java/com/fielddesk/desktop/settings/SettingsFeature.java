@@ -62,7 +62,13 @@ public final class SettingsFeature {
             tabs.setId("settings");
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             tabs.getTabs().add(tab("settings-tab-sync", "Sync", syncView.node()));
-            tabs.getTabs().add(tab("settings-tab-personal", "Personal", new PersonalPageView(personal).node()));
+            Tab personalTab = tab("settings-tab-personal", "Personal", new PersonalPageView(personal).node());
+            tabs.getTabs().add(personalTab);
+            personalTab.setOnSelectionChanged(e -> {
+                if (personalTab.isSelected()) {
+                    personal.reread();
+                }
+            });
             leadsTab = tab("settings-tab-leads", "Lead preferences", new LeadPreferencesView(leads).node());
             branding = new BrandingViewModel(company, logos, context.tasks());
             brandingTab = tab("settings-tab-branding", "Invoice branding", new BrandingView(branding, files).node());

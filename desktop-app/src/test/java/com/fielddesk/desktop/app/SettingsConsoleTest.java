@@ -53,6 +53,18 @@ class SettingsConsoleTest {
             Fx.waitUntil("the company's pages for an admin", DEADLINE, () -> desk.find("#settings")
                     .map(tabs -> ((TabPane) tabs).getTabs().stream().anyMatch(tab -> "settings-tab-leads".equals(tab.getId())))
                     .orElse(false));
+            // The header's theme button and the Personal page show one choice.
+            select(desk, "settings-tab-personal");
+            assertThat(Fx.read(() -> ((javafx.scene.control.RadioButton) desk.find("#settings-theme-light").orElseThrow())
+                    .isSelected())).isTrue();
+            Fx.run(() -> ((Button) desk.find("#" + ShellView.THEME_BUTTON_ID).orElseThrow()).fire());
+            select(desk, "settings-tab-sync");
+            select(desk, "settings-tab-personal");
+            assertThat(Fx.read(() -> ((javafx.scene.control.RadioButton) desk.find("#settings-theme-dark").orElseThrow())
+                    .isSelected())).as("the header's choice shows on the page").isTrue();
+            Fx.run(() -> ((javafx.scene.control.RadioButton) desk.find("#settings-theme-light").orElseThrow()).fire());
+            assertThat(Fx.read(() -> desk.window().scene().getRoot().getStyleClass().contains("fd-dark"))).isFalse();
+
             select(desk, "settings-tab-leads");
             Fx.waitUntil("the preferences read", DEADLINE, () -> desk.find("#settings-leads-code")
                     .map(field -> !field.isDisabled()).orElse(false));

@@ -296,6 +296,8 @@ class SettingsFeatureTest {
         Fx.run(() -> ((javafx.scene.control.RadioButton) section.lookup("#settings-theme-light")).fire());
         assertThat(Fx.read(() -> section.lookup("#settings").getScene().getRoot().getStyleClass().contains("fd-dark"))).isFalse();
 
+        assertThat(console.applied).containsExactly(com.fielddesk.desktop.ui.Theme.DARK, com.fielddesk.desktop.ui.Theme.LIGHT);
+
         Fx.run(() -> {
             ((javafx.scene.control.CheckBox) section.lookup("#settings-lead-sound")).fire();
             ((javafx.scene.control.ComboBox<Integer>) section.lookup("#settings-board-snap")).setValue(5);
