@@ -197,11 +197,15 @@ class SettingsFeatureTest {
 
         Fx.run(() -> {
             ((javafx.scene.control.TextField) section.lookup("#settings-branding-prefix")).setText("AC-");
-            ((Button) section.lookup("#settings-branding-save")).fire();
+            section.lookup("#settings-branding-prefix").requestFocus();
         });
+        // Alt+S is Save here, not the Sync page's Sign out (hidden behind its tab).
+        new org.testfx.api.FxRobot().press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.S)
+                .release(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.ALT);
         Fx.waitUntil("saved", DEADLINE, () -> section.text("#settings-branding-notice")
                 .equals("Saved on this computer; it reaches the server with the next sync."));
         assertThat(section.text("#settings-branding-problem-invoicePrefix")).isEmpty();
+        assertThat(console.signOuts).hasValue(0);
         List<com.fielddesk.cache.outbox.OutboxEntry> queued = cache.read(connection -> new Outbox().all(connection));
         assertThat(queued).hasSize(1);
         assertThat(queued.get(0).changes().get("invoice_prefix").asText()).isEqualTo("AC-");
