@@ -49,6 +49,9 @@ final class SyncPageViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
 
+    /** What the shown size was read after (changes waiting, last sync). */
+    private Object sizeReadFor = new Object();
+
     private final ChangeListener<SyncStatus> statusListener = (o, before, now) -> showStatus();
     private final ChangeListener<Boolean> onlineListener = (o, before, now) -> showStatus();
 
@@ -81,7 +84,13 @@ final class SyncPageViewModel implements AutoCloseable {
                     : formats.dateTime(status.lastSuccessfulSync()));
             problem.set(status.error().orElse(""));
         }
-        readSize();
+        // The file changes with a sync or a queued change, not with every status the engine publishes.
+        Object sizeFollows = status == null ? null : java.util.List.of(status.pendingCount(),
+                String.valueOf(status.lastSuccessfulSync()));
+        if (!java.util.Objects.equals(sizeFollows, sizeReadFor) || cacheSize.get().isEmpty()) {
+            sizeReadFor = sizeFollows;
+            readSize();
+        }
     }
 
     private void readSize() {
