@@ -165,11 +165,17 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
     }
 
     private ConsoleSession open(Workspace workspace, SupabaseClient supabase, Session session, boolean offline,
-                                Consumer<SignInProgress> progress) {
+                                Consumer<SignInProgress> progress) throws SignInException {
         progress.accept(SignInProgress.of(SignInProgress.Step.OPENING_COPY));
         CacheDatabase cache = CacheDatabase.open(folder(workspace).resolve("cache-" + session.user().id() + ".sqlite"));
         ConsoleSession opened = new ConsoleSession(workspace, supabase, cache, session.user().id(), session.user().email(),
                 offline, clock, timings);
+        if (offline && opened.repositories().table("profiles").get(session.user().id().toString())
+                .filter(profile -> Role.TECHNICIAN.code().equals(profile.path("role").asText())).isPresent()) {
+            // Offline the server cannot be asked; the copy's profile says the role changed since.
+            opened.close();
+            throw new SignInException(SignInException.Reason.NOT_FOR_THIS_ROLE, NOT_FOR_TECHNICIANS, null);
+        }
         if (!offline) {
             firstSync(opened, progress);
         }

@@ -109,6 +109,22 @@ class ConsoleSessionsTest {
     }
 
     @Test
+    void offlineTheCopysProfileRefusesSomeoneWhoBecameATechnician() throws Exception {
+        TestBackend.SignedInUser changing = backend.staff(company, "dispatcher");
+        Workspace localDemo = new Workspace.LocalDemo();
+        try (ConsoleSession first = sessions.signIn(localDemo, changing.email(), changing.password(), step -> { })) {
+            backend.sql("update public.profiles set role = 'technician' where id = '" + changing.id() + "'");
+            first.sync().pullTables(List.of("profiles"));
+        }
+        localDemoAt.set(NOWHERE);
+        assertThatThrownBy(() -> sessions.signIn(localDemo, changing.email(), changing.password(), step -> { }))
+                .isInstanceOfSatisfying(SignInException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(SignInException.Reason.NOT_FOR_THIS_ROLE);
+                    assertThat(e.sentence()).isEqualTo("FieldDesk's console is for the office; technicians use the mobile app.");
+                });
+    }
+
+    @Test
     void signInAndSignOutAreInTheCompanysAuditLog() throws Exception {
         ConsoleSession session = sessions.signIn(new Workspace.LocalDemo(), dispatcher.email(), dispatcher.password(), step -> { });
         try {
