@@ -38,7 +38,12 @@ class SettingsConsoleTest {
 
     @Test
     void anAdminWidensTheLeadPreferencesThePoolFollowsAndResetDownloadsTheCopyAgain() throws Exception {
-        ConsoleBackend backend = new ConsoleBackend();
+        try (ConsoleBackend backend = new ConsoleBackend()) {
+            widenThenReset(backend);
+        }
+    }
+
+    private void widenThenReset(ConsoleBackend backend) throws Exception {
         DemoLogin admin = backend.staffWithPassword(backend.acme, "admin", "Ada Admin");
         UUID faraway = backend.openLead("hvac", "Boiler out in a town not served yet", false, "99999", "Faraway", null, 0);
         FxToolkit.registerPrimaryStage();
