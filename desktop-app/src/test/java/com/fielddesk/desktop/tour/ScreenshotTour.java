@@ -57,7 +57,11 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
-        new ScreenshotTour(out).run();
+        if (args.length > 1 && "settings".equals(args[1])) {
+            new ScreenshotTour(out).runSettingsOnly();
+        } else {
+            new ScreenshotTour(out).run();
+        }
         Platform.exit();
         System.exit(0);
     }
@@ -222,6 +226,7 @@ public final class ScreenshotTour {
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
 
         auditShots(backend, furnace);
+        settingsShots(backend);
 
         backend.stop();
         Fx.waitUntil("the offline status", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
@@ -234,6 +239,143 @@ public final class ScreenshotTour {
 
         Fx.run(() -> stage.close());
         services.close();
+    }
+
+    /** Only the Settings pictures (40–49): a backend with one lead, the sign-in form, then {@link #settingsShots}. */
+    private void runSettingsOnly() throws Exception {
+        ConsoleBackend backend = new ConsoleBackend();
+        backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
+                true, "12345", "Springfield", null, 4);
+        Platform.startup(() -> { });
+        Services services = new Services(Files.createTempDirectory("fielddesk-tour-home-"), backend.asLocalDemo(),
+                Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher));
+        Fx.run(() -> {
+            stage = new Stage();
+            window = new ConsoleWindow(stage, services);
+            window.showSignIn(null, false);
+            stage.show();
+        });
+        Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        settingsShots(backend);
+        Fx.run(() -> stage.close());
+        services.close();
+    }
+
+    /**
+     * Settings as an admin — Sync with the reset question, Personal, Lead preferences, Invoice
+     * branding with a logo — in the light theme (40–44) and the dark (45–48); then a technician
+     * refused at sign-in (49); signs back in as the dispatcher afterwards.
+     */
+    private void settingsShots(ConsoleBackend backend) throws IOException {
+        com.fielddesk.desktop.signin.DemoLogin admin = backend.staffWithPassword(backend.acme, "admin", "Ada Admin");
+        com.fielddesk.desktop.signin.DemoLogin technician = backend.staffWithPassword(backend.acme, "technician", "Toni Tech");
+        try (com.fielddesk.supabase.SupabaseClient api = new com.fielddesk.supabase.SupabaseClient(
+                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.endpoint().anonKey()),
+                new com.fielddesk.supabase.auth.InMemorySessionStore())) {
+            api.auth().signInWithPassword(admin.email(), admin.password());
+            String logo = backend.acme.id() + "/invoice-logo.png";
+            api.storage().from("branding").upload(logo, logoPicture(), "image/png", true, null);
+            api.from("companies").update(java.util.Map.of("invoice_logo_path", logo, "invoice_legal_name", "Acme Heating LLC",
+                    "invoice_address", "1 Main Street\nSpringfield, IL 12345", "invoice_footer",
+                    "Thank you for your business. Questions? Call (555) 010-0100.", "invoice_prefix", "ACME-"))
+                    .eq("id", backend.acme.id()).execute();
+        }
+        if (node("#" + ShellView.SIGN_OUT_ID) != null) {
+            Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
+        }
+        signInAs(admin);
+        Fx.waitUntil("the Settings item", WAIT, () -> node("#" + ShellView.NAV_PREFIX + "settings") != null
+                && text("#" + ShellView.USER_ID).contains(" · Admin · "));
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "settings")).fire());
+        Fx.waitUntil("the company's pages", WAIT, () -> node("#settings") != null
+                && ((TabPane) node("#settings")).getTabs().size() == 4);
+        for (String theme : new String[]{"", "-dark"}) {
+            boolean light = theme.isEmpty();
+            settingsTab(0);
+            Fx.waitUntil("the copy's size", WAIT, () -> !text("#settings-sync-size").isEmpty());
+            if (light) {
+                Fx.run(() -> ((Button) node("#settings-reset")).fire());
+                Fx.waitUntil("the reset question", WAIT, () -> !text("#settings-reset-question").isEmpty());
+            }
+            shoot(light ? "40-settings-sync-reset" : "45-settings-sync-dark");
+            if (light) {
+                Fx.run(() -> ((Button) node("#settings-reset-cancel")).fire());
+            }
+            settingsTab(1);
+            shoot(light ? "41-settings-personal" : "46-settings-personal-dark");
+            settingsTab(2);
+            Fx.waitUntil("the codes", WAIT, () -> ((javafx.scene.layout.Pane) node("#settings-leads-codes")).getChildren().size() > 1);
+            if (light) {
+                Fx.run(() -> {
+                    TextField code = lookup("#settings-leads-code");
+                    code.requestFocus();
+                    code.setText("99999999999999999999999");
+                    code.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                            javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+                });
+                shoot("42-settings-lead-preferences-code-refused");
+                Fx.run(() -> {
+                    TextField code = lookup("#settings-leads-code");
+                    code.setText("12360");
+                    code.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                            javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+                });
+            }
+            shoot(light ? "43-settings-lead-preferences" : "47-settings-lead-preferences-dark");
+            settingsTab(3);
+            Fx.waitUntil("the logo", WAIT, () -> ((javafx.scene.image.ImageView) node("#settings-branding-logo")).getImage() != null);
+            shoot(light ? "44-settings-invoice-branding" : "48-settings-invoice-branding-dark");
+            if (light) {
+                Fx.run(() -> ((javafx.scene.control.RadioButton) node("#settings-theme-dark")).fire());
+            }
+        }
+
+        Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
+        signInAs(technician);
+        Fx.waitUntil("the technician refused", WAIT, () -> text("#" + SignInView.ERROR_ID).startsWith("FieldDesk's console is for the office"));
+        shoot("49-sign-in-technician-refused-dark");
+        Fx.run(() -> {
+            ((ComboBox<?>) node("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
+            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+        Fx.waitUntil("the dispatcher's console with the pool", WAIT, () -> node("#" + ShellView.THEME_BUTTON_ID) != null
+                && node("#" + LeadsView.POOL_TABLE_ID) != null && !pool().getItems().isEmpty());
+        // Back to light, as the header's button does it.
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+    }
+
+    private void signInAs(com.fielddesk.desktop.signin.DemoLogin login) {
+        Fx.waitUntil("the sign-in form", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        Fx.run(() -> {
+            ((TextField) node("#" + SignInView.EMAIL_ID)).setText(login.email());
+            ((PasswordField) node("#" + SignInView.PASSWORD_ID)).setText(login.password());
+            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+    }
+
+    private void settingsTab(int index) {
+        Fx.run(() -> ((TabPane) node("#settings")).getSelectionModel().select(index));
+    }
+
+    /** A small wordmark for the invoice-branding picture. */
+    private static byte[] logoPicture() throws IOException {
+        BufferedImage logo = new BufferedImage(360, 120, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D paint = logo.createGraphics();
+        paint.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        paint.setColor(new java.awt.Color(0x1F, 0x6F, 0xEB));
+        paint.fillRoundRect(0, 10, 100, 100, 24, 24);
+        paint.setColor(java.awt.Color.WHITE);
+        paint.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 64));
+        paint.drawString("A", 28, 84);
+        paint.setColor(new java.awt.Color(0x24, 0x29, 0x2F));
+        paint.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 44));
+        paint.drawString("ACME", 120, 66);
+        paint.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 22));
+        paint.drawString("Heating & Air", 122, 98);
+        paint.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(logo, "png", out);
+        return out.toByteArray();
     }
 
     // ---- helpers ----
