@@ -14,6 +14,9 @@ import com.fielddesk.domain.invoices.InvoiceRepository;
 import com.fielddesk.domain.invoices.InvoiceSort;
 import com.fielddesk.domain.invoices.InvoiceStatus;
 import com.fielddesk.domain.invoices.InvoiceSummary;
+import com.fielddesk.domain.invoices.JobToInvoice;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,6 +34,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,6 +59,8 @@ final class InvoicesViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Invoice> selected = new ReadOnlyObjectWrapper<>();
     private final LiveList<InvoiceSummary> rows;
     private final LiveList<Invoice> detail;
+    private final ReadOnlyBooleanWrapper mayRemovePayments = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper voidReason = new ReadOnlyStringWrapper("");
     private Optional<InvoiceId> selectedId = Optional.empty();
 
     InvoicesViewModel(InvoiceRepository repository, BackgroundTasks tasks, ChangeSource changes, Formats formats,
@@ -70,6 +77,7 @@ final class InvoicesViewModel implements AutoCloseable {
         rows.onUpdate(this::sum);
         detail.items().addListener((javafx.collections.ListChangeListener<Invoice>) change ->
                 selected.set(detail.items().isEmpty() ? null : detail.items().get(0)));
+        selected.addListener((o, before, now) -> readVoidReason(now));
         status.addListener((o, before, now) -> rows.requery(query()));
         overdueOnly.addListener((o, before, now) -> rows.requery(query()));
         search.addListener((o, before, now) -> rows.requery(query()));
@@ -78,6 +86,7 @@ final class InvoicesViewModel implements AutoCloseable {
     void start() {
         rows.start();
         detail.start();
+        tasks.run(repository::mayRemovePayments, mayRemovePayments::set, failure -> mayRemovePayments.set(false));
     }
 
     /** The company's today (an invoice is overdue by the company's calendar, not this computer's). */
@@ -96,6 +105,18 @@ final class InvoicesViewModel implements AutoCloseable {
     private Callable<List<InvoiceSummary>> query() {
         InvoiceFilter filter = filter();
         return () -> repository.list(filter, InvoiceSort.NUMBER, SHOWN);
+    }
+
+    private void readVoidReason(Invoice invoice) {
+        voidReason.set("");
+        if (invoice != null && InvoiceStatus.VOID.equals(invoice.summary().status())) {
+            InvoiceId id = invoice.id();
+            tasks.run(() -> repository.voidReason(id), reason -> {
+                if (selectedId.map(id::equals).orElse(false)) {
+                    voidReason.set(reason.map(why -> "Voided: " + why).orElse(""));
+                }
+            }, failure -> voidReason.set(""));
+        }
     }
 
     private void sum() {
@@ -118,8 +139,41 @@ final class InvoicesViewModel implements AutoCloseable {
         act(repository::issue, "Issued. The server numbers and dates it with the next sync.");
     }
 
-    void voidInvoice() {
-        act(repository::voidInvoice, "Voided. A void invoice takes no payments and cannot be reopened.");
+    void voidInvoice(String reason) {
+        act(id -> repository.voidInvoice(id, reason), "Voided. A void invoice takes no payments and cannot be reopened.");
+    }
+
+    /** Removes a payment recorded by mistake (managers); the balance and payment status follow. */
+    void removePayment(UUID payment) {
+        act(id -> repository.removePayment(id, payment), "Payment removed. The balance due is back up by its amount.");
+    }
+
+    /** "Invoice this job": the job's customer and title, read in the background, then {@code then} on the FX thread. */
+    void jobToInvoice(UUID workOrder, Consumer<JobToInvoice> then) {
+        tasks.run(() -> repository.jobToInvoice(workOrder), found -> found.ifPresentOrElse(then,
+                        () -> notice.set("This job is not on this computer yet; sync, then try again.")),
+                failure -> notice.set(Failures.sentence("Could not read the job.", failure)));
+    }
+
+    /** A save in the editor: show that invoice (the list follows by itself). */
+    void saved(InvoiceId id) {
+        if (selectedId.map(id::equals).orElse(false)) {
+            detail.requery(() -> repository.invoice(id).map(List::of).orElse(List.of()));
+        } else {
+            show(id);
+        }
+    }
+
+    Optional<Invoice> selectedInvoice() {
+        return Optional.ofNullable(selected.get());
+    }
+
+    ReadOnlyBooleanProperty mayRemovePaymentsProperty() {
+        return mayRemovePayments.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty voidReasonProperty() {
+        return voidReason.getReadOnlyProperty();
     }
 
     private void act(java.util.function.Consumer<InvoiceId> action, String done) {

@@ -34,4 +34,27 @@ public final class AuditEvents {
         arguments.put("details", details);
         AuditRepository.onServer(() -> server.call("log_audit_event", arguments));
     }
+
+    /**
+     * Records that one record's document left the console: saved to a file ({@link AuditAction#EXPORT})
+     * or sent to a printer ({@link AuditAction#PRINT}) — e.g. an invoice's PDF.
+     *
+     * @param recordType the record's table, e.g. "invoices"
+     * @param label      how the user knows it, e.g. "Invoice 1042"
+     */
+    public void recordDocument(AuditAction action, String recordType, java.util.UUID record, String label, String format) {
+        if (action != AuditAction.EXPORT && action != AuditAction.PRINT) {
+            throw new IllegalArgumentException("A document is exported or printed, not " + action.code());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("what", recordType);
+        details.put("record_type", recordType);
+        details.put("record", record.toString());
+        details.put("label", label);
+        details.put("format", format);
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("action", action.code());
+        arguments.put("details", details);
+        AuditRepository.onServer(() -> server.call("log_audit_event", arguments));
+    }
 }

@@ -183,7 +183,12 @@ class InvoiceRepositoryTest {
             assertThat(payment.pending()).isTrue();
         });
 
-        invoices.voidInvoice(id);
+        assertThatThrownBy(() -> invoices.voidInvoice(id, "  "))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(error -> error.field())
+                        .containsExactly("voidReason"));
+        assertThat(invoices.invoice(id).orElseThrow().summary().status()).isEqualTo(InvoiceStatus.ISSUED);
+        invoices.voidInvoice(id, "Billed to the wrong customer");
+        assertThat(invoices.voidReason(id)).contains("Billed to the wrong customer");
         assertThatThrownBy(() -> invoices.recordPayment(id, usd("1.00"), PaymentMethod.CASH, paidAt, null))
                 .isInstanceOf(InvoiceNotEditableException.class).hasMessage("A void invoice cannot take payments.");
         assertThat(cache.pendingIds(PAYMENTS)).hasSize(1);

@@ -4,6 +4,7 @@ import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -14,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
 
 /**
  * Makes an invoice's PDF, headless (openhtmltopdf laying out {@link InvoiceHtml}, PDFBox writing).
@@ -27,17 +29,25 @@ public final class InvoicePdfGenerator {
     private static final String REGULAR = "DejaVuSans.ttf";
     private static final String BOLD = "DejaVuSans-Bold.ttf";
 
-    private final TrueTypeFont regular;
-    private final TrueTypeFont bold;
+    static {
+        // openhtmltopdf logs a dozen INFO lines per document (cache hits, timings): only its warnings matter here.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
+
+    private TrueTypeFont regular;
+    private TrueTypeFont bold;
     private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
 
+    /** Cheap: the fonts are parsed by the first PDF (on the thread that makes PDFs, never the FX thread). */
     public InvoicePdfGenerator() {
-        this.regular = parse(REGULAR);
-        this.bold = parse(BOLD);
     }
 
     /** The invoice's PDF, every page, fonts embedded. */
     public synchronized byte[] generate(InvoicePdfContent content) {
+        if (regular == null) {
+            regular = parse(REGULAR);
+            bold = parse(BOLD);
+        }
         String html = InvoiceHtml.of(content);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try (PDDocument document = new PDDocument()) {
