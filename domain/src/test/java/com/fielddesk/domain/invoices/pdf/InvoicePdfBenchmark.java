@@ -2,6 +2,8 @@ package com.fielddesk.domain.invoices.pdf;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +15,7 @@ import java.util.Optional;
 /**
  * Invoice PDF speed (issue 16): a 10-item invoice warm (fonts parsed once, in the generator) —
  * median and p95 over 200 runs after 30 warm-up runs — and a 500-item invoice's time and page
- * count. With a path argument it also writes the 10-item sample there (docs/sample-invoice.pdf).
+ * count; the first page opened and drawn as the viewer does. With a path argument it also writes the 10-item sample there (docs/sample-invoice.pdf).
  * Run: test-compile, then {@code java -cp domain/target/test-classes:domain/target/classes:<test classpath>
  * com.fielddesk.domain.invoices.pdf.InvoicePdfBenchmark [docs/sample-invoice.pdf]}.
  */
@@ -45,6 +47,18 @@ public final class InvoicePdfBenchmark {
         Arrays.sort(millis);
         System.out.printf(Locale.ROOT, "10 items, warm: median %.1f ms, p95 %.1f ms (%d runs, %d bytes)%n",
                 millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.95) - 1], RUNS, sample.length);
+
+        double[] firstPage = new double[RUNS / 4];
+        for (int i = 0; i < firstPage.length; i++) {
+            long t = System.nanoTime();
+            try (PDDocument pdf = Loader.loadPDF(sample)) {
+                new PDFRenderer(pdf).renderImage(0, (float) (96.0 / 72.0), ImageType.RGB);
+            }
+            firstPage[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(firstPage);
+        System.out.printf(Locale.ROOT, "10 items, first page opened and drawn at 96 dpi (the viewer's work): median %.1f ms, p95 %.1f ms%n",
+                firstPage[firstPage.length / 2], firstPage[(int) Math.ceil(firstPage.length * 0.95) - 1]);
 
         InvoicePdfContent fiveHundred = InvoicePdfSamples.content(Optional.of(1043L), 500, true);
         for (int round = 1; round <= 3; round++) {
