@@ -53,7 +53,7 @@ final class FeatureRegistry {
                 DispatchFeature.feature(jobs),
                 InvoicesFeature.feature(invoices, new InvoicePdfs(invoices,
                         new CompanySettingsRepository(session.sync().cache(), new UserId(session.userId()))::invoiceBranding,
-                        logoPath -> java.util.Optional.empty(), jobs::companyZone, new InvoicePdfGenerator()),
+                        new InvoiceLogos(session.supabase().storage().from("branding")), jobs::companyZone, new InvoicePdfGenerator()),
                         new AuditEvents(new SupabaseFunctionPort(session.supabase()))),
                 AuditFeature.feature(new AuditRepository(new SupabaseAuditLogPort(session.supabase()),
                         new WitnessedHeads(session.cacheDatabase(), Clock.systemUTC()), session.sync().cache(),
