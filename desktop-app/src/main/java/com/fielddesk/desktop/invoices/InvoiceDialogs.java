@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.invoices;
 
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.SaveFileChooser;
 import com.fielddesk.desktop.ui.ControllerFactory;
 import com.fielddesk.desktop.ui.Form;
 import com.fielddesk.desktop.ui.Formats;
@@ -50,10 +51,10 @@ final class InvoiceDialogs {
     private final Formats formats;
     private final Clock companyClock;
     private final Supplier<InvoicePdfViewModel> viewers;
-    private final PdfOutputs.SaveFileChooser files;
+    private final SaveFileChooser files;
 
     InvoiceDialogs(InvoiceRepository repository, BackgroundTasks tasks, Formats formats, Clock companyClock,
-                   Supplier<InvoicePdfViewModel> viewers, PdfOutputs.SaveFileChooser files) {
+                   Supplier<InvoicePdfViewModel> viewers, SaveFileChooser files) {
         this.repository = repository;
         this.tasks = tasks;
         this.formats = formats;
@@ -112,6 +113,7 @@ final class InvoiceDialogs {
             }
         });
         dialog.show();
+        widen(dialog, 880, 0);
         Platform.runLater(() -> {
             if (model.customer.get() == null) {
                 loaded.controller().customerField().requestFocus();
@@ -275,7 +277,18 @@ final class InvoiceDialogs {
         dialog.setOnHidden(e -> model.close());
         model.show(id);
         dialog.show();
+        widen(dialog, 920, 860);
         Platform.runLater(view::focus);
+    }
+
+    /** A dialog's window sized to its content can come out narrower than a form or a page needs. */
+    private static void widen(Dialog<?> dialog, double width, double height) {
+        if (dialog.getWidth() < width) {
+            dialog.setWidth(width);
+        }
+        if (dialog.getHeight() < height) {
+            dialog.setHeight(height);
+        }
     }
 
     private static Dialog<Void> window(Window owner, String title, Parent content, String id, ButtonType close) {

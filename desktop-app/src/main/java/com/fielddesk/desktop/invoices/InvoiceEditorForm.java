@@ -189,10 +189,13 @@ public final class InvoiceEditorForm {
         TableColumn<LineRow, LineRow> description = textColumn("Description", "description", row -> row.description, 0);
         description.setPrefWidth(420);
         TableColumn<LineRow, LineRow> quantity = textColumn("Quantity", "quantity", row -> row.quantity, 1);
+        quantity.setMinWidth(90);
         TableColumn<LineRow, LineRow> price = textColumn("Unit price", "price", row -> row.unitPrice, 2);
+        price.setMinWidth(110);
         TableColumn<LineRow, String> amount = new TableColumn<>("Amount");
         amount.setId("amount");
         amount.setSortable(false);
+        amount.setMinWidth(110);
         amount.setCellValueFactory(cell -> cell.getValue().amountProperty());
         lines.getColumns().setAll(List.of(description, quantity, price));
         lines.getColumns().add(amount);

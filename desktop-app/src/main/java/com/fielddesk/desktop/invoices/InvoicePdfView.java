@@ -16,8 +16,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -70,11 +70,18 @@ final class InvoicePdfView {
         notice.getStyleClass().add(Styles.NOTICE);
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setVisible(false);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox toolbar = new HBox(6, previous, next, pageText, gap, zoomOut, zoomText, zoomIn, fit, save, print);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        HBox pages = new HBox(6, previous, next, pageText);
+        pages.setAlignment(Pos.CENTER_LEFT);
+        HBox zoom = new HBox(6, zoomOut, zoomText, zoomIn, fit);
+        zoom.setAlignment(Pos.CENTER_LEFT);
+        HBox output = new HBox(6, save, print);
+        FlowPane toolbar = new FlowPane(18, 6, pages, zoom, output);
         toolbar.setPadding(new Insets(6));
+        for (Button button : new Button[] {previous, next, zoomOut, zoomIn, fit, save, print}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        pageText.setMinWidth(Region.USE_PREF_SIZE);
+        zoomText.setMinWidth(Region.USE_PREF_SIZE);
         StackPane page = new StackPane(image, loading);
         page.setPadding(new Insets(12));
         scroll.setContent(page);

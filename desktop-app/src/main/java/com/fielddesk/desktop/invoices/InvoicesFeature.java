@@ -6,6 +6,7 @@ import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.SaveFileChooser;
 import com.fielddesk.domain.audit.AuditEvents;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.invoices.InvoiceId;
@@ -36,11 +37,11 @@ public final class InvoicesFeature {
     /** The section as the console wires it: PDFs saved and printed through the system's dialogs, told to the audit log. */
     public static Feature feature(InvoiceRepository invoices, InvoicePdfs pdfs, AuditEvents audit) {
         return feature(invoices, pdfs, (action, invoice, label) -> audit.recordDocument(action, "invoices", invoice.value(),
-                label, "pdf"), PdfOutputs.systemPrinter(), PdfOutputs.pdfDialog());
+                label, "pdf"), PdfOutputs.systemPrinter(), SaveFileChooser.pdfDialog());
     }
 
     static Feature feature(InvoiceRepository invoices, InvoicePdfs pdfs, InvoicePdfViewModel.DocumentAudit audit,
-                           InvoicePdfViewModel.PdfPrinter printer, PdfOutputs.SaveFileChooser files) {
+                           InvoicePdfViewModel.PdfPrinter printer, SaveFileChooser files) {
         return Feature.section(ID, "Invoices").group("Billing").icon(Material2MZ.RECEIPT)
                 .visibleTo(Role.OFFICE_STAFF)
                 .opens(RecordKind.INVOICE, RecordKind.JOB_TO_INVOICE)
@@ -59,7 +60,7 @@ public final class InvoicesFeature {
         });
 
         Screen(FeatureContext context, InvoiceRepository invoices, InvoicePdfs pdfs, InvoicePdfViewModel.DocumentAudit audit,
-               InvoicePdfViewModel.PdfPrinter printer, PdfOutputs.SaveFileChooser files) {
+               InvoicePdfViewModel.PdfPrinter printer, SaveFileChooser files) {
             BackgroundTasks pdfTasks = new BackgroundTasks(pdfThread, context.tasks()::onUi);
             model = new InvoicesViewModel(invoices, context.tasks(), context.changes(), context.formats(), context.clock());
             dialogs = new InvoiceDialogs(invoices, context.tasks(), context.formats(), context.clock(),

@@ -213,7 +213,10 @@ final class InvoicesView {
         linesTitle.getStyleClass().add(Styles.FORM_HINT);
         Label paymentsTitle = new Label("Payments");
         paymentsTitle.getStyleClass().add(Styles.FORM_HINT);
-        HBox actions = new HBox(6, edit, issue, markPaid, pdf, voidIt);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, edit, issue, markPaid, pdf, voidIt);
+        for (Button button : new Button[] {edit, issue, markPaid, pdf, voidIt}) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         detail.getChildren().setAll(title, state, voidReason, linesTitle, lines, money, paymentsTitle, payments,
                 removePayment, actions, notice);
     }
