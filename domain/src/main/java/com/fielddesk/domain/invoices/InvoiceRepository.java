@@ -195,6 +195,17 @@ public final class InvoiceRepository {
                         row.get(WORK_ORDERS.title)));
     }
 
+    /** Where the invoice's PDF lives in the Storage "invoices" bucket: its company's folder, then its id. */
+    public Optional<String> storagePath(InvoiceId id) {
+        return cache.first(Query.from(INVOICES).where(INVOICES.id.eq(id.value())), row -> row.get(INVOICES.companyId))
+                .map(company -> company + "/" + id.value() + ".pdf");
+    }
+
+    /** Records where the invoice's uploaded PDF is ({@code pdf_path}, synced like any change). */
+    public void setPdfPath(InvoiceId id, String path) {
+        cache.transaction(tx -> tx.update(INVOICES, id.value(), RowValues.of(INVOICES).set(INVOICES.pdfPath, path)));
+    }
+
     /** Only managers (admins and supervisors) remove a payment; the server refuses anyone else too. */
     public boolean mayRemovePayments() {
         return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> row.get(PROFILES.role))
