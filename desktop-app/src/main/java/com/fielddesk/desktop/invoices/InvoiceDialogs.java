@@ -52,9 +52,12 @@ final class InvoiceDialogs {
     private final Clock companyClock;
     private final Supplier<InvoicePdfViewModel> viewers;
     private final SaveFileChooser files;
+    private final Consumer<InvoiceId> issued;
 
+    /** @param issued runs in the background after an invoice was issued (queues its PDF's upload) */
     InvoiceDialogs(InvoiceRepository repository, BackgroundTasks tasks, Formats formats, Clock companyClock,
-                   Supplier<InvoicePdfViewModel> viewers, SaveFileChooser files) {
+                   Supplier<InvoicePdfViewModel> viewers, SaveFileChooser files, Consumer<InvoiceId> issued) {
+        this.issued = issued;
         this.repository = repository;
         this.tasks = tasks;
         this.formats = formats;
@@ -97,7 +100,7 @@ final class InvoiceDialogs {
     }
 
     private Dialog<Void> editor(Window owner, String title, Consumer<InvoiceId> saved, Consumer<InvoiceEditorViewModel> start) {
-        InvoiceEditorViewModel model = new InvoiceEditorViewModel(repository, tasks, formats);
+        InvoiceEditorViewModel model = new InvoiceEditorViewModel(repository, tasks, formats, issued);
         ControllerFactory.Loaded<InvoiceEditorForm> loaded = new ControllerFactory()
                 .with(InvoiceEditorForm.class, () -> new InvoiceEditorForm(model))
                 .load(InvoiceDialogs.class, "InvoiceEditor.fxml");

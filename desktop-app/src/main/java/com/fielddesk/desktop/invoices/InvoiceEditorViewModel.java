@@ -102,7 +102,11 @@ final class InvoiceEditorViewModel {
     private Money paid;
     private Consumer<InvoiceId> onSaved = saved -> { };
 
-    InvoiceEditorViewModel(InvoiceRepository repository, BackgroundTasks tasks, Formats formats) {
+    private final Consumer<InvoiceId> issued;
+
+    /** @param issued runs in the background after the invoice was issued (queues its PDF's upload) */
+    InvoiceEditorViewModel(InvoiceRepository repository, BackgroundTasks tasks, Formats formats, Consumer<InvoiceId> issued) {
+        this.issued = issued;
         this.repository = repository;
         this.tasks = tasks;
         this.formats = formats;
@@ -334,6 +338,7 @@ final class InvoiceEditorViewModel {
             }
             if (thenIssue) {
                 repository.issue(saved);
+                issued.accept(saved);
             }
             return saved;
         }, saved -> {

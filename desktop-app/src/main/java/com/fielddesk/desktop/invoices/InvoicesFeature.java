@@ -11,6 +11,7 @@ import com.fielddesk.domain.audit.AuditEvents;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.invoices.InvoiceId;
 import com.fielddesk.domain.invoices.InvoiceRepository;
+import com.fielddesk.domain.invoices.pdf.InvoicePdfUploads;
 import com.fielddesk.domain.invoices.pdf.InvoicePdfs;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -23,7 +24,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Billing → Invoices as a console section, for office staff: the list, the editor, Mark paid and
- * the PDF viewer. Opens invoices by id ({@link RecordKind#INVOICE}) and "Invoice this job"
+ * the PDF viewer; an issued invoice's PDF is queued for the Storage "invoices" bucket and uploaded
+ * whenever the queue can move (the section starts, the list changes — e.g. the number arrived —,
+ * or the console comes back online). Opens invoices by id ({@link RecordKind#INVOICE}) and "Invoice this job"
  * ({@link RecordKind#JOB_TO_INVOICE} with the job's id: a new invoice for its customer, the job's
  * title as the first line).
  */
@@ -35,17 +38,18 @@ public final class InvoicesFeature {
     }
 
     /** The section as the console wires it: PDFs saved and printed through the system's dialogs, told to the audit log. */
-    public static Feature feature(InvoiceRepository invoices, InvoicePdfs pdfs, AuditEvents audit) {
-        return feature(invoices, pdfs, (action, invoice, label) -> audit.recordDocument(action, "invoices", invoice.value(),
+    public static Feature feature(InvoiceRepository invoices, InvoicePdfs pdfs, InvoicePdfUploads uploads, AuditEvents audit) {
+        return feature(invoices, pdfs, uploads, (action, invoice, label) -> audit.recordDocument(action, "invoices", invoice.value(),
                 label, "pdf"), PdfOutputs.systemPrinter(), SaveFileChooser.pdfDialog());
     }
 
-    static Feature feature(InvoiceRepository invoices, InvoicePdfs pdfs, InvoicePdfViewModel.DocumentAudit audit,
+    static Feature feature(InvoiceRepository invoices, InvoicePdfs pdfs, InvoicePdfUploads uploads,
+                           InvoicePdfViewModel.DocumentAudit audit,
                            InvoicePdfViewModel.PdfPrinter printer, SaveFileChooser files) {
         return Feature.section(ID, "Invoices").group("Billing").icon(Material2MZ.RECEIPT)
                 .visibleTo(Role.OFFICE_STAFF)
                 .opens(RecordKind.INVOICE, RecordKind.JOB_TO_INVOICE)
-                .screen(context -> new Screen(context, invoices, pdfs, audit, printer, files));
+                .screen(context -> new Screen(context, invoices, pdfs, uploads, audit, printer, files));
     }
 
     private static final class Screen implements FeatureScreen {
@@ -59,12 +63,18 @@ public final class InvoicesFeature {
             return thread;
         });
 
-        Screen(FeatureContext context, InvoiceRepository invoices, InvoicePdfs pdfs, InvoicePdfViewModel.DocumentAudit audit,
-               InvoicePdfViewModel.PdfPrinter printer, SaveFileChooser files) {
+        Screen(FeatureContext context, InvoiceRepository invoices, InvoicePdfs pdfs, InvoicePdfUploads uploads,
+               InvoicePdfViewModel.DocumentAudit audit, InvoicePdfViewModel.PdfPrinter printer, SaveFileChooser files) {
             BackgroundTasks pdfTasks = new BackgroundTasks(pdfThread, context.tasks()::onUi);
-            model = new InvoicesViewModel(invoices, context.tasks(), context.changes(), context.formats(), context.clock());
+            model = new InvoicesViewModel(invoices, context.tasks(), context.changes(), context.formats(), context.clock(),
+                    uploads, pdfTasks);
+            context.sync().onlineProperty().addListener((o, was, online) -> {
+                if (online) {
+                    model.drainUploads();
+                }
+            });
             dialogs = new InvoiceDialogs(invoices, context.tasks(), context.formats(), context.clock(),
-                    () -> new InvoicePdfViewModel(pdfs, pdfTasks, printer, audit), files);
+                    () -> new InvoicePdfViewModel(pdfs, pdfTasks, printer, audit), files, uploads::queue);
             view = new InvoicesView(model, dialogs);
         }
 

@@ -15,6 +15,7 @@ import com.fielddesk.domain.invoices.InvoiceSort;
 import com.fielddesk.domain.invoices.InvoiceStatus;
 import com.fielddesk.domain.invoices.InvoiceSummary;
 import com.fielddesk.domain.invoices.JobToInvoice;
+import com.fielddesk.domain.invoices.pdf.InvoicePdfUploads;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.BooleanProperty;
@@ -63,8 +64,16 @@ final class InvoicesViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper voidReason = new ReadOnlyStringWrapper("");
     private Optional<InvoiceId> selectedId = Optional.empty();
 
+    private final InvoicePdfUploads uploads;
+    private final BackgroundTasks uploadTasks;
+    private boolean draining;
+    private boolean drainAgain;
+
+    /** @param uploadTasks where the queued PDFs are made and uploaded (the PDF thread) */
     InvoicesViewModel(InvoiceRepository repository, BackgroundTasks tasks, ChangeSource changes, Formats formats,
-                      Clock companyClock) {
+                      Clock companyClock, InvoicePdfUploads uploads, BackgroundTasks uploadTasks) {
+        this.uploads = uploads;
+        this.uploadTasks = uploadTasks;
         this.repository = repository;
         this.tasks = tasks;
         this.formats = formats;
@@ -74,7 +83,10 @@ final class InvoicesViewModel implements AutoCloseable {
                 .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
         detail = LiveList.<Invoice>of(tasks, Invoice::id).describedAs("the invoice").query(List::of)
                 .reloadOnChangesTo(changes, tables).build();
-        rows.onUpdate(this::sum);
+        rows.onUpdate(() -> {
+            sum();
+            drainUploads();
+        });
         detail.items().addListener((javafx.collections.ListChangeListener<Invoice>) change ->
                 selected.set(detail.items().isEmpty() ? null : detail.items().get(0)));
         selected.addListener((o, before, now) -> readVoidReason(now));
@@ -136,7 +148,34 @@ final class InvoicesViewModel implements AutoCloseable {
     }
 
     void issue() {
-        act(repository::issue, "Issued. The server numbers and dates it with the next sync.");
+        act(id -> {
+            repository.issue(id);
+            uploads.queue(id);
+        }, "Issued. The server numbers and dates it with the next sync.");
+    }
+
+    /**
+     * Moves the PDF upload queue (one drain at a time; a request during a drain runs one more
+     * after it). Offline it stops at the first upload that fails, and waits for the next call.
+     */
+    void drainUploads() {
+        if (draining) {
+            drainAgain = true;
+            return;
+        }
+        draining = true;
+        uploadTasks.run(uploads::drain, drained -> finishDrain(), failure -> {
+            notice.set(Failures.sentence("Could not upload an issued invoice's PDF; it stays queued.", failure));
+            finishDrain();
+        });
+    }
+
+    private void finishDrain() {
+        draining = false;
+        if (drainAgain) {
+            drainAgain = false;
+            drainUploads();
+        }
     }
 
     void voidInvoice(String reason) {

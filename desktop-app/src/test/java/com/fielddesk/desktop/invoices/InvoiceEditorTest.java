@@ -22,6 +22,7 @@ import com.fielddesk.domain.invoices.InvoiceRepository;
 import com.fielddesk.domain.invoices.InvoiceStatus;
 import com.fielddesk.domain.invoices.InvoiceSummary;
 import com.fielddesk.domain.invoices.pdf.InvoicePdfGenerator;
+import com.fielddesk.domain.invoices.pdf.InvoicePdfUploads;
 import com.fielddesk.domain.invoices.pdf.InvoicePdfs;
 import com.fielddesk.domain.settings.CompanySettingsRepository;
 import javafx.scene.Node;
@@ -79,6 +80,8 @@ class InvoiceEditorTest {
     private CacheDatabase cache;
     private InvoiceRepository invoices;
     private SectionUnderTest section;
+    private InvoicePdfUploads uploads;
+    private final List<String> uploaded = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
@@ -95,7 +98,8 @@ class InvoiceEditorTest {
         invoices = new InvoiceRepository(local, new UserId(csr));
         InvoicePdfs pdfs = new InvoicePdfs(invoices, new CompanySettingsRepository(local, new UserId(csr))::invoiceBranding,
                 path -> Optional.empty(), () -> CompanyZone.of("America/New_York"), new InvoicePdfGenerator());
-        section = SectionUnderTest.show(InvoicesFeature.feature(invoices, pdfs,
+        uploads = new InvoicePdfUploads(cache, invoices, pdfs, (path, pdf) -> uploaded.add(path), Clock.systemUTC());
+        section = SectionUnderTest.show(InvoicesFeature.feature(invoices, pdfs, uploads,
                 (action, invoice, label) -> audited.add(action.code() + " " + label),
                 (document, jobName) -> printed.add(jobName + " · " + document.getNumberOfPages() + " page(s)"),
                 (owner, title, suggested) -> Optional.of(folder.resolve(suggested))), cache, folder);
@@ -149,6 +153,8 @@ class InvoiceEditorTest {
         Fx.waitUntil("issued", DEADLINE, () -> text("#invoice-editor-notice").startsWith("Issued.")
                 && invoices.invoice(draft.id()).orElseThrow().summary().status().equals(InvoiceStatus.ISSUED));
         Fx.waitUntil("an issued invoice is not editable", DEADLINE, () -> find("#invoice-editor-save").isDisabled());
+        assertThat(uploads.waiting()).as("its PDF waits for the server's number before it is uploaded").containsExactly(draft.id());
+        assertThat(uploaded).isEmpty();
         closeWindowOf("#invoice-editor");
 
         assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.INVOICE, draft.id().value().toString())))).isEmpty();
