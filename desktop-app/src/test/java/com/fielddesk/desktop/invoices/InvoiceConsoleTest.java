@@ -115,6 +115,40 @@ class InvoiceConsoleTest {
         assertThat(issue.detail()).isEqualTo("A payment of 100.00 is more than the 40.00 still due on invoice " + number + ".");
     }
 
+    @Test
+    void anIssuedInvoicesPdfReachesStorageOnceAndItsPathIsSet() {
+        if (session() == null) {
+            console.signInWithTheDemoLogin(robot);
+        }
+        UUID customer = backend.tenants().customer(backend.acme, "Ada Brennan");
+        UUID invoice = (UUID) backend.queryValue("insert into public.invoices (company_id, customer_id) values (?, ?) returning id",
+                backend.acme.id(), customer);
+        backend.queryValue("insert into public.invoice_items (company_id, invoice_id, position, description, quantity, unit_price)"
+                + " values (?, ?, 1, 'Thermostat replacement', 1, 129.00) returning id", backend.acme.id(), invoice);
+        Fx.waitUntil("the draft is in the cache", DEADLINE, () -> session() != null
+                && session().repositories().table("invoices").get(invoice.toString()).isPresent());
+        String nav = "#" + ShellView.NAV_PREFIX + InvoicesFeature.ID;
+        Fx.waitUntil("Invoices is in the navigation", DEADLINE, () -> console.find(nav).map(node -> node.getScene() != null)
+                .orElse(false));
+        Fx.run(() -> ((ToggleButton) console.find(nav).orElseThrow()).fire());
+        Fx.waitUntil("listed", DEADLINE, () -> console.find("#invoices-table").isPresent()
+                && table().getItems().stream().anyMatch(row -> row.id().value().equals(invoice)));
+        Fx.run(() -> table().getItems().stream().filter(row -> row.id().value().equals(invoice)).findFirst()
+                .ifPresent(row -> table().getSelectionModel().select(row)));
+        Fx.waitUntil("the draft offers Issue", DEADLINE, () -> console.find("#invoice-issue")
+                .map(node -> !node.isDisabled()).orElse(false) && console.find("#invoice-title")
+                .map(node -> ((javafx.scene.control.Label) node).getText().contains("Ada")).orElse(false));
+        Fx.run(() -> ((Button) console.find("#invoice-issue").orElseThrow()).fire());
+
+        String path = backend.acme.id() + "/" + invoice + ".pdf";
+        Fx.awaitOffFx("the PDF is uploaded and pdf_path set on the server", Duration.ofSeconds(60),
+                () -> path.equals(backend.queryValue("select pdf_path from public.invoices where id = ?", invoice)));
+        assertThat(((Number) backend.queryValue("select count(*) from storage.objects where bucket_id = 'invoices' and name = ?",
+                path)).longValue()).isEqualTo(1);
+        byte[] stored = session().supabase().storage().from("invoices").download(path);
+        assertThat(new String(stored, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+    }
+
     private ConsoleSession session() {
         return console.window().currentSession();
     }
