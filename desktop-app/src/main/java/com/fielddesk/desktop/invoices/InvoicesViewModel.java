@@ -69,9 +69,21 @@ final class InvoicesViewModel implements AutoCloseable {
     private boolean draining;
     private boolean drainAgain;
 
-    /** @param uploadTasks where the queued PDFs are made and uploaded (the PDF thread) */
+    private final javafx.beans.value.ObservableBooleanValue online;
+    private final javafx.beans.value.ChangeListener<Boolean> backOnline = (o, was, now) -> {
+        if (now) {
+            drainUploads();
+        }
+    };
+
+    /**
+     * @param uploadTasks where the queued PDFs are made and uploaded (the PDF thread)
+     * @param online      whether the server is reachable (offline, the upload queue is not tried)
+     */
     InvoicesViewModel(InvoiceRepository repository, BackgroundTasks tasks, ChangeSource changes, Formats formats,
-                      Clock companyClock, InvoicePdfUploads uploads, BackgroundTasks uploadTasks) {
+                      Clock companyClock, InvoicePdfUploads uploads, BackgroundTasks uploadTasks,
+                      javafx.beans.value.ObservableBooleanValue online) {
+        this.online = online;
         this.uploads = uploads;
         this.uploadTasks = uploadTasks;
         this.repository = repository;
@@ -99,6 +111,7 @@ final class InvoicesViewModel implements AutoCloseable {
         rows.start();
         detail.start();
         tasks.run(repository::mayRemovePayments, mayRemovePayments::set, failure -> mayRemovePayments.set(false));
+        online.addListener(backOnline);
     }
 
     /** The company's today (an invoice is overdue by the company's calendar, not this computer's). */
@@ -159,6 +172,9 @@ final class InvoicesViewModel implements AutoCloseable {
      * after it). Offline it stops at the first upload that fails, and waits for the next call.
      */
     void drainUploads() {
+        if (!online.get()) {
+            return;
+        }
         if (draining) {
             drainAgain = true;
             return;
@@ -261,6 +277,7 @@ final class InvoicesViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        online.removeListener(backOnline);
         rows.close();
         detail.close();
     }
