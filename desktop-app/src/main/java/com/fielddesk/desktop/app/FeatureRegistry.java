@@ -18,6 +18,10 @@ import com.fielddesk.domain.audit.AuditRepository;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.invoices.InvoiceRepository;
+import com.fielddesk.domain.invoices.pdf.InvoicePdfGenerator;
+import com.fielddesk.domain.invoices.pdf.InvoicePdfUploads;
+import com.fielddesk.domain.invoices.pdf.InvoicePdfs;
+import com.fielddesk.domain.settings.CompanySettingsRepository;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
 import com.fielddesk.domain.messages.MessagesRepository;
 import com.fielddesk.domain.settings.CompanySettingsRepository;
@@ -45,6 +49,10 @@ final class FeatureRegistry {
     static List<Feature> features(ConsoleSession session, ConsoleControls console) {
         // One repository per kind of record: the jobs list, the board and the day read the same jobs.
         WorkOrderRepository jobs = new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()));
+        InvoiceRepository invoices = new InvoiceRepository(session.sync().cache(), new UserId(session.userId()));
+        InvoicePdfs invoicePdfs = new InvoicePdfs(invoices,
+                new CompanySettingsRepository(session.sync().cache(), new UserId(session.userId()))::invoiceBranding,
+                new InvoiceLogos(session.supabase().storage().from("branding")), jobs::companyZone, new InvoicePdfGenerator());
         MessagesRepository messages = new MessagesRepository(session.sync().cache(), new UserId(session.userId()), Clock.systemUTC());
         return List.of(
                 LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
@@ -53,7 +61,10 @@ final class FeatureRegistry {
                 JobsFeature.feature(jobs, messages),
                 BoardFeature.feature(jobs),
                 DispatchFeature.feature(jobs),
-                InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))),
+                InvoicesFeature.feature(invoices, invoicePdfs, new InvoicePdfUploads(session.cacheDatabase(), invoices, invoicePdfs,
+                                (path, pdf) -> session.supabase().storage().from("invoices").upload(path, pdf, "application/pdf", true,
+                                        null), Clock.systemUTC()),
+                        new AuditEvents(new SupabaseFunctionPort(session.supabase()))),
                 AuditFeature.feature(new AuditRepository(new SupabaseAuditLogPort(session.supabase()),
                         new WitnessedHeads(session.cacheDatabase(), Clock.systemUTC()), session.sync().cache(),
                         new UserId(session.userId())), new AuditEvents(new SupabaseFunctionPort(session.supabase()))),

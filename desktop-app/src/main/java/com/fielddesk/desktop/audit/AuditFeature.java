@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.audit;
 
+import com.fielddesk.desktop.ui.SaveFileChooser;
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.FeatureScreen;

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.audit;
 
+import com.fielddesk.desktop.ui.SaveFileChooser;
 import com.fielddesk.desktop.ui.Columns;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.Notice;

@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /**
@@ -38,8 +39,11 @@ final class InvoicesView {
     private final TableView<InvoiceSummary> table = new TableView<>();
     private final VBox detail = new VBox(8);
 
-    InvoicesView(InvoicesViewModel model) {
+    private final InvoiceDialogs dialogs;
+
+    InvoicesView(InvoicesViewModel model, InvoiceDialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         this.formats = model.formats();
         root.setId("invoices");
         root.getItems().addAll(listPane(), detailPane());
@@ -86,7 +90,10 @@ final class InvoicesView {
             }
         });
         HBox.setHgrow(search, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, status, overdue, search);
+        Button newInvoice = new Button("N_ew invoice…");
+        newInvoice.setId("invoices-new");
+        newInvoice.setOnAction(e -> dialogs.newInvoice(window(), null, model::saved));
+        HBox toolbar = new HBox(8, status, overdue, search, newInvoice);
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         table.setId("invoices-table");
@@ -146,22 +153,58 @@ final class InvoicesView {
         lines.setId("invoice-lines");
         lines.setPrefHeight(150);
         lines.getItems().setAll(invoice.items().stream().map(this::line).toList());
-        ListView<String> payments = new ListView<>();
+        ListView<Payment> payments = new ListView<>();
         payments.setId("invoice-payments");
         payments.setPrefHeight(90);
         payments.setPlaceholder(new Label("No payments yet."));
-        payments.getItems().setAll(invoice.payments().stream().map(this::payment).toList());
+        payments.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Payment item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : payment(item));
+            }
+        });
         Label money = new Label("Total " + formats.money(summary.total()) + " · paid " + formats.money(invoice.paid())
                 + " · balance due " + formats.money(invoice.balanceDue()));
         money.setId("invoice-money");
-        Button issue = new Button("Issue");
+        payments.getItems().setAll(invoice.payments());
+        Label voidReason = new Label();
+        voidReason.setId("invoice-void-reason");
+        voidReason.setWrapText(true);
+        voidReason.textProperty().bind(model.voidReasonProperty());
+        voidReason.managedProperty().bind(voidReason.visibleProperty());
+        voidReason.visibleProperty().bind(model.voidReasonProperty().isNotEmpty());
+        boolean draft = InvoiceStatus.DRAFT.equals(summary.status());
+        boolean isVoid = InvoiceStatus.VOID.equals(summary.status());
+        Button edit = new Button(draft ? "_Edit…" : "_Open…");
+        edit.setId("invoice-edit");
+        edit.setOnAction(e -> dialogs.edit(window(), invoice, model::saved));
+        Button issue = new Button("_Issue");
         issue.setId("invoice-issue");
-        issue.setDisable(!InvoiceStatus.DRAFT.equals(summary.status()));
+        issue.setDisable(!draft);
         issue.setOnAction(e -> model.issue());
-        Button voidIt = new Button("Void");
+        Button markPaid = new Button("_Mark paid…");
+        markPaid.setId("invoice-mark-paid");
+        markPaid.setDisable(draft || isVoid || invoice.balanceDue().isZero() || invoice.balanceDue().isNegative());
+        markPaid.setOnAction(e -> dialogs.markPaid(window(), invoice, () -> model.saved(invoice.id())));
+        Button pdf = new Button("View _PDF");
+        pdf.setId("invoice-view-pdf");
+        pdf.setOnAction(e -> dialogs.viewPdf(window(), invoice.id(), summary.describe()));
+        Button voidIt = new Button("_Void…");
         voidIt.setId("invoice-void");
-        voidIt.setDisable(InvoiceStatus.VOID.equals(summary.status()));
-        voidIt.setOnAction(e -> model.voidInvoice());
+        voidIt.setDisable(isVoid);
+        voidIt.setOnAction(e -> dialogs.voidReason(window()).ifPresent(model::voidInvoice));
+        Button removePayment = new Button("Remove payment");
+        removePayment.setId("invoice-remove-payment");
+        removePayment.visibleProperty().bind(model.mayRemovePaymentsProperty());
+        removePayment.managedProperty().bind(removePayment.visibleProperty());
+        removePayment.disableProperty().bind(payments.getSelectionModel().selectedItemProperty().isNull());
+        removePayment.setOnAction(e -> {
+            Payment chosen = payments.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                model.removePayment(chosen.id());
+            }
+        });
         Label notice = new Label();
         notice.setId("invoice-notice");
         notice.setWrapText(true);
@@ -170,8 +213,16 @@ final class InvoicesView {
         linesTitle.getStyleClass().add(Styles.FORM_HINT);
         Label paymentsTitle = new Label("Payments");
         paymentsTitle.getStyleClass().add(Styles.FORM_HINT);
-        detail.getChildren().setAll(title, state, linesTitle, lines, money, paymentsTitle, payments,
-                new HBox(6, issue, voidIt), notice);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, edit, issue, markPaid, pdf, voidIt);
+        for (Button button : new Button[] {edit, issue, markPaid, pdf, voidIt}) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        detail.getChildren().setAll(title, state, voidReason, linesTitle, lines, money, paymentsTitle, payments,
+                removePayment, actions, notice);
+    }
+
+    Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private String line(InvoiceItem item) {

@@ -14,6 +14,10 @@ import com.fielddesk.domain.invoices.InvoiceRepository;
 import com.fielddesk.domain.invoices.InvoiceSort;
 import com.fielddesk.domain.invoices.InvoiceStatus;
 import com.fielddesk.domain.invoices.InvoiceSummary;
+import com.fielddesk.domain.invoices.JobToInvoice;
+import com.fielddesk.domain.invoices.pdf.InvoicePdfUploads;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,6 +35,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,10 +60,32 @@ final class InvoicesViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Invoice> selected = new ReadOnlyObjectWrapper<>();
     private final LiveList<InvoiceSummary> rows;
     private final LiveList<Invoice> detail;
+    private final ReadOnlyBooleanWrapper mayRemovePayments = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper voidReason = new ReadOnlyStringWrapper("");
     private Optional<InvoiceId> selectedId = Optional.empty();
 
+    private final InvoicePdfUploads uploads;
+    private final BackgroundTasks uploadTasks;
+    private boolean draining;
+    private boolean drainAgain;
+
+    private final javafx.beans.value.ObservableBooleanValue online;
+    private final javafx.beans.value.ChangeListener<Boolean> backOnline = (o, was, now) -> {
+        if (now) {
+            drainUploads();
+        }
+    };
+
+    /**
+     * @param uploadTasks where the queued PDFs are made and uploaded (the PDF thread)
+     * @param online      whether the server is reachable (offline, the upload queue is not tried)
+     */
     InvoicesViewModel(InvoiceRepository repository, BackgroundTasks tasks, ChangeSource changes, Formats formats,
-                      Clock companyClock) {
+                      Clock companyClock, InvoicePdfUploads uploads, BackgroundTasks uploadTasks,
+                      javafx.beans.value.ObservableBooleanValue online) {
+        this.online = online;
+        this.uploads = uploads;
+        this.uploadTasks = uploadTasks;
         this.repository = repository;
         this.tasks = tasks;
         this.formats = formats;
@@ -67,9 +95,13 @@ final class InvoicesViewModel implements AutoCloseable {
                 .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
         detail = LiveList.<Invoice>of(tasks, Invoice::id).describedAs("the invoice").query(List::of)
                 .reloadOnChangesTo(changes, tables).build();
-        rows.onUpdate(this::sum);
+        rows.onUpdate(() -> {
+            sum();
+            drainUploads();
+        });
         detail.items().addListener((javafx.collections.ListChangeListener<Invoice>) change ->
                 selected.set(detail.items().isEmpty() ? null : detail.items().get(0)));
+        selected.addListener((o, before, now) -> readVoidReason(now));
         status.addListener((o, before, now) -> rows.requery(query()));
         overdueOnly.addListener((o, before, now) -> rows.requery(query()));
         search.addListener((o, before, now) -> rows.requery(query()));
@@ -78,6 +110,8 @@ final class InvoicesViewModel implements AutoCloseable {
     void start() {
         rows.start();
         detail.start();
+        tasks.run(repository::mayRemovePayments, mayRemovePayments::set, failure -> mayRemovePayments.set(false));
+        online.addListener(backOnline);
     }
 
     /** The company's today (an invoice is overdue by the company's calendar, not this computer's). */
@@ -98,6 +132,18 @@ final class InvoicesViewModel implements AutoCloseable {
         return () -> repository.list(filter, InvoiceSort.NUMBER, SHOWN);
     }
 
+    private void readVoidReason(Invoice invoice) {
+        voidReason.set("");
+        if (invoice != null && InvoiceStatus.VOID.equals(invoice.summary().status())) {
+            InvoiceId id = invoice.id();
+            tasks.run(() -> repository.voidReason(id), reason -> {
+                if (selectedId.map(id::equals).orElse(false)) {
+                    voidReason.set(reason.map(why -> "Voided: " + why).orElse(""));
+                }
+            }, failure -> voidReason.set(""));
+        }
+    }
+
     private void sum() {
         InvoiceFilter filter = filter();
         int shown = rows.items().size();
@@ -115,11 +161,74 @@ final class InvoicesViewModel implements AutoCloseable {
     }
 
     void issue() {
-        act(repository::issue, "Issued. The server numbers and dates it with the next sync.");
+        act(id -> {
+            repository.issue(id);
+            uploads.queue(id);
+        }, "Issued. The server numbers and dates it with the next sync.");
     }
 
-    void voidInvoice() {
-        act(repository::voidInvoice, "Voided. A void invoice takes no payments and cannot be reopened.");
+    /**
+     * Moves the PDF upload queue (one drain at a time; a request during a drain runs one more
+     * after it). Offline it stops at the first upload that fails, and waits for the next call.
+     */
+    void drainUploads() {
+        if (!online.get()) {
+            return;
+        }
+        if (draining) {
+            drainAgain = true;
+            return;
+        }
+        draining = true;
+        uploadTasks.run(uploads::drain, drained -> finishDrain(), failure -> {
+            notice.set(Failures.sentence("Could not upload an issued invoice's PDF; it stays queued.", failure));
+            finishDrain();
+        });
+    }
+
+    private void finishDrain() {
+        draining = false;
+        if (drainAgain) {
+            drainAgain = false;
+            drainUploads();
+        }
+    }
+
+    void voidInvoice(String reason) {
+        act(id -> repository.voidInvoice(id, reason), "Voided. A void invoice takes no payments and cannot be reopened.");
+    }
+
+    /** Removes a payment recorded by mistake (managers); the balance and payment status follow. */
+    void removePayment(UUID payment) {
+        act(id -> repository.removePayment(id, payment), "Payment removed. The balance due is back up by its amount.");
+    }
+
+    /** "Invoice this job": the job's customer and title, read in the background, then {@code then} on the FX thread. */
+    void jobToInvoice(UUID workOrder, Consumer<JobToInvoice> then) {
+        tasks.run(() -> repository.jobToInvoice(workOrder), found -> found.ifPresentOrElse(then,
+                        () -> notice.set("This job is not on this computer yet; sync, then try again.")),
+                failure -> notice.set(Failures.sentence("Could not read the job.", failure)));
+    }
+
+    /** A save in the editor: show that invoice (the list follows by itself). */
+    void saved(InvoiceId id) {
+        if (selectedId.map(id::equals).orElse(false)) {
+            detail.requery(() -> repository.invoice(id).map(List::of).orElse(List.of()));
+        } else {
+            show(id);
+        }
+    }
+
+    Optional<Invoice> selectedInvoice() {
+        return Optional.ofNullable(selected.get());
+    }
+
+    ReadOnlyBooleanProperty mayRemovePaymentsProperty() {
+        return mayRemovePayments.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty voidReasonProperty() {
+        return voidReason.getReadOnlyProperty();
     }
 
     private void act(java.util.function.Consumer<InvoiceId> action, String done) {
@@ -168,6 +277,7 @@ final class InvoicesViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        online.removeListener(backOnline);
         rows.close();
         detail.close();
     }

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.audit;
 
+import com.fielddesk.desktop.ui.SaveFileChooser;
 import com.fielddesk.cache.audit.SupabaseAuditLogPort;
 import com.fielddesk.cache.audit.WitnessedHeads;
 import com.fielddesk.cache.calls.SupabaseFunctionPort;

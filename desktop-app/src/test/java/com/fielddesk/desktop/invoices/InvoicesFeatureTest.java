@@ -69,7 +69,15 @@ class InvoicesFeatureTest {
         InvoiceId draft = invoices.createDraft(new InvoiceDraft(new CustomerId(customer), java.util.Optional.empty(),
                 InvoiceRepository.DEFAULT_CURRENCY, List.of(InvoiceLine.added("Boiler service", java.math.BigDecimal.ONE,
                 Money.of(new java.math.BigDecimal("149.99"), InvoiceRepository.DEFAULT_CURRENCY))), null, null, null));
-        section = SectionUnderTest.show(InvoicesFeature.feature(invoices), cache, folder);
+        LocalCache local = new LocalCache(cache, new Outbox(), Clock.systemUTC());
+        var pdfs = new com.fielddesk.domain.invoices.pdf.InvoicePdfs(invoices,
+                new com.fielddesk.domain.settings.CompanySettingsRepository(local, new UserId(dispatcher))::invoiceBranding,
+                path -> java.util.Optional.empty(), () -> com.fielddesk.domain.common.CompanyZone.UTC,
+                new com.fielddesk.domain.invoices.pdf.InvoicePdfGenerator());
+        section = SectionUnderTest.show(InvoicesFeature.feature(invoices, pdfs,
+                new com.fielddesk.domain.invoices.pdf.InvoicePdfUploads(cache, invoices, pdfs, (path, pdf) -> { }, Clock.systemUTC()),
+                (action, invoice, label) -> { }, (document, jobName) -> false, (owner, title, name) -> java.util.Optional.empty()),
+                cache, folder);
 
         Fx.waitUntil("all three are listed", DEADLINE, () -> numbers().size() == 3);
         Fx.waitUntil("and added up to the cent", DEADLINE,

@@ -201,10 +201,12 @@ public final class ScreenshotTour {
         seedMessages(backend);
         messagesShots("");
         arrivalShot(backend);
+        invoiceShots(backend, "");
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         customerShots(backend, "-dark");
         jobsShot("-dark");
         messagesShots("-dark");
+        invoiceShots(backend, "-dark");
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "leads")).fire());
         Fx.waitUntil("the pool is shown again", WAIT, () -> node("#" + LeadsView.POOL_TABLE_ID) != null);
         select(furnace == null ? raced : pool().getItems().get(0).id().value());
@@ -620,6 +622,82 @@ public final class ScreenshotTour {
         Fx.waitUntil("the reply is listed, pending", WAIT,
                 () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() == before + 1);
         shoot("62-messages-pending-offline");
+    }
+
+    /**
+     * Invoices (50–57): the list with an issued, partly paid invoice selected, its editor (a draft),
+     * its PDF in the viewer and the Mark paid dialog — light 50–53, dark 54–57. The first call gives
+     * the company its invoice branding and writes the invoices on the server (numbered there).
+     */
+    private void invoiceShots(ConsoleBackend backend, String theme) throws IOException {
+        boolean dark = !theme.isEmpty();
+        if (!dark) {
+            backend.queryValue("update public.companies set invoice_legal_name = ?, invoice_address = ?, invoice_accent_color = ?,"
+                    + " invoice_footer = ?, payment_terms_days = 14, invoice_prefix = 'INV-' where id = ? returning id",
+                    "Acme Heating & Plumbing LLC", "12 Harbour Street\nSpringfield, IL 62701", "#0E7C66",
+                    "Thank you for your business. Questions? billing@acme.example", backend.acme.id());
+            Object zoe = backend.queryValue("select id from public.customers where full_name = ? and company_id = ?",
+                    "Zoë Łódź Ñúñez", backend.acme.id());
+            Object ada = backend.queryValue("select id from public.customers where full_name = ? and company_id = ?",
+                    "Ada Brennan", backend.acme.id());
+            Object issued = tourInvoice(backend, zoe, "8.875", new String[][] {{"Boiler service, annual", "1", "189.00"},
+                    {"Pressure relief valve (¾\")", "2", "42.50"}, {"Labour, hours", "1.5", "95.00"}});
+            backend.queryValue("update public.invoices set status = 'issued' where id = ? returning id", issued);
+            backend.queryValue("insert into public.payments (company_id, invoice_id, amount, method, reference)"
+                    + " values (?, ?, 150.00, 'check', 'Check 1042') returning id", backend.acme.id(), issued);
+            tourInvoice(backend, ada, "0", new String[][] {{"Thermostat replacement", "1", "129.00"},
+                    {"Service call", "1", "65.00"}});
+        }
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "invoices")).fire());
+        Fx.waitUntil("the invoices are listed", WAIT, () -> node("#invoices-table") != null
+                && ((TableView<?>) node("#invoices-table")).getItems().size() >= 2);
+        Fx.run(() -> {
+            TableView<com.fielddesk.domain.invoices.InvoiceSummary> table = lookup("#invoices-table");
+            table.getItems().stream().filter(row -> row.customerName().startsWith("Zoë")).findFirst()
+                    .ifPresent(row -> table.getSelectionModel().select(row));
+        });
+        Fx.waitUntil("the issued invoice's detail", WAIT, () -> text("#invoice-title").contains("Zoë")
+                && text("#invoice-money").contains("paid $150.00"));
+        shoot(dark ? "54-invoices-list-dark" : "50-invoices-list");
+
+        Fx.run(() -> ((Button) node("#invoice-mark-paid")).fire());
+        Fx.waitUntil("the Mark paid dialog", WAIT, () -> dialog("#mark-paid-dialog") != null);
+        shootDialog(dark ? "57-invoice-mark-paid-dark" : "53-invoice-mark-paid", "#mark-paid-dialog");
+        closeDialog("#mark-paid-dialog");
+
+        Fx.run(() -> ((Button) node("#invoice-view-pdf")).fire());
+        Fx.waitUntil("the PDF's first page in the viewer", WAIT, () -> dialog("#invoice-pdf-image") != null
+                && ((javafx.scene.image.ImageView) dialog("#invoice-pdf-image")).getImage() != null);
+        shootDialog(dark ? "56-invoice-pdf-viewer-dark" : "52-invoice-pdf-viewer", "#invoice-pdf-dialog");
+        closeDialog("#invoice-pdf-dialog");
+
+        Fx.run(() -> {
+            TableView<com.fielddesk.domain.invoices.InvoiceSummary> table = lookup("#invoices-table");
+            table.getItems().stream().filter(row -> row.customerName().startsWith("Ada")).findFirst()
+                    .ifPresent(row -> table.getSelectionModel().select(row));
+        });
+        Fx.waitUntil("the draft's detail", WAIT, () -> text("#invoice-title").contains("Ada"));
+        Fx.run(() -> ((Button) node("#invoice-edit")).fire());
+        Fx.waitUntil("the editor with its lines", WAIT, () -> dialog("#invoice-editor-dialog") != null
+                && dialog("#invoice-editor-total") instanceof javafx.scene.control.Label total && total.getText().equals("$194.00"));
+        shootDialog(dark ? "55-invoice-editor-dark" : "51-invoice-editor", "#invoice-editor-dialog");
+        closeDialog("#invoice-editor-dialog");
+    }
+
+    /** A draft invoice on the server with its lines (the server computes the totals). */
+    private static Object tourInvoice(ConsoleBackend backend, Object customer, String taxRate, String[][] lines) {
+        Object invoice = backend.queryValue("insert into public.invoices (company_id, customer_id, tax_rate, notes)"
+                + " values (?, ?, ?::numeric, 'Gate code 4471; the dog is friendly.') returning id", backend.acme.id(), customer, taxRate);
+        for (int i = 0; i < lines.length; i++) {
+            backend.queryValue("insert into public.invoice_items (company_id, invoice_id, position, description, quantity, unit_price)"
+                    + " values (?, ?, ?, ?, ?::numeric, ?::numeric) returning id", backend.acme.id(), invoice, i + 1, lines[i][0],
+                    lines[i][1], lines[i][2]);
+        }
+        return invoice;
+    }
+
+    private void closeDialog(String id) {
+        Fx.run(() -> ((javafx.stage.Stage) dialog(id).getScene().getWindow()).close());
     }
 
     /** While offline: a new customer, listed as pending. */

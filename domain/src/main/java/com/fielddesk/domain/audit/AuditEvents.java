@@ -29,10 +29,7 @@ public final class AuditEvents {
         filter.action().ifPresent(action -> details.put("action", action));
         filter.recordType().ifPresent(table -> details.put("record_type", table));
         filter.record().ifPresent(record -> details.put("record", record.toString()));
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("action", AuditAction.EXPORT.code());
-        arguments.put("details", details);
-        AuditRepository.onServer(() -> server.call("log_audit_event", arguments));
+        log(AuditAction.EXPORT, details);
     }
 
     /** Records that the caller signed in to the console (the server takes who and which company from the token). */
@@ -48,6 +45,30 @@ public final class AuditEvents {
     private void record(AuditAction action) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("client", "console");
+        log(action, details);
+    }
+
+    /**
+     * Records that one record's document left the console: saved to a file ({@link AuditAction#EXPORT})
+     * or sent to a printer ({@link AuditAction#PRINT}) — e.g. an invoice's PDF.
+     *
+     * @param recordType the record's table, e.g. "invoices"
+     * @param label      how the user knows it, e.g. "Invoice 1042"
+     */
+    public void recordDocument(AuditAction action, String recordType, java.util.UUID record, String label, String format) {
+        if (action != AuditAction.EXPORT && action != AuditAction.PRINT) {
+            throw new IllegalArgumentException("A document is exported or printed, not " + action.code());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("what", recordType);
+        details.put("record_type", recordType);
+        details.put("record", record.toString());
+        details.put("label", label);
+        details.put("format", format);
+        log(action, details);
+    }
+
+    private void log(AuditAction action, Map<String, Object> details) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("action", action.code());
         arguments.put("details", details);

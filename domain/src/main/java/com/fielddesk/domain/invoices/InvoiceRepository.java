@@ -15,6 +15,7 @@ import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.domain.common.FieldError;
 import com.fielddesk.domain.common.InvalidInputException;
 import com.fielddesk.domain.common.Money;
+import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.common.TextRules;
 import com.fielddesk.domain.common.UserId;
 
@@ -33,6 +34,7 @@ import static com.fielddesk.cache.query.CacheTables.INVOICES;
 import static com.fielddesk.cache.query.CacheTables.INVOICE_ITEMS;
 import static com.fielddesk.cache.query.CacheTables.PAYMENTS;
 import static com.fielddesk.cache.query.CacheTables.PROFILES;
+import static com.fielddesk.cache.query.CacheTables.WORK_ORDERS;
 
 /**
  * Invoices over the offline cache: the list (filters, overdue, sort, keyset pages, count and the
@@ -173,6 +175,43 @@ public final class InvoiceRepository {
                         Optional.ofNullable(row.get(PAYMENTS.reference)), Boolean.TRUE.equals(row.get(Pending.of(PAYMENTS)))));
     }
 
+    // ---- what a new invoice starts from ----
+
+    /** The customers whose name contains {@code search} (blank: everyone), by name, for the editor's picker. */
+    public List<InvoiceCustomer> customers(String search, int limit) {
+        String text = search == null ? "" : search.strip();
+        return cache.list(Query.from(CUSTOMERS).where(text.isEmpty() ? Condition.all() : CUSTOMERS.fullName.containsText(text))
+                        .orderBy(CUSTOMERS.fullName.asc(), CUSTOMERS.id.asc()).limit(limit),
+                row -> new InvoiceCustomer(new CustomerId(row.get(CUSTOMERS.id)), row.get(CUSTOMERS.fullName)));
+    }
+
+    /** The job "Invoice this job" bills: its customer and title; empty when it is not on this computer. */
+    public Optional<JobToInvoice> jobToInvoice(UUID workOrder) {
+        return cache.first(Query.from(WORK_ORDERS).leftJoin(CUSTOMERS, CUSTOMERS.id, WORK_ORDERS.customerId)
+                        .where(WORK_ORDERS.id.eq(workOrder)),
+                row -> new JobToInvoice(workOrder, Optional.ofNullable(row.get(WORK_ORDERS.number)),
+                        new InvoiceCustomer(new CustomerId(row.get(WORK_ORDERS.customerId)),
+                                row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : ""),
+                        row.get(WORK_ORDERS.title)));
+    }
+
+    /** Where the invoice's PDF lives in the Storage "invoices" bucket: its company's folder, then its id. */
+    public Optional<String> storagePath(InvoiceId id) {
+        return cache.first(Query.from(INVOICES).where(INVOICES.id.eq(id.value())), row -> row.get(INVOICES.companyId))
+                .map(company -> company + "/" + id.value() + ".pdf");
+    }
+
+    /** Records where the invoice's uploaded PDF is ({@code pdf_path}, synced like any change). */
+    public void setPdfPath(InvoiceId id, String path) {
+        cache.transaction(tx -> tx.update(INVOICES, id.value(), RowValues.of(INVOICES).set(INVOICES.pdfPath, path)));
+    }
+
+    /** Only managers (admins and supervisors) remove a payment; the server refuses anyone else too. */
+    public boolean mayRemovePayments() {
+        return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> row.get(PROFILES.role))
+                .map(Role::fromCode).map(Role::isManager).orElse(false);
+    }
+
     // ---- writes ----
 
     /** A new draft and all its lines: one local transaction, or nothing when a field is wrong. */
@@ -227,13 +266,30 @@ public final class InvoiceRepository {
         cache.transaction(tx -> tx.update(INVOICES, id.value(), RowValues.of(INVOICES).set(INVOICES.status, InvoiceStatus.ISSUED.code())));
     }
 
-    /** Voids an invoice for good (a void invoice takes no payments and never comes back). */
-    public void voidInvoice(InvoiceId id) {
+    /** The longest reason a void keeps (the server's {@code invoice_void_reason_at_most_500_chars}). */
+    public static final int VOID_REASON_MAX = 500;
+
+    /**
+     * Voids an invoice for good, saying why (a void invoice takes no payments and never comes
+     * back); nothing is queued without a reason.
+     */
+    public void voidInvoice(InvoiceId id, String reason) {
+        String why = TextRules.clean(reason);
+        List<FieldError> problems = new ArrayList<>();
+        TextRules.required(problems, "voidReason", "The reason", why, VOID_REASON_MAX);
+        InvalidInputException.throwIfAny(problems);
         InvoiceSummary invoice = summaryOf(id);
         if (InvoiceStatus.VOID.equals(invoice.status())) {
             return;
         }
-        cache.transaction(tx -> tx.update(INVOICES, id.value(), RowValues.of(INVOICES).set(INVOICES.status, InvoiceStatus.VOID.code())));
+        cache.transaction(tx -> tx.update(INVOICES, id.value(), RowValues.of(INVOICES)
+                .set(INVOICES.status, InvoiceStatus.VOID.code()).set(INVOICES.voidReason, why)));
+    }
+
+    /** Why the invoice was voided; empty when it is not void (or was voided before reasons were kept). */
+    public Optional<String> voidReason(InvoiceId id) {
+        return cache.first(Query.from(INVOICES).where(INVOICES.id.eq(id.value())), row -> row.get(INVOICES.voidReason))
+                .filter(reason -> !reason.isBlank());
     }
 
     /**
@@ -272,6 +328,21 @@ public final class InvoiceRepository {
                     .set(PAYMENTS.recordedBy, currentUser.value());
             return tx.insert(companyId(tx).map(company -> payment.set(PAYMENTS.companyId, company)).orElse(payment));
         });
+    }
+
+    /**
+     * Removes a payment recorded by mistake (managers only, like the server); the invoice's paid
+     * amount and payment status go back as the server recomputes them.
+     */
+    public void removePayment(InvoiceId invoice, UUID payment) {
+        if (!mayRemovePayments()) {
+            throw new InvoiceNotEditableException("Only a supervisor or an admin can remove a payment.");
+        }
+        Invoice current = invoice(invoice).orElseThrow(() -> new InvoiceNotEditableException("This invoice is no longer on this computer."));
+        if (current.payments().stream().noneMatch(p -> p.id().equals(payment))) {
+            throw new InvoiceNotEditableException("This payment is no longer on the invoice.");
+        }
+        cache.transaction(tx -> tx.delete(PAYMENTS, payment));
     }
 
     private InvoiceSummary summaryOf(InvoiceId id) {

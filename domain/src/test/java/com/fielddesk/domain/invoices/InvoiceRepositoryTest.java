@@ -183,10 +183,51 @@ class InvoiceRepositoryTest {
             assertThat(payment.pending()).isTrue();
         });
 
-        invoices.voidInvoice(id);
+        assertThatThrownBy(() -> invoices.voidInvoice(id, "  "))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(error -> error.field())
+                        .containsExactly("voidReason"));
+        assertThat(invoices.invoice(id).orElseThrow().summary().status()).isEqualTo(InvoiceStatus.ISSUED);
+        invoices.voidInvoice(id, "Billed to the wrong customer");
+        assertThat(invoices.voidReason(id)).contains("Billed to the wrong customer");
         assertThatThrownBy(() -> invoices.recordPayment(id, usd("1.00"), PaymentMethod.CASH, paidAt, null))
                 .isInstanceOf(InvoiceNotEditableException.class).hasMessage("A void invoice cannot take payments.");
         assertThat(cache.pendingIds(PAYMENTS)).hasSize(1);
+    }
+
+    @Test
+    void onlyAManagerRemovesAPaymentAndTheBalanceComesBack() {
+        UUID supervisor = UUID.randomUUID();
+        pulled(database, "profiles", row("id", supervisor, "company_id", COMPANY, "role", "supervisor", "full_name", "Sam",
+                "version", 1));
+        InvoiceId id = invoices.createDraft(new InvoiceDraft(new CustomerId(northwind), Optional.empty(),
+                InvoiceRepository.DEFAULT_CURRENCY, List.of(InvoiceLine.added("Inspection", BigDecimal.ONE, usd("80.00"))), null,
+                null, null));
+        invoices.issue(id);
+        UUID payment = invoices.recordPayment(id, usd("30.00"), PaymentMethod.CASH, Instant.parse("2026-12-05T15:00:00Z"), "");
+
+        assertThat(invoices.mayRemovePayments()).isFalse();
+        assertThatThrownBy(() -> invoices.removePayment(id, payment)).isInstanceOf(InvoiceNotEditableException.class)
+                .hasMessage("Only a supervisor or an admin can remove a payment.");
+        InvoiceRepository managers = new InvoiceRepository(cache, new UserId(supervisor));
+        assertThat(managers.mayRemovePayments()).isTrue();
+        managers.removePayment(id, payment);
+        Invoice after = managers.invoice(id).orElseThrow();
+        assertThat(after.payments()).isEmpty();
+        assertThat(after.balanceDue()).isEqualTo(usd("80.00"));
+    }
+
+    @Test
+    void invoiceThisJobReadsTheJobsCustomerAndTitle() {
+        UUID job = UUID.randomUUID();
+        pulled(database, "work_orders", row("id", job, "company_id", COMPANY, "customer_id", bakery, "number", 12,
+                "title", "Replace the oven's thermostat", "version", 1));
+        assertThat(invoices.jobToInvoice(job)).hasValueSatisfying(found -> {
+            assertThat(found.customer().name()).isEqualTo("Zoë Łódź Bakery");
+            assertThat(found.title()).isEqualTo("Replace the oven's thermostat");
+            assertThat(found.number()).contains(12L);
+        });
+        assertThat(invoices.jobToInvoice(UUID.randomUUID())).isEmpty();
+        assertThat(invoices.customers("zoë", 10)).extracting(InvoiceCustomer::name).containsExactly("Zoë Łódź Bakery");
     }
 
     private List<Long> numbers(InvoiceFilter filter) {

@@ -262,6 +262,7 @@ public final class CacheTables {
         public final Column<String> paymentStatus = column("payment_status", Codecs.TEXT);
         public final Column<String> notes = column("notes", Codecs.TEXT);
         public final Column<String> pdfPath = column("pdf_path", Codecs.TEXT);
+        public final Column<String> voidReason = column("void_reason", Codecs.TEXT);
 
         private Invoices() {
             super("invoices");

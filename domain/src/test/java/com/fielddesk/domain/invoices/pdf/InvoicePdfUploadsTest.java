@@ -1,0 +1,93 @@
+package com.fielddesk.domain.invoices.pdf;
+
+import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.query.LocalCache;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.domain.common.CompanyZone;
+import com.fielddesk.domain.common.UserId;
+import com.fielddesk.domain.invoices.InvoiceId;
+import com.fielddesk.domain.invoices.InvoiceRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.fielddesk.cache.query.CacheTables.INVOICES;
+import static com.fielddesk.domain.testing.PulledRows.pulled;
+import static com.fielddesk.domain.testing.PulledRows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The upload queue of issued invoices' PDFs on a real SQLite cache: offline the upload waits (and
+ * survives a restart), after reconnecting it reaches Storage once and pdf_path is written; an
+ * invoice without its server number yet waits.
+ */
+class InvoicePdfUploadsTest {
+
+    private static final UUID COMPANY = UUID.randomUUID();
+
+    @TempDir
+    Path folder;
+
+    private final UUID csr = UUID.randomUUID();
+    private final UUID customer = UUID.randomUUID();
+    private final InvoiceId numbered = new InvoiceId(UUID.randomUUID());
+    private final InvoiceId unnumbered = new InvoiceId(UUID.randomUUID());
+    private final List<String> stored = new ArrayList<>();
+    private boolean online;
+
+    @Test
+    void offlineTheUploadWaitsSurvivesARestartAndReachesStorageOnce() {
+        CacheDatabase database = CacheDatabase.open(folder.resolve("cache.db"));
+        pulled(database, "profiles", row("id", csr, "company_id", COMPANY, "role", "csr", "full_name", "Casey", "version", 1));
+        pulled(database, "customers", row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź Ñúñez", "version", 1));
+        pulled(database, "invoices", row("id", numbered.value(), "company_id", COMPANY, "customer_id", customer, "number", 7,
+                        "status", "issued", "currency", "USD", "total", new BigDecimal("10.00"), "amount_paid", BigDecimal.ZERO,
+                        "version", 1),
+                row("id", unnumbered.value(), "company_id", COMPANY, "customer_id", customer, "status", "issued",
+                        "currency", "USD", "total", new BigDecimal("5.00"), "amount_paid", BigDecimal.ZERO, "version", 1));
+        InvoicePdfUploads uploads = uploads(database);
+        uploads.queue(numbered);
+        uploads.queue(unnumbered);
+        uploads.queue(numbered);
+
+        assertThat(uploads.drain()).isEqualTo(new InvoicePdfUploads.Drained(0, 2));
+        assertThat(stored).isEmpty();
+        database.close();
+
+        CacheDatabase reopened = CacheDatabase.open(folder.resolve("cache.db"));
+        InvoicePdfUploads afterRestart = uploads(reopened);
+        assertThat(afterRestart.waiting()).containsExactlyInAnyOrder(numbered, unnumbered);
+        online = true;
+        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(1, 1));
+        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(0, 1));
+        assertThat(stored).containsExactly(COMPANY + "/" + numbered.value() + ".pdf");
+        assertThat(new LocalCache(reopened, new Outbox(), Clock.systemUTC()).first(
+                com.fielddesk.cache.query.Query.from(INVOICES).where(INVOICES.id.eq(numbered.value())),
+                row -> row.get(INVOICES.pdfPath))).contains(COMPANY + "/" + numbered.value() + ".pdf");
+        assertThat(afterRestart.waiting()).containsExactly(unnumbered);
+        reopened.close();
+    }
+
+    private InvoicePdfUploads uploads(CacheDatabase database) {
+        LocalCache cache = new LocalCache(database, new Outbox(), Clock.systemUTC());
+        InvoiceRepository invoices = new InvoiceRepository(cache, new UserId(csr));
+        InvoicePdfs pdfs = new InvoicePdfs(invoices, Optional::empty, path -> Optional.empty(), () -> CompanyZone.UTC,
+                new InvoicePdfGenerator());
+        return new InvoicePdfUploads(database, invoices, pdfs, (path, pdf) -> {
+            if (!online) {
+                throw new IOException("Cannot reach the server");
+            }
+            assertThat(new String(pdf, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+            stored.add(path);
+        }, Clock.systemUTC());
+    }
+}
