@@ -39,12 +39,13 @@ final class FeatureRegistry {
     static List<Feature> features(ConsoleSession session) {
         // One repository per kind of record: the jobs list, the board and the day read the same jobs.
         WorkOrderRepository jobs = new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()));
+        CustomerRepository customers = new CustomerRepository(session.sync().cache(), new UserId(session.userId()));
         MessagesRepository messages = new MessagesRepository(session.sync().cache(), new UserId(session.userId()), Clock.systemUTC());
         return List.of(
                 LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
-                CustomersFeature.feature(new CustomerRepository(session.sync().cache(), new UserId(session.userId()))),
+                CustomersFeature.feature(customers),
                 MessagesFeature.feature(messages),
-                JobsFeature.feature(jobs, messages),
+                JobsFeature.feature(jobs, customers, messages),
                 BoardFeature.feature(jobs),
                 DispatchFeature.feature(jobs),
                 InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))),

@@ -1,18 +1,19 @@
 package com.fielddesk.desktop.board;
 
 import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.ReasonDialog;
 import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.domain.common.FieldError;
 import com.fielddesk.domain.jobs.Priority;
 import com.fielddesk.domain.jobs.WorkOrderId;
+import com.fielddesk.domain.jobs.WorkOrderRepository;
 import com.fielddesk.domain.jobs.WorkOrderStatus;
 import com.fielddesk.domain.jobs.WorkOrderSummary;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -242,20 +243,15 @@ final class BoardView {
         return Optional.empty();
     }
 
-    /** Canceling asks first: only a supervisor can bring a canceled job back. */
+    /** Canceling asks why first (required, kept in the job's history): only a supervisor can bring a canceled job back. */
     private void moveTo(WorkOrderSummary card, WorkOrderStatus to) {
         if (to.equals(WorkOrderStatus.CANCELED)) {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Cancel " + card.describe() + " for "
-                    + card.customerName() + "? Only a supervisor or an admin can bring a canceled job back.",
-                    ButtonType.CANCEL, ButtonType.OK);
-            confirm.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-            confirm.setTitle("Cancel job");
-            confirm.setHeaderText(null);
-            ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Cancel the job");
-            ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setText("Keep it");
-            if (confirm.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
-                return;
-            }
+            ReasonDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), "cancel-job-dialog", "Cancel job",
+                    "Cancel " + card.describe() + " for " + card.customerName() + "? Only a supervisor or an admin can bring "
+                            + "a canceled job back. The reason is kept in its history.", "Cancel the job",
+                    reason -> WorkOrderRepository.cancelReasonProblems(reason).stream().findFirst().map(FieldError::message))
+                    .ifPresent(reason -> model.cancel(card, reason));
+            return;
         }
         model.move(card, to);
     }

@@ -4,13 +4,18 @@ import com.fielddesk.cache.query.Table;
 import com.fielddesk.desktop.app.feature.Navigator;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.app.feature.WorkOrderRequest;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
 import com.fielddesk.desktop.ui.Subscriptions;
+import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.domain.common.InvalidInputException;
+import com.fielddesk.domain.customers.CustomerRepository;
+import com.fielddesk.domain.jobs.QuoteStatus;
+import com.fielddesk.domain.jobs.WorkOrderMoves;
 import com.fielddesk.domain.jobs.MoveNotAllowedException;
 import com.fielddesk.domain.jobs.WorkOrderDetail;
 import com.fielddesk.domain.jobs.WorkOrderFilter;
@@ -23,6 +28,8 @@ import com.fielddesk.domain.jobs.WorkOrderSummary;
 import com.fielddesk.domain.messages.MessagesRepository;
 import com.fielddesk.domain.messages.ThreadFilter;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -65,6 +72,11 @@ final class JobsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<WorkOrderDetail> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableList<WorkOrderStatus> nextStatuses = FXCollections.observableArrayList();
+    private final ObservableList<QuoteStatus> nextQuoteStatuses = FXCollections.observableArrayList();
+    /** The new job or quote form is shown (instead of a selected work order). */
+    private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper();
+    private final WorkOrderFormViewModel form;
+    private final CustomerRepository customers;
     private final LiveList<WorkOrderSummary> rows;
     private final LiveList<WorkOrderDetail> detail;
     private Optional<WorkOrderId> selectedId = Optional.empty();
@@ -75,9 +87,11 @@ final class JobsViewModel implements AutoCloseable {
     private final StringProperty firstMessage = new SimpleStringProperty("");
     private final Subscriptions threadChanges = new Subscriptions();
 
-    JobsViewModel(WorkOrderRepository repository, MessagesRepository messages, BackgroundTasks tasks, ChangeSource changes,
-                  Navigator navigator, Formats formats) {
+    JobsViewModel(WorkOrderRepository repository, CustomerRepository customers, MessagesRepository messages,
+                  BackgroundTasks tasks, ChangeSource changes, Navigator navigator, Formats formats) {
         this.repository = repository;
+        this.customers = customers;
+        this.form = new WorkOrderFormViewModel(repository, customers, tasks, formats.zone());
         this.messages = messages;
         this.tasks = tasks;
         this.navigator = navigator;
@@ -101,6 +115,7 @@ final class JobsViewModel implements AutoCloseable {
     void start() {
         rows.start();
         detail.start();
+        form.start();
     }
 
     private WorkOrderFilter filter() {
@@ -134,6 +149,7 @@ final class JobsViewModel implements AutoCloseable {
 
     /** Shows a work order (from the list, Ctrl+K, a customer's jobs). */
     void show(WorkOrderId id) {
+        creating.set(false);
         selectedId = Optional.of(id);
         notice.set("");
         composingInternal.set(null);
@@ -143,14 +159,58 @@ final class JobsViewModel implements AutoCloseable {
     }
 
     private void showDetail() {
+        if (creating.get()) {
+            return;
+        }
         WorkOrderDetail shown = detail.items().isEmpty() ? null : detail.items().get(0);
+        WorkOrderDetail before = selected.get();
         selected.set(shown);
         if (shown == null) {
             nextStatuses.clear();
+            nextQuoteStatuses.clear();
             return;
         }
+        // A change arriving (synced, or a move here) refreshes the form unless the user is editing it.
+        if (before == null || !before.id().equals(shown.id()) || !form.dirtyProperty().get()) {
+            form.load(shown);
+        }
+        nextQuoteStatuses.setAll(shown.summary().quoteStatus().map(WorkOrderMoves::nextQuoteStatuses).orElse(Set.of()));
         tasks.run(() -> repository.nextStatuses(shown.summary()), next -> nextStatuses.setAll(next),
                 failure -> nextStatuses.clear());
+    }
+
+    /**
+     * The new job or quote form, filled with what the request knows (a customer's name is looked up
+     * in the cache); the list's selection is left alone.
+     */
+    void newWorkOrder(WorkOrderRequest request) {
+        selectedId = Optional.empty();
+        selected.set(null);
+        nextStatuses.clear();
+        nextQuoteStatuses.clear();
+        threads.clear();
+        notice.set("");
+        WorkOrderStage kind = request.quote() ? WorkOrderStage.QUOTE : WorkOrderStage.JOB;
+        form.startNew(kind, Optional.empty(), Optional.empty(), request.title(), request.description());
+        creating.set(true);
+        request.customer().ifPresent(customer -> tasks.run(() -> customers.customer(new CustomerId(customer)), found ->
+                found.ifPresentOrElse(known -> {
+                    if (creating.get()) {
+                        form.startNew(kind, Optional.of(new WorkOrderFormViewModel.CustomerChoice(known.id(),
+                                known.details().fullName())), request.address(), request.title(), request.description());
+                    }
+                }, () -> notice.set("That customer is no longer on this computer; pick the customer.")),
+                failure -> notice.set(Failures.sentence("Could not read the customer on this computer.", failure))));
+    }
+
+    /** Saves the form: a new work order is created and then shown, an existing one updated. */
+    boolean save() {
+        return form.save(saved -> show(saved));
+    }
+
+    /** The form's values back as they were loaded (or, for a new one, as it started). */
+    void revert() {
+        form.revert();
     }
 
     /** The shown job's customer and internal threads, newest first within each kind. */
@@ -242,15 +302,65 @@ final class JobsViewModel implements AutoCloseable {
         tasks.run(() -> {
             repository.move(id, to);
             return to;
-        }, moved -> notice.set("Moved to " + moved.label() + ". It goes to the server with the next sync."), failure -> {
-            if (failure instanceof MoveNotAllowedException refused) {
-                notice.set(refused.sentence());
-            } else if (failure instanceof InvalidInputException invalid) {
-                notice.set(invalid.errors().get(0).message());
-            } else {
-                notice.set(Failures.sentence("Could not move the job.", failure));
-            }
-        });
+        }, moved -> notice.set("Moved to " + moved.label() + ". It goes to the server with the next sync."), this::moveFailed);
+    }
+
+    /** Cancels the shown job with the reason the user gave (the dialog checked it is there). */
+    void cancel(String reason) {
+        WorkOrderId id = selectedId.orElse(null);
+        if (id == null) {
+            return;
+        }
+        tasks.run(() -> {
+            repository.cancel(id, reason);
+            return id;
+        }, canceled -> notice.set("Canceled. The reason goes to the server with the next sync."), this::moveFailed);
+    }
+
+    /** Sends, declines, expires or takes back a quote; accepting makes it a job ({@link #acceptQuote()}). */
+    void moveQuote(QuoteStatus to) {
+        WorkOrderId id = selectedId.orElse(null);
+        if (id == null) {
+            return;
+        }
+        if (QuoteStatus.ACCEPTED.equals(to)) {
+            acceptQuote();
+            return;
+        }
+        tasks.run(() -> {
+            repository.moveQuote(id, to);
+            return to;
+        }, moved -> notice.set("Quote " + moved.label().toLowerCase(java.util.Locale.ROOT)
+                + ". It goes to the server with the next sync."), this::moveFailed);
+    }
+
+    /** Accepts the shown quote: it becomes a job at once (here, and on the server with the next sync). */
+    void acceptQuote() {
+        WorkOrderId id = selectedId.orElse(null);
+        if (id == null) {
+            return;
+        }
+        tasks.run(() -> {
+            repository.acceptQuote(id);
+            return id;
+        }, accepted -> notice.set("Accepted: the quote is a job now. It goes to the server with the next sync."),
+                this::moveFailed);
+    }
+
+    private void moveFailed(Exception failure) {
+        if (failure instanceof MoveNotAllowedException refused) {
+            notice.set(refused.sentence());
+        } else if (failure instanceof InvalidInputException invalid) {
+            notice.set(invalid.errors().get(0).message());
+        } else {
+            notice.set(Failures.sentence("Could not move the work order.", failure));
+        }
+    }
+
+    /** Whether moving the shown job to {@code to} brings a completed or canceled job back ("Reopen"). */
+    boolean isReopen(WorkOrderStatus to) {
+        WorkOrderDetail shown = selected.get();
+        return shown != null && shown.summary().status().map(from -> WorkOrderMoves.isReopen(from, to)).orElse(false);
     }
 
     /** The customer of the shown work order, in Customers. */
@@ -296,6 +406,18 @@ final class JobsViewModel implements AutoCloseable {
 
     Formats formats() {
         return formats;
+    }
+
+    ObservableList<QuoteStatus> nextQuoteStatuses() {
+        return nextQuoteStatuses;
+    }
+
+    ReadOnlyBooleanProperty creatingProperty() {
+        return creating.getReadOnlyProperty();
+    }
+
+    WorkOrderFormViewModel form() {
+        return form;
     }
 
     @Override
