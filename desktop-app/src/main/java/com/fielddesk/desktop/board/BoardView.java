@@ -92,7 +92,11 @@ final class BoardView {
         scroll.setFitToHeight(true);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        root.getChildren().addAll(search, hint, notice, scroll);
+        Button newJob = new Button("New _job…");
+        newJob.setId("board-new-job");
+        newJob.setOnAction(e -> model.newJob());
+        HBox.setHgrow(search, javafx.scene.layout.Priority.ALWAYS);
+        root.getChildren().addAll(new HBox(8, search, newJob), hint, notice, scroll);
 
         model.columns().addListener((ListChangeListener<BoardColumn>) change -> show());
         model.followProperty().addListener((o, before, now) -> follow(now));

@@ -178,6 +178,11 @@ final class BoardViewModel implements AutoCloseable {
         navigator.open(new RecordRef(RecordKind.JOB, card.id().value().toString())).ifPresent(notice::set);
     }
 
+    /** A new job, in the Jobs section's form (it lands in Unscheduled, or Scheduled with a window). */
+    void newJob() {
+        navigator.newWorkOrder(com.fielddesk.desktop.app.feature.WorkOrderRequest.blank(false)).ifPresent(notice::set);
+    }
+
     /** Says why a key did nothing (no legal column that way). */
     void noMoveThatWay(WorkOrderSummary card, int direction) {
         notice.set(card.describe() + " cannot move " + (direction > 0 ? "right" : "left") + " from "

@@ -193,14 +193,26 @@ final class JobsViewModel implements AutoCloseable {
         WorkOrderStage kind = request.quote() ? WorkOrderStage.QUOTE : WorkOrderStage.JOB;
         form.startNew(kind, Optional.empty(), Optional.empty(), request.title(), request.description());
         creating.set(true);
-        request.customer().ifPresent(customer -> tasks.run(() -> customers.customer(new CustomerId(customer)), found ->
-                found.ifPresentOrElse(known -> {
-                    if (creating.get()) {
-                        form.startNew(kind, Optional.of(new WorkOrderFormViewModel.CustomerChoice(known.id(),
-                                known.details().fullName())), request.address(), request.title(), request.description());
-                    }
-                }, () -> notice.set("That customer is no longer on this computer; pick the customer.")),
-                failure -> notice.set(Failures.sentence("Could not read the customer on this computer.", failure))));
+        if (request.customer().isEmpty() && request.sameAs().isEmpty()) {
+            return;
+        }
+        // The customer by id, or the customer and address of the work order the request names (a lead's job).
+        tasks.run(() -> request.customer().isPresent()
+                ? customers.customer(new CustomerId(request.customer().get())).map(known -> new Prefill(
+                        new WorkOrderFormViewModel.CustomerChoice(known.id(), known.details().fullName()), request.address()))
+                : repository.detail(new WorkOrderId(request.sameAs().get())).map(other -> new Prefill(
+                        new WorkOrderFormViewModel.CustomerChoice(other.customerId(), other.summary().customerName()),
+                        other.addressId())), found -> found.ifPresentOrElse(prefill -> {
+                            if (creating.get()) {
+                                form.startNew(kind, Optional.of(prefill.customer()), prefill.address(), request.title(),
+                                        request.description());
+                            }
+                        }, () -> notice.set("That customer is no longer on this computer; pick the customer.")),
+                failure -> notice.set(Failures.sentence("Could not read the customer on this computer.", failure)));
+    }
+
+    /** What a new work order's form starts with when another section asked for it. */
+    private record Prefill(WorkOrderFormViewModel.CustomerChoice customer, Optional<UUID> address) {
     }
 
     /** Saves the form: a new work order is created and then shown, an existing one updated. */

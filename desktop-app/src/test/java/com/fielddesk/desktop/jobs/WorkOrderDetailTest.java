@@ -71,6 +71,16 @@ class WorkOrderDetailTest {
     }
 
     private void open(UUID user) throws Exception {
+        LocalCache local = seed();
+        section = SectionUnderTest.show(jobsFeature(local, user), cache, folder);
+    }
+
+    private com.fielddesk.desktop.app.feature.Feature jobsFeature(LocalCache local, UUID user) {
+        return JobsFeature.feature(new WorkOrderRepository(local, new UserId(user)), new CustomerRepository(local, new UserId(user)),
+                new MessagesRepository(local, new UserId(user), Clock.systemUTC()));
+    }
+
+    private LocalCache seed() {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", "America/New_York")));
         CacheRows.write(cache, "profiles", List.of(
@@ -81,10 +91,7 @@ class WorkOrderDetailTest {
                 row("id", UUID.randomUUID(), "company_id", COMPANY, "full_name", "Acme Bakery")));
         CacheRows.write(cache, "customer_addresses", List.of(row("id", home, "company_id", COMPANY, "customer_id", customer,
                 "street", "12 Elm St", "city", "Springfield", "postal_code", "12345")));
-        LocalCache local = new LocalCache(cache, new Outbox(), Clock.systemUTC());
-        section = SectionUnderTest.show(JobsFeature.feature(new WorkOrderRepository(local, new UserId(user)),
-                new CustomerRepository(local, new UserId(user)),
-                new MessagesRepository(local, new UserId(user), Clock.systemUTC())), cache, folder);
+        return new LocalCache(cache, new Outbox(), Clock.systemUTC());
     }
 
     @Test
@@ -200,6 +207,20 @@ class WorkOrderDetailTest {
         assertThat(pendingWorkOrders()).isEqualTo(1);
         assertThat(Fx.read(() -> ((javafx.scene.control.Hyperlink) section.lookup("#job-customer")).getText()))
                 .isEqualTo("Northwind Traders — 12 Elm St, Springfield, 12345");
+    }
+
+    @Test
+    void newJobOnACustomerInCustomersOpensJobsWithTheCustomerFilledIn() throws Exception {
+        LocalCache local = seed();
+        section = SectionUnderTest.show(com.fielddesk.desktop.customers.CustomersFeature.feature(
+                new CustomerRepository(local, new UserId(dispatcher))), List.of(jobsFeature(local, dispatcher)), cache, folder);
+        assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.CUSTOMER, customer.toString())))).isEmpty();
+        Fx.waitUntil("the customer's New job", DEADLINE, () -> Fx.read(() -> section.lookup("#customer-new-job") != null));
+        Fx.run(() -> ((Button) section.lookup("#customer-new-job")).fire());
+        Fx.waitUntil("Jobs is shown", DEADLINE, () -> Fx.read(() -> "jobs".equals(section.navigator().currentProperty().get().id())));
+        Fx.run(section::showCurrent);
+        Fx.waitUntil("with the customer filled in", DEADLINE, () -> section.text("#job-title").equals("New job")
+                && textOf("#wo-customer").equals("Northwind Traders"));
     }
 
     @Test
