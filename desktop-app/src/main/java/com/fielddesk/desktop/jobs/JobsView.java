@@ -10,6 +10,7 @@ import com.fielddesk.domain.common.FieldError;
 import com.fielddesk.domain.jobs.QuoteStatus;
 import com.fielddesk.domain.jobs.StatusChange;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
+import com.fielddesk.domain.jobs.WorkOrderSort;
 import com.fielddesk.domain.jobs.WorkOrderDetail;
 import com.fielddesk.domain.jobs.WorkOrderStage;
 import com.fielddesk.domain.jobs.WorkOrderStatus;
@@ -138,7 +139,8 @@ final class JobsView {
         Button newQuote = new Button("New _quote…");
         newQuote.setId("jobs-new-quote");
         newQuote.setOnAction(e -> model.newWorkOrder(WorkOrderRequest.blank(true)));
-        HBox toolbar = new HBox(8, stage, status, search, newJob, newQuote);
+        HBox toolbar = new HBox(8, stage, search, newJob, newQuote);
+        HBox filters = filters(status);
 
         table.setId("jobs-table");
         table.setItems(model.items());
@@ -171,9 +173,98 @@ final class JobsView {
         count.getStyleClass().add(Styles.FORM_HINT);
         count.textProperty().bind(model.countTextProperty());
         count.setWrapText(true);
-        VBox pane = new VBox(8, toolbar, table, count);
+        VBox pane = new VBox(8, toolbar, filters, table, count);
         pane.setPadding(new Insets(12));
         return pane;
+    }
+
+    /** Status, technician, priority, customer, a day or a range of days (company days), the order, and Clear. */
+    private HBox filters(ComboBox<WorkOrderStatus> status) {
+        ComboBox<TechnicianChoice> technician = new ComboBox<>(model.technicianChoices());
+        technician.setId("jobs-technician");
+        technician.valueProperty().bindBidirectional(model.technicianFilterProperty());
+        technician.setPrefWidth(140);
+
+        ComboBox<com.fielddesk.domain.jobs.Priority> priority = new ComboBox<>();
+        priority.setId("jobs-priority");
+        priority.getItems().add(null);
+        priority.getItems().addAll(com.fielddesk.domain.jobs.Priority.values());
+        priority.setConverter(labels(value -> value == null ? "Any priority" : value.label()));
+        priority.valueProperty().bindBidirectional(model.priorityFilterProperty());
+
+        ComboBox<WorkOrderFormViewModel.CustomerChoice> customer = new ComboBox<>(model.customerChoices());
+        customer.setId("jobs-customer");
+        customer.setEditable(true);
+        customer.setPromptText("Any customer");
+        customer.setPrefWidth(160);
+        customer.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(WorkOrderFormViewModel.CustomerChoice value) {
+                return value == null ? "" : value.name();
+            }
+
+            @Override
+            public WorkOrderFormViewModel.CustomerChoice fromString(String text) {
+                return customer.getItems().stream().filter(choice -> choice.name().equals(text)).findFirst().orElse(null);
+            }
+        });
+        customer.valueProperty().bindBidirectional(model.customerFilterProperty());
+        customer.getEditor().textProperty().addListener((o, before, now) -> {
+            model.searchCustomers(now);
+            if (now == null || now.isBlank()) {
+                model.customerFilterProperty().set(null);
+            }
+        });
+        model.customerChoices().addListener((ListChangeListener<WorkOrderFormViewModel.CustomerChoice>) change -> {
+            if (customer.isFocused() && !model.customerChoices().isEmpty() && !customer.isShowing()) {
+                customer.show();
+            }
+        });
+
+        javafx.scene.control.DatePicker first = new javafx.scene.control.DatePicker();
+        first.setId("jobs-first-day");
+        first.setPromptText("From day");
+        first.setPrefWidth(120);
+        first.valueProperty().bindBidirectional(model.firstDayProperty());
+        javafx.scene.control.DatePicker last = new javafx.scene.control.DatePicker();
+        last.setId("jobs-last-day");
+        last.setPromptText("To day");
+        last.setPrefWidth(120);
+        last.valueProperty().bindBidirectional(model.lastDayProperty());
+
+        ComboBox<WorkOrderSort> sort = new ComboBox<>();
+        sort.setId("jobs-sort");
+        sort.getItems().setAll(WorkOrderSort.values());
+        sort.setConverter(labels(value -> value == null ? "" : switch (value) {
+            case NUMBER -> "Newest number first";
+            case SCHEDULED_START -> "Earliest window first";
+            case NEWEST -> "Newest first";
+        }));
+        sort.valueProperty().bindBidirectional(model.sortProperty());
+
+        Button clear = new Button("Clear filters");
+        clear.setId("jobs-clear-filters");
+        clear.setOnAction(e -> {
+            customer.getEditor().clear();
+            model.clearFilters();
+        });
+        FlowPane row = new FlowPane(8, 6, status, technician, priority, customer, first, last, sort, clear);
+        HBox.setHgrow(row, Priority.ALWAYS);
+        return new HBox(row);
+    }
+
+    private static <T> StringConverter<T> labels(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
     }
 
     private Node detailPane() {

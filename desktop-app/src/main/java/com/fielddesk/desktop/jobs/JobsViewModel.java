@@ -68,6 +68,16 @@ final class JobsViewModel implements AutoCloseable {
     private final ObjectProperty<WorkOrderStage> stage = new SimpleObjectProperty<>(WorkOrderStage.JOB);
     private final ObjectProperty<WorkOrderStatus> status = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<TechnicianChoice> technicianFilter = new SimpleObjectProperty<>(TechnicianChoice.ANYONE);
+    private final ObservableList<TechnicianChoice> technicianChoices = FXCollections.observableArrayList(
+            TechnicianChoice.ANYONE, TechnicianChoice.NOBODY);
+    private final ObjectProperty<com.fielddesk.domain.jobs.Priority> priorityFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.time.LocalDate> firstDay = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.time.LocalDate> lastDay = new SimpleObjectProperty<>();
+    private final ObjectProperty<WorkOrderFormViewModel.CustomerChoice> customerFilter = new SimpleObjectProperty<>();
+    private final ObservableList<WorkOrderFormViewModel.CustomerChoice> customerChoices = FXCollections.observableArrayList();
+    private BackgroundTasks.Running customerSearch = () -> { };
+    private final ObjectProperty<WorkOrderSort> sort = new SimpleObjectProperty<>(WorkOrderSort.NUMBER);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<WorkOrderDetail> selected = new ReadOnlyObjectWrapper<>();
@@ -110,27 +120,94 @@ final class JobsViewModel implements AutoCloseable {
         stage.addListener((o, before, now) -> rows.requery(query()));
         status.addListener((o, before, now) -> rows.requery(query()));
         search.addListener((o, before, now) -> rows.requery(query()));
+        for (javafx.beans.Observable filterPart : List.of(technicianFilter, priorityFilter, customerFilter, sort)) {
+            filterPart.addListener(changed -> rows.requery(query()));
+        }
+        // A day range whose last day is before its first shows nothing and says why (the list is not guessed).
+        firstDay.addListener((o, before, now) -> rows.requery(query()));
+        lastDay.addListener((o, before, now) -> rows.requery(query()));
     }
 
     void start() {
         rows.start();
         detail.start();
         form.start();
+        tasks.run(repository::technicians, found -> {
+            TechnicianChoice chosen = technicianFilter.get();
+            technicianChoices.setAll(TechnicianChoice.ANYONE, TechnicianChoice.NOBODY);
+            found.forEach(technician -> technicianChoices.add(TechnicianChoice.of(technician)));
+            technicianFilter.set(technicianChoices.contains(chosen) ? chosen : TechnicianChoice.ANYONE);
+        }, failure -> countText.set(Failures.sentence("Could not read the technicians on this computer.", failure)));
+    }
+
+    /** Whether the day range can be used: no last day before the first. */
+    private boolean daysInOrder() {
+        return firstDay.get() == null || lastDay.get() == null || !lastDay.get().isBefore(firstDay.get());
     }
 
     private WorkOrderFilter filter() {
         WorkOrderFilter filter = WorkOrderFilter.all().withStage(stage.get()).withText(search.get());
-        return status.get() == null ? filter : filter.withStatuses(Set.of(status.get()));
+        if (status.get() != null) {
+            filter = filter.withStatuses(Set.of(status.get()));
+        }
+        TechnicianChoice technician = technicianFilter.get();
+        if (technician != null && technician.unassigned()) {
+            filter = filter.unassigned();
+        } else if (technician != null && technician.id().isPresent()) {
+            filter = filter.withTechnician(technician.id().get());
+        }
+        if (priorityFilter.get() != null) {
+            filter = filter.withPriorities(Set.of(priorityFilter.get()));
+        }
+        if (customerFilter.get() != null) {
+            filter = filter.withCustomer(customerFilter.get().id());
+        }
+        if (daysInOrder()) {
+            filter = filter.from(Optional.ofNullable(firstDay.get())).until(Optional.ofNullable(lastDay.get()));
+        }
+        return filter;
     }
 
     private Callable<List<WorkOrderSummary>> query() {
+        if (!daysInOrder()) {
+            return List::of;
+        }
         WorkOrderFilter filter = filter();
-        WorkOrderSort sort = WorkOrderStage.QUOTE.equals(stage.get()) ? WorkOrderSort.NEWEST : WorkOrderSort.NUMBER;
-        return () -> repository.list(filter, sort, SHOWN);
+        WorkOrderSort order = sort.get() == null ? WorkOrderSort.NUMBER : sort.get();
+        return () -> repository.list(filter, order, SHOWN);
+    }
+
+    /** The customers whose name, phone or email has {@code text}, for the list's customer filter. */
+    void searchCustomers(String text) {
+        customerSearch.cancel();
+        WorkOrderFormViewModel.CustomerChoice chosen = customerFilter.get();
+        if (text == null || text.isBlank() || chosen != null && chosen.name().equals(text)) {
+            return;
+        }
+        customerSearch = tasks.run(() -> customers.list(text, com.fielddesk.domain.customers.CustomerSort.NAME,
+                        WorkOrderFormViewModel.CUSTOMER_MATCHES).stream()
+                        .map(found -> new WorkOrderFormViewModel.CustomerChoice(found.id(), found.fullName())).toList(),
+                customerChoices::setAll,
+                failure -> countText.set(Failures.sentence("Could not search the customers on this computer.", failure)));
+    }
+
+    /** Every filter back to "all" (the stage stays). */
+    void clearFilters() {
+        status.set(null);
+        search.set("");
+        technicianFilter.set(TechnicianChoice.ANYONE);
+        priorityFilter.set(null);
+        customerFilter.set(null);
+        firstDay.set(null);
+        lastDay.set(null);
     }
 
     /** "Showing 200 of 1,234 jobs · Unscheduled 40 · Scheduled 12 …", counted after the rows are shown. */
     private void count() {
+        if (!daysInOrder()) {
+            countText.set("The last day is before the first; no work order matches.");
+            return;
+        }
         WorkOrderFilter filter = filter();
         boolean quotes = WorkOrderStage.QUOTE.equals(stage.get());
         int shown = rows.items().size();
@@ -390,6 +467,38 @@ final class JobsViewModel implements AutoCloseable {
 
     ObjectProperty<WorkOrderStatus> statusProperty() {
         return status;
+    }
+
+    ObjectProperty<TechnicianChoice> technicianFilterProperty() {
+        return technicianFilter;
+    }
+
+    ObservableList<TechnicianChoice> technicianChoices() {
+        return technicianChoices;
+    }
+
+    ObjectProperty<com.fielddesk.domain.jobs.Priority> priorityFilterProperty() {
+        return priorityFilter;
+    }
+
+    ObjectProperty<java.time.LocalDate> firstDayProperty() {
+        return firstDay;
+    }
+
+    ObjectProperty<java.time.LocalDate> lastDayProperty() {
+        return lastDay;
+    }
+
+    ObjectProperty<WorkOrderFormViewModel.CustomerChoice> customerFilterProperty() {
+        return customerFilter;
+    }
+
+    ObservableList<WorkOrderFormViewModel.CustomerChoice> customerChoices() {
+        return customerChoices;
+    }
+
+    ObjectProperty<WorkOrderSort> sortProperty() {
+        return sort;
     }
 
     StringProperty searchProperty() {
