@@ -245,8 +245,8 @@ final class JobsView {
         Button clear = new Button("Clear filters");
         clear.setId("jobs-clear-filters");
         clear.setOnAction(e -> {
-            customer.getEditor().clear();
             model.clearFilters();
+            customer.getEditor().clear();
         });
         FlowPane row = new FlowPane(8, 6, status, technician, priority, customer, first, last, sort, clear);
         HBox.setHgrow(row, Priority.ALWAYS);

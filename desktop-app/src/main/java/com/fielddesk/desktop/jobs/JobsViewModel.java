@@ -77,6 +77,8 @@ final class JobsViewModel implements AutoCloseable {
     private final ObjectProperty<WorkOrderFormViewModel.CustomerChoice> customerFilter = new SimpleObjectProperty<>();
     private final ObservableList<WorkOrderFormViewModel.CustomerChoice> customerChoices = FXCollections.observableArrayList();
     private BackgroundTasks.Running customerSearch = () -> { };
+    /** Clear filters is changing several parts: the list is read once, after the last. */
+    private boolean clearing;
     private final ObjectProperty<WorkOrderSort> sort = new SimpleObjectProperty<>(WorkOrderSort.NUMBER);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
@@ -117,15 +119,11 @@ final class JobsViewModel implements AutoCloseable {
                 MessagesRepository.INTERNAL_READS.stream()).map(Table::name).distinct().toList();
         threadChanges.add(changes.subscribe(messageTables, touched -> tasks.onUi(() -> selectedId.ifPresent(this::loadThreads))));
         detail.items().addListener((javafx.collections.ListChangeListener<WorkOrderDetail>) change -> showDetail());
-        stage.addListener((o, before, now) -> rows.requery(query()));
-        status.addListener((o, before, now) -> rows.requery(query()));
-        search.addListener((o, before, now) -> rows.requery(query()));
-        for (javafx.beans.Observable filterPart : List.of(technicianFilter, priorityFilter, customerFilter, sort)) {
-            filterPart.addListener(changed -> rows.requery(query()));
-        }
         // A day range whose last day is before its first shows nothing and says why (the list is not guessed).
-        firstDay.addListener((o, before, now) -> rows.requery(query()));
-        lastDay.addListener((o, before, now) -> rows.requery(query()));
+        for (javafx.beans.Observable filterPart : List.of(stage, status, search, technicianFilter, priorityFilter, customerFilter,
+                firstDay, lastDay, sort)) {
+            filterPart.addListener(changed -> requery());
+        }
     }
 
     void start() {
@@ -191,8 +189,24 @@ final class JobsViewModel implements AutoCloseable {
                 failure -> countText.set(Failures.sentence("Could not search the customers on this computer.", failure)));
     }
 
-    /** Every filter back to "all" (the stage stays). */
+    private void requery() {
+        if (!clearing) {
+            rows.requery(query());
+        }
+    }
+
+    /** Every filter back to "all" (the stage stays), read once. */
     void clearFilters() {
+        clearing = true;
+        try {
+            clearEach();
+        } finally {
+            clearing = false;
+        }
+        requery();
+    }
+
+    private void clearEach() {
         status.set(null);
         search.set("");
         technicianFilter.set(TechnicianChoice.ANYONE);
@@ -211,8 +225,16 @@ final class JobsViewModel implements AutoCloseable {
         WorkOrderFilter filter = filter();
         boolean quotes = WorkOrderStage.QUOTE.equals(stage.get());
         int shown = rows.items().size();
-        tasks.run(() -> Map.entry(repository.count(filter), quotes ? Map.<WorkOrderStatus, Long>of()
-                : repository.countsByStatus(filter)), counted -> {
+        // Jobs: one read gives both (a job always has a status, so the total is the sum of the statuses shown).
+        tasks.run(() -> {
+            if (quotes) {
+                return Map.entry(repository.count(filter), Map.<WorkOrderStatus, Long>of());
+            }
+            Map<WorkOrderStatus, Long> perStatus = repository.countsByStatus(filter);
+            long total = perStatus.entrySet().stream().filter(e -> filter.statuses().isEmpty() || filter.statuses().contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return Map.entry(total, perStatus);
+        }, counted -> {
                     long total = counted.getKey();
                     String noun = quotes ? (total == 1 ? " quote" : " quotes") : (total == 1 ? " job" : " jobs");
                     String head = total == 0 ? "No" + noun + " match"

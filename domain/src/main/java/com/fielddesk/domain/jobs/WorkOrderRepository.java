@@ -81,7 +81,7 @@ public final class WorkOrderRepository {
     }
 
     public long count(WorkOrderFilter filter) {
-        return cache.count(listQuery(filter));
+        return cache.count(countQuery(filter));
     }
 
     /**
@@ -90,7 +90,7 @@ public final class WorkOrderRepository {
      * a status the console does not know yet is listed too.
      */
     public Map<WorkOrderStatus, Long> countsByStatus(WorkOrderFilter filter) {
-        Map<String, Long> byCode = cache.countBy(listQuery(filter.withStatuses(java.util.Set.of())), WORK_ORDERS.status);
+        Map<String, Long> byCode = cache.countBy(countQuery(filter.withStatuses(java.util.Set.of())), WORK_ORDERS.status);
         Map<WorkOrderStatus, Long> counts = new LinkedHashMap<>();
         WorkOrderStatus.values().forEach(status -> counts.put(status, 0L));
         byCode.forEach((code, count) -> {
@@ -102,6 +102,21 @@ public final class WorkOrderRepository {
     }
 
     private Query listQuery(WorkOrderFilter filter) {
+        return joined(Query.from(WORK_ORDERS)).where(conditions(filter));
+    }
+
+    /**
+     * The same rows for counting: joined to customers only when the text may match a customer's
+     * name, never to addresses or technicians (a count needs no columns of theirs) — so a count by
+     * status is read from the (stage, status, …) index alone (cache V9) instead of 100k joined rows.
+     */
+    private Query countQuery(WorkOrderFilter filter) {
+        Query workOrders = Query.from(WORK_ORDERS);
+        return (filter.text().isEmpty() ? workOrders : workOrders.leftJoin(CUSTOMERS, CUSTOMERS.id, WORK_ORDERS.customerId))
+                .where(conditions(filter));
+    }
+
+    private Condition conditions(WorkOrderFilter filter) {
         List<Condition> conditions = new ArrayList<>();
         filter.stage().ifPresent(stage -> conditions.add(WORK_ORDERS.stage.eq(stage.code())));
         if (!filter.statuses().isEmpty()) {
@@ -124,7 +139,7 @@ public final class WorkOrderRepository {
             TextRules.recordNumber(filter.text()).ifPresent(number -> anyOf.add(WORK_ORDERS.number.eq(number)));
             conditions.add(Condition.any(anyOf));
         }
-        return joined(Query.from(WORK_ORDERS)).where(Condition.all(conditions));
+        return Condition.all(conditions);
     }
 
     /** The customer, the service address and the technician, each by one join (no query per row). */
