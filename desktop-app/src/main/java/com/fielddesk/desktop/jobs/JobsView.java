@@ -76,7 +76,7 @@ final class JobsView {
         this.formBox = formBox();
         root.setId("jobs");
         root.getItems().addAll(listPane(), detailPane());
-        root.setDividerPositions(0.55);
+        root.setDividerPositions(0.58);
     }
 
     Node node() {
@@ -189,7 +189,7 @@ final class JobsView {
         priority.setId("jobs-priority");
         priority.getItems().add(null);
         priority.getItems().addAll(com.fielddesk.domain.jobs.Priority.values());
-        priority.setConverter(labels(value -> value == null ? "Any priority" : value.label()));
+        priority.setConverter(WorkOrderForm.labels(value -> value == null ? "Any priority" : value.label()));
         priority.valueProperty().bindBidirectional(model.priorityFilterProperty());
 
         ComboBox<WorkOrderFormViewModel.CustomerChoice> customer = new ComboBox<>(model.customerChoices());
@@ -224,18 +224,20 @@ final class JobsView {
         javafx.scene.control.DatePicker first = new javafx.scene.control.DatePicker();
         first.setId("jobs-first-day");
         first.setPromptText("From day");
-        first.setPrefWidth(120);
+        first.setPrefWidth(140);
+        first.setConverter(WorkOrderForm.dayConverter());
         first.valueProperty().bindBidirectional(model.firstDayProperty());
         javafx.scene.control.DatePicker last = new javafx.scene.control.DatePicker();
         last.setId("jobs-last-day");
         last.setPromptText("To day");
-        last.setPrefWidth(120);
+        last.setPrefWidth(140);
+        last.setConverter(WorkOrderForm.dayConverter());
         last.valueProperty().bindBidirectional(model.lastDayProperty());
 
         ComboBox<WorkOrderSort> sort = new ComboBox<>();
         sort.setId("jobs-sort");
         sort.getItems().setAll(WorkOrderSort.values());
-        sort.setConverter(labels(value -> value == null ? "" : switch (value) {
+        sort.setConverter(WorkOrderForm.labels(value -> value == null ? "" : switch (value) {
             case NUMBER -> "Newest number first";
             case SCHEDULED_START -> "Earliest window first";
             case NEWEST -> "Newest first";
@@ -253,20 +255,6 @@ final class JobsView {
         return new HBox(row);
     }
 
-    private static <T> StringConverter<T> labels(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
-    }
-
     private Node detailPane() {
         detail.setId("job-detail");
         detail.getStyleClass().add(Styles.DETAIL_PANE);
@@ -274,6 +262,19 @@ final class JobsView {
         moves.setId("job-moves");
         history.setId("job-history");
         history.setPlaceholder(new Label("No status changes yet."));
+        // Long reasons wrap instead of scrolling sideways.
+        history.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         notice.setId("job-notice");
         notice.setWrapText(true);
         notice.textProperty().bind(model.noticeProperty());
@@ -501,10 +502,10 @@ final class JobsView {
         return QuoteStatus.DRAFT.equals(next) ? "Back to draft" : "→ " + next.label();
     }
 
-    /** "Dec 5, 2026, 09:12 · Scheduled → Canceled: no access · Dana Dispatcher" — in the company's zone. */
+    /** "5 Dec 09:12 · Scheduled → Canceled: no access · Dana Dispatcher" — in the company's zone. */
     private String historyLine(StatusChange change) {
-        return formats.dateTime(change.changedAt()) + " · " + change.describe() + " · "
-                + change.changedBy().orElse("someone this computer does not know");
+        return formats.dayAndTime(change.changedAt()) + " · " + change.describe() + " · "
+                + change.changedBy().orElse("unknown");
     }
 
     private static String statusText(WorkOrderSummary row) {

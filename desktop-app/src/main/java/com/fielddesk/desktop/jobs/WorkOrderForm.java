@@ -120,11 +120,19 @@ public final class WorkOrderForm {
         title.textProperty().bindBidirectional(viewModel.title);
         description.textProperty().bindBidirectional(viewModel.description);
         priority.getItems().setAll(Priority.values());
-        priority.setConverter(converter(value -> value == null ? "" : value.label()));
+        priority.setConverter(labels(value -> value == null ? "" : value.label()));
         priority.valueProperty().bindBidirectional(viewModel.priority);
         technician.setItems(viewModel.technicians());
-        technician.setConverter(converter(value -> value == null ? "Nobody yet" : value.name()));
+        technician.setConverter(labels(value -> value == null ? "Nobody yet" : value.name()));
         technician.setPromptText("Nobody yet");
+        // A ComboBox whose value went back to null shows an empty button, not its prompt: say "Nobody yet".
+        technician.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Technician item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "Nobody yet" : item.name());
+            }
+        });
         technician.valueProperty().bindBidirectional(viewModel.technician);
         day.valueProperty().bindBidirectional(viewModel.day);
         day.setConverter(dayConverter());
@@ -159,7 +167,8 @@ public final class WorkOrderForm {
         return problems.stream().filter(problem -> problem.field().equals(field)).map(FieldError::message).findFirst();
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    /** Shows values as {@code text} says (a choice list: nothing is typed, so nothing is parsed). */
+    static <T> StringConverter<T> labels(java.util.function.Function<T, String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
@@ -174,7 +183,7 @@ public final class WorkOrderForm {
     }
 
     /** ISO days (2026-12-07) whatever the computer's locale, so a typed day reads the same everywhere. */
-    private static StringConverter<LocalDate> dayConverter() {
+    static StringConverter<LocalDate> dayConverter() {
         return new StringConverter<>() {
             @Override
             public String toString(LocalDate value) {
