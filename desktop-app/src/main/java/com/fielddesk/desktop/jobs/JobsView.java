@@ -223,13 +223,13 @@ final class JobsView {
 
         javafx.scene.control.DatePicker first = new javafx.scene.control.DatePicker();
         first.setId("jobs-first-day");
-        first.setPromptText("From day");
+        first.setPromptText("Day");
         first.setPrefWidth(140);
         first.setConverter(WorkOrderForm.dayConverter());
         first.valueProperty().bindBidirectional(model.firstDayProperty());
         javafx.scene.control.DatePicker last = new javafx.scene.control.DatePicker();
         last.setId("jobs-last-day");
-        last.setPromptText("To day");
+        last.setPromptText("To day (range)");
         last.setPrefWidth(140);
         last.setConverter(WorkOrderForm.dayConverter());
         last.valueProperty().bindBidirectional(model.lastDayProperty());

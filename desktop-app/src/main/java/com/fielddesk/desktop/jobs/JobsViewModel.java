@@ -160,8 +160,11 @@ final class JobsViewModel implements AutoCloseable {
         if (customerFilter.get() != null) {
             filter = filter.withCustomer(customerFilter.get().id());
         }
-        if (daysInOrder()) {
-            filter = filter.from(Optional.ofNullable(firstDay.get())).until(Optional.ofNullable(lastDay.get()));
+        // One day picked is that day; two are a range (a day alone never means "from then on").
+        java.time.LocalDate first = firstDay.get() != null ? firstDay.get() : lastDay.get();
+        java.time.LocalDate last = lastDay.get() != null ? lastDay.get() : firstDay.get();
+        if (first != null && daysInOrder()) {
+            filter = filter.withDays(first, last);
         }
         return filter;
     }

@@ -124,12 +124,16 @@ class JobsFeatureTest {
         Fx.run(() -> choose("#jobs-priority", "Any priority"));
         // 2026-12-10T04:30Z is still Dec 9 in New York: days are the company's days.
         Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-first-day")).setValue(java.time.LocalDate.of(2026, 12, 9)));
-        Fx.waitUntil("from Dec 9 (company days)", DEADLINE, () -> titles().equals(List.of("Oven check", "Leaking tap")));
+        Fx.waitUntil("one company day (04:30Z on Dec 10 is Dec 9 in New York)", DEADLINE,
+                () -> titles().equals(List.of("Oven check", "Leaking tap")));
         Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-last-day")).setValue(java.time.LocalDate.of(2026, 12, 8)));
         Fx.waitUntil("a range the wrong way round says so", DEADLINE, () -> titles().isEmpty()
                 && section.text("#jobs-count").equals("The last day is before the first; no work order matches."));
-        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-last-day")).setValue(java.time.LocalDate.of(2026, 12, 9)));
-        Fx.waitUntil("one company day", DEADLINE, () -> titles().equals(List.of("Oven check", "Leaking tap")));
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-last-day")).setValue(java.time.LocalDate.of(2026, 12, 10)));
+        Fx.waitUntil("a range of company days", DEADLINE, () -> titles().equals(List.of("Oven check", "Leaking tap")));
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-first-day")).setValue(java.time.LocalDate.of(2026, 12, 8)));
+        Fx.waitUntil("a wider range", DEADLINE, () -> titles().size() == 3);
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-first-day")).setValue(java.time.LocalDate.of(2026, 12, 9)));
         Fx.run(() -> choose("#jobs-sort", "Earliest window first"));
         Fx.waitUntil("earliest first", DEADLINE, () -> titles().equals(List.of("Leaking tap", "Oven check")));
         Fx.run(() -> ((javafx.scene.control.ComboBox<?>) section.lookup("#jobs-customer")).getEditor().setText("acme"));
