@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole console against local-backend: a dispatcher cancels a job with a reason, the reason
  * reaches the server (the work order and the cancel's status-history line keep it), and the history
- * the console pulls back shows it.
+ * the console pulls back shows it; a quote accepted in the console is a job on the server.
  */
 class CancelReasonEndToEndTest {
 
@@ -59,12 +59,7 @@ class CancelReasonEndToEndTest {
         String nav = "#" + ShellView.NAV_PREFIX + JobsFeature.ID;
         Fx.waitUntil("Jobs is in the navigation", DEADLINE, () -> console.find(nav).isPresent());
         Fx.run(() -> ((ToggleButton) console.find(nav).orElseThrow()).fire());
-        Fx.waitUntil("the job has synced", DEADLINE, () -> rows().stream().anyMatch(row -> row.id().value().equals(job)));
-        Fx.run(() -> {
-            TableView<WorkOrderSummary> table = table();
-            table.getSelectionModel().select(table.getItems().stream().filter(row -> row.id().value().equals(job)).findFirst()
-                    .orElseThrow());
-        });
+        Fx.waitUntil("the job has synced and is selected", DEADLINE, () -> Fx.read(() -> select(job)));
         Fx.waitUntil("Cancel is offered", DEADLINE, () -> console.find("#job-move-canceled").isPresent());
 
         Button cancel = Fx.read(() -> (Button) console.find("#job-move-canceled").orElseThrow());
@@ -85,13 +80,47 @@ class CancelReasonEndToEndTest {
                 .orElse(false)));
     }
 
+    @Test
+    void anAcceptedQuoteBecomesAJobOnTheServer() {
+        UUID customer = (UUID) backend.queryValue("insert into public.customers (company_id, full_name) values (?, ?) returning id",
+                backend.acme.id(), "Northwind Traders");
+        UUID quote = (UUID) backend.queryValue("""
+                insert into public.work_orders (company_id, stage, quote_status, title, customer_id, priority, total)
+                values (?, 'quote', 'sent', 'New boiler', ?, 'normal', 4250) returning id""", backend.acme.id(), customer);
+        console.signInWithTheDemoLogin();
+        String nav = "#" + ShellView.NAV_PREFIX + JobsFeature.ID;
+        Fx.waitUntil("Jobs is in the navigation", DEADLINE, () -> console.find(nav).isPresent());
+        Fx.run(() -> ((ToggleButton) console.find(nav).orElseThrow()).fire());
+        Fx.waitUntil("the Jobs section", DEADLINE, () -> console.find("#jobs-stage-quotes").isPresent());
+        Fx.run(() -> ((ToggleButton) console.find("#jobs-stage-quotes").orElseThrow()).fire());
+        Fx.waitUntil("the quote has synced and is selected", DEADLINE, () -> Fx.read(() -> select(quote)));
+        Fx.waitUntil("Accept is offered", DEADLINE, () -> console.find("#job-quote-accepted").isPresent());
+        Fx.run(() -> ((Button) console.find("#job-quote-accepted").orElseThrow()).fire());
+
+        Fx.awaitOffFx("the server has a job", DEADLINE, () -> "job".equals(backend.queryValue(
+                "select stage from public.work_orders where id = ?", quote)));
+        assertThat(backend.queryValue("select quote_status || '/' || status from public.work_orders where id = ?", quote))
+                .isEqualTo("accepted/unscheduled");
+        Fx.waitUntil("the history says it became a job", DEADLINE, () -> Fx.read(() -> console.find("#job-history")
+                .map(node -> ((ListView<?>) node).getItems().stream().map(Object::toString)
+                        .anyMatch(line -> line.contains("Stage: Quote → Job") && line.endsWith("Dana Dispatcher")))
+                .orElse(false)));
+    }
+
     @SuppressWarnings("unchecked")
     private TableView<WorkOrderSummary> table() {
         return (TableView<WorkOrderSummary>) console.find("#jobs-table").orElseThrow();
     }
 
-    private java.util.List<WorkOrderSummary> rows() {
-        return Fx.read(() -> console.find("#jobs-table").map(node -> java.util.List.copyOf(table().getItems()))
-                .orElse(java.util.List.of()));
+    /** Selects the work order in the list once it is there (on the FX thread); whether it is selected. */
+    private boolean select(UUID id) {
+        if (console.find("#jobs-table").isEmpty()) {
+            return false;
+        }
+        TableView<WorkOrderSummary> table = table();
+        table.getItems().stream().filter(row -> row.id().value().equals(id)).findFirst()
+                .ifPresent(row -> table.getSelectionModel().select(row));
+        WorkOrderSummary selected = table.getSelectionModel().getSelectedItem();
+        return selected != null && selected.id().value().equals(id);
     }
 }
