@@ -210,6 +210,21 @@ class WorkOrderDetailTest {
     }
 
     @Test
+    void aNewQuoteForAClaimedLeadTakesTheCustomerAndAddressOfItsJobAndTheLeadsDescription() throws Exception {
+        UUID claimJob = UUID.randomUUID();
+        open(dispatcher);
+        workOrder(claimJob, 3, "job", "Lead: furnace pilot", "status", "unscheduled");
+        assertThat(Fx.read(() -> section.navigator().newWorkOrder(WorkOrderRequest.likeWorkOrder(true, claimJob,
+                "Furnace pilot light keeps going out every few hours.")))).isEmpty();
+        Fx.waitUntil("the new quote with the lead's customer, address and description", DEADLINE,
+                () -> section.text("#job-title").equals("New quote") && textOf("#wo-customer").equals("Northwind Traders")
+                        && textOf("#wo-description").equals("Furnace pilot light keeps going out every few hours.")
+                        && Fx.read(() -> ((ComboBox<?>) section.lookup("#wo-address")).getValue() instanceof
+                        WorkOrderFormViewModel.AddressChoice chosen && chosen.id().equals(home)
+                        && chosen.line().equals("12 Elm St, Springfield, 12345")));
+    }
+
+    @Test
     void newJobOnACustomerInCustomersOpensJobsWithTheCustomerFilledIn() throws Exception {
         LocalCache local = seed();
         section = SectionUnderTest.show(com.fielddesk.desktop.customers.CustomersFeature.feature(
