@@ -131,11 +131,15 @@ final class WorkOrderFormViewModel {
     void start() {
         tasks.run(repository::technicians, found -> {
             Technician chosen = technician.get();
-            technicians.setAll(found);
+            // null first: "Nobody yet" can be picked again to take the technician off.
+            List<Technician> choices = new ArrayList<>();
+            choices.add(null);
+            choices.addAll(found);
             // Keep a chosen technician who is no longer active, so an edit does not drop them silently.
             if (chosen != null && found.stream().noneMatch(t -> t.id().equals(chosen.id()))) {
-                technicians.add(chosen);
+                choices.add(chosen);
             }
+            technicians.setAll(choices);
         }, failure -> notice.set(Failures.sentence("Could not read the technicians on this computer.", failure)));
     }
 
@@ -187,7 +191,7 @@ final class WorkOrderFormViewModel {
         jobTotal = detail.total().amount();
         total.set(WorkOrderStage.QUOTE.equals(summary.stage()) ? detail.total().amount().toPlainString() : "");
         state.markSaved();
-        if (technician.get() != null && technicians.stream().noneMatch(t -> t.id().equals(technician.get().id()))) {
+        if (technician.get() != null && technicians.stream().noneMatch(t -> t != null && t.id().equals(technician.get().id()))) {
             technicians.add(technician.get());
         }
     }

@@ -123,7 +123,8 @@ class WorkOrderDetailTest {
             @SuppressWarnings("unchecked")
             ComboBox<com.fielddesk.domain.jobs.Technician> technician = (ComboBox<com.fielddesk.domain.jobs.Technician>)
                     section.lookup("#wo-technician");
-            technician.setValue(technician.getItems().get(0));
+            assertThat(technician.getItems().get(0)).as("Nobody yet comes first").isNull();
+            technician.setValue(technician.getItems().get(1));
             ((Button) section.lookup("#job-save")).fire();
         });
         Fx.waitUntil("saved and shown", DEADLINE, () -> section.text("#job-title").equals("Job #1 · Boiler service and flue check")
