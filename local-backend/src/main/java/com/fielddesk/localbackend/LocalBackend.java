@@ -7,6 +7,7 @@ import com.fielddesk.localbackend.auth.PasswordHasher;
 import com.fielddesk.localbackend.auth.ProjectKeys;
 import com.fielddesk.localbackend.db.BackendSchema;
 import com.fielddesk.localbackend.db.EmbeddedPostgresServer;
+import com.fielddesk.localbackend.demo.DemoActivity;
 import com.fielddesk.localbackend.demo.DemoDataGenerator;
 import com.fielddesk.localbackend.demo.DemoLogin;
 import com.fielddesk.localbackend.http.ApiRoutes;
@@ -27,6 +28,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +63,7 @@ public final class LocalBackend implements AutoCloseable {
     private final SchemaCache schemaCache;
     private final Gateway gateway;
     private final URI url;
+    private DemoActivity demoActivity;
     private volatile boolean stopped;
 
     private LocalBackend(LocalBackendConfig config, EmbeddedPostgresServer postgres, HikariDataSource adminPool,
@@ -217,6 +224,41 @@ public final class LocalBackend implements AutoCloseable {
         return config.demo().wanted() ? DemoDataGenerator.demoLogins() : List.of();
     }
 
+    /**
+     * The demo's portal customers (same password as the staff), read from the database: which
+     * customers have a portal login depends on the demo data loaded. Empty without demo data.
+     */
+    public List<DemoLogin> demoPortalLogins() {
+        if (!config.demo().wanted()) {
+            return List.of();
+        }
+        List<DemoLogin> logins = new ArrayList<>();
+        try (Connection connection = adminPool.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     select u.email, c.name from public.customer_portal_accounts a
+                       join auth.users u on u.id = a.user_id join public.companies c on c.id = a.company_id
+                      where u.email like '%@customer.demo' order by c.name, u.email""");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                logins.add(new DemoLogin(rows.getString(1), DemoDataGenerator.DEMO_PASSWORD, "customer", rows.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the demo's portal logins: " + e.getMessage(), e);
+        }
+        return List.copyOf(logins);
+    }
+
+    /**
+     * Starts {@link DemoActivity} (a portal customer's reply and a new lead every {@code interval})
+     * until this backend stops; a second call replaces the first. Only meaningful with demo data.
+     */
+    public synchronized void startDemoActivity(Duration interval) {
+        if (demoActivity != null) {
+            demoActivity.close();
+        }
+        demoActivity = DemoActivity.every(adminPool, interval);
+    }
+
     public LocalBackendConfig config() {
         return config;
     }
@@ -236,6 +278,7 @@ public final class LocalBackend implements AutoCloseable {
             return;
         }
         stopped = true;
+        closeQuietly(demoActivity);
         closeQuietly(gateway);
         closeQuietly(authenticatorPool);
         closeQuietly(adminPool);

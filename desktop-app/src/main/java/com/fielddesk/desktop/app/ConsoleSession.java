@@ -13,6 +13,8 @@ import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.sync.SyncEngine;
 import com.fielddesk.cache.sync.SyncSettings;
 import com.fielddesk.desktop.signin.Workspace;
+import com.fielddesk.domain.audit.AuditEvents;
+import com.fielddesk.domain.audit.AuditUnavailableException;
 import com.fielddesk.supabase.SupabaseClient;
 
 import java.time.Clock;
@@ -159,8 +161,17 @@ public final class ConsoleSession implements AutoCloseable {
         return openedOffline;
     }
 
-    /** Ends the session on the server (best effort) and forgets it on this machine. */
+    /**
+     * Ends the session on the server (best effort) and forgets it on this machine; first the
+     * sign-out goes into the company's audit log while the token still works (best effort too).
+     */
     public void signOut() {
+        try {
+            new AuditEvents(new SupabaseFunctionPort(supabase)).recordSignOut();
+        } catch (AuditUnavailableException e) {
+            org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).warn("Could not record the sign-out in the audit log ({})",
+                    e.reason());
+        }
         supabase.auth().signOut();
     }
 

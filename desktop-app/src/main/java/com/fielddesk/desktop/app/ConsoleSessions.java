@@ -3,7 +3,11 @@ package com.fielddesk.desktop.app;
 import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.calls.SupabaseFunctionPort;
 import com.fielddesk.desktop.signin.SignInException;
+import com.fielddesk.domain.audit.AuditEvents;
+import com.fielddesk.domain.audit.AuditUnavailableException;
+import com.fielddesk.domain.common.Role;
 import com.fielddesk.desktop.signin.SignInProgress;
 import com.fielddesk.desktop.signin.SignInService;
 import com.fielddesk.desktop.signin.Workspace;
@@ -70,6 +74,8 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
         progress.accept(SignInProgress.of(SignInProgress.Step.SIGNING_IN));
         try {
             Session session = supabase.auth().signInWithPassword(email, password);
+            refuseTechnicians(supabase, session);
+            recordSignIn(supabase);
             return open(workspace, supabase, session, false, progress);
         } catch (InvalidCredentialsException e) {
             supabase.close();
@@ -106,6 +112,7 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
         Optional<Session> session = supabase.auth().currentSession();
         switch (status) {
             case SIGNED_IN, REFRESHING:
+                refuseTechnicians(supabase, session.orElseThrow());
                 return Optional.of(open(workspace, supabase, session.orElseThrow(), false, progress));
             case OFFLINE_WITH_CACHED_SESSION:
                 return Optional.of(open(workspace, supabase, session.orElseThrow(), true, progress));
@@ -119,12 +126,56 @@ public final class ConsoleSessions implements SignInService<ConsoleSession> {
         }
     }
 
+    /** What a technician reads at sign-in. */
+    static final String NOT_FOR_TECHNICIANS = "FieldDesk's console is for the office; technicians use the mobile app.";
+
+    /**
+     * The console is for office staff: a technician's sign-in is refused before any of the company's
+     * data is downloaded, and the session just made is ended on the server and forgotten here. The
+     * role is the profile's, read from the server (the token does not carry it); if that read
+     * fails, the sign-in goes on — the server's row security still decides what each role reads.
+     */
+    private static void refuseTechnicians(SupabaseClient supabase, Session session) throws SignInException {
+        Optional<String> role;
+        try {
+            role = supabase.from("profiles").select("role").eq("id", session.user().id())
+                    .maybeSingle(com.fasterxml.jackson.databind.JsonNode.class).map(profile -> profile.path("role").asText(""));
+        } catch (SupabaseException e) {
+            log().warn("Could not read the role at sign-in ({}); the console's sections follow it once synced", e.toString());
+            return;
+        }
+        if (role.filter(Role.TECHNICIAN.code()::equals).isPresent()) {
+            try {
+                supabase.auth().signOut();
+            } catch (SupabaseException e) {
+                log().warn("Could not end a technician's session on the server ({}); it is forgotten here", e.toString());
+            }
+            supabase.close();
+            throw new SignInException(SignInException.Reason.NOT_FOR_THIS_ROLE, NOT_FOR_TECHNICIANS, null);
+        }
+    }
+
+    /** The sign-in into the company's audit log (best effort: a sign-in never fails for it). */
+    private static void recordSignIn(SupabaseClient supabase) {
+        try {
+            new AuditEvents(new SupabaseFunctionPort(supabase)).recordSignIn();
+        } catch (AuditUnavailableException e) {
+            log().warn("Could not record the sign-in in the audit log ({})", e.reason());
+        }
+    }
+
     private ConsoleSession open(Workspace workspace, SupabaseClient supabase, Session session, boolean offline,
-                                Consumer<SignInProgress> progress) {
+                                Consumer<SignInProgress> progress) throws SignInException {
         progress.accept(SignInProgress.of(SignInProgress.Step.OPENING_COPY));
         CacheDatabase cache = CacheDatabase.open(folder(workspace).resolve("cache-" + session.user().id() + ".sqlite"));
         ConsoleSession opened = new ConsoleSession(workspace, supabase, cache, session.user().id(), session.user().email(),
                 offline, clock, timings);
+        if (offline && opened.repositories().table("profiles").get(session.user().id().toString())
+                .filter(profile -> Role.TECHNICIAN.code().equals(profile.path("role").asText())).isPresent()) {
+            // Offline the server cannot be asked; the copy's profile says the role changed since.
+            opened.close();
+            throw new SignInException(SignInException.Reason.NOT_FOR_THIS_ROLE, NOT_FOR_TECHNICIANS, null);
+        }
         if (!offline) {
             firstSync(opened, progress);
         }

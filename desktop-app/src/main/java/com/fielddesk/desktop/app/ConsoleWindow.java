@@ -4,6 +4,9 @@ import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.desktop.app.feature.Feature;
 import com.fielddesk.desktop.app.feature.FeatureContext;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.settings.ConsoleControls;
+import com.fielddesk.desktop.settings.SystemTheme;
 import com.fielddesk.desktop.shell.CachedSearch;
 import com.fielddesk.desktop.shell.SectionNavigator;
 import com.fielddesk.desktop.shell.ShellView;
@@ -24,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -56,13 +60,21 @@ public final class ConsoleWindow {
     public ConsoleWindow(Stage stage, Services services) {
         this.stage = stage;
         this.services = services;
-        this.theme = Theme.parse(services.settings().get("theme").orElse("LIGHT"));
+        this.theme = Theme.parse(services.settings().get(ViewSettings.THEME).orElse("LIGHT"));
         theme.applyToApplication();
         this.scene = new Scene(content, 1280, 800);
         theme.applyTo(scene);
         stage.setScene(scene);
         WindowGeometry.remember(stage, services.settings());
         stage.setOnHidden(e -> shutDown());
+        if (Boolean.parseBoolean(services.settings().get(ViewSettings.THEME_FOLLOWS_SYSTEM).orElse("false"))) {
+            // The last answer shows first; the system is asked off the FX thread (it runs a command).
+            services.tasks().run(SystemTheme::detect, system -> {
+                if (system != theme) {
+                    useTheme(system);
+                }
+            }, e -> log().warn("Could not ask the system for its theme; keeping {}", theme, e));
+        }
     }
 
     public Scene scene() {
@@ -117,6 +129,9 @@ public final class ConsoleWindow {
                 });
     }
 
+    /** How long before opening a message may have been written and still be announced when it syncs. */
+    private static final java.time.Duration ARRIVALS_GRACE = java.time.Duration.ofMinutes(2);
+
     private void openConsole(ConsoleSession opened, Formats formats) {
         Repositories repositories = opened.repositories();
         Clock companyClock = services.clock().withZone(formats.zone());
@@ -130,7 +145,7 @@ public final class ConsoleWindow {
                 repositories.table("companies"),
                 new CachedSearch(opened.sync().cache()), changes,
                 issueActions(opened), sync, services.tasks(), companyClock);
-        SectionNavigator navigator = new SectionNavigator(FeatureRegistry.features(opened));
+        SectionNavigator navigator = new SectionNavigator(FeatureRegistry.features(opened, controls(opened)));
         FeatureContext context = new FeatureContext(repositories, changes, services.tasks(), sync,
                 services.settings(), companyClock, formats, navigator, services.chime());
         // The sections this role sees (the shell follows the role); until the profile is read (a few
@@ -147,6 +162,9 @@ public final class ConsoleWindow {
                         navigator.counts().totalProperty().get()),
                 navigator.currentProperty(), shell.companyNameProperty(), navigator.counts().totalProperty())));
         navigator.counts().start(changes, services.tasks());
+        // A message written shortly before the console opened and synced just after is still news;
+        // the history a first sync brings in is not.
+        navigator.arrivals().start(changes, services.tasks(), companyClock.instant().minus(ARRIVALS_GRACE));
         shell.start();
         services.tasks().run(opened::status, status -> show(status, sync), e ->
                 shell.reportProblem(Failures.sentence("Could not read the sync status from this computer's copy.", e)));
@@ -193,12 +211,18 @@ public final class ConsoleWindow {
         return companyName == null || companyName.isBlank() ? title : title + " · " + companyName;
     }
 
+    /** The header's theme button: a choice of the person's own, so the theme stops following the system. */
     private void toggleTheme() {
-        theme = theme.toggled();
+        services.settings().put(ViewSettings.THEME_FOLLOWS_SYSTEM, null);
+        useTheme(theme.toggled());
+    }
+
+    private void useTheme(Theme chosen) {
+        theme = chosen;
         theme.applyToApplication();
         theme.applyTo(scene);
         ViewSettings settings = services.settings();
-        settings.put("theme", theme.name());
+        settings.put(ViewSettings.THEME, theme.name());
         settings.save();
     }
 
@@ -226,6 +250,69 @@ public final class ConsoleWindow {
                 }
             });
         }
+    }
+
+    /** What Settings may ask of this window for {@code opened}: its local copy, reset, sign-out, theme. */
+    private ConsoleControls controls(ConsoleSession opened) {
+        return new ConsoleControls() {
+            @Override
+            public Path cacheFile() {
+                return opened.cacheDatabase().file();
+            }
+
+            @Override
+            public int unsyncedChanges() {
+                SyncStatus status = opened.status();
+                return status.pendingCount() + status.quarantined().size();
+            }
+
+            @Override
+            public void resetLocalCache() {
+                if (session == opened) {
+                    reset(opened);
+                }
+            }
+
+            @Override
+            public void signOut() {
+                if (session == opened) {
+                    ConsoleWindow.this.signOut();
+                }
+            }
+
+            @Override
+            public void applyTheme(Theme chosen) {
+                useTheme(chosen);
+            }
+        };
+    }
+
+    /**
+     * Reset local cache: the session is closed (its sync stopped), its cache file deleted, and the
+     * remembered session reopened through sign-in — whose first sync downloads everything again,
+     * its progress on the sign-in screen. The Auth session is kept: the user is not asked for a
+     * password. If it cannot be reopened (expired), the sign-in form asks for one.
+     */
+    private void reset(ConsoleSession ending) {
+        Path file = ending.cacheDatabase().file();
+        session = null;
+        showSignIn(null, false);
+        SignInViewModel<ConsoleSession> form = signIn;
+        services.tasks().run(() -> {
+            ending.close();
+            CacheDatabase.deleteFiles(file);
+            return true;
+        }, done -> {
+            if (form == signIn) {
+                form.resumeRemembered();
+            }
+        }, e -> {
+            log().error("Could not reset the local copy " + file, e);
+            if (form == signIn) {
+                form.showError(Failures.sentence("Could not delete this computer's copy, so it was not reset; "
+                        + "sign in to go on with it.", e));
+            }
+        });
     }
 
     private void show(javafx.scene.Node screen) {

@@ -8,6 +8,8 @@ import com.fielddesk.localbackend.LocalBackendOptions;
 import com.fielddesk.localbackend.StartupProgress;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The Local demo as the console runs it: local-backend in this process, data in the user's folder. */
@@ -15,12 +17,17 @@ final class EmbeddedLocalDemo implements LocalDemo {
 
     private final Path dataDirectory;
     private final DemoDataOption demoData;
+    private final Optional<Duration> demoActivity;
     private LocalBackend backend;
 
-    /** @param demoData what a first start loads (the console: the standard demo; tests: a small one) */
-    EmbeddedLocalDemo(Path dataDirectory, DemoDataOption demoData) {
+    /**
+     * @param demoData     what a first start loads (the console: the standard demo; tests: a small one)
+     * @param demoActivity how often demo customers reply and new leads arrive; empty for none (tests)
+     */
+    EmbeddedLocalDemo(Path dataDirectory, DemoDataOption demoData, Optional<Duration> demoActivity) {
         this.dataDirectory = dataDirectory;
         this.demoData = demoData;
+        this.demoActivity = demoData.wanted() ? demoActivity : Optional.empty();
     }
 
     @Override
@@ -29,6 +36,7 @@ final class EmbeddedLocalDemo implements LocalDemo {
             // Port 0: a second console or a Supabase CLI on 54321 must not stop the demo from starting.
             backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, 0, false, demoData),
                     LocalBackendOptions.defaults().withStartupProgress(step -> progress.accept(signInStep(step))));
+            demoActivity.ifPresent(backend::startDemoActivity);
         }
         return new Endpoint(backend.url(), backend.anonKey());
     }

@@ -11,6 +11,8 @@ import com.fielddesk.desktop.customers.CustomersFeature;
 import com.fielddesk.desktop.invoices.InvoicesFeature;
 import com.fielddesk.desktop.jobs.JobsFeature;
 import com.fielddesk.desktop.messages.MessagesFeature;
+import com.fielddesk.desktop.settings.ConsoleControls;
+import com.fielddesk.desktop.settings.SettingsFeature;
 import com.fielddesk.domain.audit.AuditEvents;
 import com.fielddesk.domain.audit.AuditRepository;
 import com.fielddesk.domain.common.UserId;
@@ -18,6 +20,7 @@ import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.invoices.InvoiceRepository;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
 import com.fielddesk.domain.messages.MessagesRepository;
+import com.fielddesk.domain.settings.CompanySettingsRepository;
 import com.fielddesk.domain.leads.LeadsRepository;
 import com.fielddesk.desktop.leads.LeadsFeature;
 import com.fielddesk.desktop.leads.ServerLeadActions;
@@ -35,8 +38,11 @@ final class FeatureRegistry {
     private FeatureRegistry() {
     }
 
-    /** The features of a signed-in session (an entry may need a session service, e.g. the server for claims). */
-    static List<Feature> features(ConsoleSession session) {
+    /**
+     * The features of a signed-in session (an entry may need a session service, e.g. the server for
+     * claims); {@code console} is what Settings asks of the window (reset, sign out, theme).
+     */
+    static List<Feature> features(ConsoleSession session, ConsoleControls console) {
         // One repository per kind of record: the jobs list, the board and the day read the same jobs.
         WorkOrderRepository jobs = new WorkOrderRepository(session.sync().cache(), new UserId(session.userId()));
         CustomerRepository customers = new CustomerRepository(session.sync().cache(), new UserId(session.userId()));
@@ -51,6 +57,9 @@ final class FeatureRegistry {
                 InvoicesFeature.feature(new InvoiceRepository(session.sync().cache(), new UserId(session.userId()))),
                 AuditFeature.feature(new AuditRepository(new SupabaseAuditLogPort(session.supabase()),
                         new WitnessedHeads(session.cacheDatabase(), Clock.systemUTC()), session.sync().cache(),
-                        new UserId(session.userId())), new AuditEvents(new SupabaseFunctionPort(session.supabase()))));
+                        new UserId(session.userId())), new AuditEvents(new SupabaseFunctionPort(session.supabase()))),
+                SettingsFeature.feature(new CompanySettingsRepository(session.sync().cache(), new UserId(session.userId())),
+                        () -> session.sync().pushThenPullAgain(List.of("lead_pool")).getOrDefault("lead_pool", 0L),
+                        new StorageLogos(session.supabase()), console));
     }
 }

@@ -8,9 +8,12 @@ import com.fielddesk.desktop.ui.ToneChime;
 import com.fielddesk.desktop.ui.ViewSettings;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackendConfig;
+import com.fielddesk.localbackend.demo.DemoActivity;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -54,8 +57,11 @@ public final class Services implements AutoCloseable {
     public static Services forDesktop(Executor uiThread) {
         String override = System.getProperty("fielddesk.home");
         Path home = override != null ? Path.of(override) : LocalBackendConfig.defaultDataDirectory().getParent();
-        return new Services(home, new EmbeddedLocalDemo(home.resolve("local-backend"), DemoDataOption.standard()), uiThread, Clock.systemDefaultZone(),
-                DemoLogins.documented());
+        // Demo activity (customers replying, new leads arriving) unless -Dfielddesk.demoActivity=off.
+        Optional<Duration> demoActivity = "off".equals(System.getProperty("fielddesk.demoActivity"))
+                ? Optional.empty() : Optional.of(DemoActivity.DEFAULT_INTERVAL);
+        return new Services(home, new EmbeddedLocalDemo(home.resolve("local-backend"), DemoDataOption.standard(),
+                demoActivity), uiThread, Clock.systemDefaultZone(), DemoLogins.documented());
     }
 
     public Path dataDirectory() {

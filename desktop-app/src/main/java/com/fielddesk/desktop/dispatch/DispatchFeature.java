@@ -19,7 +19,7 @@ public final class DispatchFeature {
                 .visibleTo(Role.OFFICE_STAFF)
                 .screen(context -> {
                     DispatchViewModel model = new DispatchViewModel(jobs, context.tasks(), context.changes(),
-                            context.navigator(), context.formats(), context.clock());
+                            context.navigator(), context.formats(), context.clock(), context.settings()::boardSnapMinutes);
                     DispatchView view = new DispatchView(model);
                     return FeatureScreen.of(view.node(), () -> {
                         model.start();

@@ -43,8 +43,8 @@ import java.util.Optional;
  * The dispatch day: a toolbar (previous / today / next day, a date), the tray on the left
  * (unscheduled, unassigned, late — each counted) and a lane per technician on a time axis in the
  * company's zone, with a "now" line on today. Jobs are cards sized by their window. Mouse: drag a
- * card from the tray or a lane to a place in a lane (schedule, reschedule, reassign; 15-minute
- * snap), or onto the tray (unassign). Keyboard, on a focused card: Alt+←/→ 15 minutes earlier or
+ * card from the tray or a lane to a place in a lane (schedule, reschedule, reassign; the
+ * board snap), or onto the tray (unassign). Keyboard, on a focused card: Alt+←/→ one snap earlier or
  * later, Alt+Shift+←/→ shorter or longer, Alt+↑/↓ the technician above or below, Enter opens the
  * job, the context menu (Shift+F10) schedules it with a picker; Ctrl+Z undoes the last change.
  */
@@ -110,7 +110,7 @@ final class DispatchView {
         model.weekShownProperty().addListener((o, before, now) -> (now ? weekToggle : dayToggle).setSelected(true));
         HBox toolbar = new HBox(8, previous, today, next, datePicker, view, dayTitle);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("Drag a job to a lane or onto the tray · on a focused job: Alt+←/→ 15 min, "
+        Label hint = new Label("Drag a job to a lane or onto the tray · on a focused job: Alt+←/→ one snap, "
                 + "Alt+Shift+←/→ shorter/longer, Alt+↑/↓ other technician, Enter opens, Shift+F10 schedules · Ctrl+Z undoes");
         hint.getStyleClass().add(Styles.FORM_HINT);
         hint.setWrapText(true);
@@ -474,7 +474,7 @@ final class DispatchView {
             e.consume();
         });
         edge.setOnMouseReleased(e -> {
-            int snaps = Math.round((float) ((e.getScreenX() - pressedAt[0]) / SCALE / DispatchViewModel.SNAP_MINUTES));
+            int snaps = Math.round((float) ((e.getScreenX() - pressedAt[0]) / SCALE / model.snapMinutes()));
             if (snaps == 0) {
                 card.setMinWidth(pressedAt[1]);
                 card.setPrefWidth(pressedAt[1]);

@@ -41,8 +41,6 @@ import java.util.concurrent.Callable;
  */
 final class DispatchViewModel implements AutoCloseable {
 
-    /** Minutes a drag or a key press moves a job by (issue: a setting; 15 by default). */
-    static final int SNAP_MINUTES = 15;
     /** A job put on the board without a window of its own gets this long a one. */
     static final Duration DEFAULT_LENGTH = Duration.ofHours(2);
     /** Rows per tray group; its heading counts them all. */
@@ -57,6 +55,8 @@ final class DispatchViewModel implements AutoCloseable {
     private final Navigator navigator;
     private final Formats formats;
     private final Clock clock;
+    /** Minutes a drag or a key press moves a job by (Settings → Personal; 15 by default), read at each move. */
+    private final java.util.function.IntSupplier snap;
     private final ObjectProperty<LocalDate> day = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<WorkOrderId> follow = new ReadOnlyObjectWrapper<>();
@@ -67,7 +67,8 @@ final class DispatchViewModel implements AutoCloseable {
     private Optional<BoardChange> lastChange = Optional.empty();
 
     DispatchViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, Navigator navigator,
-                      Formats formats, Clock clock) {
+                      Formats formats, Clock clock, java.util.function.IntSupplier snapMinutes) {
+        this.snap = snapMinutes;
         this.repository = repository;
         this.tasks = tasks;
         this.navigator = navigator;
@@ -147,9 +148,14 @@ final class DispatchViewModel implements AutoCloseable {
         }
         Duration length = job.windowStart().flatMap(start -> job.windowEnd().map(end -> Duration.between(start, end)))
                 .filter(d -> !d.isNegative() && !d.isZero()).orElse(DEFAULT_LENGTH);
-        Instant start = shown.instantAt(DayPlan.snap(startMinute, SNAP_MINUTES));
+        Instant start = shown.instantAt(DayPlan.snap(startMinute, snapMinutes()));
         change(job, Optional.of(technician.id()), start, start.plus(length),
                 job.describe() + " is now with " + technician.name() + ", " + formats.dayAndTime(start) + ".");
+    }
+
+    /** The board snap in minutes now. */
+    int snapMinutes() {
+        return snap.getAsInt();
     }
 
     /** Moves a job in its lane by whole snaps (negative: earlier). */
@@ -157,7 +163,7 @@ final class DispatchViewModel implements AutoCloseable {
         if (job.windowStart().isEmpty() || job.windowEnd().isEmpty()) {
             return;
         }
-        Duration by = Duration.ofMinutes((long) snaps * SNAP_MINUTES);
+        Duration by = Duration.ofMinutes((long) snaps * snapMinutes());
         Instant start = job.windowStart().get().plus(by);
         change(job, job.technicianId(), start, job.windowEnd().get().plus(by),
                 job.describe() + " now starts " + formats.dayAndTime(start) + ".");
@@ -168,7 +174,7 @@ final class DispatchViewModel implements AutoCloseable {
         if (job.windowStart().isEmpty() || job.windowEnd().isEmpty()) {
             return;
         }
-        Instant end = job.windowEnd().get().plus(Duration.ofMinutes((long) snaps * SNAP_MINUTES));
+        Instant end = job.windowEnd().get().plus(Duration.ofMinutes((long) snaps * snapMinutes()));
         change(job, job.technicianId(), job.windowStart().get(), end,
                 job.describe() + " now ends " + formats.time(end) + ".");
     }

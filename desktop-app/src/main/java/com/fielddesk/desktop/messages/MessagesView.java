@@ -26,7 +26,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 
 import java.util.function.Function;
 
@@ -85,32 +84,8 @@ final class MessagesView {
         Label notice = new Label();
         notice.setId("messages-notice");
         notice.textProperty().bind(model.noticeProperty());
-        // A customer's message arriving live slides up over the inboxes; its button opens the thread.
-        Button toast = new Button();
-        toast.setId("messages-toast");
-        toast.getStyleClass().addAll(Styles.TOAST, "accent");
-        toast.setOnAction(e -> {
-            inboxes.getSelectionModel().select(customers);
-            model.openArrival();
-        });
-        NotificationPane notifications = new NotificationPane(inboxes);
-        notifications.setShowFromTop(false);
-        notifications.setGraphic(toast);
-        notifications.setOnHidden(e -> {
-            if (model.arrivalProperty().get() != null) {
-                model.dismissArrival();
-            }
-        });
-        model.arrivalProperty().addListener((o, before, now) -> {
-            if (now == null) {
-                notifications.hide();
-            } else {
-                toast.setText(now.text());
-                notifications.show();
-            }
-        });
-        VBox.setVgrow(notifications, Priority.ALWAYS);
-        root.getChildren().addAll(toolbar, notifications, notice);
+        VBox.setVgrow(inboxes, Priority.ALWAYS);
+        root.getChildren().addAll(toolbar, inboxes, notice);
     }
 
     Node node() {

@@ -51,9 +51,6 @@ final class MessagesViewModel implements AutoCloseable {
     private final javafx.beans.property.ReadOnlyBooleanWrapper customerThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
-    private final javafx.beans.property.ReadOnlyObjectWrapper<Arrival> arrival = new javafx.beans.property.ReadOnlyObjectWrapper<>();
-    /** Each listed customer thread's unread count at the last load (null before the first: that one is not news). */
-    private java.util.Map<CustomerThreadId, Long> unreadBefore;
     private Optional<CustomerThreadId> openCustomerThread = Optional.empty();
     private Optional<InternalThreadId> openInternalThread = Optional.empty();
 
@@ -72,10 +69,7 @@ final class MessagesViewModel implements AutoCloseable {
                 .reloadOnChangesTo(changes, customerTables).build();
         internalMessages = LiveList.<InternalMessage>of(tasks, InternalMessage::id).describedAs("the thread").query(List::of)
                 .reloadOnChangesTo(changes, internalTables).build();
-        customerThreads.onUpdate(() -> {
-            countUnread();
-            noticeArrivals();
-        });
+        customerThreads.onUpdate(this::countUnread);
         internalThreads.onUpdate(this::countInternalUnread);
         unreadOnly.addListener((o, before, now) -> requery());
         search.addListener((o, before, now) -> requery());
@@ -84,43 +78,6 @@ final class MessagesViewModel implements AutoCloseable {
     private void countUnread() {
         tasks.run(repository::unreadTotal, total -> unreadText.set(total == 0 ? "No unread customer messages"
                 : total + (total == 1 ? " unread customer message" : " unread customer messages")), failure -> unreadText.set(""));
-    }
-
-    /** A customer's message that arrived while the section is open: the thread it is in, and what the notification says. */
-    record Arrival(CustomerThreadId thread, String text) {
-    }
-
-    /** A listed thread with more unread customer messages than at the last load (not the open one) is news. */
-    private void noticeArrivals() {
-        java.util.Map<CustomerThreadId, Long> unreadNow = new java.util.HashMap<>();
-        customerThreads.items().forEach(thread -> unreadNow.put(thread.id(), thread.unread()));
-        if (unreadBefore != null) {
-            customerThreads.items().stream()
-                    .filter(thread -> thread.unread() > unreadBefore.getOrDefault(thread.id(), 0L))
-                    .filter(thread -> !openCustomerThread.equals(Optional.of(thread.id())))
-                    .findFirst()
-                    .ifPresent(thread -> arrival.set(new Arrival(thread.id(), "New message from " + thread.customerName()
-                            + thread.lastMessage().map(text -> ": " + text).orElse(""))));
-        }
-        unreadBefore = unreadNow;
-    }
-
-    /** Opens the thread the notification names, and clears it. */
-    void openArrival() {
-        Arrival shown = arrival.get();
-        arrival.set(null);
-        if (shown != null) {
-            openCustomer(shown.thread());
-        }
-    }
-
-    void dismissArrival() {
-        arrival.set(null);
-    }
-
-    /** The newest live arrival not opened yet, or null. */
-    javafx.beans.property.ReadOnlyObjectProperty<Arrival> arrivalProperty() {
-        return arrival.getReadOnlyProperty();
     }
 
     private void countInternalUnread() {
@@ -137,7 +94,6 @@ final class MessagesViewModel implements AutoCloseable {
     }
 
     private void requery() {
-        unreadBefore = null;   // another filter lists other threads: its first load is not news
         customerThreads.requery(customerQuery());
         internalThreads.requery(internalQuery());
     }

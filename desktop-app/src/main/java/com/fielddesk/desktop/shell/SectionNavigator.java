@@ -53,6 +53,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     private final Deque<Place> forward = new ArrayDeque<>();
     private final Map<String, FeatureScreen> screens = new LinkedHashMap<>();
     private final SectionCounts counts;
+    private final SectionArrivals arrivals;
     private Function<Feature, FeatureScreen> makeScreen;
     private Place here;
     private Role role;
@@ -67,11 +68,17 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
         }
         this.features = List.copyOf(features);
         this.counts = new SectionCounts(this.features, id -> visible.stream().anyMatch(feature -> feature.id().equals(id)));
+        this.arrivals = new SectionArrivals(this.features, id -> visible.stream().anyMatch(feature -> feature.id().equals(id)));
     }
 
     /** The numbers the sections publish (unread messages…), for the navigation and the window title. */
     public SectionCounts counts() {
         return counts;
+    }
+
+    /** What the sections announce (a customer's message, a colleague's note), for a notification on every screen. */
+    public SectionArrivals arrivals() {
+        return arrivals;
     }
 
     /**
@@ -247,6 +254,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
     @Override
     public void close() {
         counts.close();
+        arrivals.close();
         RuntimeException failure = null;
         for (FeatureScreen screen : screens.values()) {
             try {

@@ -64,6 +64,9 @@ public final class ShellView {
     /** A section's navigation button has the id {@code NAV_PREFIX + feature id}. */
     public static final String NAV_PREFIX = "nav-";
     public static final String NO_SECTIONS_ID = "noSections";
+    /** The notification of something that arrived (a customer's message…): its button opens it. */
+    public static final String ARRIVAL_ID = "arrival";
+    public static final String ARRIVAL_CLOSE_ID = "arrivalClose";
 
     private static final KeyCombination SEARCH_SHORTCUT = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination BACK_SHORTCUT = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
@@ -81,6 +84,7 @@ public final class ShellView {
     private final VBox searchPanel = new VBox();
     private final TextField searchField = new TextField();
     private final VBox issuesPanel = new VBox();
+    private final HBox arrivalPanel = new HBox(8);
 
     public ShellView(ShellViewModel viewModel, SectionNavigator navigator, Runnable toggleTheme, Runnable signOut) {
         this.viewModel = viewModel;
@@ -112,7 +116,8 @@ public final class ShellView {
         frame.setBottom(buildStatusBar());
         buildSearch();
         buildIssues();
-        root.getChildren().addAll(frame, searchPanel, issuesPanel);
+        buildArrival();
+        root.getChildren().addAll(frame, searchPanel, issuesPanel, arrivalPanel);
         root.getStyleClass().add(Styles.APP_ROOT);
     }
 
@@ -406,6 +411,44 @@ public final class ShellView {
         StackPane.setAlignment(issuesPanel, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(issuesPanel, new Insets(0, 12, 40, 0));
         issuesPanel.setVisible(false);
+    }
+
+    /**
+     * Bottom right, over any section: what just arrived, as a button that opens it, and a close
+     * button. It stays until opened, closed, or replaced by a newer arrival (Escape belongs to the
+     * section: a form's cancel must not close a notification instead).
+     */
+    private void buildArrival() {
+        SectionArrivals arrivals = navigator.arrivals();
+        Button open = new Button();
+        open.setId(ARRIVAL_ID);
+        open.getStyleClass().addAll(Styles.TOAST, "accent");
+        open.setMaxWidth(460);
+        open.setWrapText(true);
+        open.setOnAction(e -> {
+            var arrival = arrivals.latestProperty().get();
+            arrivals.dismiss();
+            if (arrival != null) {
+                navigator.open(arrival.opens()).ifPresent(viewModel::reportProblem);
+            }
+        });
+        Button close = new Button("✕");
+        close.setId(ARRIVAL_CLOSE_ID);
+        close.setAccessibleText("Dismiss the notification");
+        close.setOnAction(e -> arrivals.dismiss());
+        arrivalPanel.getChildren().addAll(open, close);
+        arrivalPanel.setAlignment(Pos.CENTER);
+        arrivalPanel.getStyleClass().add(Styles.SEARCH_POPUP);
+        arrivalPanel.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // Bottom right, above the status bar: clear of the sections' own controls on the left and of a
+        // compose box's Send button.
+        StackPane.setAlignment(arrivalPanel, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(arrivalPanel, new Insets(0, 16, 40, 0));
+        arrivalPanel.setVisible(false);
+        arrivals.latestProperty().addListener((o, before, now) -> {
+            open.setText(now == null ? "" : now.text());
+            arrivalPanel.setVisible(now != null);
+        });
     }
 
     // ---- wire ----

@@ -5,7 +5,7 @@ import com.fielddesk.desktop.ui.ExplainedFailure;
 /** Why sign-in did not work, as one sentence with what to do next. */
 public final class SignInException extends Exception implements ExplainedFailure {
 
-    public enum Reason { WRONG_PASSWORD, UNREACHABLE, SESSION_EXPIRED, BACKEND_FAILED, REFUSED }
+    public enum Reason { WRONG_PASSWORD, UNREACHABLE, SESSION_EXPIRED, BACKEND_FAILED, REFUSED, NOT_FOR_THIS_ROLE }
 
     private final Reason reason;
 

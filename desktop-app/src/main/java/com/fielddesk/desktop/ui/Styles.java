@@ -24,6 +24,8 @@ public final class Styles {
     public static final String EMERGENCY_BADGE = "fd-emergency-badge";
     public static final String TRADE_CHIP = "fd-trade-chip";
     public static final String DETAIL_PANE = "fd-detail-pane";
+    /** White as paper in both themes: what will be printed (an invoice's logo) is previewed on it. */
+    public static final String PAPER = "fd-paper";
     public static final String DETAIL_TITLE = "fd-detail-title";
     public static final String DETAIL_LABEL = "fd-detail-label";
     public static final String NOTICE = "fd-notice";

@@ -38,6 +38,7 @@ class ConsoleSessionsTest {
     private final AtomicReference<Endpoint> localDemoAt = new AtomicReference<>();
     private ConsoleSessions sessions;
     private TestBackend.SignedInUser dispatcher;
+    private TenantFixtures.Company company;
 
     @BeforeEach
     void setUp() {
@@ -52,7 +53,7 @@ class ConsoleSessionsTest {
             public void close() {
             }
         }, Clock.systemUTC());
-        TenantFixtures.Company company = backend.tenants().company("Sessions Co " + backend.uniqueEmail("c"));
+        company = backend.tenants().company("Sessions Co " + backend.uniqueEmail("c"));
         dispatcher = backend.staff(company, "dispatcher");
     }
 
@@ -87,6 +88,67 @@ class ConsoleSessionsTest {
             session.close();
         });
         assertThat(form.passwordProperty().get()).as("the password is not kept in the form").isEmpty();
+    }
+
+    @Test
+    void aTechnicianIsRefusedAtSignInWithTheReason() throws Exception {
+        TestBackend.SignedInUser technician = backend.staff(company, "technician");
+        List<ConsoleSession> opened = new ArrayList<>();
+        RememberedWorkspace remembered = new RememberedWorkspace(new ViewSettings(home.resolve("console.properties")));
+        SignInViewModel<ConsoleSession> form = new SignInViewModel<>(sessions, remembered, List.of(),
+                DirectExecutor.tasks(), opened::add);
+        form.emailProperty().set(technician.email());
+        form.passwordProperty().set(technician.password());
+        form.signIn();
+        assertThat(form.errorProperty().get()).isEqualTo("FieldDesk's console is for the office; technicians use the mobile app.");
+        assertThat(opened).isEmpty();
+        assertThat(sessions.resume(new Workspace.LocalDemo(), step -> { })).as("no session is kept for a technician").isEmpty();
+        assertThat(java.nio.file.Files.list(home.resolve("workspaces").resolve(new Workspace.LocalDemo().key()))
+                .filter(file -> file.getFileName().toString().startsWith("cache-")).toList())
+                .as("none of the company's data was downloaded").isEmpty();
+    }
+
+    @Test
+    void offlineTheCopysProfileRefusesSomeoneWhoBecameATechnician() throws Exception {
+        TestBackend.SignedInUser changing = backend.staff(company, "dispatcher");
+        Workspace localDemo = new Workspace.LocalDemo();
+        try (ConsoleSession first = sessions.signIn(localDemo, changing.email(), changing.password(), step -> { })) {
+            backend.sql("update public.profiles set role = 'technician' where id = '" + changing.id() + "'");
+            first.sync().pullTables(List.of("profiles"));
+        }
+        localDemoAt.set(NOWHERE);
+        assertThatThrownBy(() -> sessions.signIn(localDemo, changing.email(), changing.password(), step -> { }))
+                .isInstanceOfSatisfying(SignInException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(SignInException.Reason.NOT_FOR_THIS_ROLE);
+                    assertThat(e.sentence()).isEqualTo("FieldDesk's console is for the office; technicians use the mobile app.");
+                });
+    }
+
+    @Test
+    void signInAndSignOutAreInTheCompanysAuditLog() throws Exception {
+        ConsoleSession session = sessions.signIn(new Workspace.LocalDemo(), dispatcher.email(), dispatcher.password(), step -> { });
+        try {
+            assertThat(auditActionsOf(dispatcher.id())).containsExactly("sign_in");
+            session.signOut();
+        } finally {
+            session.close();
+        }
+        assertThat(auditActionsOf(dispatcher.id())).containsExactly("sign_in", "sign_out");
+    }
+
+    private List<String> auditActionsOf(java.util.UUID person) throws java.sql.SQLException {
+        List<String> actions = new ArrayList<>();
+        try (java.sql.Connection connection = backend.admin().getConnection();
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "select action from public.audit_log where actor_id = ? and action in ('sign_in', 'sign_out') order by seq")) {
+            query.setObject(1, person);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1));
+                }
+            }
+        }
+        return actions;
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class FirstRunProgressTest {
     void theFirstStartReportsEveryStepWithItsCounts() throws Exception {
         List<SignInProgress> steps = new CopyOnWriteArrayList<>();
         DemoLogin dispatcher = DemoLogins.documented().get(0);
-        try (EmbeddedLocalDemo demo = new EmbeddedLocalDemo(home.resolve("local-backend"), DemoDataOption.scaled(20));
+        try (EmbeddedLocalDemo demo = new EmbeddedLocalDemo(home.resolve("local-backend"), DemoDataOption.scaled(20), Optional.empty());
              ConsoleSession session = new ConsoleSessions(home.resolve("workspaces"), demo, Clock.systemUTC())
                      .signIn(new Workspace.LocalDemo(), dispatcher.email(), dispatcher.password(), steps::add)) {
             assertThat(session.sync().rowsPerTable()).as("the console opens with the company, its people and the lead pool")

@@ -60,6 +60,30 @@ class DispatchFeatureTest {
     }
 
     @Test
+    void theBoardSnapChosenInSettingsIsTheStepOfAMove() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));
+        CacheRows.write(cache, "profiles", List.of(
+                row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"),
+                row("id", ann, "company_id", COMPANY, "role", "technician", "full_name", "Ann Archer", "color", "#1f77b4")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        UUID boiler = job(1, "scheduled", ann, 9, 0, 11, 0);
+        com.fielddesk.desktop.ui.ViewSettings settings = new com.fielddesk.desktop.ui.ViewSettings(folder.resolve("console.properties"));
+        settings.put(com.fielddesk.desktop.ui.ViewSettings.BOARD_SNAP_MINUTES, "30");
+        settings.save();
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
+        Fx.run(() -> ((DatePicker) section.lookup("#dispatch-date")).setValue(DAY));
+        Fx.waitUntil("Ann's lane", DEADLINE, () -> "1 job · 2.0 h".equals(textOf("#dispatch-lane-summary-" + ann)));
+
+        focusCard(boiler);
+        robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
+        Fx.waitUntil("Alt+→ moves the job one 30-minute snap later", DEADLINE,
+                () -> DAY.atTime(9, 30).atZone(ZONE).toInstant().equals(instant(boiler, "scheduled_start")));
+    }
+
+    @Test
     void aDispatcherRunsTheDayFromTheKeyboardAndTheMouse() throws Exception {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));

@@ -167,44 +167,4 @@ class MessagesFeatureTest {
         return Fx.read(() -> internalThreadList().getItems().stream().map(InternalThreadSummary.class::cast).toList());
     }
 
-    @Test
-    void aCustomerMessageArrivingLiveShowsANotificationThatOpensItsThread() throws Exception {
-        UUID job = UUID.randomUUID();
-        UUID customerThread = UUID.randomUUID();
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
-                "full_name", "Casey CSR")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź")));
-        CacheRows.write(cache, "work_orders", List.of(row("id", job, "company_id", COMPANY, "stage", "job", "number", 42,
-                "title", "Boiler", "status", "scheduled", "customer_id", customer, "priority", "normal")));
-        CacheRows.write(cache, "customer_threads", List.of(row("id", customerThread, "company_id", COMPANY, "work_order_id", job,
-                "customer_id", customer, "subject", "Boiler visit", "last_message_at", "2026-12-05T10:00:00Z")));
-        section = showAsDispatcher();
-        Fx.waitUntil("the thread is listed, nothing unread", DEADLINE, () -> customerThreads().size() == 1
-                && section.text("#messages-unread").equals("No unread customer messages"));
-        assertThat(Fx.read(() -> section.lookup("#messages-toast").isVisible() && toastShowing())).isFalse();
-
-        // The customer writes; the sync brings it in.
-        CacheRows.write(cache, "customer_messages", List.of(row("id", UUID.randomUUID(), "company_id", COMPANY,
-                "customer_thread_id", customerThread, "sender_kind", "customer", "body", "Is 10 still ok?",
-                "created_at", "2026-12-05T11:00:00Z")));
-        Fx.waitUntil("the notification names the customer and the message", DEADLINE, () -> toastShowing()
-                && Fx.read(() -> ((Button) section.lookup("#messages-toast")).getText())
-                .equals("New message from Zoë Łódź: Is 10 still ok?"));
-
-        Fx.run(() -> ((Button) section.lookup("#messages-toast")).fire());
-        Fx.waitUntil("its thread is open and read", DEADLINE, () -> customerMessages().size() == 1
-                && customerMessages().get(0).body().equals("Is 10 still ok?")
-                && section.text("#messages-unread").equals("No unread customer messages") && !toastShowing());
-    }
-
-    private boolean toastShowing() {
-        return Fx.read(() -> {
-            javafx.scene.Node node = section.lookup("#messages-toast");
-            while (node != null && !(node instanceof org.controlsfx.control.NotificationPane)) {
-                node = node.getParent();
-            }
-            return node instanceof org.controlsfx.control.NotificationPane pane && pane.isShowing();
-        });
-    }
 }

@@ -57,7 +57,11 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
-        new ScreenshotTour(out).run();
+        if (args.length > 1 && "settings".equals(args[1])) {
+            new ScreenshotTour(out).runSettingsOnly();
+        } else {
+            new ScreenshotTour(out).run();
+        }
         Platform.exit();
         System.exit(0);
     }
@@ -195,9 +199,13 @@ public final class ScreenshotTour {
         busyDay(backend);
         jobsShot("");
         jobDetailShots();
+        seedMessages(backend);
+        messagesShots("");
+        arrivalShot(backend);
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         customerShots(backend, "-dark");
         jobsShot("-dark");
+        messagesShots("-dark");
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "leads")).fire());
         Fx.waitUntil("the pool is shown again", WAIT, () -> node("#" + LeadsView.POOL_TABLE_ID) != null);
         select(furnace == null ? raced : pool().getItems().get(0).id().value());
@@ -219,17 +227,156 @@ public final class ScreenshotTour {
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
 
         auditShots(backend, furnace);
+        settingsShots(backend);
 
         backend.stop();
         Fx.waitUntil("the offline status", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
         select(pool().getItems().get(1).id().value());
         shoot("11-offline");
         offlineCustomerShot("26-customer-created-offline-pending");
+        pendingMessageShot();
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         offlineCustomerShot("30-customer-created-offline-pending-dark");
 
         Fx.run(() -> stage.close());
         services.close();
+    }
+
+    /** Only the Settings pictures (40–49): a backend with one lead, the sign-in form, then {@link #settingsShots}. */
+    private void runSettingsOnly() throws Exception {
+        ConsoleBackend backend = new ConsoleBackend();
+        backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
+                true, "12345", "Springfield", null, 4);
+        Platform.startup(() -> { });
+        Services services = new Services(Files.createTempDirectory("fielddesk-tour-home-"), backend.asLocalDemo(),
+                Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher));
+        Fx.run(() -> {
+            stage = new Stage();
+            window = new ConsoleWindow(stage, services);
+            window.showSignIn(null, false);
+            stage.show();
+        });
+        Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        settingsShots(backend);
+        Fx.run(() -> stage.close());
+        services.close();
+    }
+
+    /**
+     * Settings as an admin — Sync with the reset question, Personal, Lead preferences, Invoice
+     * branding with a logo — in the light theme (40–44) and the dark (45–48); then a technician
+     * refused at sign-in (49); signs back in as the dispatcher afterwards.
+     */
+    private void settingsShots(ConsoleBackend backend) throws IOException {
+        com.fielddesk.desktop.signin.DemoLogin admin = backend.staffWithPassword(backend.acme, "admin", "Ada Admin");
+        com.fielddesk.desktop.signin.DemoLogin technician = backend.staffWithPassword(backend.acme, "technician", "Toni Tech");
+        try (com.fielddesk.supabase.SupabaseClient api = new com.fielddesk.supabase.SupabaseClient(
+                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.endpoint().anonKey()),
+                new com.fielddesk.supabase.auth.InMemorySessionStore())) {
+            api.auth().signInWithPassword(admin.email(), admin.password());
+            String logo = backend.acme.id() + "/invoice-logo.png";
+            api.storage().from("branding").upload(logo, logoPicture(), "image/png", true, null);
+            api.from("companies").update(java.util.Map.of("invoice_logo_path", logo, "invoice_legal_name", "Acme Heating LLC",
+                    "invoice_address", "1 Main Street\nSpringfield, IL 12345", "invoice_footer",
+                    "Thank you for your business. Questions? Call (555) 010-0100.", "invoice_prefix", "ACME-"))
+                    .eq("id", backend.acme.id()).execute();
+        }
+        if (node("#" + ShellView.SIGN_OUT_ID) != null) {
+            Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
+        }
+        signInAs(admin);
+        Fx.waitUntil("the Settings item", WAIT, () -> node("#" + ShellView.NAV_PREFIX + "settings") != null
+                && text("#" + ShellView.USER_ID).contains(" · Admin · "));
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "settings")).fire());
+        Fx.waitUntil("the company's pages", WAIT, () -> node("#settings") != null
+                && ((TabPane) node("#settings")).getTabs().size() == 4);
+        for (String theme : new String[]{"", "-dark"}) {
+            boolean light = theme.isEmpty();
+            settingsTab(0);
+            Fx.waitUntil("the copy's size", WAIT, () -> !text("#settings-sync-size").isEmpty());
+            if (light) {
+                Fx.run(() -> ((Button) node("#settings-reset")).fire());
+                Fx.waitUntil("the reset question", WAIT, () -> !text("#settings-reset-question").isEmpty());
+            }
+            shoot(light ? "40-settings-sync-reset" : "45-settings-sync-dark");
+            if (light) {
+                Fx.run(() -> ((Button) node("#settings-reset-cancel")).fire());
+            }
+            settingsTab(1);
+            shoot(light ? "41-settings-personal" : "46-settings-personal-dark");
+            settingsTab(2);
+            Fx.waitUntil("the codes", WAIT, () -> ((javafx.scene.layout.Pane) node("#settings-leads-codes")).getChildren().size() > 1);
+            if (light) {
+                Fx.run(() -> {
+                    TextField code = lookup("#settings-leads-code");
+                    code.requestFocus();
+                    code.setText("99999999999999999999999");
+                    code.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                            javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+                });
+                shoot("42-settings-lead-preferences-code-refused");
+                Fx.run(() -> {
+                    TextField code = lookup("#settings-leads-code");
+                    code.setText("12360");
+                    code.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                            javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+                });
+            }
+            shoot(light ? "43-settings-lead-preferences" : "47-settings-lead-preferences-dark");
+            settingsTab(3);
+            Fx.waitUntil("the logo", WAIT, () -> ((javafx.scene.image.ImageView) node("#settings-branding-logo")).getImage() != null);
+            shoot(light ? "44-settings-invoice-branding" : "48-settings-invoice-branding-dark");
+            if (light) {
+                Fx.run(() -> ((javafx.scene.control.RadioButton) node("#settings-theme-dark")).fire());
+            }
+        }
+
+        Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
+        signInAs(technician);
+        Fx.waitUntil("the technician refused", WAIT, () -> text("#" + SignInView.ERROR_ID).startsWith("FieldDesk's console is for the office"));
+        shoot("49-sign-in-technician-refused-dark");
+        Fx.run(() -> {
+            ((ComboBox<?>) node("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
+            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+        Fx.waitUntil("the dispatcher's console with the pool", WAIT, () -> node("#" + ShellView.THEME_BUTTON_ID) != null
+                && node("#" + LeadsView.POOL_TABLE_ID) != null && !pool().getItems().isEmpty());
+        // Back to light, as the header's button does it.
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+    }
+
+    private void signInAs(com.fielddesk.desktop.signin.DemoLogin login) {
+        Fx.waitUntil("the sign-in form", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        Fx.run(() -> {
+            ((TextField) node("#" + SignInView.EMAIL_ID)).setText(login.email());
+            ((PasswordField) node("#" + SignInView.PASSWORD_ID)).setText(login.password());
+            ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+        });
+    }
+
+    private void settingsTab(int index) {
+        Fx.run(() -> ((TabPane) node("#settings")).getSelectionModel().select(index));
+    }
+
+    /** A small wordmark for the invoice-branding picture. */
+    private static byte[] logoPicture() throws IOException {
+        BufferedImage logo = new BufferedImage(360, 120, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D paint = logo.createGraphics();
+        paint.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        paint.setColor(new java.awt.Color(0x1F, 0x6F, 0xEB));
+        paint.fillRoundRect(0, 10, 100, 100, 24, 24);
+        paint.setColor(java.awt.Color.WHITE);
+        paint.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 64));
+        paint.drawString("A", 28, 84);
+        paint.setColor(new java.awt.Color(0x24, 0x29, 0x2F));
+        paint.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 44));
+        paint.drawString("ACME", 120, 66);
+        paint.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 22));
+        paint.drawString("Heating & Air", 122, 98);
+        paint.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(logo, "png", out);
+        return out.toByteArray();
     }
 
     // ---- helpers ----
@@ -442,6 +589,94 @@ public final class ScreenshotTour {
                 () -> !((javafx.scene.control.ListView<?>) node("#wo-customerMatches")).getItems().isEmpty());
         shoot("39-new-job-form");
         Fx.run(() -> ((Button) node("#jobs-clear-filters")).fire());
+        // Back to a job (out of the new-job form) for the shots that follow on this screen.
+        TableView<?> jobs = lookup("#jobs-table");
+        Fx.run(() -> {
+            jobs.getSelectionModel().clearSelection();
+            jobs.getSelectionModel().selectFirst();
+        });
+    }
+
+    /** A customer thread (customer and office taking turns) and an internal thread about the same job. */
+    private void seedMessages(ConsoleBackend backend) {
+        UUID job = (UUID) backend.queryValue("select id from public.work_orders where company_id = ? and customer_id is not null"
+                + " order by created_at limit 1", backend.acme.id());
+        UUID customer = (UUID) backend.queryValue("select customer_id from public.work_orders where id = ?", job);
+        com.fielddesk.desktop.signin.DemoLogin csr = backend.staffWithPassword(backend.acme, "csr", "Casey Rivera");
+        UUID csrId = (UUID) backend.queryValue("select id from public.profiles where email = ?", csr.email());
+        UUID thread = (UUID) backend.queryValue("insert into public.customer_threads (company_id, work_order_id, customer_id,"
+                + " subject) values (?, ?, ?, 'Your visit tomorrow') returning id", backend.acme.id(), job, customer);
+        String[][] turns = {{"customer", "Hi, is the technician still coming tomorrow morning? The radiators are cold again."},
+                {"staff", "Yes — Ann Archer is booked for 8:00–10:00. She will call 30 minutes before arriving."},
+                {"customer", "Great, thank you! The side gate code is 4412."}};
+        for (int i = 0; i < turns.length; i++) {
+            backend.queryValue("insert into public.customer_messages (customer_thread_id, sender_kind, sender_id, body, created_at)"
+                    + " values (?, ?, ?, ?, now() - make_interval(mins => ?)) returning id", thread, turns[i][0],
+                    turns[i][0].equals("staff") ? csrId : null, turns[i][1], 90 - 30 * i);
+        }
+        UUID internal = (UUID) backend.queryValue("insert into public.internal_threads (company_id, work_order_id, subject,"
+                + " created_by) values (?, ?, 'Parts for the boiler job', ?) returning id", backend.acme.id(), job, csrId);
+        backend.queryValue("insert into public.internal_messages (company_id, internal_thread_id, author_id, body)"
+                + " values (?, ?, ?, 'Customer is a slow payer — ask for a deposit before ordering the valve.') returning id",
+                backend.acme.id(), internal, csrId);
+        // The colleague's note is announced; dismissed here, so the next shots show the screens alone.
+        Fx.waitUntil("the note is announced", WAIT, () -> node("#" + ShellView.ARRIVAL_ID).getParent().isVisible());
+        Fx.run(() -> ((Button) node("#" + ShellView.ARRIVAL_CLOSE_ID)).fire());
+    }
+
+    /** Messages: the customer inbox with a thread open, then the internal inbox (staff only). */
+    private void messagesShots(String theme) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "messages")).fire());
+        Fx.waitUntil("the customer threads", WAIT, () -> node("#customer-threads") != null
+                && !((javafx.scene.control.ListView<?>) node("#customer-threads")).getItems().isEmpty());
+        Fx.run(() -> {
+            ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(0);
+            ((javafx.scene.control.ListView<?>) node("#customer-threads")).getSelectionModel().selectFirst();
+        });
+        Fx.waitUntil("the customer thread's messages", WAIT,
+                () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 3);
+        shoot("60-messages-customer-thread" + theme);
+        Fx.run(() -> ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(1));
+        Fx.waitUntil("the internal threads", WAIT, () -> node("#internal-threads") != null
+                && !((javafx.scene.control.ListView<?>) node("#internal-threads")).getItems().isEmpty());
+        Fx.run(() -> ((javafx.scene.control.ListView<?>) node("#internal-threads")).getSelectionModel().selectFirst());
+        Fx.waitUntil("the internal note", WAIT,
+                () -> !((javafx.scene.control.ListView<?>) node("#internal-messages")).getItems().isEmpty());
+        shoot("61-messages-internal" + theme);
+        Fx.run(() -> ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(0));
+    }
+
+    /** On another screen (Jobs), a customer's message arrives: the shell's notification names them. */
+    private void arrivalShot(ConsoleBackend backend) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "jobs")).fire());
+        UUID thread = (UUID) backend.queryValue("select id from public.customer_threads where company_id = ?"
+                + " and subject = 'Your visit tomorrow'", backend.acme.id());
+        backend.queryValue("insert into public.customer_messages (customer_thread_id, sender_kind, body) values (?, 'customer',"
+                + " 'Could Ann bring a spare thermostat too? Ours is 15 years old.') returning id", thread);
+        Fx.waitUntil("the arrival notification", WAIT, () -> node("#" + ShellView.ARRIVAL_ID).getParent().isVisible()
+                && ((Button) node("#" + ShellView.ARRIVAL_ID)).getText().startsWith("New message from"));
+        shoot("63-message-notification");
+        Fx.run(() -> ((Button) node("#" + ShellView.ARRIVAL_ID)).fire());
+        Fx.waitUntil("Messages opens the thread", WAIT, () -> node("#customer-messages") != null
+                && ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 4);
+    }
+
+    /** Offline: a reply to the customer is kept and shown as pending. */
+    private void pendingMessageShot() throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "messages")).fire());
+        Fx.waitUntil("the customer threads", WAIT, () -> node("#customer-threads") != null
+                && !((javafx.scene.control.ListView<?>) node("#customer-threads")).getItems().isEmpty());
+        Fx.run(() -> ((javafx.scene.control.ListView<?>) node("#customer-threads")).getSelectionModel().selectFirst());
+        Fx.waitUntil("the thread is open", WAIT,
+                () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 3);
+        int before = Fx.read(() -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size());
+        Fx.run(() -> {
+            ((javafx.scene.control.TextArea) node("#customer-reply")).setText("Yes, Ann will bring one. See you tomorrow!");
+            ((Button) node("#customer-send")).fire();
+        });
+        Fx.waitUntil("the reply is listed, pending", WAIT,
+                () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() == before + 1);
+        shoot("62-messages-pending-offline");
     }
 
     /** While offline: a new customer, listed as pending. */

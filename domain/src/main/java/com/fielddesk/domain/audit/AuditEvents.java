@@ -34,4 +34,23 @@ public final class AuditEvents {
         arguments.put("details", details);
         AuditRepository.onServer(() -> server.call("log_audit_event", arguments));
     }
+
+    /** Records that the caller signed in to the console (the server takes who and which company from the token). */
+    public void recordSignIn() {
+        record(AuditAction.SIGN_IN);
+    }
+
+    /** Records that the caller signed out of the console; called before the session ends, while its token still works. */
+    public void recordSignOut() {
+        record(AuditAction.SIGN_OUT);
+    }
+
+    private void record(AuditAction action) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("client", "console");
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("action", action.code());
+        arguments.put("details", details);
+        AuditRepository.onServer(() -> server.call("log_audit_event", arguments));
+    }
 }

@@ -66,10 +66,10 @@ public final class MessagesRepository {
 
     /** Customer threads, the most recent conversation first, with their unread counts and last message. */
     public List<CustomerThreadSummary> customerThreads(ThreadFilter filter, int limit) {
-        Map<UUID, Long> unread = unreadByThread();
         List<Condition> conditions = new ArrayList<>();
         filter.workOrder().ifPresent(job -> conditions.add(CUSTOMER_THREADS.workOrderId.eq(job)));
         if (filter.unreadOnly()) {
+            Map<UUID, Long> unread = unreadByThread();
             if (unread.isEmpty()) {
                 return List.of();
             }
@@ -78,16 +78,29 @@ public final class MessagesRepository {
         if (!filter.text().isEmpty()) {
             conditions.add(CUSTOMER_THREADS.subject.containsText(filter.text()).or(CUSTOMERS.fullName.containsText(filter.text())));
         }
+        // First the page's ids, sorted on the thread table alone: the joins, the pending flag and the
+        // unread counts are then worked out for the threads shown, not for every thread in the cache.
+        List<UUID> page = cache.list(Query.from(CUSTOMER_THREADS)
+                        .leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
+                        .where(Condition.all(conditions))
+                        .orderBy(CUSTOMER_THREADS.lastMessageAt.desc().nullsFirst(), CUSTOMER_THREADS.createdAt.desc().nullsFirst(),
+                                CUSTOMER_THREADS.id.desc())
+                        .limit(limit),
+                row -> row.get(CUSTOMER_THREADS.id));
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Long> unread = cache.countBy(unreadMessages().where(CUSTOMER_MESSAGES.customerThreadId.in(page)),
+                CUSTOMER_MESSAGES.customerThreadId);
         record Head(CustomerThreadId id, String subject, UUID customer, String customerName, UUID job, Long number,
                     java.time.Instant last, boolean pending) {
         }
         List<Head> heads = cache.list(Query.from(CUSTOMER_THREADS)
                         .leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
                         .leftJoin(WORK_ORDERS, WORK_ORDERS.id, CUSTOMER_THREADS.workOrderId)
-                        .select(Pending.of(CUSTOMER_THREADS)).where(Condition.all(conditions))
+                        .select(Pending.of(CUSTOMER_THREADS)).where(CUSTOMER_THREADS.id.in(page))
                         .orderBy(CUSTOMER_THREADS.lastMessageAt.desc().nullsFirst(), CUSTOMER_THREADS.createdAt.desc().nullsFirst(),
-                                CUSTOMER_THREADS.id.desc())
-                        .limit(limit),
+                                CUSTOMER_THREADS.id.desc()),
                 row -> new Head(new CustomerThreadId(row.get(CUSTOMER_THREADS.id)), row.get(CUSTOMER_THREADS.subject),
                         row.get(CUSTOMER_THREADS.customerId), row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : "",
                         row.get(CUSTOMER_THREADS.workOrderId), row.has(WORK_ORDERS) ? row.get(WORK_ORDERS.number) : null,
@@ -304,6 +317,35 @@ public final class MessagesRepository {
     }
 
     // ---- shared ----
+
+    /**
+     * What arrived after {@code after}, newest first, at most {@code limit}: customers' messages
+     * no one at the office has read, and notes by colleagues (never the user's own) — for a
+     * notification wherever the user is. Times are the server's ({@code created_at}).
+     */
+    public List<MessageArrival> arrivalsSince(java.time.Instant after, int limit) {
+        List<MessageArrival> arrivals = new ArrayList<>(cache.list(Query.from(CUSTOMER_MESSAGES)
+                        .leftJoin(CUSTOMER_THREADS, CUSTOMER_THREADS.id, CUSTOMER_MESSAGES.customerThreadId)
+                        .leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
+                        .where(CUSTOMER_MESSAGES.senderKind.eq(FROM_CUSTOMER).and(CUSTOMER_MESSAGES.readAt.isNull())
+                                .and(CUSTOMER_MESSAGES.createdAt.gt(after)))
+                        .orderBy(CUSTOMER_MESSAGES.createdAt.desc(), CUSTOMER_MESSAGES.id.desc()).limit(limit),
+                row -> new MessageArrival(row.get(CUSTOMER_MESSAGES.customerThreadId), false,
+                        row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : "A customer",
+                        row.has(CUSTOMER_THREADS) ? row.get(CUSTOMER_THREADS.subject) : "",
+                        excerpt(row.get(CUSTOMER_MESSAGES.body)), row.get(CUSTOMER_MESSAGES.createdAt))));
+        arrivals.addAll(cache.list(Query.from(INTERNAL_MESSAGES)
+                        .leftJoin(INTERNAL_THREADS, INTERNAL_THREADS.id, INTERNAL_MESSAGES.internalThreadId)
+                        .leftJoin(PROFILES, PROFILES.id, INTERNAL_MESSAGES.authorId)
+                        .where(INTERNAL_MESSAGES.authorId.ne(currentUser.value()).and(INTERNAL_MESSAGES.createdAt.gt(after)))
+                        .orderBy(INTERNAL_MESSAGES.createdAt.desc(), INTERNAL_MESSAGES.id.desc()).limit(limit),
+                row -> new MessageArrival(row.get(INTERNAL_MESSAGES.internalThreadId), true,
+                        row.has(PROFILES) ? row.get(PROFILES.fullName) : "A colleague",
+                        row.has(INTERNAL_THREADS) ? row.get(INTERNAL_THREADS.subject) : "",
+                        excerpt(row.get(INTERNAL_MESSAGES.body)), row.get(INTERNAL_MESSAGES.createdAt))));
+        arrivals.sort(java.util.Comparator.comparing(MessageArrival::at).reversed());
+        return List.copyOf(arrivals.subList(0, Math.min(limit, arrivals.size())));
+    }
 
     /** Whether an id is one of the internal threads (else it is taken for a customer thread). */
     public boolean isInternalThread(UUID thread) {

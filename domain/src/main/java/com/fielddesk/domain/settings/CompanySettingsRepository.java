@@ -90,6 +90,19 @@ public final class CompanySettingsRepository {
                 .set(COMPANIES.invoicePrefix, branding.invoicePrefix())));
     }
 
+    /**
+     * Points the invoices at a logo uploaded to Storage: {@code path} is the object's path in the
+     * {@code branding} bucket (under the company's folder, as the bucket's policy requires).
+     */
+    public void saveLogoPath(String path) {
+        UUID company = changeableCompany();
+        if (path == null || !path.startsWith(company + "/") || path.length() > 500) {
+            throw new InvalidInputException(List.of(new com.fielddesk.domain.common.FieldError("logoPath",
+                    "The logo must be stored in the company's own folder.")));
+        }
+        cache.transaction(tx -> tx.update(COMPANIES, company, RowValues.of(COMPANIES).set(COMPANIES.invoiceLogoPath, path)));
+    }
+
     private UUID changeableCompany() {
         if (!mayChange()) {
             throw new SettingsNotAllowedException("Only an admin can change the company's settings.");
@@ -98,12 +111,14 @@ public final class CompanySettingsRepository {
                 "The company is not on this computer yet; wait for the first sync."));
     }
 
-    private Optional<Role> role() {
+    /** The signed-in person's role, once their profile is on this computer. */
+    public Optional<Role> role() {
         return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> row.get(PROFILES.role))
                 .map(Role::fromCode);
     }
 
-    private Optional<UUID> companyId() {
+    /** The signed-in person's company, once their profile is on this computer. */
+    public Optional<UUID> companyId() {
         return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> row.get(PROFILES.companyId));
     }
 

@@ -23,12 +23,29 @@ public record LeadPreferences(boolean optIn, Set<Trade> trades, List<String> pos
         trades = Set.copyOf(trades);
         Set<String> unique = new LinkedHashSet<>();
         for (String code : postalCodes) {
-            String clean = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+            String clean = clean(code);
             if (!clean.isEmpty()) {
                 unique.add(clean);
             }
         }
         postalCodes = List.copyOf(unique);
+    }
+
+    /** A postal code as it is kept: without surrounding spaces, upper-case. */
+    public static String clean(String code) {
+        return code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** What is wrong with one typed postal code (cleaned first), if anything. */
+    public static java.util.Optional<String> postalCodeProblem(String typed) {
+        String code = clean(typed);
+        if (code.isEmpty()) {
+            return java.util.Optional.of("Type a postal code first.");
+        }
+        if (code.codePointCount(0, code.length()) > POSTAL_CODE_MAX) {
+            return java.util.Optional.of("“" + code + "” is not a postal code (at most " + POSTAL_CODE_MAX + " characters).");
+        }
+        return java.util.Optional.empty();
     }
 
     public List<FieldError> problems() {
@@ -43,9 +60,8 @@ public record LeadPreferences(boolean optIn, Set<Trade> trades, List<String> pos
             problems.add(new FieldError("postalCodes", "At most " + MAX_POSTAL_CODES + " postal codes (" + postalCodes.size()
                     + " now)."));
         }
-        postalCodes.stream().filter(code -> code.codePointCount(0, code.length()) > POSTAL_CODE_MAX).findFirst()
-                .ifPresent(code -> problems.add(new FieldError("postalCodes", "“" + code + "” is not a postal code (at most "
-                        + POSTAL_CODE_MAX + " characters).")));
+        postalCodes.stream().map(LeadPreferences::postalCodeProblem).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(problem -> problems.add(new FieldError("postalCodes", problem)));
         if (optIn && postalCodes.isEmpty()) {
             problems.add(new FieldError("postalCodes", "Add the postal codes you serve to receive leads."));
         }

@@ -6,4 +6,9 @@ public final class SettingsNotAllowedException extends RuntimeException {
     public SettingsNotAllowedException(String message) {
         super(message);
     }
+
+    /** Why, as the sentence a person reads (written for them, unlike most exception messages). */
+    public String sentence() {
+        return getMessage();
+    }
 }

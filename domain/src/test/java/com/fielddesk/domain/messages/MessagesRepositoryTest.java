@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -194,5 +195,24 @@ class MessagesRepositoryTest {
                 .satisfies(line -> assertThat(line.unread()).as("a newer note by someone else").isEqualTo(1));
         messages.markRead(thread);
         assertThat(messages.internalUnreadTotal()).isZero();
+    }
+
+    @Test
+    void arrivalsAreUnreadCustomerMessagesAndColleaguesNotesAfterAnInstantNewestFirst() {
+        List<MessageArrival> arrivals = messages.arrivalsSince(NOW.minusSeconds(150), 10);
+        assertThat(arrivals).extracting(MessageArrival::excerpt).containsExactly(
+                "Valve is back-ordered; do not promise 10.", "The side door is open.", "Can you come at 10 instead?");
+        assertThat(arrivals.get(0)).isEqualTo(new MessageArrival(staffThread, true, "Dana Dispatcher", "Parts for #42",
+                "Valve is back-ordered; do not promise 10.", NOW.minusSeconds(30)));
+        assertThat(arrivals.get(1).from()).isEqualTo("Zoë Łódź");
+        assertThat(arrivals.get(1).internal()).isFalse();
+        assertThat(messages.arrivalsSince(NOW.minusSeconds(90), 1)).extracting(MessageArrival::excerpt)
+                .containsExactly("Valve is back-ordered; do not promise 10.");
+
+        // The user's own note, and a customer's message once read, are not news.
+        messages.postInternal(new InternalThreadId(staffThread), "On it.");
+        messages.markRead(new CustomerThreadId(boilerThread));
+        assertThat(messages.arrivalsSince(NOW.minusSeconds(150), 10)).extracting(MessageArrival::excerpt)
+                .containsExactly("Valve is back-ordered; do not promise 10.");
     }
 }

@@ -78,6 +78,11 @@ class CompanySettingsRepositoryTest {
         assertThat(branding.accentColor()).isEqualTo("#FF8800");
         assertThat(branding.paymentTermsDays()).isEqualTo(14);
         assertThat(branding.footer()).isEqualTo("Thank you — Zoë & team");
+
+        settings.saveLogoPath(COMPANY + "/invoice-logo.png");
+        assertThat(settings.invoiceBranding().orElseThrow().logoPath()).contains(COMPANY + "/invoice-logo.png");
+        assertThatThrownBy(() -> settings.saveLogoPath(UUID.randomUUID() + "/invoice-logo.png"))
+                .as("another company's folder").isInstanceOf(InvalidInputException.class);
         assertThat(cache.pendingIds(COMPANIES)).containsExactly(COMPANY);
     }
 

@@ -1,5 +1,6 @@
 package com.fielddesk.localbackend.cli;
 
+import java.util.List;
 import java.util.Locale;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
@@ -98,6 +99,13 @@ public final class LocalBackendCli {
         if (!backend.demoLogins().isEmpty()) {
             out.println("Demo logins (password \"" + backend.demoLogins().get(0).password() + "\"):");
             for (DemoLogin login : backend.demoLogins()) {
+                out.printf(Locale.ROOT, "  %-40s %-11s %s%n", login.email(), login.role(), login.companyName());
+            }
+        }
+        List<DemoLogin> portal = backend.demoPortalLogins();
+        if (!portal.isEmpty()) {
+            out.println("Portal customers (same password; for supabase-js or a portal, not the console):");
+            for (DemoLogin login : portal) {
                 out.printf(Locale.ROOT, "  %-40s %-11s %s%n", login.email(), login.role(), login.companyName());
             }
         }

@@ -46,12 +46,14 @@ public final class DemoDataGenerator {
     public static final Instant DEFAULT_ANCHOR = Instant.parse("2026-11-20T15:00:00Z");
 
     static final String TIME_ZONE = "America/Los_Angeles";
+    /** How many of each company's customers have a portal login in the demo. */
+    static final int PORTAL_ACCOUNTS_PER_COMPANY = 3;
     static final String LOYALTY_DISCOUNT_NOTE = "Loyalty discount 5%.";
     private static final BigDecimal LOYALTY_DISCOUNT_RATE = new BigDecimal("0.05");
 
     /** Every table the demo touches (directly or through triggers), for the summary's row counts. */
     static final List<String> COUNTED_TABLES = List.of("auth.users", "public.companies", "public.profiles",
-            "public.customers", "public.customer_addresses", "public.service_requests",
+            "public.customers", "public.customer_addresses", "public.customer_portal_accounts", "public.service_requests",
             "public.service_request_declines", "public.lead_pool", "public.work_orders",
             "public.work_order_status_history", "public.customer_threads", "public.customer_messages",
             "public.internal_threads", "public.internal_messages", "public.invoices", "public.invoice_items",
@@ -209,6 +211,10 @@ public final class DemoDataGenerator {
     private record Message(UUID id, String senderKind, UUID senderId, String body, Instant readAt, Instant createdAt) {
     }
 
+    /** A customer who signs in to the customer portal (an auth user with no profile). */
+    private record PortalAccount(UUID id, UUID userId, int company, Customer customer, String email) {
+    }
+
     private record Conversation(UUID id, int company, WorkOrder workOrder, UUID customerId, UUID createdBy, String subject,
                           List<Message> messages) {
         Instant createdAt() {
@@ -253,6 +259,7 @@ public final class DemoDataGenerator {
         private final List<Conversation> customerThreads = new ArrayList<>();
         private final List<Conversation> internalThreads = new ArrayList<>();
         private final List<Invoice> invoices = new ArrayList<>();
+        private final List<PortalAccount> portalAccounts = new ArrayList<>();
 
         Plan(long seed, Instant anchor, DemoScale scale) {
             this.seed = seed;
@@ -264,6 +271,7 @@ public final class DemoDataGenerator {
             planLeads();
             planWorkOrders();
             planCustomerThreads();
+            planPortalAccounts();
             planInternalThreads();
             planInvoices();
         }
@@ -454,6 +462,12 @@ public final class DemoDataGenerator {
                     .atZone(zone).toInstant();
         }
 
+        /** A window start from 7:00 to 17:30 on a day relative to the demo's first start. */
+        private Instant busyDayStart(DemoRandom random, int dayOffset) {
+            return today.plusDays(dayOffset).atTime(random.between(7, 17), random.chance(0.5) ? 0 : 30)
+                    .atZone(zone).toInstant();
+        }
+
         private void planWorkOrders() {
             DemoRandom random = random("work-orders");
             for (Lead lead : leads) {
@@ -504,11 +518,16 @@ public final class DemoDataGenerator {
             UUID technician = null;
             switch (status) {
                 case "scheduled" -> {
-                    start = windowStart(random, random.between(1, 21));
+                    // A busy board on the day the demo starts: many windows today and tomorrow, the rest
+                    // over three weeks, and a few late ones (their window over, still not dispatched).
+                    int roll = random.between(0, 99);
+                    start = roll < 6 ? anchor.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(random.between(5, 40)))
+                            : roll < 40 ? busyDayStart(random, random.between(0, 1))
+                            : windowStart(random, random.between(2, 21));
                     technician = random.chance(0.75) ? random.pick(technicians).id() : null;
                 }
                 case "dispatched" -> {
-                    start = windowStart(random, random.between(1, 2));
+                    start = busyDayStart(random, random.between(0, 1));
                     technician = random.pick(technicians).id();
                 }
                 case "en_route", "on_site" -> {
@@ -570,6 +589,41 @@ public final class DemoDataGenerator {
                 customerThreads.add(new Conversation(random.uuid(), workOrder.company(), workOrder,
                         workOrder.customer().id(), null, workOrder.job().title(), messages));
             }
+        }
+
+        /**
+         * Portal logins for a few customers of each company who have threads, so the demo has
+         * customers who write in (their earlier messages are theirs, and demo activity replies as them).
+         */
+        private void planPortalAccounts() {
+            DemoRandom random = random("portal-accounts");
+            Map<UUID, PortalAccount> byCustomer = new LinkedHashMap<>();
+            int[] perCompany = new int[DemoRoster.COMPANIES.size()];
+            for (Conversation thread : customerThreads) {
+                Customer customer = thread.workOrder().customer();
+                if (customer.email() == null || byCustomer.containsKey(customer.id())
+                        || perCompany[customer.company()] >= PORTAL_ACCOUNTS_PER_COMPANY) {
+                    continue;
+                }
+                perCompany[customer.company()]++;
+                String email = customer.email().substring(0, customer.email().indexOf('@')) + "@customer.demo";
+                byCustomer.put(customer.id(), new PortalAccount(random.uuid(), random.uuid(), customer.company(),
+                        customer, email));
+            }
+            portalAccounts.addAll(byCustomer.values());
+            customerThreads.replaceAll(thread -> {
+                PortalAccount account = byCustomer.get(thread.customerId());
+                if (account == null) {
+                    return thread;
+                }
+                List<Message> messages = thread.messages().stream()
+                        .map(m -> m.senderKind().equals("customer")
+                                ? new Message(m.id(), m.senderKind(), account.userId(), m.body(), m.readAt(), m.createdAt())
+                                : m)
+                        .toList();
+                return new Conversation(thread.id(), thread.company(), thread.workOrder(), thread.customerId(),
+                        thread.createdBy(), thread.subject(), messages);
+            });
         }
 
         private void planInternalThreads() {
@@ -712,6 +766,16 @@ public final class DemoDataGenerator {
                             s(customer.id()), address.label(), address.street(), address.city(), "OR",
                             address.postalCode(), address.accessNotes(), s(address.createdAt()));
                 }
+            }
+            for (PortalAccount account : portalAccounts) {
+                sink.insert(DemoTable.AUTH_USERS, "00000000-0000-0000-0000-000000000000", s(account.userId()),
+                        "authenticated", "authenticated", account.email(), DEMO_PASSWORD, s(account.customer().createdAt()),
+                        "{\"provider\":\"email\",\"providers\":[\"email\"]}",
+                        "{\"full_name\":\"" + account.customer().fullName() + "\"}", s(account.customer().createdAt()),
+                        s(account.customer().createdAt()));
+                sink.insert(DemoTable.CUSTOMER_PORTAL_ACCOUNTS, s(account.id()), s(account.userId()),
+                        s(companyIds.get(account.company())), s(account.customer().id()),
+                        s(account.customer().createdAt()));
             }
             for (Lead lead : leads) {
                 sink.insert(DemoTable.SERVICE_REQUESTS, s(lead.id()),

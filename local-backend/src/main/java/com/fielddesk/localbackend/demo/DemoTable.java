@@ -25,6 +25,8 @@ enum DemoTable {
     CUSTOMER_ADDRESSES("public.customer_addresses", "id uuid", "company_id uuid", "customer_id uuid", "label text",
             "street text", "city text", "region text", "postal_code text", "access_notes text",
             "created_at timestamptz"),
+    CUSTOMER_PORTAL_ACCOUNTS("public.customer_portal_accounts", "id uuid", "user_id uuid", "company_id uuid",
+            "customer_id uuid", "created_at timestamptz"),
     SERVICE_REQUESTS("public.service_requests", "id uuid", "company_id uuid", "status text", "source text",
             "trade text", "description text", "emergency boolean", "postal_code text", "city text",
             "preferred_start timestamptz", "preferred_end timestamptz", "posted_at timestamptz",

@@ -46,7 +46,7 @@ class DemoDataGeneratorTest {
     void standardCountsAreInTheExpectedRanges() {
         Map<String, Long> counts = summary.rowCounts();
         assertThat(counts.get("public.companies")).isEqualTo(3);
-        assertThat(counts.get("auth.users")).isEqualTo(25);
+        assertThat(counts.get("auth.users")).isEqualTo(25 + 3 * DemoDataGenerator.PORTAL_ACCOUNTS_PER_COMPANY);
         assertThat(counts.get("public.profiles")).isEqualTo(25);
         assertThat(counts.get("public.customers")).isBetween(600L, 700L);
         assertThat(counts.get("public.customer_addresses")).isBetween(650L, 850L);

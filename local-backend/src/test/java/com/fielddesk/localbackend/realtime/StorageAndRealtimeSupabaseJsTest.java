@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the real supabase-js Storage and Realtime contract files ({@code src/test/js/storage.test.mjs},
- * {@code realtime.test.mjs}; {@code node --test}) against the shared backend. The files create their
+ * Drives the real supabase-js Storage, Realtime and portal-customer contract files
+ * ({@code src/test/js/storage.test.mjs}, {@code realtime.test.mjs}, {@code portal.test.mjs}; {@code node --test}) against the shared backend. The files create their
  * own tenants through the service role; the driver adds only a token that expired minutes ago.
  */
 class StorageAndRealtimeSupabaseJsTest {
@@ -33,7 +33,7 @@ class StorageAndRealtimeSupabaseJsTest {
 
         Path output = Files.createTempFile("supabase-js-storage-realtime-", ".log");
         ProcessBuilder node = new ProcessBuilder(List.of("node", "--test", "--test-reporter=spec",
-                "storage.test.mjs", "realtime.test.mjs"))
+                "storage.test.mjs", "realtime.test.mjs", "portal.test.mjs"))
                 .directory(SUITE.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         node.environment().put("SUPABASE_URL", backend.url().toString());
         node.environment().put("SUPABASE_ANON_KEY", backend.anonKey());

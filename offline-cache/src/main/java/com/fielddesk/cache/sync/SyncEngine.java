@@ -197,6 +197,58 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the queued changes, then pulls {@code tables} again from scratch: their cursors
+     * forgotten and their rows dropped (except rows with changes still queued), so rows the server
+     * stopped showing this user go and rows it newly shows arrive even though no row changed — what
+     * a changed company setting does to the lead pool. If the push fails nothing is forgotten; if
+     * the pull fails, the forgotten cursors make the next pass pull those tables whole.
+     */
+    public Map<String, Long> pushThenPullAgain(Collection<String> tables) throws RemoteException {
+        passLock.lock();
+        try {
+            pushOnly();
+            for (String table : tables) {
+                if (!database.catalog().contains(table)) {
+                    throw new IllegalArgumentException("Not a synced table: " + table);
+                }
+                database.write(connection -> {
+                    Set<String> keep = outbox.rowsWithPendingChanges(connection, table);
+                    java.util.List<String> drop = new java.util.ArrayList<>();
+                    try (java.sql.PreparedStatement ids = connection.prepareStatement("select id from \"" + table + "\"");
+                         java.sql.ResultSet result = ids.executeQuery()) {
+                        while (result.next()) {
+                            if (!keep.contains(result.getString(1))) {
+                                drop.add(result.getString(1));
+                            }
+                        }
+                    }
+                    try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                            "delete from \"" + table + "\" where id = ?")) {
+                        for (String id : drop) {
+                            delete.setString(1, id);
+                            delete.addBatch();
+                        }
+                        delete.executeBatch();
+                    }
+                    try (java.sql.PreparedStatement cursor = connection.prepareStatement(
+                            "delete from pull_cursors where table_name = ?")) {
+                        cursor.setString(1, table);
+                        cursor.executeUpdate();
+                    }
+                    database.markTouched(table);
+                    return null;
+                });
+            }
+            return puller.pull(tables, p -> { });
+        } catch (RemoteException e) {
+            reportFailure(e);
+            throw e;
+        } finally {
+            passLock.unlock();
+        }
+    }
+
     /** Called by the realtime listener: the table changed on the server; the watch loop pulls it soon. */
     public void remoteChanged(String table) {
         if (!database.catalog().contains(table)) {

@@ -236,6 +236,41 @@ class SyncEngineTest {
     }
 
     @Test
+    void pullingATableAgainDropsWhatTheServerDoesNotShowAndKeepsRowsWithQueuedChanges() throws Exception {
+        List<UUID> ids = tenant.insertWorkOrders(3, "Job");
+        Client client = client(0, "a");
+        sync(client);
+        // A row only this copy has (the server stopped showing it, or never did).
+        String stray = UUID.randomUUID().toString();
+        com.fielddesk.cache.store.LocalRows rows = new com.fielddesk.cache.store.LocalRows(client.database().catalog());
+        client.database().write(connection -> {
+            try (com.fielddesk.cache.store.LocalRows.RowWriter writer = rows.upsertWriter(connection, "work_orders")) {
+                ObjectNode row = Json.object();
+                row.put("id", stray).put("title", "Only here").put("version", 1);
+                writer.addBatch(row);
+                writer.executeBatch();
+            }
+            return null;
+        });
+        // A change that cannot be sent yet: it waits behind a refused one of the same row.
+        String waiting = ids.get(0).toString();
+        client.workOrders().update(waiting, Map.of("title", ""));
+        client.workOrders().update(waiting, Map.of("description", "Queued here"));
+
+        client.remote().setOnline(false);
+        assertThatThrownBy(() -> client.engine().pushThenPullAgain(List.of("work_orders"))).isInstanceOf(RemoteException.class);
+        assertThat(client.workOrders().get(stray)).as("nothing forgotten when the push fails").isPresent();
+
+        client.remote().setOnline(true);
+        Map<String, Long> pulled = client.engine().pushThenPullAgain(List.of("work_orders"));
+        assertThat(pulled.get("work_orders")).as("the whole table again").isGreaterThanOrEqualTo(3L);
+        assertThat(client.workOrders().get(stray)).as("the stray row is gone").isEmpty();
+        assertThat(client.workOrders().get(ids.get(1).toString())).isPresent();
+        assertThat(client.workOrders().get(waiting).orElseThrow().get("description").asText())
+                .as("the row with a queued change keeps it").isEqualTo("Queued here");
+    }
+
+    @Test
     void laterChangesOfAQuarantinedRowWaitWithIt() throws Exception {
         UUID id = tenant.insertWorkOrders(1, "Job").get(0);
         Client client = client(0, "a");

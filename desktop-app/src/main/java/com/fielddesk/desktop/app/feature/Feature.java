@@ -15,7 +15,8 @@ import java.util.function.Function;
  * is made for a session. Build one with {@link #section}.
  */
 public record Feature(String id, String title, String group, Ikon icon, Set<Role> roles, Set<RecordKind> opens,
-                      Optional<SectionCount> count, Function<FeatureContext, FeatureScreen> screen) {
+                      Optional<SectionCount> count, Optional<ArrivalSource> arrivals,
+                      Function<FeatureContext, FeatureScreen> screen) {
 
     public Feature {
         Objects.requireNonNull(id);
@@ -25,6 +26,7 @@ public record Feature(String id, String title, String group, Ikon icon, Set<Role
         roles = Set.copyOf(roles);
         opens = Set.copyOf(opens);
         Objects.requireNonNull(count);
+        Objects.requireNonNull(arrivals);
         Objects.requireNonNull(screen);
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("Section " + id + " is visible to nobody");
@@ -53,6 +55,7 @@ public record Feature(String id, String title, String group, Ikon icon, Set<Role
         private Set<Role> roles = Role.OFFICE_STAFF;
         private Set<RecordKind> opens = Set.of();
         private Optional<SectionCount> count = Optional.empty();
+        private Optional<ArrivalSource> arrivals = Optional.empty();
 
         private Builder(String id, String title) {
             this.id = id;
@@ -87,8 +90,14 @@ public record Feature(String id, String title, String group, Ikon icon, Set<Role
             return this;
         }
 
+        /** Arrivals announced by a notification on every screen, its button opening the record (see {@link Arrival}). */
+        public Builder announces(ArrivalSource arrivalSource) {
+            this.arrivals = Optional.of(arrivalSource);
+            return this;
+        }
+
         public Feature screen(Function<FeatureContext, FeatureScreen> make) {
-            return new Feature(id, title, group, icon, roles, opens, count, make);
+            return new Feature(id, title, group, icon, roles, opens, count, arrivals, make);
         }
     }
 }

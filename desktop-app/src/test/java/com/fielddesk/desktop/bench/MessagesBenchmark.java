@@ -1,0 +1,323 @@
+package com.fielddesk.desktop.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.outbox.Outbox;
+import com.fielddesk.cache.query.LocalCache;
+import com.fielddesk.cache.repository.Repositories;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.store.Json;
+import com.fielddesk.desktop.app.feature.Feature;
+import com.fielddesk.desktop.app.feature.FeatureContext;
+import com.fielddesk.desktop.app.feature.FeatureScreen;
+import com.fielddesk.desktop.app.feature.RecordKind;
+import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.messages.MessagesFeature;
+import com.fielddesk.desktop.shell.SectionNavigator;
+import com.fielddesk.desktop.testing.CacheRows;
+import com.fielddesk.desktop.testing.Fx;
+import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.SyncState;
+import com.fielddesk.desktop.ui.Theme;
+import com.fielddesk.desktop.ui.ViewSettings;
+import com.fielddesk.domain.common.UserId;
+import com.fielddesk.domain.messages.MessagesRepository;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The Messages section over a cache of 10,000 customer threads (with unread counts, computed in SQL)
+ * and one thread of 5,000 messages, on screen:
+ * <ul>
+ *   <li>inbox open (section started → thread list filled and laid out) and filter change (search
+ *       text typed → list updated and laid out): p50/p95, target p95 ≤ 50 ms;</li>
+ *   <li>the long thread opened (→ its messages listed and laid out): target ≤ 200 ms;</li>
+ *   <li>scrolling it: frame time (pulse to pulse) while the list scrolls a step per frame, target p95 ≤ 17 ms.</li>
+ * </ul>
+ * Usage: MessagesBenchmark [threads=10000] [longThread=5000] [rounds=40]
+ */
+public final class MessagesBenchmark {
+
+    private static final UUID COMPANY = UUID.randomUUID();
+    private static final Duration WAIT = Duration.ofMinutes(2);
+
+    public static void main(String[] args) throws Exception {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int longThread = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        Headless.applyIfNoDisplay();
+        Path folder = Files.createTempDirectory("fielddesk-messages-bench-");
+        CacheDatabase cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        UUID user = UUID.randomUUID();
+        UUID[] threadIds = fill(cache, user, threads, longThread);
+        UUID longThreadId = threadIds[0];
+        UUID shortThreadId = threadIds[1];
+        System.out.printf(Locale.ROOT, "cache: %,d customer threads, a thread of %,d messages%n", threads, longThread);
+
+        timeQueries(new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemDefaultZone()), new UserId(user),
+                Clock.systemUTC()));
+        Platform.startup(() -> { });
+        var background = Executors.newFixedThreadPool(2);
+        BackgroundTasks tasks = new BackgroundTasks(background, Platform::runLater);
+        Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemDefaultZone());
+        LocalCache local = new LocalCache(cache, new Outbox(), Clock.systemDefaultZone());
+        Feature messages = MessagesFeature.feature(new MessagesRepository(local, new UserId(user), Clock.systemUTC()));
+        SectionNavigator navigator = new SectionNavigator(List.of(messages));
+        FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, new SyncState(true),
+                new ViewSettings(folder.resolve("console.properties")), Clock.systemDefaultZone(),
+                Formats.forCompanyZone("America/New_York"), navigator, () -> { });
+        Stage stage = Fx.read(() -> {
+            Theme.LIGHT.applyToApplication();
+            Stage window = new Stage();
+            window.setScene(new Scene(new javafx.scene.layout.StackPane(), 1280, 800));
+            Theme.LIGHT.applyTo(window.getScene());
+            window.show();
+            return window;
+        });
+
+        List<Double> opens = new ArrayList<>();
+        FeatureScreen screen = null;
+        for (int i = 0; i < 8; i++) {
+            if (screen != null) {
+                FeatureScreen closing = screen;
+                Fx.run(closing::close);
+            }
+            FeatureScreen made = Fx.read(() -> messages.create(context));
+            screen = made;
+            opens.add(measure(stage.getScene(), () -> {
+                ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren().setAll(made.node());
+                made.start();
+            }, () -> threadList(stage).getItems().size() > 0));
+        }
+        report("inbox open (started -> threads listed, laid out), first run excluded", opens.subList(1, opens.size()), 50);
+
+        TextField search = (TextField) Fx.read(() -> stage.getScene().lookup("#messages-search"));
+        List<Double> filters = new ArrayList<>();
+        for (int i = 0; i < rounds + 10; i++) {
+            String text = i % 2 == 0 ? String.format(Locale.ROOT, "Customer %03d", i % 200) : "";
+            // Each "Customer 0xy" matches ten customers of five threads each (and one the long thread).
+            int expectAtMost = text.isEmpty() ? Integer.MAX_VALUE : 51;
+            Thread.sleep(com.fielddesk.desktop.ui.LiveList.SCREEN_RELOAD_GAP.toMillis());
+            double ms = measure(stage.getScene(), () -> search.setText(text), () -> {
+                int size = threadList(stage).getItems().size();
+                return text.isEmpty() ? size > 50 : size > 0 && size <= expectAtMost;
+            });
+            if (i >= 10) {
+                filters.add(ms);
+            }
+        }
+        report("inbox filter change (search typed -> list updated, laid out)", filters, 50);
+
+        Thread.sleep(300);
+        List<Double> threadOpens = new ArrayList<>();
+        FeatureScreen shown = screen;
+        UUID shortThread = shortThreadId;
+        for (int i = 0; i < 6; i++) {
+            // From a short thread to the long one, as a CSR moves down the inbox.
+            Fx.run(() -> shown.open(new RecordRef(RecordKind.MESSAGE_THREAD, shortThread.toString())));
+            Fx.waitUntil("a short thread is open", WAIT, () -> messageList(stage).getItems().size() == 2);
+            threadOpens.add(measure(stage.getScene(), () -> shown.open(new RecordRef(RecordKind.MESSAGE_THREAD,
+                    longThreadId.toString())), () -> messageList(stage).getItems().size() == longThread));
+        }
+        report("thread of " + longThread + " messages opened (-> listed, laid out), first run excluded",
+                threadOpens.subList(1, threadOpens.size()), 200);
+
+        List<Double> frames = scrollFrames(stage, 240);
+        report("scrolling that thread: frame time, a step per frame", frames, 17);
+        System.out.printf(Locale.ROOT, "load average %.1f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        FeatureScreen last = screen;
+        Fx.run(() -> {
+            last.close();
+            stage.close();
+        });
+        background.shutdownNow();
+        cache.close();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The repository's reads alone (no UI), so a slow screen can be told from a slow query. */
+    private static void timeQueries(MessagesRepository repository) {
+        var all = com.fielddesk.domain.messages.ThreadFilter.all();
+        var text = all.withText("Customer 012");
+        List<Double> threadsMs = new ArrayList<>();
+        List<Double> filteredMs = new ArrayList<>();
+        List<Double> unreadMs = new ArrayList<>();
+        List<Double> internalMs = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            threadsMs.add(time(() -> repository.customerThreads(all, 200)));
+            filteredMs.add(time(() -> repository.customerThreads(text, 200)));
+            unreadMs.add(time(repository::unreadTotal));
+            internalMs.add(time(() -> repository.internalThreads(all, 200)));
+        }
+        report("query: customer threads, first 200", threadsMs.subList(5, 15), 50);
+        report("query: customer threads, text filter", filteredMs.subList(5, 15), 50);
+        report("query: unread total", unreadMs.subList(5, 15), 50);
+        report("query: internal threads, first 200", internalMs.subList(5, 15), 50);
+    }
+
+    private static double time(java.util.concurrent.Callable<?> work) {
+        long start = System.nanoTime();
+        try {
+            work.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<Object> threadList(Stage stage) {
+        return (ListView<Object>) stage.getScene().lookup("#customer-threads");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<Object> messageList(Stage stage) {
+        return (ListView<Object>) stage.getScene().lookup("#customer-messages");
+    }
+
+    /** Runs {@code action} on the FX thread; the ms until {@code done} holds after a layout pulse. */
+    private static double measure(Scene scene, Runnable action, BooleanSupplier done) throws Exception {
+        CompletableFuture<Double> finished = new CompletableFuture<>();
+        long[] start = new long[1];
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (done.getAsBoolean()) {
+                scene.removePostLayoutPulseListener(check[0]);
+                finished.complete((System.nanoTime() - start[0]) / 1e6);
+            } else {
+                Platform.requestNextPulse();
+            }
+        };
+        Fx.run(() -> {
+            start[0] = System.nanoTime();
+            scene.addPostLayoutPulseListener(check[0]);
+            action.run();
+            Platform.requestNextPulse();
+        });
+        return finished.get(2, TimeUnit.MINUTES);
+    }
+
+    /** Scrolls the open thread's list one step per pulse and returns the time between pulses. */
+    private static List<Double> scrollFrames(Stage stage, int steps) throws Exception {
+        ScrollBar bar = Fx.read(() -> messageList(stage).lookupAll(".scroll-bar").stream()
+                .filter(node -> node instanceof ScrollBar scroll && scroll.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .map(ScrollBar.class::cast).findFirst().orElseThrow());
+        List<Double> frames = new ArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        long[] last = new long[1];
+        int[] step = new int[1];
+        Runnable[] onPulse = new Runnable[1];
+        onPulse[0] = () -> {
+            long now = System.nanoTime();
+            if (last[0] != 0) {
+                frames.add((now - last[0]) / 1e6);
+            }
+            last[0] = now;
+            if (++step[0] > steps) {
+                stage.getScene().removePostLayoutPulseListener(onPulse[0]);
+                done.complete(null);
+                return;
+            }
+            // Down the first half, back up: a person reading back through a long thread.
+            double position = step[0] <= steps / 2 ? (double) step[0] / (steps / 2) : (double) (steps - step[0]) / (steps / 2);
+            bar.setValue(bar.getMin() + position * (bar.getMax() - bar.getMin()) * 0.2);
+            Platform.requestNextPulse();
+        };
+        Fx.run(() -> {
+            stage.getScene().addPostLayoutPulseListener(onPulse[0]);
+            Platform.requestNextPulse();
+        });
+        done.get(2, TimeUnit.MINUTES);
+        frames.sort(null);
+        return frames;
+    }
+
+    /** Returns the long thread's id and a short thread's. */
+    private static UUID[] fill(CacheDatabase cache, UUID user, int threads, int longThread) {
+        Instant now = Instant.now();
+        List<ObjectNode> customers = new ArrayList<>();
+        List<UUID> customerIds = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            UUID id = UUID.randomUUID();
+            customerIds.add(id);
+            customers.add(row("id", id, "full_name", String.format(Locale.ROOT, "Customer %04d", i)));
+        }
+        CacheRows.write(cache, "customers", customers);
+        CacheRows.write(cache, "profiles", List.of(row("id", user, "role", "csr", "full_name", "Casey CSR")));
+        List<ObjectNode> threadRows = new ArrayList<>();
+        List<ObjectNode> messageRows = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            UUID thread = UUID.randomUUID();
+            Instant last = now.minusSeconds(60L * i);
+            threadRows.add(row("id", thread, "work_order_id", UUID.randomUUID(), "customer_id", customerIds.get(i % customerIds.size()),
+                    "subject", "Visit " + i, "last_message_at", last, "created_at", last.minusSeconds(3_600)));
+            messageRows.add(message(thread, "staff", user, "We can come on Tuesday.", last.minusSeconds(600), last));
+            messageRows.add(message(thread, "customer", null, "Tuesday works, thank you!", last, i % 3 == 0 ? null : last));
+        }
+        UUID longThreadId = UUID.randomUUID();
+        threadRows.add(row("id", longThreadId, "work_order_id", UUID.randomUUID(), "customer_id", customerIds.get(0),
+                "subject", "A very long conversation", "last_message_at", now, "created_at", now.minusSeconds(86_400L * 400)));
+        for (int m = 0; m < longThread; m++) {
+            Instant at = now.minusSeconds(600L * (longThread - m));
+            messageRows.add(message(longThreadId, m % 2 == 0 ? "customer" : "staff", m % 2 == 0 ? null : user,
+                    "Message " + m + ": " + "a line of ordinary length about the job and the visit. ".repeat(1 + m % 3), at, at));
+        }
+        CacheRows.write(cache, "customer_threads", threadRows);
+        CacheRows.write(cache, "customer_messages", messageRows);
+        return new UUID[] {longThreadId, UUID.fromString(threadRows.get(0).path("id").asText())};
+    }
+
+    private static ObjectNode message(UUID thread, String kind, UUID sender, String body, Instant at, Instant readAt) {
+        return row("id", UUID.randomUUID(), "customer_thread_id", thread, "sender_kind", kind, "sender_id", sender,
+                "body", body, "created_at", at, "read_at", readAt);
+    }
+
+    private static ObjectNode row(Object... columnsAndValues) {
+        ObjectNode row = Json.object();
+        row.put("company_id", COMPANY.toString());
+        row.put("version", 1);
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            Object value = columnsAndValues[i + 1];
+            if (value == null) {
+                row.putNull((String) columnsAndValues[i]);
+            } else {
+                row.put((String) columnsAndValues[i], value.toString());
+            }
+        }
+        return row;
+    }
+
+    private static void report(String what, List<Double> samples, double target) {
+        List<Double> sorted = new ArrayList<>(samples);
+        sorted.sort(null);
+        System.out.printf(Locale.ROOT, "%s, %d samples: p50 %.1f ms, p95 %.1f ms, max %.1f ms (target p95 <= %.0f ms)%n",
+                what, sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.get(sorted.size() - 1), target);
+    }
+
+    private static double percentile(List<Double> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}
