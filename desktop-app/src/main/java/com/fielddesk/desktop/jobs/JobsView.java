@@ -183,7 +183,7 @@ final class JobsView {
         ComboBox<TechnicianChoice> technician = new ComboBox<>(model.technicianChoices());
         technician.setId("jobs-technician");
         technician.valueProperty().bindBidirectional(model.technicianFilterProperty());
-        technician.setPrefWidth(140);
+        technician.setPrefWidth(160);
 
         ComboBox<com.fielddesk.domain.jobs.Priority> priority = new ComboBox<>();
         priority.setId("jobs-priority");
@@ -229,7 +229,7 @@ final class JobsView {
         first.valueProperty().bindBidirectional(model.firstDayProperty());
         javafx.scene.control.DatePicker last = new javafx.scene.control.DatePicker();
         last.setId("jobs-last-day");
-        last.setPromptText("To day (range)");
+        last.setPromptText("To day");
         last.setPrefWidth(140);
         last.setConverter(WorkOrderForm.dayConverter());
         last.valueProperty().bindBidirectional(model.lastDayProperty());

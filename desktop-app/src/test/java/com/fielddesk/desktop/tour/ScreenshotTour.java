@@ -591,6 +591,7 @@ public final class ScreenshotTour {
         Fx.run(() -> ((Button) node("#jobs-clear-filters")).fire());
         // Back to a job (out of the new-job form) for the shots that follow on this screen.
         TableView<?> jobs = lookup("#jobs-table");
+        Fx.waitUntil("every job listed again", WAIT, () -> jobs.getItems().size() > 3);
         Fx.run(() -> {
             jobs.getSelectionModel().clearSelection();
             jobs.getSelectionModel().selectFirst();
