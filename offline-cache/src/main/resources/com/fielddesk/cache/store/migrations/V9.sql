@@ -9,3 +9,6 @@ alter table work_order_status_history add column reason TEXT;
 -- work_orders_by_number (a stage-first index, or one carrying more columns, made SQLite scan it
 -- and sort all 100k rows instead).
 create index work_orders_by_status_stage on work_orders (status, stage, number, id, deleted_at) where deleted_at is null;
+-- A technician's jobs in one status (the list's technician and status filters together), read in
+-- number order without walking every job of that status.
+create index work_orders_by_technician_status on work_orders (technician_id, status, number, id) where deleted_at is null;
