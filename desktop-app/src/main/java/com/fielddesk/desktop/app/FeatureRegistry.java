@@ -53,12 +53,13 @@ final class FeatureRegistry {
         InvoicePdfs invoicePdfs = new InvoicePdfs(invoices,
                 new CompanySettingsRepository(session.sync().cache(), new UserId(session.userId()))::invoiceBranding,
                 new InvoiceLogos(session.supabase().storage().from("branding")), jobs::companyZone, new InvoicePdfGenerator());
+        CustomerRepository customers = new CustomerRepository(session.sync().cache(), new UserId(session.userId()));
         MessagesRepository messages = new MessagesRepository(session.sync().cache(), new UserId(session.userId()), Clock.systemUTC());
         return List.of(
                 LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
-                CustomersFeature.feature(new CustomerRepository(session.sync().cache(), new UserId(session.userId()))),
+                CustomersFeature.feature(customers),
                 MessagesFeature.feature(messages),
-                JobsFeature.feature(jobs, messages),
+                JobsFeature.feature(jobs, customers, messages),
                 BoardFeature.feature(jobs),
                 DispatchFeature.feature(jobs),
                 InvoicesFeature.feature(invoices, invoicePdfs, new InvoicePdfUploads(session.cacheDatabase(), invoices, invoicePdfs,

@@ -1,18 +1,19 @@
 package com.fielddesk.desktop.board;
 
 import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.ReasonDialog;
 import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.domain.common.FieldError;
 import com.fielddesk.domain.jobs.Priority;
 import com.fielddesk.domain.jobs.WorkOrderId;
+import com.fielddesk.domain.jobs.WorkOrderRepository;
 import com.fielddesk.domain.jobs.WorkOrderStatus;
 import com.fielddesk.domain.jobs.WorkOrderSummary;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -91,7 +92,11 @@ final class BoardView {
         scroll.setFitToHeight(true);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        root.getChildren().addAll(search, hint, notice, scroll);
+        Button newJob = new Button("New _job…");
+        newJob.setId("board-new-job");
+        newJob.setOnAction(e -> model.newJob());
+        HBox.setHgrow(search, javafx.scene.layout.Priority.ALWAYS);
+        root.getChildren().addAll(new HBox(8, search, newJob), hint, notice, scroll);
 
         model.columns().addListener((ListChangeListener<BoardColumn>) change -> show());
         model.followProperty().addListener((o, before, now) -> follow(now));
@@ -242,20 +247,15 @@ final class BoardView {
         return Optional.empty();
     }
 
-    /** Canceling asks first: only a supervisor can bring a canceled job back. */
+    /** Canceling asks why first (required, kept in the job's history): only a supervisor can bring a canceled job back. */
     private void moveTo(WorkOrderSummary card, WorkOrderStatus to) {
         if (to.equals(WorkOrderStatus.CANCELED)) {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Cancel " + card.describe() + " for "
-                    + card.customerName() + "? Only a supervisor or an admin can bring a canceled job back.",
-                    ButtonType.CANCEL, ButtonType.OK);
-            confirm.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-            confirm.setTitle("Cancel job");
-            confirm.setHeaderText(null);
-            ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Cancel the job");
-            ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setText("Keep it");
-            if (confirm.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
-                return;
-            }
+            ReasonDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), "cancel-job-dialog", "Cancel job",
+                    "Cancel " + card.describe() + " for " + card.customerName() + "? Only a supervisor or an admin can bring "
+                            + "a canceled job back. The reason is kept in its history.", "Cancel the job",
+                    reason -> WorkOrderRepository.cancelReasonProblems(reason).stream().findFirst().map(FieldError::message))
+                    .ifPresent(reason -> model.cancel(card, reason));
+            return;
         }
         model.move(card, to);
     }

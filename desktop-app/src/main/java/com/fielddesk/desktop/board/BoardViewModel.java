@@ -122,13 +122,22 @@ final class BoardViewModel implements AutoCloseable {
 
     /** Moves a card; a move the rules refuse, or one missing a window or technician, says why. */
     void move(WorkOrderSummary card, WorkOrderStatus to) {
+        write(card, to, () -> repository.move(card.id(), to));
+    }
+
+    /** Cancels a card's job with the reason the user gave (a cancel always says why). */
+    void cancel(WorkOrderSummary card, String reason) {
+        write(card, WorkOrderStatus.CANCELED, () -> repository.cancel(card.id(), reason));
+    }
+
+    private void write(WorkOrderSummary card, WorkOrderStatus to, Runnable change) {
         WorkOrderStatus from = card.status().orElse(null);
         if (from == null || from.equals(to)) {
             return;
         }
         String name = card.describe();
         tasks.run(() -> {
-            repository.move(card.id(), to);
+            change.run();
             return to;
         }, moved -> {
             lastMove = Optional.of(new BoardMove(card.id(), name, from, moved));
@@ -167,6 +176,11 @@ final class BoardViewModel implements AutoCloseable {
     /** The job in the Jobs section (details, history, every field). */
     void open(WorkOrderSummary card) {
         navigator.open(new RecordRef(RecordKind.JOB, card.id().value().toString())).ifPresent(notice::set);
+    }
+
+    /** A new job, in the Jobs section's form (it lands in Unscheduled, or Scheduled with a window). */
+    void newJob() {
+        navigator.newWorkOrder(com.fielddesk.desktop.app.feature.WorkOrderRequest.blank(false)).ifPresent(notice::set);
     }
 
     /** Says why a key did nothing (no legal column that way). */

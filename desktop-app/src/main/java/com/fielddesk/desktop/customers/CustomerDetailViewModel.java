@@ -3,6 +3,7 @@ package com.fielddesk.desktop.customers;
 import com.fielddesk.desktop.app.feature.Navigator;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.app.feature.WorkOrderRequest;
 import com.fielddesk.desktop.ui.AsyncCommand;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.ChangeSource;
@@ -203,6 +204,14 @@ final class CustomerDetailViewModel implements AutoCloseable {
     /** Opens a job, invoice or thread in its own section; the navigator says when there is none yet. */
     void open(RecordKind kind, String id) {
         navigator.open(new RecordRef(kind, id)).ifPresent(why -> notice.set(Notice.info(why)));
+    }
+
+    /** A new job or quote for the shown customer, in Jobs (through the navigator: features do not know each other). */
+    void newWorkOrder(boolean quote) {
+        CustomerId id = shown.get();
+        if (id != null) {
+            navigator.newWorkOrder(WorkOrderRequest.forCustomer(quote, id.value())).ifPresent(why -> notice.set(Notice.info(why)));
+        }
     }
 
     private Notice savedNotice(String what) {

@@ -364,7 +364,13 @@ final class CustomersView {
         jobs.getColumns().add(width(Columns.text("status", "Status", CustomerJob::statusLabel), 110));
         jobs.getColumns().add(width(Columns.dateTime("scheduled", "Scheduled", formats, job -> job.scheduledStart().orElse(null)), 150));
         opensOnEnterOrDoubleClick(jobs, job -> detail.open(RecordKind.JOB, job.id().value().toString()));
-        return section("Quotes and jobs", sized(jobs), null);
+        Button newJob = new Button("New job…");
+        newJob.setId("customer-new-job");
+        newJob.setOnAction(e -> detail.newWorkOrder(false));
+        Button newQuote = new Button("New quote…");
+        newQuote.setId("customer-new-quote");
+        newQuote.setOnAction(e -> detail.newWorkOrder(true));
+        return section("Quotes and jobs", sized(jobs), new HBox(8, newJob, newQuote));
     }
 
     private Node invoicesPart() {

@@ -5,6 +5,8 @@ import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.app.feature.WorkOrderRequest;
+import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.jobs.WorkOrderId;
 import com.fielddesk.domain.jobs.WorkOrderRepository;
@@ -24,21 +26,23 @@ public final class JobsFeature {
 
     /**
      * @param jobs     the signed-in person's work orders over their cache (the composition root makes it)
+     * @param customers their customers (the form's customer and address pickers)
      * @param messages their message threads (a job's detail lists its threads and starts new ones)
      */
-    public static Feature feature(WorkOrderRepository jobs, MessagesRepository messages) {
+    public static Feature feature(WorkOrderRepository jobs, CustomerRepository customers, MessagesRepository messages) {
         return Feature.section(ID, "Jobs").group("Dispatch").icon(Material2AL.BUILD)
                 .visibleTo(Role.OFFICE_STAFF)
                 .opens(RecordKind.JOB)
-                .screen(context -> new Screen(context, jobs, messages));
+                .screen(context -> new Screen(context, jobs, customers, messages));
     }
 
     private static final class Screen implements FeatureScreen {
         private final JobsViewModel model;
         private final JobsView view;
 
-        Screen(FeatureContext context, WorkOrderRepository jobs, MessagesRepository messages) {
-            model = new JobsViewModel(jobs, messages, context.tasks(), context.changes(), context.navigator(), context.formats());
+        Screen(FeatureContext context, WorkOrderRepository jobs, CustomerRepository customers, MessagesRepository messages) {
+            model = new JobsViewModel(jobs, customers, messages, context.tasks(), context.changes(), context.navigator(),
+                    context.formats());
             view = new JobsView(model);
         }
 
@@ -61,6 +65,12 @@ public final class JobsFeature {
             } catch (IllegalArgumentException e) {
                 return Optional.of("This job reference is not valid.");
             }
+        }
+
+        @Override
+        public Optional<String> newWorkOrder(WorkOrderRequest request) {
+            model.newWorkOrder(request);
+            return Optional.empty();
         }
 
         @Override

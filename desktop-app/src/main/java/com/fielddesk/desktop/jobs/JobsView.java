@@ -1,9 +1,16 @@
 package com.fielddesk.desktop.jobs;
 
+import com.fielddesk.desktop.app.feature.WorkOrderRequest;
 import com.fielddesk.desktop.ui.Columns;
+import com.fielddesk.desktop.ui.ControllerFactory;
+import com.fielddesk.desktop.ui.ReasonDialog;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.domain.common.FieldError;
+import com.fielddesk.domain.jobs.QuoteStatus;
 import com.fielddesk.domain.jobs.StatusChange;
+import com.fielddesk.domain.jobs.WorkOrderRepository;
+import com.fielddesk.domain.jobs.WorkOrderSort;
 import com.fielddesk.domain.jobs.WorkOrderDetail;
 import com.fielddesk.domain.jobs.WorkOrderStage;
 import com.fielddesk.domain.jobs.WorkOrderStatus;
@@ -16,7 +23,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -49,13 +59,24 @@ final class JobsView {
     private final VBox detail = new VBox(8);
     private final FlowPane moves = new FlowPane(6, 6);
     private final ListView<String> history = new ListView<>();
+    private final Label notice = new Label();
+    private final TabPane tabs = new TabPane();
+    private final Tab detailsTab = new Tab("Details");
+    private final Tab historyTab = new Tab("History");
+    private final Tab messagesTab = new Tab("Messages");
+    private final WorkOrderForm form;
+    private final VBox formBox;
 
     JobsView(JobsViewModel model) {
         this.model = model;
         this.formats = model.formats();
+        WorkOrderFormViewModel formModel = model.form();
+        this.form = new ControllerFactory().with(WorkOrderForm.class, () -> new WorkOrderForm(formModel))
+                .<WorkOrderForm>load(JobsView.class, "WorkOrderForm.fxml").controller();
+        this.formBox = formBox();
         root.setId("jobs");
         root.getItems().addAll(listPane(), detailPane());
-        root.setDividerPositions(0.7);
+        root.setDividerPositions(0.58);
     }
 
     Node node() {
@@ -112,7 +133,14 @@ final class JobsView {
                 }
             }
         });
-        HBox toolbar = new HBox(8, stage, status, search);
+        Button newJob = new Button("New _job…");
+        newJob.setId("jobs-new-job");
+        newJob.setOnAction(e -> model.newWorkOrder(WorkOrderRequest.blank(false)));
+        Button newQuote = new Button("New _quote…");
+        newQuote.setId("jobs-new-quote");
+        newQuote.setOnAction(e -> model.newWorkOrder(WorkOrderRequest.blank(true)));
+        HBox toolbar = new HBox(8, stage, search, newJob, newQuote);
+        HBox filters = filters(status);
 
         table.setId("jobs-table");
         table.setItems(model.items());
@@ -145,9 +173,86 @@ final class JobsView {
         count.getStyleClass().add(Styles.FORM_HINT);
         count.textProperty().bind(model.countTextProperty());
         count.setWrapText(true);
-        VBox pane = new VBox(8, toolbar, table, count);
+        VBox pane = new VBox(8, toolbar, filters, table, count);
         pane.setPadding(new Insets(12));
         return pane;
+    }
+
+    /** Status, technician, priority, customer, a day or a range of days (company days), the order, and Clear. */
+    private HBox filters(ComboBox<WorkOrderStatus> status) {
+        ComboBox<TechnicianChoice> technician = new ComboBox<>(model.technicianChoices());
+        technician.setId("jobs-technician");
+        technician.valueProperty().bindBidirectional(model.technicianFilterProperty());
+        technician.setPrefWidth(160);
+
+        ComboBox<com.fielddesk.domain.jobs.Priority> priority = new ComboBox<>();
+        priority.setId("jobs-priority");
+        priority.getItems().add(null);
+        priority.getItems().addAll(com.fielddesk.domain.jobs.Priority.values());
+        priority.setConverter(WorkOrderForm.labels(value -> value == null ? "Any priority" : value.label()));
+        priority.valueProperty().bindBidirectional(model.priorityFilterProperty());
+
+        ComboBox<WorkOrderFormViewModel.CustomerChoice> customer = new ComboBox<>(model.customerChoices());
+        customer.setId("jobs-customer");
+        customer.setEditable(true);
+        customer.setPromptText("Any customer");
+        customer.setPrefWidth(160);
+        customer.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(WorkOrderFormViewModel.CustomerChoice value) {
+                return value == null ? "" : value.name();
+            }
+
+            @Override
+            public WorkOrderFormViewModel.CustomerChoice fromString(String text) {
+                return customer.getItems().stream().filter(choice -> choice.name().equals(text)).findFirst().orElse(null);
+            }
+        });
+        customer.valueProperty().bindBidirectional(model.customerFilterProperty());
+        customer.getEditor().textProperty().addListener((o, before, now) -> {
+            model.searchCustomers(now);
+            if (now == null || now.isBlank()) {
+                model.customerFilterProperty().set(null);
+            }
+        });
+        model.customerChoices().addListener((ListChangeListener<WorkOrderFormViewModel.CustomerChoice>) change -> {
+            if (customer.isFocused() && !model.customerChoices().isEmpty() && !customer.isShowing()) {
+                customer.show();
+            }
+        });
+
+        javafx.scene.control.DatePicker first = new javafx.scene.control.DatePicker();
+        first.setId("jobs-first-day");
+        first.setPromptText("Day");
+        first.setPrefWidth(140);
+        first.setConverter(WorkOrderForm.dayConverter());
+        first.valueProperty().bindBidirectional(model.firstDayProperty());
+        javafx.scene.control.DatePicker last = new javafx.scene.control.DatePicker();
+        last.setId("jobs-last-day");
+        last.setPromptText("To day");
+        last.setPrefWidth(140);
+        last.setConverter(WorkOrderForm.dayConverter());
+        last.valueProperty().bindBidirectional(model.lastDayProperty());
+
+        ComboBox<WorkOrderSort> sort = new ComboBox<>();
+        sort.setId("jobs-sort");
+        sort.getItems().setAll(WorkOrderSort.values());
+        sort.setConverter(WorkOrderForm.labels(value -> value == null ? "" : switch (value) {
+            case NUMBER -> "Newest number first";
+            case SCHEDULED_START -> "Earliest window first";
+            case NEWEST -> "Newest first";
+        }));
+        sort.valueProperty().bindBidirectional(model.sortProperty());
+
+        Button clear = new Button("Clear filters");
+        clear.setId("jobs-clear-filters");
+        clear.setOnAction(e -> {
+            model.clearFilters();
+            customer.getEditor().clear();
+        });
+        FlowPane row = new FlowPane(8, 6, status, technician, priority, customer, first, last, sort, clear);
+        HBox.setHgrow(row, Priority.ALWAYS);
+        return new HBox(row);
     }
 
     private Node detailPane() {
@@ -156,17 +261,98 @@ final class JobsView {
         detail.setPadding(new Insets(12));
         moves.setId("job-moves");
         history.setId("job-history");
-        history.setPrefHeight(160);
-        Label empty = new Label("Select a job or quote to see it here.");
-        detail.getChildren().setAll(empty);
+        history.setPlaceholder(new Label("No status changes yet."));
+        // Long reasons wrap instead of scrolling sideways.
+        history.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
+        notice.setId("job-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        formBox.setId("job-form");
+        detailsTab.setClosable(false);
+        historyTab.setClosable(false);
+        messagesTab.setClosable(false);
+        historyTab.setContent(history);
+        messagesTab.setContent(messagesPane());
+        tabs.setId("job-tabs");
+        tabs.getTabs().setAll(detailsTab, historyTab, messagesTab);
+        detail.getChildren().setAll(new Label("Select a job or quote to see it here, or start a new one."));
         model.selectedProperty().addListener((o, before, now) -> showDetail(now));
+        model.creatingProperty().addListener((o, before, now) -> {
+            if (now) {
+                showNew();
+            }
+        });
         model.nextStatuses().addListener((ListChangeListener<WorkOrderStatus>) change -> showMoves());
-        return detail;
+        model.nextQuoteStatuses().addListener((ListChangeListener<QuoteStatus>) change -> showMoves());
+        ScrollPane scroll = new ScrollPane(detail);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    /** The form with Save and Revert under it; Ctrl+S saves, Esc puts the saved values back. */
+    private VBox formBox() {
+        Button save = new Button("_Save");
+        save.setId("job-save");
+        save.setDefaultButton(false);
+        save.textProperty().bind(javafx.beans.binding.Bindings.when(model.creatingProperty())
+                .then(javafx.beans.binding.Bindings.when(model.form().stageProperty().isEqualTo(WorkOrderStage.QUOTE))
+                        .then("_Create quote").otherwise("_Create job"))
+                .otherwise("_Save"));
+        save.setOnAction(e -> saveForm());
+        Button revert = new Button("Re_vert");
+        revert.setId("job-revert");
+        revert.disableProperty().bind(model.form().dirtyProperty().not());
+        revert.setOnAction(e -> revertForm());
+        form.form().installKeys(form.root(), this::saveForm, this::revertForm);
+        Label formNotice = new Label();
+        formNotice.setId("job-form-notice");
+        formNotice.setWrapText(true);
+        formNotice.textProperty().bind(model.form().noticeProperty());
+        VBox box = new VBox(8, form.root(), new HBox(8, save, revert), formNotice);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    private void saveForm() {
+        form.form().trySave(model::save);
+    }
+
+    private void revertForm() {
+        model.revert();
+        form.form().hideProblems();
+    }
+
+    private void showNew() {
+        detailsTab.setContent(null);
+        Label title = new Label();
+        title.textProperty().bind(javafx.beans.binding.Bindings.when(model.form().stageProperty().isEqualTo(WorkOrderStage.QUOTE))
+                .then("New quote").otherwise("New job"));
+        title.setId("job-title");
+        title.getStyleClass().add(Styles.DETAIL_TITLE);
+        form.form().hideProblems();
+        detail.getChildren().setAll(title, notice, formBox);
+        javafx.application.Platform.runLater(() -> (model.form().customer.get() == null ? form.firstField()
+                : form.titleField()).requestFocus());
     }
 
     private void showDetail(WorkOrderDetail shown) {
+        if (model.creatingProperty().get()) {
+            return;
+        }
         if (shown == null) {
-            detail.getChildren().setAll(new Label("Select a job or quote to see it here."));
+            detailsTab.setContent(null);
+            detail.getChildren().setAll(new Label("Select a job or quote to see it here, or start a new one."));
             return;
         }
         WorkOrderSummary summary = shown.summary();
@@ -177,7 +363,9 @@ final class JobsView {
         Hyperlink customer = new Hyperlink(summary.customerName() + shown.addressLine().map(line -> " — " + line).orElse(""));
         customer.setId("job-customer");
         customer.setOnAction(e -> model.openCustomer());
+        boolean quote = WorkOrderStage.QUOTE.equals(summary.stage());
         Label status = new Label("Status: " + statusText(summary) + "  ·  Priority: " + summary.priority().label()
+                + (quote ? "  ·  Total " + formats.money(shown.total()) : "")
                 + (summary.pending() ? "  ·  waiting to sync" : ""));
         status.setWrapText(true);
         status.setId("job-status");
@@ -185,22 +373,18 @@ final class JobsView {
                 + summary.windowEnd().map(end -> "–" + formats.time(end)).orElse("")).orElse("Not scheduled")
                 + summary.technicianName().map(name -> " · " + name).orElse(" · nobody assigned"));
         when.setId("job-when");
-        Label description = new Label(shown.description().orElse(""));
-        description.setWrapText(true);
-        description.setManaged(shown.description().isPresent());
-        boolean quote = WorkOrderStage.QUOTE.equals(summary.stage());
-        Label total = new Label(quote ? "Quote total " + formats.money(shown.total()) : "");
-        total.setManaged(quote);
-        Label notice = new Label();
-        notice.setId("job-notice");
-        notice.setWrapText(true);
-        notice.textProperty().bind(model.noticeProperty());
         history.getItems().setAll(shown.history().stream().map(this::historyLine).toList());
-        Label historyTitle = new Label("Status history");
-        historyTitle.getStyleClass().add(Styles.FORM_HINT);
-        detail.getChildren().setAll(title, customer, status, when, description, total, moves, notice, messagesPane(),
-                historyTitle, history);
+        historyTab.setText("History (" + shown.history().size() + ")");
+        if (detailsTab.getContent() == null) {
+            detailsTab.setContent(formBox);
+        }
+        detail.getChildren().setAll(title, customer, status, when, moves, notice, tabs);
         showMoves();
+    }
+
+    /** Shows the history tab (the tour's screenshot, and Alt-free keyboard users via Ctrl+Tab). */
+    void showHistory() {
+        tabs.getSelectionModel().select(historyTab);
     }
 
     /** The job's threads (each opens in Messages) and the two ways to write about it, kept apart by who reads them. */
@@ -265,19 +449,63 @@ final class JobsView {
         return new VBox(6, heading, links, new HBox(6, toCustomer, note), compose);
     }
 
+    /** One button per move this person may make now: a job's next statuses ("Reopen" for supervisors), a quote's actions. */
     private void showMoves() {
         moves.getChildren().clear();
+        WorkOrderDetail shown = model.selectedProperty().get();
+        if (shown == null) {
+            return;
+        }
+        if (WorkOrderStage.QUOTE.equals(shown.summary().stage())) {
+            for (QuoteStatus next : model.nextQuoteStatuses()) {
+                Button move = new Button(quoteAction(next));
+                move.setId("job-quote-" + next.code());
+                move.setOnAction(e -> model.moveQuote(next));
+                moves.getChildren().add(move);
+            }
+            return;
+        }
         for (WorkOrderStatus next : model.nextStatuses()) {
-            Button move = new Button("→ " + next.label());
+            boolean cancel = WorkOrderStatus.CANCELED.equals(next);
+            Button move = new Button(cancel ? "Cancel job…" : model.isReopen(next) ? "Reopen → " + next.label() : "→ " + next.label());
             move.setId("job-move-" + next.code());
-            move.setOnAction(e -> model.move(next));
+            move.setOnAction(e -> {
+                if (cancel) {
+                    askCancelReason(shown.summary());
+                } else {
+                    model.move(next);
+                }
+            });
             moves.getChildren().add(move);
         }
     }
 
+    /** Cancel asks why first; the reason is required and goes to the server with the cancel. */
+    private void askCancelReason(WorkOrderSummary job) {
+        ReasonDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), "cancel-job-dialog", "Cancel job",
+                "Cancel " + job.describe() + " for " + job.customerName() + "? Only a supervisor or an admin can bring a "
+                        + "canceled job back. The reason is kept in its history.", "Cancel the job",
+                reason -> WorkOrderRepository.cancelReasonProblems(reason).stream().findFirst().map(FieldError::message))
+                .ifPresent(model::cancel);
+    }
+
+    private static String quoteAction(QuoteStatus next) {
+        if (QuoteStatus.SENT.equals(next)) {
+            return "Send";
+        } else if (QuoteStatus.ACCEPTED.equals(next)) {
+            return "Accept (becomes a job)";
+        } else if (QuoteStatus.DECLINED.equals(next)) {
+            return "Decline";
+        } else if (QuoteStatus.EXPIRED.equals(next)) {
+            return "Expire";
+        }
+        return QuoteStatus.DRAFT.equals(next) ? "Back to draft" : "→ " + next.label();
+    }
+
+    /** "5 Dec 09:12 · Scheduled → Canceled: no access · Dana Dispatcher" — in the company's zone. */
     private String historyLine(StatusChange change) {
-        return formats.dateTime(change.changedAt()) + " · " + change.describe() + change.changedBy().map(name -> " · " + name)
-                .orElse("");
+        return formats.dayAndTime(change.changedAt()) + " · " + change.describe() + " · "
+                + change.changedBy().orElse("unknown");
     }
 
     private static String statusText(WorkOrderSummary row) {

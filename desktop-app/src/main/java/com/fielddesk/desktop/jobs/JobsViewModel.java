@@ -4,13 +4,18 @@ import com.fielddesk.cache.query.Table;
 import com.fielddesk.desktop.app.feature.Navigator;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.app.feature.WorkOrderRequest;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
 import com.fielddesk.desktop.ui.Subscriptions;
+import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.domain.common.InvalidInputException;
+import com.fielddesk.domain.customers.CustomerRepository;
+import com.fielddesk.domain.jobs.QuoteStatus;
+import com.fielddesk.domain.jobs.WorkOrderMoves;
 import com.fielddesk.domain.jobs.MoveNotAllowedException;
 import com.fielddesk.domain.jobs.WorkOrderDetail;
 import com.fielddesk.domain.jobs.WorkOrderFilter;
@@ -23,6 +28,8 @@ import com.fielddesk.domain.jobs.WorkOrderSummary;
 import com.fielddesk.domain.messages.MessagesRepository;
 import com.fielddesk.domain.messages.ThreadFilter;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,10 +68,27 @@ final class JobsViewModel implements AutoCloseable {
     private final ObjectProperty<WorkOrderStage> stage = new SimpleObjectProperty<>(WorkOrderStage.JOB);
     private final ObjectProperty<WorkOrderStatus> status = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<TechnicianChoice> technicianFilter = new SimpleObjectProperty<>(TechnicianChoice.ANYONE);
+    private final ObservableList<TechnicianChoice> technicianChoices = FXCollections.observableArrayList(
+            TechnicianChoice.ANYONE, TechnicianChoice.NOBODY);
+    private final ObjectProperty<com.fielddesk.domain.jobs.Priority> priorityFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.time.LocalDate> firstDay = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.time.LocalDate> lastDay = new SimpleObjectProperty<>();
+    private final ObjectProperty<WorkOrderFormViewModel.CustomerChoice> customerFilter = new SimpleObjectProperty<>();
+    private final ObservableList<WorkOrderFormViewModel.CustomerChoice> customerChoices = FXCollections.observableArrayList();
+    private BackgroundTasks.Running customerSearch = () -> { };
+    /** Clear filters is changing several parts: the list is read once, after the last. */
+    private boolean clearing;
+    private final ObjectProperty<WorkOrderSort> sort = new SimpleObjectProperty<>(WorkOrderSort.NUMBER);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<WorkOrderDetail> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableList<WorkOrderStatus> nextStatuses = FXCollections.observableArrayList();
+    private final ObservableList<QuoteStatus> nextQuoteStatuses = FXCollections.observableArrayList();
+    /** The new job or quote form is shown (instead of a selected work order). */
+    private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper();
+    private final WorkOrderFormViewModel form;
+    private final CustomerRepository customers;
     private final LiveList<WorkOrderSummary> rows;
     private final LiveList<WorkOrderDetail> detail;
     private Optional<WorkOrderId> selectedId = Optional.empty();
@@ -75,9 +99,11 @@ final class JobsViewModel implements AutoCloseable {
     private final StringProperty firstMessage = new SimpleStringProperty("");
     private final Subscriptions threadChanges = new Subscriptions();
 
-    JobsViewModel(WorkOrderRepository repository, MessagesRepository messages, BackgroundTasks tasks, ChangeSource changes,
-                  Navigator navigator, Formats formats) {
+    JobsViewModel(WorkOrderRepository repository, CustomerRepository customers, MessagesRepository messages,
+                  BackgroundTasks tasks, ChangeSource changes, Navigator navigator, Formats formats) {
         this.repository = repository;
+        this.customers = customers;
+        this.form = new WorkOrderFormViewModel(repository, customers, tasks, formats.zone());
         this.messages = messages;
         this.tasks = tasks;
         this.navigator = navigator;
@@ -93,34 +119,125 @@ final class JobsViewModel implements AutoCloseable {
                 MessagesRepository.INTERNAL_READS.stream()).map(Table::name).distinct().toList();
         threadChanges.add(changes.subscribe(messageTables, touched -> tasks.onUi(() -> selectedId.ifPresent(this::loadThreads))));
         detail.items().addListener((javafx.collections.ListChangeListener<WorkOrderDetail>) change -> showDetail());
-        stage.addListener((o, before, now) -> rows.requery(query()));
-        status.addListener((o, before, now) -> rows.requery(query()));
-        search.addListener((o, before, now) -> rows.requery(query()));
+        // A day range whose last day is before its first shows nothing and says why (the list is not guessed).
+        for (javafx.beans.Observable filterPart : List.of(stage, status, search, technicianFilter, priorityFilter, customerFilter,
+                firstDay, lastDay, sort)) {
+            filterPart.addListener(changed -> requery());
+        }
     }
 
     void start() {
         rows.start();
         detail.start();
+        form.start();
+        tasks.run(repository::technicians, found -> {
+            TechnicianChoice chosen = technicianFilter.get();
+            technicianChoices.setAll(TechnicianChoice.ANYONE, TechnicianChoice.NOBODY);
+            found.forEach(technician -> technicianChoices.add(TechnicianChoice.of(technician)));
+            technicianFilter.set(technicianChoices.contains(chosen) ? chosen : TechnicianChoice.ANYONE);
+        }, failure -> countText.set(Failures.sentence("Could not read the technicians on this computer.", failure)));
+    }
+
+    /** Whether the day range can be used: no last day before the first. */
+    private boolean daysInOrder() {
+        return firstDay.get() == null || lastDay.get() == null || !lastDay.get().isBefore(firstDay.get());
     }
 
     private WorkOrderFilter filter() {
         WorkOrderFilter filter = WorkOrderFilter.all().withStage(stage.get()).withText(search.get());
-        return status.get() == null ? filter : filter.withStatuses(Set.of(status.get()));
+        if (status.get() != null) {
+            filter = filter.withStatuses(Set.of(status.get()));
+        }
+        TechnicianChoice technician = technicianFilter.get();
+        if (technician != null && technician.unassigned()) {
+            filter = filter.unassigned();
+        } else if (technician != null && technician.id().isPresent()) {
+            filter = filter.withTechnician(technician.id().get());
+        }
+        if (priorityFilter.get() != null) {
+            filter = filter.withPriorities(Set.of(priorityFilter.get()));
+        }
+        if (customerFilter.get() != null) {
+            filter = filter.withCustomer(customerFilter.get().id());
+        }
+        // One day picked is that day; two are a range (a day alone never means "from then on").
+        java.time.LocalDate first = firstDay.get() != null ? firstDay.get() : lastDay.get();
+        java.time.LocalDate last = lastDay.get() != null ? lastDay.get() : firstDay.get();
+        if (first != null && daysInOrder()) {
+            filter = filter.withDays(first, last);
+        }
+        return filter;
     }
 
     private Callable<List<WorkOrderSummary>> query() {
+        if (!daysInOrder()) {
+            return List::of;
+        }
         WorkOrderFilter filter = filter();
-        WorkOrderSort sort = WorkOrderStage.QUOTE.equals(stage.get()) ? WorkOrderSort.NEWEST : WorkOrderSort.NUMBER;
-        return () -> repository.list(filter, sort, SHOWN);
+        WorkOrderSort order = sort.get() == null ? WorkOrderSort.NUMBER : sort.get();
+        return () -> repository.list(filter, order, SHOWN);
+    }
+
+    /** The customers whose name, phone or email has {@code text}, for the list's customer filter. */
+    void searchCustomers(String text) {
+        customerSearch.cancel();
+        WorkOrderFormViewModel.CustomerChoice chosen = customerFilter.get();
+        if (text == null || text.isBlank() || chosen != null && chosen.name().equals(text)) {
+            return;
+        }
+        customerSearch = tasks.run(() -> customers.list(text, com.fielddesk.domain.customers.CustomerSort.NAME,
+                        WorkOrderFormViewModel.CUSTOMER_MATCHES).stream()
+                        .map(found -> new WorkOrderFormViewModel.CustomerChoice(found.id(), found.fullName())).toList(),
+                customerChoices::setAll,
+                failure -> countText.set(Failures.sentence("Could not search the customers on this computer.", failure)));
+    }
+
+    private void requery() {
+        if (!clearing) {
+            rows.requery(query());
+        }
+    }
+
+    /** Every filter back to "all" (the stage stays), read once. */
+    void clearFilters() {
+        clearing = true;
+        try {
+            clearEach();
+        } finally {
+            clearing = false;
+        }
+        requery();
+    }
+
+    private void clearEach() {
+        status.set(null);
+        search.set("");
+        technicianFilter.set(TechnicianChoice.ANYONE);
+        priorityFilter.set(null);
+        customerFilter.set(null);
+        firstDay.set(null);
+        lastDay.set(null);
     }
 
     /** "Showing 200 of 1,234 jobs · Unscheduled 40 · Scheduled 12 …", counted after the rows are shown. */
     private void count() {
+        if (!daysInOrder()) {
+            countText.set("The last day is before the first; no work order matches.");
+            return;
+        }
         WorkOrderFilter filter = filter();
         boolean quotes = WorkOrderStage.QUOTE.equals(stage.get());
         int shown = rows.items().size();
-        tasks.run(() -> Map.entry(repository.count(filter), quotes ? Map.<WorkOrderStatus, Long>of()
-                : repository.countsByStatus(filter)), counted -> {
+        // Jobs: one read gives both (a job always has a status, so the total is the sum of the statuses shown).
+        tasks.run(() -> {
+            if (quotes) {
+                return Map.entry(repository.count(filter), Map.<WorkOrderStatus, Long>of());
+            }
+            Map<WorkOrderStatus, Long> perStatus = repository.countsByStatus(filter);
+            long total = perStatus.entrySet().stream().filter(e -> filter.statuses().isEmpty() || filter.statuses().contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return Map.entry(total, perStatus);
+        }, counted -> {
                     long total = counted.getKey();
                     String noun = quotes ? (total == 1 ? " quote" : " quotes") : (total == 1 ? " job" : " jobs");
                     String head = total == 0 ? "No" + noun + " match"
@@ -134,6 +251,7 @@ final class JobsViewModel implements AutoCloseable {
 
     /** Shows a work order (from the list, Ctrl+K, a customer's jobs). */
     void show(WorkOrderId id) {
+        creating.set(false);
         selectedId = Optional.of(id);
         notice.set("");
         composingInternal.set(null);
@@ -143,14 +261,70 @@ final class JobsViewModel implements AutoCloseable {
     }
 
     private void showDetail() {
+        if (creating.get()) {
+            return;
+        }
         WorkOrderDetail shown = detail.items().isEmpty() ? null : detail.items().get(0);
+        WorkOrderDetail before = selected.get();
         selected.set(shown);
         if (shown == null) {
             nextStatuses.clear();
+            nextQuoteStatuses.clear();
             return;
         }
+        // A change arriving (synced, or a move here) refreshes the form unless the user is editing it.
+        if (before == null || !before.id().equals(shown.id()) || !form.dirtyProperty().get()) {
+            form.load(shown);
+        }
+        nextQuoteStatuses.setAll(shown.summary().quoteStatus().map(WorkOrderMoves::nextQuoteStatuses).orElse(Set.of()));
         tasks.run(() -> repository.nextStatuses(shown.summary()), next -> nextStatuses.setAll(next),
                 failure -> nextStatuses.clear());
+    }
+
+    /**
+     * The new job or quote form, filled with what the request knows (a customer's name is looked up
+     * in the cache); the list's selection is left alone.
+     */
+    void newWorkOrder(WorkOrderRequest request) {
+        selectedId = Optional.empty();
+        selected.set(null);
+        nextStatuses.clear();
+        nextQuoteStatuses.clear();
+        threads.clear();
+        notice.set("");
+        WorkOrderStage kind = request.quote() ? WorkOrderStage.QUOTE : WorkOrderStage.JOB;
+        form.startNew(kind, Optional.empty(), Optional.empty(), request.title(), request.description());
+        creating.set(true);
+        if (request.customer().isEmpty() && request.sameAs().isEmpty()) {
+            return;
+        }
+        // The customer by id, or the customer and address of the work order the request names (a lead's job).
+        tasks.run(() -> request.customer().isPresent()
+                ? customers.customer(new CustomerId(request.customer().get())).map(known -> new Prefill(
+                        new WorkOrderFormViewModel.CustomerChoice(known.id(), known.details().fullName()), request.address()))
+                : repository.detail(new WorkOrderId(request.sameAs().get())).map(other -> new Prefill(
+                        new WorkOrderFormViewModel.CustomerChoice(other.customerId(), other.summary().customerName()),
+                        other.addressId())), found -> found.ifPresentOrElse(prefill -> {
+                            if (creating.get()) {
+                                form.startNew(kind, Optional.of(prefill.customer()), prefill.address(), request.title(),
+                                        request.description());
+                            }
+                        }, () -> notice.set("That customer is no longer on this computer; pick the customer.")),
+                failure -> notice.set(Failures.sentence("Could not read the customer on this computer.", failure)));
+    }
+
+    /** What a new work order's form starts with when another section asked for it. */
+    private record Prefill(WorkOrderFormViewModel.CustomerChoice customer, Optional<UUID> address) {
+    }
+
+    /** Saves the form: a new work order is created and then shown, an existing one updated. */
+    boolean save() {
+        return form.save(saved -> show(saved));
+    }
+
+    /** The form's values back as they were loaded (or, for a new one, as it started). */
+    void revert() {
+        form.revert();
     }
 
     /** The shown job's customer and internal threads, newest first within each kind. */
@@ -242,15 +416,65 @@ final class JobsViewModel implements AutoCloseable {
         tasks.run(() -> {
             repository.move(id, to);
             return to;
-        }, moved -> notice.set("Moved to " + moved.label() + ". It goes to the server with the next sync."), failure -> {
-            if (failure instanceof MoveNotAllowedException refused) {
-                notice.set(refused.sentence());
-            } else if (failure instanceof InvalidInputException invalid) {
-                notice.set(invalid.errors().get(0).message());
-            } else {
-                notice.set(Failures.sentence("Could not move the job.", failure));
-            }
-        });
+        }, moved -> notice.set("Moved to " + moved.label() + ". It goes to the server with the next sync."), this::moveFailed);
+    }
+
+    /** Cancels the shown job with the reason the user gave (the dialog checked it is there). */
+    void cancel(String reason) {
+        WorkOrderId id = selectedId.orElse(null);
+        if (id == null) {
+            return;
+        }
+        tasks.run(() -> {
+            repository.cancel(id, reason);
+            return id;
+        }, canceled -> notice.set("Canceled. The reason goes to the server with the next sync."), this::moveFailed);
+    }
+
+    /** Sends, declines, expires or takes back a quote; accepting makes it a job ({@link #acceptQuote()}). */
+    void moveQuote(QuoteStatus to) {
+        WorkOrderId id = selectedId.orElse(null);
+        if (id == null) {
+            return;
+        }
+        if (QuoteStatus.ACCEPTED.equals(to)) {
+            acceptQuote();
+            return;
+        }
+        tasks.run(() -> {
+            repository.moveQuote(id, to);
+            return to;
+        }, moved -> notice.set("Quote " + moved.label().toLowerCase(java.util.Locale.ROOT)
+                + ". It goes to the server with the next sync."), this::moveFailed);
+    }
+
+    /** Accepts the shown quote: it becomes a job at once (here, and on the server with the next sync). */
+    void acceptQuote() {
+        WorkOrderId id = selectedId.orElse(null);
+        if (id == null) {
+            return;
+        }
+        tasks.run(() -> {
+            repository.acceptQuote(id);
+            return id;
+        }, accepted -> notice.set("Accepted: the quote is a job now. It goes to the server with the next sync."),
+                this::moveFailed);
+    }
+
+    private void moveFailed(Exception failure) {
+        if (failure instanceof MoveNotAllowedException refused) {
+            notice.set(refused.sentence());
+        } else if (failure instanceof InvalidInputException invalid) {
+            notice.set(invalid.errors().get(0).message());
+        } else {
+            notice.set(Failures.sentence("Could not move the work order.", failure));
+        }
+    }
+
+    /** Whether moving the shown job to {@code to} brings a completed or canceled job back ("Reopen"). */
+    boolean isReopen(WorkOrderStatus to) {
+        WorkOrderDetail shown = selected.get();
+        return shown != null && shown.summary().status().map(from -> WorkOrderMoves.isReopen(from, to)).orElse(false);
     }
 
     /** The customer of the shown work order, in Customers. */
@@ -268,6 +492,38 @@ final class JobsViewModel implements AutoCloseable {
 
     ObjectProperty<WorkOrderStatus> statusProperty() {
         return status;
+    }
+
+    ObjectProperty<TechnicianChoice> technicianFilterProperty() {
+        return technicianFilter;
+    }
+
+    ObservableList<TechnicianChoice> technicianChoices() {
+        return technicianChoices;
+    }
+
+    ObjectProperty<com.fielddesk.domain.jobs.Priority> priorityFilterProperty() {
+        return priorityFilter;
+    }
+
+    ObjectProperty<java.time.LocalDate> firstDayProperty() {
+        return firstDay;
+    }
+
+    ObjectProperty<java.time.LocalDate> lastDayProperty() {
+        return lastDay;
+    }
+
+    ObjectProperty<WorkOrderFormViewModel.CustomerChoice> customerFilterProperty() {
+        return customerFilter;
+    }
+
+    ObservableList<WorkOrderFormViewModel.CustomerChoice> customerChoices() {
+        return customerChoices;
+    }
+
+    ObjectProperty<WorkOrderSort> sortProperty() {
+        return sort;
     }
 
     StringProperty searchProperty() {
@@ -296,6 +552,18 @@ final class JobsViewModel implements AutoCloseable {
 
     Formats formats() {
         return formats;
+    }
+
+    ObservableList<QuoteStatus> nextQuoteStatuses() {
+        return nextQuoteStatuses;
+    }
+
+    ReadOnlyBooleanProperty creatingProperty() {
+        return creating.getReadOnlyProperty();
+    }
+
+    WorkOrderFormViewModel form() {
+        return form;
     }
 
     @Override

@@ -82,12 +82,21 @@ public final class LeadPoolViewModel implements AutoCloseable {
     /** @param chime played once per batch of live arrivals while {@link #newLeadSoundProperty()} is on */
     public LeadPoolViewModel(LeadsRepository leads, ChangeSource changes, LeadActions actions, SyncState sync,
                              BackgroundTasks tasks, Clock clock, Chime chime) {
+        this(leads, changes, actions, sync, tasks, clock, chime,
+                request -> java.util.Optional.of("Jobs and quotes are started from the Jobs section."));
+    }
+
+    /** @param newWorkOrder opens the new job or quote form in Jobs (the navigator's), for a claimed lead */
+    public LeadPoolViewModel(LeadsRepository leads, ChangeSource changes, LeadActions actions, SyncState sync,
+                             BackgroundTasks tasks, Clock clock, Chime chime,
+                             java.util.function.Function<com.fielddesk.desktop.app.feature.WorkOrderRequest,
+                                     java.util.Optional<String>> newWorkOrder) {
         this.leads = leads;
         this.changes = changes;
         this.tasks = tasks;
         this.clock = clock;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
-        this.myLeads = new MyLeadsViewModel(leads, changes, tasks);
+        this.myLeads = new MyLeadsViewModel(leads, changes, tasks, newWorkOrder);
         this.arrivals = new LeadArrivals(chime, clock.instant());
         this.decisions = new LeadDecisionsViewModel(selectedLead, actions, sync, tasks, message::set);
         // A My leads read failure is said where the pool's messages are.

@@ -37,7 +37,7 @@ public final class LeadsFeature {
 
         Screen(FeatureContext context, LeadsRepository leads, LeadActions actions) {
             viewModel = new LeadPoolViewModel(leads, context.changes(), actions,
-                    context.sync(), context.tasks(), context.clock(), context.chime());
+                    context.sync(), context.tasks(), context.clock(), context.chime(), context.navigator()::newWorkOrder);
             view = new LeadsView(viewModel, context.formats(), context.settings());
         }
 

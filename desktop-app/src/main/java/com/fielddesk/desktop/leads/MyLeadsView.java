@@ -8,10 +8,12 @@ import com.fielddesk.domain.leads.ClaimedLead;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 
 import java.util.List;
 import java.util.function.Function;
@@ -43,6 +45,20 @@ final class MyLeadsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableLayouts.remember(table, "leads.mine", settings);
         pane.setPadding(new Insets(8));
+        Button newQuote = new Button("New quote for this lead…");
+        newQuote.setId("my-leads-new-quote");
+        Button newJob = new Button("New job for this lead…");
+        newJob.setId("my-leads-new-job");
+        newQuote.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        newJob.disableProperty().bind(newQuote.disableProperty());
+        newQuote.setOnAction(e -> viewModel.newWorkOrder(table.getSelectionModel().getSelectedItem(), true));
+        newJob.setOnAction(e -> viewModel.newWorkOrder(table.getSelectionModel().getSelectedItem(), false));
+        Label why = new Label();
+        why.setId("my-leads-notice");
+        why.textProperty().bind(viewModel.noticeProperty());
+        HBox actions = new HBox(8, newQuote, newJob, why);
+        actions.setPadding(new Insets(8, 0, 0, 0));
+        pane.setBottom(actions);
         viewModel.focusedProperty().addListener((o, old, lead) -> {
             if (lead != null) {
                 onFocus.run();

@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.leads;
 
 import com.fielddesk.cache.query.Table;
+import com.fielddesk.desktop.app.feature.WorkOrderRequest;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.LiveList;
@@ -9,7 +10,12 @@ import com.fielddesk.domain.leads.ClaimedLead;
 import com.fielddesk.domain.leads.LeadsRepository;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
+
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * My leads: the leads this company claimed, with the customer's details and the job each claim
@@ -20,8 +26,16 @@ public final class MyLeadsViewModel implements AutoCloseable {
 
     private final LiveList<ClaimedLead> leads;
     private final ReadOnlyObjectWrapper<ClaimedLead> focused = new ReadOnlyObjectWrapper<>();
+    private final Function<WorkOrderRequest, Optional<String>> newWorkOrder;
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
-    public MyLeadsViewModel(LeadsRepository repository, ChangeSource changes, BackgroundTasks tasks) {
+    /**
+     * @param newWorkOrder opens the new job or quote form in Jobs (the navigator's; features do not
+     *                     know each other) and says why not when it cannot
+     */
+    public MyLeadsViewModel(LeadsRepository repository, ChangeSource changes, BackgroundTasks tasks,
+                            Function<WorkOrderRequest, Optional<String>> newWorkOrder) {
+        this.newWorkOrder = newWorkOrder;
         this.leads = LiveList.of(tasks, ClaimedLead::id).query(repository::myLeads).describedAs("My leads")
                 .reloadOnChangesTo(changes, LeadsRepository.MY_LEADS_TABLES.stream().map(Table::name).toArray(String[]::new))
                 .reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP)
@@ -43,6 +57,25 @@ public final class MyLeadsViewModel implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * A new quote (or job) for a claimed lead's customer: the customer and address of the job the
+     * claim created, and the lead's description. Says why not while that job has not synced yet.
+     */
+    public void newWorkOrder(ClaimedLead lead, boolean quote) {
+        if (lead.job() == null) {
+            notice.set("The lead's job is still syncing; try again in a moment.");
+            return;
+        }
+        notice.set("");
+        newWorkOrder.apply(WorkOrderRequest.likeWorkOrder(quote, java.util.UUID.fromString(lead.job().workOrderId()),
+                lead.description())).ifPresent(notice::set);
+    }
+
+    /** Why the last "New quote"/"New job" could not open, or "". */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ObservableList<ClaimedLead> items() {

@@ -5,6 +5,7 @@ import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.Navigator;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
+import com.fielddesk.desktop.app.feature.WorkOrderRequest;
 import com.fielddesk.domain.common.Role;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -127,6 +128,25 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
             return notShown;
         }
         go(new Place(opener.get(), record));
+        return Optional.empty();
+    }
+
+    /** The section that opens jobs shows its new-work-order form; Back returns to where the user was. */
+    @Override
+    public Optional<String> newWorkOrder(WorkOrderRequest request) {
+        Optional<Feature> jobs = visible.stream().filter(feature -> feature.opens().contains(RecordKind.JOB)).findFirst();
+        if (jobs.isEmpty()) {
+            return Optional.of(features.stream().anyMatch(feature -> feature.opens().contains(RecordKind.JOB))
+                    ? "Your role cannot create jobs or quotes in the console."
+                    : "The console has no jobs screen yet, so a job cannot be created here.");
+        }
+        Optional<String> notShown = screen(jobs.get()).newWorkOrder(request);
+        if (notShown.isPresent()) {
+            return notShown;
+        }
+        if (here == null || !here.feature().equals(jobs.get()) || here.record() != null) {
+            go(new Place(jobs.get(), null));
+        }
         return Optional.empty();
     }
 

@@ -69,7 +69,7 @@ class JobsFeatureTest {
         job(2, "Leaking tap", "completed");
         WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher));
-        section = SectionUnderTest.show(JobsFeature.feature(jobs, messages(cache)), cache, folder);
+        section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages(cache)), cache, folder);
 
         Fx.waitUntil("both jobs are listed", DEADLINE, () -> titles().size() == 2);
         Fx.waitUntil("counted per status", DEADLINE, () -> section.text("#jobs-count").equals("2 jobs — Unscheduled 1 · Completed 1"));
@@ -87,16 +87,84 @@ class JobsFeatureTest {
 
         assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.JOB, boiler.toString())))).isEmpty();
         Fx.waitUntil("the job is shown", DEADLINE, () -> section.text("#job-title").equals("Job #1 · Boiler service"));
-        Fx.waitUntil("its legal moves only", DEADLINE, () -> moveButtons().equals(List.of("→ Scheduled", "→ Canceled")));
+        Fx.waitUntil("its legal moves only", DEADLINE, () -> moveButtons().equals(List.of("→ Scheduled", "Cancel job…")));
 
         Fx.run(() -> ((Button) section.lookup("#job-move-scheduled")).fire());
         Fx.waitUntil("a move that needs a window says so", DEADLINE,
                 () -> section.text("#job-notice").equals("A scheduled job needs a scheduled window."));
-        Fx.run(() -> ((Button) section.lookup("#job-move-canceled")).fire());
-        Fx.waitUntil("a legal move is queued and shown", DEADLINE, () -> section.text("#job-status").startsWith("Status: Canceled")
-                && section.text("#job-status").contains("waiting to sync"));
-        assertThat(section.text("#job-notice")).isEqualTo("Moved to Canceled. It goes to the server with the next sync.");
-        Fx.waitUntil("a dispatcher cannot reopen it", DEADLINE, () -> moveButtons().isEmpty());
+    }
+
+    @Test
+    void technicianPriorityCustomerDaysAndSortNarrowAndOrderTheList() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        UUID terry = UUID.randomUUID();
+        UUID acme = UUID.randomUUID();
+        CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", "America/New_York")));
+        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher",
+                "full_name", "Dana Dispatcher"), row("id", terry, "company_id", COMPANY, "role", "technician",
+                "full_name", "Terry Tech", "active", true)));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders"),
+                row("id", acme, "company_id", COMPANY, "full_name", "Acme Bakery")));
+        scheduled(1, "Boiler service", customer, terry, "high", "2026-12-08T14:00:00Z");
+        scheduled(2, "Leaking tap", customer, null, "normal", "2026-12-09T14:00:00Z");
+        scheduled(3, "Oven check", acme, terry, "normal", "2026-12-10T04:30:00Z");
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages(cache)), cache, folder);
+        Fx.waitUntil("all three", DEADLINE, () -> titles().equals(List.of("Oven check", "Leaking tap", "Boiler service")));
+
+        Fx.run(() -> choose("#jobs-technician", "Terry Tech"));
+        Fx.waitUntil("Terry's jobs", DEADLINE, () -> titles().equals(List.of("Oven check", "Boiler service")));
+        Fx.run(() -> choose("#jobs-technician", "Nobody assigned"));
+        Fx.waitUntil("unassigned ones", DEADLINE, () -> titles().equals(List.of("Leaking tap")));
+        Fx.run(() -> choose("#jobs-technician", "Any technician"));
+        Fx.run(() -> choose("#jobs-priority", "High"));
+        Fx.waitUntil("high priority", DEADLINE, () -> titles().equals(List.of("Boiler service"))
+                && section.text("#jobs-count").startsWith("1 job"));
+        Fx.run(() -> choose("#jobs-priority", "Any priority"));
+        // 2026-12-10T04:30Z is still Dec 9 in New York: days are the company's days.
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-first-day")).setValue(java.time.LocalDate.of(2026, 12, 9)));
+        Fx.waitUntil("one company day (04:30Z on Dec 10 is Dec 9 in New York)", DEADLINE,
+                () -> titles().equals(List.of("Oven check", "Leaking tap")));
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-last-day")).setValue(java.time.LocalDate.of(2026, 12, 8)));
+        Fx.waitUntil("a range the wrong way round says so", DEADLINE, () -> titles().isEmpty()
+                && section.text("#jobs-count").equals("The last day is before the first; no work order matches."));
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-last-day")).setValue(java.time.LocalDate.of(2026, 12, 10)));
+        Fx.waitUntil("a range of company days", DEADLINE, () -> titles().equals(List.of("Oven check", "Leaking tap")));
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-first-day")).setValue(java.time.LocalDate.of(2026, 12, 8)));
+        Fx.waitUntil("a wider range", DEADLINE, () -> titles().size() == 3);
+        Fx.run(() -> ((javafx.scene.control.DatePicker) section.lookup("#jobs-first-day")).setValue(java.time.LocalDate.of(2026, 12, 9)));
+        Fx.run(() -> choose("#jobs-sort", "Earliest window first"));
+        Fx.waitUntil("earliest first", DEADLINE, () -> titles().equals(List.of("Leaking tap", "Oven check")));
+        Fx.run(() -> ((javafx.scene.control.ComboBox<?>) section.lookup("#jobs-customer")).getEditor().setText("acme"));
+        Fx.waitUntil("the customer matches", DEADLINE, () -> Fx.read(() ->
+                ((javafx.scene.control.ComboBox<?>) section.lookup("#jobs-customer")).getItems().size() == 1));
+        Fx.run(() -> choose("#jobs-customer", "Acme Bakery"));
+        Fx.waitUntil("one customer's jobs", DEADLINE, () -> titles().equals(List.of("Oven check")));
+        Fx.run(() -> ((Button) section.lookup("#jobs-clear-filters")).fire());
+        Fx.waitUntil("every job again", DEADLINE, () -> titles().size() == 3 && section.text("#jobs-count").startsWith("3 jobs"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void choose(String selector, String label) {
+        javafx.scene.control.ComboBox<Object> box = (javafx.scene.control.ComboBox<Object>) javafx.stage.Window.getWindows().stream()
+                .map(window -> window.getScene().getRoot().lookup(selector)).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow();
+        for (Object item : box.getItems()) {
+            if (label.equals(box.getConverter() != null ? box.getConverter().toString(item) : String.valueOf(item))) {
+                box.setValue(item);
+                return;
+            }
+        }
+        throw new AssertionError("No " + label + " in " + selector);
+    }
+
+    private void scheduled(long number, String title, UUID owner, UUID technician, String priority, String start) {
+        java.time.Instant begins = java.time.Instant.parse(start);
+        CacheRows.write(cache, "work_orders", List.of(row("id", UUID.randomUUID(), "company_id", COMPANY, "stage", "job",
+                "number", number, "title", title, "status", "scheduled", "customer_id", owner, "priority", priority,
+                "technician_id", technician == null ? null : technician.toString(), "scheduled_start", begins.toString(),
+                "scheduled_end", begins.plusSeconds(3600).toString(), "created_at", "2026-12-01T10:00:00Z")));
     }
 
     private UUID job(long number, String title, String status) {
@@ -122,6 +190,11 @@ class JobsFeatureTest {
         });
     }
 
+    private com.fielddesk.domain.customers.CustomerRepository customers(CacheDatabase database) {
+        return new com.fielddesk.domain.customers.CustomerRepository(new LocalCache(database, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+    }
+
     private MessagesRepository messages(CacheDatabase database) {
         return new MessagesRepository(new LocalCache(database, new Outbox(), Clock.systemUTC()), new UserId(dispatcher),
                 Clock.systemUTC());
@@ -137,7 +210,7 @@ class JobsFeatureTest {
         WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher));
         MessagesRepository messages = messages(cache);
-        section = SectionUnderTest.show(JobsFeature.feature(jobs, messages),
+        section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages),
                 List.of(com.fielddesk.desktop.messages.MessagesFeature.feature(messages)), cache, folder);
         Fx.run(() -> section.navigator().open(new RecordRef(
                 RecordKind.JOB, boiler.toString())));

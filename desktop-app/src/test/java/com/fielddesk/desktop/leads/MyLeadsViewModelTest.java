@@ -39,9 +39,14 @@ class MyLeadsViewModelTest {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemUTC());
         myLeads = new MyLeadsViewModel(new LeadsRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC())),
-                ChangeSource.of(repositories), DirectExecutor.tasks());
+                ChangeSource.of(repositories), DirectExecutor.tasks(), request -> {
+                    requests.add(request);
+                    return java.util.Optional.empty();
+                });
         myLeads.start();
     }
+
+    private final List<com.fielddesk.desktop.app.feature.WorkOrderRequest> requests = new java.util.ArrayList<>();
 
     @AfterEach
     void close() {
@@ -60,6 +65,9 @@ class MyLeadsViewModelTest {
         request.put("work_order_id", job.toString());
         CacheRows.write(cache, "service_requests", List.of(request));
         assertThat(myLeads.items()).singleElement().satisfies(mine -> assertThat(mine.job()).as("job not pulled yet").isNull());
+        myLeads.newWorkOrder(myLeads.items().get(0), true);
+        assertThat(myLeads.noticeProperty().get()).isEqualTo("The lead's job is still syncing; try again in a moment.");
+        assertThat(requests).isEmpty();
 
         long loads = myLeads.loadsStarted();
         CacheRows.write(cache, "lead_pool", List.of(CacheRows.poolRow(UUID.randomUUID(), "plumbing", "Leak", true,
@@ -74,6 +82,15 @@ class MyLeadsViewModelTest {
         assertThat(myLeads.loadsStarted()).isEqualTo(loads + 1);
         assertThat(myLeads.items()).extracting(ClaimedLead::job).extracting(ClaimedLead.Job::describe)
                 .containsExactly("Job #7 · Scheduled");
+
+        myLeads.newWorkOrder(myLeads.items().get(0), true);
+        assertThat(requests).as("a new quote for the lead's customer and address, with its description").singleElement()
+                .satisfies(asked -> {
+                    assertThat(asked.quote()).isTrue();
+                    assertThat(asked.sameAs()).contains(job);
+                    assertThat(asked.description()).isEqualTo(myLeads.items().get(0).description());
+                });
+        assertThat(myLeads.noticeProperty().get()).isEmpty();
 
         assertThat(myLeads.focus(lead.toString())).isTrue();
         assertThat(myLeads.focusedProperty().get().customerName()).isEqualTo("Zoe Quill");

@@ -62,6 +62,23 @@ class SectionNavigatorTest {
     }
 
     @Test
+    void aNewWorkOrderOpensInTheSectionThatOpensJobsAndBackReturns() {
+        Feature jobs = feature("jobs", "Jobs", Role.OFFICE_STAFF, RecordKind.JOB);
+        SectionNavigator withJobs = new SectionNavigator(List.of(leads, customers, jobs));
+        withJobs.start(feature -> feature.create(null), Role.DISPATCHER);
+        withJobs.show("customers");
+        assertThat(withJobs.newWorkOrder(com.fielddesk.desktop.app.feature.WorkOrderRequest.forCustomer(true,
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000042")))).isEmpty();
+        assertThat(withJobs.currentProperty().get()).isEqualTo(jobs);
+        assertThat(calls).contains("jobs starts a new quote for 00000000-0000-0000-0000-000000000042");
+        assertThat(withJobs.back()).isTrue();
+        assertThat(withJobs.currentProperty().get()).isEqualTo(customers);
+        assertThat(navigator.newWorkOrder(com.fielddesk.desktop.app.feature.WorkOrderRequest.blank(false)))
+                .as("a console without a jobs section says so").contains(
+                        "The console has no jobs screen yet, so a job cannot be created here.");
+    }
+
+    @Test
     void aRecordTheSectionCannotShowSaysWhyAndStaysPut() {
         navigator.start(feature -> feature.create(null), Role.DISPATCHER);
         assertThat(navigator.open(new RecordRef(RecordKind.LEAD, "gone"))).contains("The lead gone is gone.");
@@ -142,6 +159,13 @@ class SectionNavigatorTest {
                                 return Optional.of("The lead gone is gone.");
                             }
                             calls.add(id + " opens " + record.id());
+                            return Optional.empty();
+                        }
+
+                        @Override
+                        public Optional<String> newWorkOrder(com.fielddesk.desktop.app.feature.WorkOrderRequest request) {
+                            calls.add(id + " starts a new " + (request.quote() ? "quote" : "job") + " for "
+                                    + request.customer().map(Object::toString).orElse("nobody"));
                             return Optional.empty();
                         }
 

@@ -198,6 +198,7 @@ public final class ScreenshotTour {
 
         busyDay(backend);
         jobsShot("");
+        jobDetailShots();
         seedMessages(backend);
         messagesShots("");
         arrivalShot(backend);
@@ -540,6 +541,63 @@ public final class ScreenshotTour {
                 && !((javafx.scene.layout.GridPane) node("#dispatch-week")).getChildren().isEmpty());
         shoot("36-dispatch-week" + theme);
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#dispatch-show-day")).fire());
+    }
+
+    /**
+     * The jobs list narrowed by its filters (37), a job's detail after a move with its status history
+     * (38), and the New job form with the customer being picked as one types (39).
+     */
+    private void jobDetailShots() throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "jobs")).fire());
+        Fx.waitUntil("the technicians are in the filter", WAIT, () -> ((ComboBox<?>) node("#jobs-technician")).getItems().size() > 2);
+        Fx.run(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<Object> technician = (ComboBox<Object>) node("#jobs-technician");
+            technician.setValue(technician.getItems().stream().filter(choice -> choice.toString().equals("Ann Archer"))
+                    .findFirst().orElseThrow());
+            ((javafx.scene.control.DatePicker) node("#jobs-first-day")).setValue(
+                    java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")));
+            ((javafx.scene.control.DatePicker) node("#jobs-last-day")).setValue(
+                    java.time.LocalDate.now(java.time.ZoneId.of("America/New_York")));
+        });
+        Fx.waitUntil("Ann's jobs today", WAIT, () -> ((TableView<?>) node("#jobs-table")).getItems().size() == 3);
+        Fx.run(() -> {
+            TableView<com.fielddesk.domain.jobs.WorkOrderSummary> table = lookup("#jobs-table");
+            table.getSelectionModel().select(table.getItems().stream().filter(job -> job.title().equals("Annual boiler service"))
+                    .findFirst().orElseThrow());
+        });
+        Fx.waitUntil("the job's form", WAIT, () -> text("#job-title").endsWith("Annual boiler service")
+                && node("#job-move-dispatched") != null);
+        shoot("37-jobs-list-filters");
+
+        Fx.run(() -> ((Button) node("#job-move-dispatched")).fire());
+        Fx.waitUntil("the move is back from the server in the history", WAIT, () -> {
+            javafx.scene.control.ListView<?> history = lookup("#job-history");
+            return history.getItems().size() == 3 && text("#job-status").startsWith("Status: Dispatched")
+                    && !text("#job-status").contains("waiting to sync");
+        });
+        Fx.run(() -> ((TabPane) node("#job-tabs")).getSelectionModel().select(1));
+        shoot("38-job-detail-history");
+        Fx.run(() -> ((TabPane) node("#job-tabs")).getSelectionModel().select(0));
+
+        Fx.run(() -> ((Button) node("#jobs-new-job")).fire());
+        Fx.waitUntil("the new job form", WAIT, () -> text("#job-title").equals("New job"));
+        Fx.run(() -> {
+            ((TextField) node("#wo-title")).setText("Boiler making a banging noise");
+            ((javafx.scene.control.TextArea) node("#wo-description")).setText("Loud bangs when the heating starts in the morning.");
+            ((TextField) node("#wo-customer")).setText("a");
+        });
+        Fx.waitUntil("the customers matching what was typed", WAIT,
+                () -> !((javafx.scene.control.ListView<?>) node("#wo-customerMatches")).getItems().isEmpty());
+        shoot("39-new-job-form");
+        Fx.run(() -> ((Button) node("#jobs-clear-filters")).fire());
+        // Back to a job (out of the new-job form) for the shots that follow on this screen.
+        TableView<?> jobs = lookup("#jobs-table");
+        Fx.waitUntil("every job listed again", WAIT, () -> jobs.getItems().size() > 3);
+        Fx.run(() -> {
+            jobs.getSelectionModel().clearSelection();
+            jobs.getSelectionModel().selectFirst();
+        });
     }
 
     /** A customer thread (customer and office taking turns) and an internal thread about the same job. */

@@ -9,15 +9,19 @@ import java.util.Optional;
  * @param field   "status" for a job's status, "quote_status" for a quote's
  * @param from    empty for the first status
  * @param changedBy the person's name, or empty when this computer does not know them
+ * @param reason    why, for a move to canceled (the reason the person gave)
  */
-public record StatusChange(String field, Optional<String> from, String to, Optional<String> changedBy, Instant changedAt) {
+public record StatusChange(String field, Optional<String> from, String to, Optional<String> changedBy, Instant changedAt,
+                           Optional<String> reason) {
 
     /**
      * "Scheduled → Dispatched" for a job's status, "Quote: Draft → Sent" for a quote's, "Stage: Quote →
-     * Job" when a quote became a job — labels for known codes, unknown codes as they are.
+     * Job" when a quote became a job — labels for known codes, unknown codes as they are; a cancel
+     * says why ("Scheduled → Canceled: customer moved away").
      */
     public String describe() {
-        String change = from.map(code -> label(code) + " → " + label(to)).orElse(label(to));
+        String change = from.map(code -> label(code) + " → " + label(to)).orElse(label(to))
+                + reason.map(why -> ": " + why).orElse("");
         return switch (field) {
             case "status" -> change;
             case "quote_status" -> "Quote: " + change;

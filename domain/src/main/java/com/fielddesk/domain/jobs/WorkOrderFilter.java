@@ -71,6 +71,22 @@ public record WorkOrderFilter(Optional<WorkOrderStage> stage, Set<WorkOrderStatu
         return new WorkOrderFilter(stage, statuses, Optional.empty(), true, firstDay, lastDay, customer, priorities, text);
     }
 
+    /** Scheduled to start on or after this company day (empty: no lower bound). */
+    public WorkOrderFilter from(Optional<LocalDate> first) {
+        if (first.isPresent() && lastDay.isPresent() && lastDay.get().isBefore(first.get())) {
+            throw new IllegalArgumentException("The last day " + lastDay.get() + " is before the first " + first.get());
+        }
+        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, first, lastDay, customer, priorities, text);
+    }
+
+    /** Scheduled to start on or before this company day (empty: no upper bound). */
+    public WorkOrderFilter until(Optional<LocalDate> last) {
+        if (last.isPresent() && firstDay.isPresent() && last.get().isBefore(firstDay.get())) {
+            throw new IllegalArgumentException("The last day " + last.get() + " is before the first " + firstDay.get());
+        }
+        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, firstDay, last, customer, priorities, text);
+    }
+
     /** Scheduled to start on one of these company days (inclusive). */
     public WorkOrderFilter withDays(LocalDate first, LocalDate last) {
         if (last.isBefore(first)) {

@@ -270,15 +270,42 @@ class WorkOrderRepositoryTest {
         orders.move(job, WorkOrderStatus.DISPATCHED);
         assertThatThrownBy(() -> orders.unassign(job)).as("a dispatched job needs its technician")
                 .isInstanceOf(InvalidInputException.class);
-        orders.move(job, WorkOrderStatus.CANCELED);
+        assertThatThrownBy(() -> orders.move(job, WorkOrderStatus.CANCELED)).as("a cancel says why")
+                .isInstanceOf(MoveNotAllowedException.class);
+        assertThatThrownBy(() -> orders.cancel(job, "  ")).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.errors()).extracting(error -> error.message()).containsExactly("A reason is required."));
+        assertThatThrownBy(() -> orders.cancel(job, "x".repeat(501))).isInstanceOf(InvalidInputException.class);
+        assertThat(orders.detail(job).orElseThrow().summary().status()).contains(WorkOrderStatus.DISPATCHED);
+        orders.cancel(job, " Customer moved away ");
+        String stored = database.<String>read(connection -> {
+            try (var statement = connection.prepareStatement("select status, cancel_reason from work_orders where id = ?")) {
+                statement.setString(1, job.value().toString());
+                var rows = statement.executeQuery();
+                rows.next();
+                return rows.getString(1) + "/" + rows.getString(2);
+            }
+        });
+        assertThat(stored).isEqualTo("canceled/Customer moved away");
+        pulled(database, "work_order_status_history", row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", job.value(),
+                "status_field", "status", "from_status", "dispatched", "to_status", "canceled", "changed_by", dispatcher,
+                "changed_at", Instant.parse("2026-03-12T15:00:00Z"), "reason", "Customer moved away", "version", 1));
+        assertThat(orders.history(job)).extracting(StatusChange::describe).as("the server kept the reason on the cancel")
+                .containsExactly("Dispatched → Canceled: Customer moved away");
         assertThatThrownBy(() -> orders.move(job, WorkOrderStatus.UNSCHEDULED)).isInstanceOf(MoveNotAllowedException.class)
                 .hasMessage("Only a supervisor or an admin can reopen a canceled job.");
         as(supervisor).move(job, WorkOrderStatus.UNSCHEDULED);
         assertThat(orders.detail(job).orElseThrow().summary().status()).contains(WorkOrderStatus.UNSCHEDULED);
 
+        assertThatThrownBy(() -> orders.acceptQuote(quote)).as("a draft is sent before it is accepted")
+                .isInstanceOf(MoveNotAllowedException.class).hasMessage("Only a sent quote can be accepted; this one is draft.");
         orders.moveQuote(quote, QuoteStatus.SENT);
         assertThatThrownBy(() -> orders.moveQuote(quote, QuoteStatus.fromCode("draft_v2"))).as("no move to a status it does not know")
                 .isInstanceOf(MoveNotAllowedException.class);
+        orders.acceptQuote(quote);
+        WorkOrderSummary accepted = orders.detail(quote).orElseThrow().summary();
+        assertThat(accepted.stage()).as("an accepted quote becomes a job").isEqualTo(WorkOrderStage.JOB);
+        assertThat(accepted.status()).contains(WorkOrderStatus.UNSCHEDULED);
+        assertThat(accepted.describe()).isEqualTo("New job");
         assertThat(cache.pendingIds(WORK_ORDERS)).containsExactlyInAnyOrder(job.value(), quote.value());
     }
 

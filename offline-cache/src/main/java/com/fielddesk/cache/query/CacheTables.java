@@ -164,6 +164,8 @@ public final class CacheTables {
         public final Column<Instant> scheduledEnd = column("scheduled_end", Codecs.INSTANT);
         public final Column<UUID> technicianId = column("technician_id", Codecs.UUID_TEXT);
         public final Column<String> priority = column("priority", Codecs.TEXT);
+        /** Why the job was canceled, sent with the move to canceled (V9). */
+        public final Column<String> cancelReason = column("cancel_reason", Codecs.TEXT);
 
         private WorkOrders() {
             super("work_orders");
@@ -178,6 +180,8 @@ public final class CacheTables {
         public final Column<String> toStatus = column("to_status", Codecs.TEXT);
         public final Column<UUID> changedBy = column("changed_by", Codecs.UUID_TEXT);
         public final Column<Instant> changedAt = column("changed_at", Codecs.INSTANT);
+        /** Why a job was canceled, on the line of that move (V9). */
+        public final Column<String> reason = column("reason", Codecs.TEXT);
 
         private WorkOrderStatusHistory() {
             super("work_order_status_history");

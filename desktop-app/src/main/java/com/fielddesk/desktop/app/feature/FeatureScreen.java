@@ -25,6 +25,14 @@ public interface FeatureScreen {
         return Optional.of("This section cannot open " + record.kind().noun() + " records.");
     }
 
+    /**
+     * Shows a new job or quote form started from another section (only the section that opens
+     * {@link RecordKind#JOB} records is asked). Empty when it is shown, else one sentence why not.
+     */
+    default Optional<String> newWorkOrder(WorkOrderRequest request) {
+        return Optional.of("This section cannot start a job or a quote.");
+    }
+
     /** The session ends: stop listeners, timers and background work. */
     void close();
 

@@ -15,6 +15,12 @@ public interface Navigator {
      */
     Optional<String> open(RecordRef record);
 
+    /**
+     * Shows the new job or quote form in the section that opens jobs, filled with what the request
+     * knows. Empty when it is shown; otherwise one sentence why not (e.g. this role has no jobs section).
+     */
+    Optional<String> newWorkOrder(WorkOrderRequest request);
+
     /** Whether a section this user can see opens records of this kind. */
     boolean canOpen(RecordKind kind);
 
