@@ -55,6 +55,10 @@ final class MessagesView {
         CheckBox unread = new CheckBox("Unread only");
         unread.setId("messages-unread-only");
         unread.selectedProperty().bindBidirectional(model.unreadOnlyProperty());
+        CheckBox mine = new CheckBox("Mine");
+        mine.setId("messages-mine-only");
+        mine.setTooltip(new javafx.scene.control.Tooltip("Threads you wrote in (internal: or started)"));
+        mine.selectedProperty().bindBidirectional(model.mineOnlyProperty());
         Label unreadCount = new Label();
         unreadCount.setId("messages-unread");
         unreadCount.getStyleClass().add(Styles.FORM_HINT);
@@ -63,7 +67,7 @@ final class MessagesView {
         internalUnreadCount.setId("messages-internal-unread");
         internalUnreadCount.getStyleClass().add(Styles.FORM_HINT);
         internalUnreadCount.textProperty().bind(model.internalUnreadTextProperty());
-        HBox toolbar = new HBox(8, search, unread, unreadCount, internalUnreadCount);
+        HBox toolbar = new HBox(8, search, unread, mine, unreadCount, internalUnreadCount);
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Tab customers = new Tab("Customers", inbox(model.customerThreads(), this::customerLine,

@@ -38,6 +38,7 @@ final class MessagesViewModel implements AutoCloseable {
     private final MessagesRepository repository;
     private final BackgroundTasks tasks;
     private final BooleanProperty unreadOnly = new SimpleBooleanProperty();
+    private final BooleanProperty mineOnly = new SimpleBooleanProperty();
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty customerReply = new SimpleStringProperty("");
     private final StringProperty internalReply = new SimpleStringProperty("");
@@ -72,6 +73,7 @@ final class MessagesViewModel implements AutoCloseable {
         customerThreads.onUpdate(this::countUnread);
         internalThreads.onUpdate(this::countInternalUnread);
         unreadOnly.addListener((o, before, now) -> requery());
+        mineOnly.addListener((o, before, now) -> requery());
         search.addListener((o, before, now) -> requery());
     }
 
@@ -100,6 +102,7 @@ final class MessagesViewModel implements AutoCloseable {
 
     private ThreadFilter filter() {
         ThreadFilter filter = ThreadFilter.all().withText(search.get());
+        filter = mineOnly.get() ? filter.mine() : filter;
         return unreadOnly.get() ? filter.unread() : filter;
     }
 
@@ -172,6 +175,11 @@ final class MessagesViewModel implements AutoCloseable {
 
     BooleanProperty unreadOnlyProperty() {
         return unreadOnly;
+    }
+
+    /** Only threads the signed-in user wrote in (or, internal, started). */
+    BooleanProperty mineOnlyProperty() {
+        return mineOnly;
     }
 
     StringProperty searchProperty() {

@@ -75,6 +75,14 @@ public final class MessagesRepository {
             }
             conditions.add(CUSTOMER_THREADS.id.in(unread.keySet()));
         }
+        if (filter.mineOnly()) {
+            java.util.Set<UUID> mine = new java.util.HashSet<>(cache.list(Query.from(CUSTOMER_MESSAGES)
+                    .where(CUSTOMER_MESSAGES.senderId.eq(currentUser.value())), row -> row.get(CUSTOMER_MESSAGES.customerThreadId)));
+            if (mine.isEmpty()) {
+                return List.of();
+            }
+            conditions.add(CUSTOMER_THREADS.id.in(mine));
+        }
         if (!filter.text().isEmpty()) {
             conditions.add(CUSTOMER_THREADS.subject.containsText(filter.text()).or(CUSTOMERS.fullName.containsText(filter.text())));
         }
@@ -202,6 +210,16 @@ public final class MessagesRepository {
                 return List.of();
             }
             conditions.add(INTERNAL_THREADS.id.in(unread.keySet()));
+        }
+        if (filter.mineOnly()) {
+            java.util.Set<UUID> mine = new java.util.HashSet<>(cache.list(Query.from(INTERNAL_MESSAGES)
+                    .where(INTERNAL_MESSAGES.authorId.eq(currentUser.value())), row -> row.get(INTERNAL_MESSAGES.internalThreadId)));
+            mine.addAll(cache.list(Query.from(INTERNAL_THREADS).where(INTERNAL_THREADS.createdBy.eq(currentUser.value())),
+                    row -> row.get(INTERNAL_THREADS.id)));
+            if (mine.isEmpty()) {
+                return List.of();
+            }
+            conditions.add(INTERNAL_THREADS.id.in(mine));
         }
         filter.workOrder().ifPresent(job -> conditions.add(INTERNAL_THREADS.workOrderId.eq(job)));
         if (!filter.text().isEmpty()) {

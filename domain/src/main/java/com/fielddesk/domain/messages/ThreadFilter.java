@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What an inbox shows: only unread threads (the Customers inbox), one work order's threads, text
- * in the subject (or the customer's name).
+ * What an inbox shows: only unread threads, only the signed-in user's ({@code mineOnly}: threads
+ * they wrote in, or started), one work order's threads, text in the subject (or the customer's name).
  */
-public record ThreadFilter(boolean unreadOnly, Optional<UUID> workOrder, String text) {
+public record ThreadFilter(boolean unreadOnly, boolean mineOnly, Optional<UUID> workOrder, String text) {
 
     public ThreadFilter {
         Objects.requireNonNull(workOrder);
@@ -16,18 +16,22 @@ public record ThreadFilter(boolean unreadOnly, Optional<UUID> workOrder, String 
     }
 
     public static ThreadFilter all() {
-        return new ThreadFilter(false, Optional.empty(), "");
+        return new ThreadFilter(false, false, Optional.empty(), "");
     }
 
     public ThreadFilter unread() {
-        return new ThreadFilter(true, workOrder, text);
+        return new ThreadFilter(true, mineOnly, workOrder, text);
     }
 
     public ThreadFilter aboutWorkOrder(UUID value) {
-        return new ThreadFilter(unreadOnly, Optional.of(value), text);
+        return new ThreadFilter(unreadOnly, mineOnly, Optional.of(value), text);
     }
 
     public ThreadFilter withText(String value) {
-        return new ThreadFilter(unreadOnly, workOrder, value);
+        return new ThreadFilter(unreadOnly, mineOnly, workOrder, value);
+    }
+
+    public ThreadFilter mine() {
+        return new ThreadFilter(unreadOnly, true, workOrder, text);
     }
 }

@@ -215,4 +215,14 @@ class MessagesRepositoryTest {
         assertThat(messages.arrivalsSince(NOW.minusSeconds(150), 10)).extracting(MessageArrival::excerpt)
                 .containsExactly("Valve is back-ordered; do not promise 10.");
     }
+
+    @Test
+    void mineIsTheThreadsTheUserWroteIn() {
+        assertThat(messages.customerThreads(ThreadFilter.all().mine(), 50)).extracting(CustomerThreadSummary::subject)
+                .containsExactly("Boiler visit");
+        assertThat(messages.internalThreads(ThreadFilter.all().mine(), 50)).as("started by a colleague, not written in").isEmpty();
+        messages.postInternal(new InternalThreadId(staffThread), "On it.");
+        assertThat(messages.internalThreads(ThreadFilter.all().mine(), 50)).extracting(InternalThreadSummary::subject)
+                .containsExactly("Parts for #42");
+    }
 }
