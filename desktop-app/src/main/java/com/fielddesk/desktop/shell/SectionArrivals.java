@@ -50,7 +50,8 @@ public final class SectionArrivals implements AutoCloseable {
     public void start(ChangeSource changes, BackgroundTasks tasks, Instant notBefore) {
         watchers.values().forEach(watcher -> {
             watcher.newest = notBefore;
-            subscriptions.add(changes.subscribe(watcher.source.tables(), touched -> tasks.onUi(() -> watcher.read(tasks))));
+            watcher.reads = new CoalescedReads(finished -> watcher.read(tasks, finished));
+            subscriptions.add(changes.subscribe(watcher.source.tables(), touched -> tasks.onUi(watcher.reads::request)));
         });
     }
 
@@ -66,34 +67,21 @@ public final class SectionArrivals implements AutoCloseable {
 
     @Override
     public void close() {
-        subscriptions.forEach(subscription -> {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                LOG.debug("Closing a section's arrival subscription failed", e);
-            }
-        });
-        subscriptions.clear();
+        CoalescedReads.closeAll(subscriptions, LOG);
     }
 
     private final class Watcher {
         private final String featureId;
         private final ArrivalSource source;
         private Instant newest;
-        private boolean reading;
-        private boolean again;
+        private CoalescedReads reads;
 
         Watcher(String featureId, ArrivalSource source) {
             this.featureId = featureId;
             this.source = source;
         }
 
-        void read(BackgroundTasks tasks) {
-            if (reading) {
-                again = true;
-                return;
-            }
-            reading = true;
+        void read(BackgroundTasks tasks, Runnable finished) {
             Instant after = newest;
             tasks.run(() -> source.since().apply(after), arrivals -> {
                 arrivals.stream().max(Comparator.comparing(Arrival::at)).ifPresent(newestArrival -> {
@@ -102,20 +90,12 @@ public final class SectionArrivals implements AutoCloseable {
                         latest.set(newestArrival);
                     }
                 });
-                done(tasks);
+                finished.run();
             }, failure -> {
                 // A notification is a courtesy; the section shows its data (and read failures) when opened.
                 LOG.warn("Could not read a section's arrivals from the local copy", failure);
-                done(tasks);
+                finished.run();
             });
-        }
-
-        private void done(BackgroundTasks tasks) {
-            reading = false;
-            if (again) {
-                again = false;
-                read(tasks);
-            }
         }
     }
 }

@@ -41,8 +41,9 @@ public final class SectionCounts implements AutoCloseable {
     /** Counts every section now and after each change to its tables. */
     public void start(ChangeSource changes, BackgroundTasks tasks) {
         counters.values().forEach(counter -> {
-            subscriptions.add(changes.subscribe(counter.source.tables(), touched -> tasks.onUi(() -> counter.recount(tasks))));
-            counter.recount(tasks);
+            counter.reads = new CoalescedReads(finished -> counter.count(tasks, finished));
+            subscriptions.add(changes.subscribe(counter.source.tables(), touched -> tasks.onUi(counter.reads::request)));
+            counter.reads.request();
         });
     }
 
@@ -65,49 +66,28 @@ public final class SectionCounts implements AutoCloseable {
 
     @Override
     public void close() {
-        subscriptions.forEach(subscription -> {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                LOG.debug("Closing a section count's subscription failed", e);
-            }
-        });
-        subscriptions.clear();
+        CoalescedReads.closeAll(subscriptions, LOG);
     }
 
     private final class Counter {
         private final SectionCount source;
         private final ReadOnlyLongWrapper value = new ReadOnlyLongWrapper();
-        private boolean counting;
-        private boolean again;
+        private CoalescedReads reads;
 
         Counter(SectionCount source) {
             this.source = source;
         }
 
-        void recount(BackgroundTasks tasks) {
-            if (counting) {
-                again = true;
-                return;
-            }
-            counting = true;
+        void count(BackgroundTasks tasks, Runnable finished) {
             tasks.run(source.count(), counted -> {
                 value.set(counted == null ? 0 : counted);
                 updateTotal();
-                done(tasks);
+                finished.run();
             }, failure -> {
                 // The number is a hint; the section itself reports read failures when opened.
                 LOG.warn("Could not count a section's number from the local copy", failure);
-                done(tasks);
+                finished.run();
             });
-        }
-
-        private void done(BackgroundTasks tasks) {
-            counting = false;
-            if (again) {
-                again = false;
-                recount(tasks);
-            }
         }
     }
 }
