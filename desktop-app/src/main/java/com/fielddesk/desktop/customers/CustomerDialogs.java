@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.customers;
 
+import com.fielddesk.desktop.ui.OwnedDialogs;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.ControllerFactory;
 import com.fielddesk.desktop.ui.Form;
@@ -120,15 +121,7 @@ final class CustomerDialogs {
     }
 
     private static <R> Dialog<R> dialog(Window owner, String title, Parent content, String mainButton, String id) {
-        Dialog<R> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(title);
-        dialog.setResizable(true);
-        dialog.getDialogPane().setId(id);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-            dialog.getDialogPane().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
-        }
+        Dialog<R> dialog = OwnedDialogs.create(owner, title, id);
         ButtonType main = new ButtonType(mainButton, ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(main, ButtonType.CANCEL);
         Label notice = new Label();

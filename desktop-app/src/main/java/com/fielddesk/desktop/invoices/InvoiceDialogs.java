@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.invoices;
 
+import com.fielddesk.desktop.ui.OwnedDialogs;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.SaveFileChooser;
 import com.fielddesk.desktop.ui.ControllerFactory;
@@ -156,11 +157,7 @@ final class InvoiceDialogs {
                 ? Optional.of("At most " + InvoiceRepository.VOID_REASON_MAX + " characters.") : Optional.empty());
         Label warning = new Label("A void invoice takes no payments and cannot be reopened. Its number stays used.");
         warning.setWrapText(true);
-        Dialog<String> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("Void invoice");
-        dialog.getDialogPane().setId("void-dialog");
-        styleLike(dialog, owner);
+        Dialog<String> dialog = OwnedDialogs.create(owner, "Void invoice", "void-dialog");
         ButtonType confirm = new ButtonType("Void invoice", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(confirm, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(new VBox(10, warning, field));
@@ -224,12 +221,8 @@ final class InvoiceDialogs {
             notice.setText(now == null ? "" : now.sentence());
             form.recheck();
         });
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        Dialog<Void> dialog = OwnedDialogs.create(owner, "Mark paid", "mark-paid-dialog");
         dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle("Mark paid");
-        dialog.getDialogPane().setId("mark-paid-dialog");
-        styleLike(dialog, owner);
         ButtonType record = new ButtonType("Record payment", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(new VBox(8, heading, form.field("_Amount", amount), form.field("_Method", method),
@@ -295,22 +288,10 @@ final class InvoiceDialogs {
     }
 
     private static Dialog<Void> window(Window owner, String title, Parent content, String id, ButtonType close) {
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.initOwner(owner);
+        Dialog<Void> dialog = OwnedDialogs.create(owner, title, id);
         dialog.initModality(Modality.NONE);
-        dialog.setTitle(title);
-        dialog.setResizable(true);
-        dialog.getDialogPane().setId(id);
-        styleLike(dialog, owner);
         dialog.getDialogPane().getButtonTypes().setAll(close);
         dialog.getDialogPane().setContent(content);
         return dialog;
-    }
-
-    private static void styleLike(Dialog<?> dialog, Window owner) {
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-            dialog.getDialogPane().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
-        }
     }
 }

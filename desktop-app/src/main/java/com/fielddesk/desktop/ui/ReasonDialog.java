@@ -31,15 +31,7 @@ public final class ReasonDialog {
      */
     public static Optional<String> ask(Window owner, String id, String title, String question, String confirm,
                                        Function<String, Optional<String>> problem) {
-        Dialog<String> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(title);
-        dialog.setResizable(true);
-        dialog.getDialogPane().setId(id);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-            dialog.getDialogPane().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
-        }
+        Dialog<String> dialog = OwnedDialogs.create(owner, title, id);
         ButtonType main = new ButtonType(confirm, ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType("Keep it", ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(main, keep);
