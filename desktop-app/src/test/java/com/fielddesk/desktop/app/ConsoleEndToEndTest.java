@@ -249,8 +249,9 @@ class ConsoleEndToEndTest {
     }
 
     private String text(String query) {
+        // This console's window only: a window another test class left behind must not answer.
         return Fx.read(() -> {
-            Node node = robot.lookup(query).query();
+            Node node = console.find(query).orElseThrow();
             return node instanceof Label label ? label.getText() : String.valueOf(node);
         });
     }
