@@ -10,6 +10,7 @@ import com.fielddesk.desktop.signin.SignInProgress;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
 import com.fielddesk.localbackend.LocalBackendConfig;
+import com.fielddesk.localbackend.testing.TemporaryFolders;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,7 @@ public final class ConsoleBackend implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Path dataDirectory;
     private final LocalBackend backend;
     private final TenantFixtures tenants;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -41,12 +43,8 @@ public final class ConsoleBackend implements AutoCloseable {
     public final DemoLogin rivalDispatcher;
 
     public ConsoleBackend() {
-        try {
-            backend = LocalBackend.start(new LocalBackendConfig(Files.createTempDirectory("fielddesk-console-backend-"), 0,
-                    false, DemoDataOption.none()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        dataDirectory = TemporaryFolders.create("fielddesk-console-backend-");
+        backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, 0, false, DemoDataOption.none()));
         tenants = new TenantFixtures(backend.adminDataSource());
         TenantFixtures.LeadPreferences hvac = new TenantFixtures.LeadPreferences(true,
                 java.util.List.of("hvac", "plumbing", "electrical"), java.util.List.of("12345", "12346", "12350"));
@@ -176,6 +174,7 @@ public final class ConsoleBackend implements AutoCloseable {
     @Override
     public void close() {
         backend.stop();
+        TemporaryFolders.delete(dataDirectory);
     }
 
     /** A new staff member of {@code company} who can sign in (Auth user + profile), e.g. a second desk's CSR. */

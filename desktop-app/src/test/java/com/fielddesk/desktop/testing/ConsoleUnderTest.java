@@ -5,6 +5,7 @@ import com.fielddesk.desktop.app.LiveUpdateTimings;
 import com.fielddesk.desktop.app.Services;
 import com.fielddesk.desktop.signin.DemoLogin;
 import com.fielddesk.desktop.signin.SignInView;
+import com.fielddesk.localbackend.testing.TemporaryFolders;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -13,9 +14,7 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +30,15 @@ public final class ConsoleUnderTest implements AutoCloseable {
 
     private final ConsoleBackend backend;
     private final Services services;
+    private final Path home;
     private final boolean primary;
     private ConsoleWindow window;
     private Stage stage;
 
-    private ConsoleUnderTest(ConsoleBackend backend, Services services, boolean primary) {
+    private ConsoleUnderTest(ConsoleBackend backend, Services services, Path home, boolean primary) {
         this.backend = backend;
         this.services = services;
+        this.home = home;
         this.primary = primary;
     }
 
@@ -51,9 +52,10 @@ public final class ConsoleUnderTest implements AutoCloseable {
                                         LiveUpdateTimings timings, boolean resume) {
         try {
             FxToolkit.registerPrimaryStage();
-            Services services = new Services(Files.createTempDirectory("fielddesk-console-home-"), localDemo,
+            Path home = TemporaryFolders.create("fielddesk-console-home-");
+            Services services = new Services(home, localDemo,
                     Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher), timings);
-            ConsoleUnderTest console = new ConsoleUnderTest(backend, services, true);
+            ConsoleUnderTest console = new ConsoleUnderTest(backend, services, home, true);
             FxToolkit.setupStage(stage -> {
                 console.stage = stage;
                 console.window = new ConsoleWindow(stage, services);
@@ -61,8 +63,6 @@ public final class ConsoleUnderTest implements AutoCloseable {
                 stage.show();
             });
             return console;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("The console window did not open", e);
         }
@@ -70,20 +70,17 @@ public final class ConsoleUnderTest implements AutoCloseable {
 
     /** A second console in a window of its own, whose one demo login is {@code login}. */
     public static ConsoleUnderTest openAnother(ConsoleBackend backend, DemoLogin login, LiveUpdateTimings timings) {
-        try {
-            Services services = new Services(Files.createTempDirectory("fielddesk-console-home-"), backend.asLocalDemo(),
-                    Platform::runLater, Clock.systemDefaultZone(), List.of(login), timings);
-            ConsoleUnderTest console = new ConsoleUnderTest(backend, services, false);
-            Fx.run(() -> {
-                console.stage = new Stage();
-                console.window = new ConsoleWindow(console.stage, services);
-                console.window.showSignIn(null, false);
-                console.stage.show();
-            });
-            return console;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path home = TemporaryFolders.create("fielddesk-console-home-");
+        Services services = new Services(home, backend.asLocalDemo(),
+                Platform::runLater, Clock.systemDefaultZone(), List.of(login), timings);
+        ConsoleUnderTest console = new ConsoleUnderTest(backend, services, home, false);
+        Fx.run(() -> {
+            console.stage = new Stage();
+            console.window = new ConsoleWindow(console.stage, services);
+            console.window.showSignIn(null, false);
+            console.stage.show();
+        });
+        return console;
     }
 
     /**
@@ -121,10 +118,12 @@ public final class ConsoleUnderTest implements AutoCloseable {
         if (!primary) {
             Fx.run(() -> stage.close());
             services.close();
+            TemporaryFolders.delete(home);
             return;
         }
         FxToolkit.cleanupStages();
         services.close();
+        TemporaryFolders.delete(home);
         backend.close();
     }
 }

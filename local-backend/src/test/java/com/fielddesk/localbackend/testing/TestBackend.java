@@ -17,7 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,17 +52,16 @@ public final class TestBackend {
 
     public static synchronized TestBackend shared() {
         if (shared == null) {
-            try {
-                // The suites sign in thousands of times from 127.0.0.1; supabase/config.toml's limits
-                // (30 sign-ins per 5 minutes) are tested on a backend of their own (AuthRateLimitTest).
-                LocalBackend backend = LocalBackend.start(new LocalBackendConfig(
-                        Files.createTempDirectory("fielddesk-backend-"), 0, false, DemoDataOption.none()),
-                        LocalBackendOptions.defaults().withAuth(AuthSettings.defaults().withRateLimits(SUITE_RATE_LIMITS)));
-                Runtime.getRuntime().addShutdownHook(new Thread(backend::stop, "test-backend-stop"));
-                shared = new TestBackend(backend);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // The suites sign in thousands of times from 127.0.0.1; supabase/config.toml's limits
+            // (30 sign-ins per 5 minutes) are tested on a backend of their own (AuthRateLimitTest).
+            Path dataDirectory = TemporaryFolders.create("fielddesk-backend-");
+            LocalBackend backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, 0, false, DemoDataOption.none()),
+                    LocalBackendOptions.defaults().withAuth(AuthSettings.defaults().withRateLimits(SUITE_RATE_LIMITS)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                backend.stop();
+                TemporaryFolders.delete(dataDirectory);
+            }, "test-backend-stop"));
+            shared = new TestBackend(backend);
         }
         return shared;
     }

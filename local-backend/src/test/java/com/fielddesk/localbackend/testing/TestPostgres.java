@@ -41,7 +41,7 @@ public final class TestPostgres {
                 instance.createTemplate();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();
-                    deleteQuietly(dataDirectory);
+                    TemporaryFolders.delete(dataDirectory);
                 }, "embedded-postgres-stop"));
                 shared = instance;
             } catch (IOException e) {
@@ -97,14 +97,6 @@ public final class TestPostgres {
     }
 
     /** The cluster is throwaway; leaving it would fill /tmp with a few hundred MB per test run. */
-    private static void deleteQuietly(Path directory) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("Could not remove the test database folder " + directory + ": " + e.getMessage());
-        }
-    }
-
     private static void execute(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
