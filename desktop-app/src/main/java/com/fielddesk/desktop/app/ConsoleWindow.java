@@ -55,6 +55,8 @@ public final class ConsoleWindow {
     private Theme theme;
     private ConsoleSession session;
     private Runnable closeScreen = () -> { };
+    /** Set once the window has closed: a session that opens after that is closed at once. */
+    private boolean windowClosed;
     private SignInViewModel<ConsoleSession> signIn;
 
     public ConsoleWindow(Stage stage, Services services) {
@@ -113,6 +115,12 @@ public final class ConsoleWindow {
      * console shows is in it), read from the cache off the FX thread, then the shell and sections.
      */
     public void showConsole(ConsoleSession opened) {
+        if (windowClosed) {
+            // A sign-in (or a reset's reopening) that finished after the window closed: nobody
+            // would ever close this session, and its sync would go on retrying in the background.
+            opened.close();
+            return;
+        }
         closeScreen.run();
         this.session = opened;
         closeScreen = this::closeSession;
@@ -329,6 +337,7 @@ public final class ConsoleWindow {
     }
 
     private void shutDown() {
+        windowClosed = true;
         closeScreen.run();
         closeScreen = () -> { };
         services.settings().save();
