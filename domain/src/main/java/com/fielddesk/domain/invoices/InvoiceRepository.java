@@ -1,5 +1,6 @@
 package com.fielddesk.domain.invoices;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fielddesk.cache.query.Condition;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.query.Order;
@@ -18,6 +19,7 @@ import com.fielddesk.domain.common.Money;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.common.TextRules;
 import com.fielddesk.domain.common.UserId;
+import com.fielddesk.domain.settings.InvoiceBranding;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -193,6 +195,31 @@ public final class InvoiceRepository {
                         new InvoiceCustomer(new CustomerId(row.get(WORK_ORDERS.customerId)),
                                 row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : ""),
                         row.get(WORK_ORDERS.title)));
+    }
+
+    /**
+     * The branding the server recorded when the invoice left draft (the company's legal name,
+     * address, colour, footer, terms, prefix and logo at that moment; it never changes afterwards).
+     * Empty for a draft, and for an issue the server has not confirmed yet: those show the company's
+     * current branding.
+     */
+    public Optional<InvoiceBranding> issuedBranding(InvoiceId id) {
+        return cache.first(Query.from(INVOICES).where(INVOICES.id.eq(id.value()).and(INVOICES.branding.isNotNull())),
+                        row -> row.get(INVOICES.branding))
+                .filter(JsonNode::isObject).map(InvoiceRepository::branding);
+    }
+
+    /** The server's snapshot (supabase/README.md, invoices.branding) as the branding the PDF is made from. */
+    private static InvoiceBranding branding(JsonNode snapshot) {
+        JsonNode terms = snapshot.path("payment_terms_days");
+        return new InvoiceBranding(text(snapshot, "legal_name"), text(snapshot, "address"), text(snapshot, "accent_color"),
+                text(snapshot, "footer"), terms.isIntegralNumber() ? terms.intValue() : 30, text(snapshot, "prefix"),
+                Optional.ofNullable(text(snapshot, "logo_path")));
+    }
+
+    private static String text(JsonNode object, String field) {
+        JsonNode value = object.path(field);
+        return value.isTextual() ? value.asText() : null;
     }
 
     /** Where the invoice's PDF lives in the Storage "invoices" bucket: its company's folder, then its id. */
