@@ -116,6 +116,10 @@ class InvoiceRepositoryTest {
         assertThat(saved.balanceDue()).isEqualTo(usd("292.34"));
         assertThat(cache.pendingIds(INVOICES)).containsExactly(id.value());
         assertThat(cache.pendingIds(INVOICE_ITEMS)).hasSize(3);
+        List<com.fielddesk.cache.outbox.OutboxEntry> queued = database.read(connection -> new Outbox().all(connection));
+        assertThat(queued).filteredOn(entry -> entry.table().equals("invoice_items"))
+                .hasSize(3).allSatisfy(entry -> assertThat(entry.changes().has("line_total"))
+                        .as("the server generates line_total and refuses a push naming it").isFalse());
     }
 
     @Test
