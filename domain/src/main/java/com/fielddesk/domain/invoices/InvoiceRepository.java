@@ -26,7 +26,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -70,8 +72,26 @@ public final class InvoiceRepository {
         return cache.page(after.map(query::after).orElse(query), InvoiceRepository::summary);
     }
 
+    /**
+     * The first {@code limit} invoices the filter finds. By number it reads the unnumbered ones
+     * (drafts the server has not numbered yet, newest first) and then the numbered ones, highest
+     * first — two walks of the number index (cache V11) that stop at the limit, where one
+     * {@code order by number desc nulls first} sorted every invoice the filter finds (50k: ~150 ms).
+     */
     public List<InvoiceSummary> list(InvoiceFilter filter, InvoiceSort sort, int limit) {
-        return cache.list(listQuery(filter).orderBy(order(sort)).limit(limit), InvoiceRepository::summary);
+        Query query = listQuery(filter);
+        if (!InvoiceSort.NUMBER.equals(sort)) {
+            return cache.list(query.orderBy(order(sort)).limit(limit), InvoiceRepository::summary);
+        }
+        Map<InvoiceId, InvoiceSummary> rows = new LinkedHashMap<>();
+        cache.list(query.where(INVOICES.number.isNull()).orderBy(INVOICES.id.desc()).limit(limit), InvoiceRepository::summary)
+                .forEach(row -> rows.putIfAbsent(row.id(), row));
+        if (rows.size() < limit) {
+            // A draft numbered between the two reads would come twice: the first one stays.
+            cache.list(query.where(INVOICES.number.isNotNull()).orderBy(INVOICES.number.desc(), INVOICES.id.desc())
+                    .limit(limit - rows.size()), InvoiceRepository::summary).forEach(row -> rows.putIfAbsent(row.id(), row));
+        }
+        return List.copyOf(rows.values());
     }
 
     public long count(InvoiceFilter filter) {
@@ -81,16 +101,26 @@ public final class InvoiceRepository {
     /**
      * How many invoices the filter finds, what they total and what is still due on them — summed
      * in SQL to the cent. (One currency per company: the sums are in {@link #DEFAULT_CURRENCY}.)
+     * Read from the invoices alone unless a search must look at customers' names.
      */
     public FilteredTotals totals(InvoiceFilter filter) {
-        Query query = listQuery(filter);
+        Where where = where(filter);
+        Query query = where.namesCustomers() ? withCustomers(Query.from(INVOICES)).where(where.condition())
+                : Query.from(INVOICES).where(where.condition());
         BigDecimal total = cache.sum(query, INVOICES.total, CENTS);
         BigDecimal paid = cache.sum(query, INVOICES.amountPaid, CENTS);
         return new FilteredTotals(cache.count(query), Money.of(total, DEFAULT_CURRENCY),
                 Money.of(total.subtract(paid), DEFAULT_CURRENCY));
     }
 
-    private static Query listQuery(InvoiceFilter filter) {
+    /** At most this many customers found by a search are looked up by id; with more, the search joins customers. */
+    private static final int CUSTOMERS_SEARCHED_BY_ID = 500;
+
+    /** The filter as a condition on invoices; {@code namesCustomers}: it needs the customers joined. */
+    private record Where(Condition condition, boolean namesCustomers) {
+    }
+
+    private Where where(InvoiceFilter filter) {
         List<Condition> conditions = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
             conditions.add(INVOICES.status.in(filter.statuses().stream().map(InvoiceStatus::code).toList()));
@@ -104,13 +134,27 @@ public final class InvoiceRepository {
         filter.overdueOn().ifPresent(today -> conditions.add(INVOICES.status.eq(InvoiceStatus.ISSUED.code())
                 .and(INVOICES.paymentStatus.ne(PaymentStatus.PAID.code()))
                 .and(INVOICES.dueDate.lt(today))));
+        boolean namesCustomers = false;
         if (!filter.text().isEmpty()) {
-            List<Condition> anyOf = new ArrayList<>(List.of(CUSTOMERS.fullName.containsText(filter.text())));
+            // The customers whose name holds the text, then their invoices by id: matching the name
+            // on every invoice's joined customer read all 50k invoices for a search that finds few.
+            List<UUID> named = cache.list(Query.from(CUSTOMERS).where(CUSTOMERS.fullName.containsText(filter.text()))
+                    .limit(CUSTOMERS_SEARCHED_BY_ID + 1), row -> row.get(CUSTOMERS.id));
+            namesCustomers = named.size() > CUSTOMERS_SEARCHED_BY_ID;
+            List<Condition> anyOf = new ArrayList<>(List.of(namesCustomers ? CUSTOMERS.fullName.containsText(filter.text())
+                    : INVOICES.customerId.in(named)));
             TextRules.recordNumber(filter.text()).ifPresent(number -> anyOf.add(INVOICES.number.eq(number)));
             conditions.add(Condition.any(anyOf));
         }
-        return Query.from(INVOICES).leftJoin(CUSTOMERS, CUSTOMERS.id, INVOICES.customerId)
-                .select(Pending.of(INVOICES)).where(Condition.all(conditions));
+        return new Where(Condition.all(conditions), namesCustomers);
+    }
+
+    private Query listQuery(InvoiceFilter filter) {
+        return withCustomers(Query.from(INVOICES)).select(Pending.of(INVOICES)).where(where(filter).condition());
+    }
+
+    private static Query withCustomers(Query invoices) {
+        return invoices.leftJoin(CUSTOMERS, CUSTOMERS.id, INVOICES.customerId);
     }
 
     private static Order[] order(InvoiceSort sort) {
