@@ -109,7 +109,7 @@ class InvoicesEndToEndTest {
         Fx.waitUntil("saved on this computer, its number pending", UI_DEADLINE,
                 () -> text("#invoice-editor-title").equals("Number pending · Draft · waiting to sync"));
         Fx.waitUntil("the list shows it with its number pending", UI_DEADLINE, () -> listed().map(row -> row.pending()
-                && numberCell(row).equals("Number pending")).orElse(false));
+                && numberCell(row).equals("pending")).orElse(false));
         invoice = Fx.read(() -> listed().orElseThrow().id().value());
         assertThat(count("select count(*) from public.invoices where customer_id = ?", customer)).as("nothing reached the server")
                 .isZero();

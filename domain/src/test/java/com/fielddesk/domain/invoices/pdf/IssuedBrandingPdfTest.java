@@ -20,13 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,8 +46,8 @@ class IssuedBrandingPdfTest {
     private static final String OLD_LOGO = COMPANY + "/invoice-logo-0a1b2c.png";
     private static final String NEW_LOGO = COMPANY + "/invoice-logo-3d4e5f.png";
     /** The two logos differ in size, so the PDF's image tells which one was drawn. */
-    private static final Map<String, byte[]> STORAGE = Map.of(OLD_LOGO, png(120, 60, new Color(0xB22222)),
-            NEW_LOGO, png(90, 45, new Color(0x1F6FEB)));
+    private static final Map<String, byte[]> STORAGE = Map.of(OLD_LOGO, InvoicePdfSamples.png(120, 60, new Color(0xB22222), false),
+            NEW_LOGO, InvoicePdfSamples.png(90, 45, new Color(0x1F6FEB), false));
 
     @TempDir
     Path folder;
@@ -124,21 +119,6 @@ class IssuedBrandingPdfTest {
         return row("id", id.value(), "company_id", COMPANY, "customer_id", customer, "number", number, "status", status,
                 "currency", "USD", "total", new BigDecimal("10.00"), "amount_paid", BigDecimal.ZERO, "branding", branding,
                 "version", 1);
-    }
-
-    private static byte[] png(int width, int height, Color colour) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
-        return out.toByteArray();
     }
 
     /** A PDF's text and the widths of the images on its first page. */
