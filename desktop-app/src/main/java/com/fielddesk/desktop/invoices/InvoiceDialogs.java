@@ -2,6 +2,8 @@ package com.fielddesk.desktop.invoices;
 
 import com.fielddesk.desktop.ui.OwnedDialogs;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
+import com.fielddesk.desktop.ui.Subscriptions;
 import com.fielddesk.desktop.ui.SaveFileChooser;
 import com.fielddesk.desktop.ui.ControllerFactory;
 import com.fielddesk.desktop.ui.Form;
@@ -55,9 +57,16 @@ final class InvoiceDialogs {
     private final SaveFileChooser files;
     private final Consumer<InvoiceId> issued;
 
-    /** @param issued runs in the background after an invoice was issued (queues its PDF's upload) */
+    private final ChangeSource changes;
+
+    /**
+     * @param changes where an open editor hears that its invoice changed (the server's number arrived)
+     * @param issued  runs in the background after an invoice was issued (queues its PDF's upload)
+     */
     InvoiceDialogs(InvoiceRepository repository, BackgroundTasks tasks, Formats formats, Clock companyClock,
-                   Supplier<InvoicePdfViewModel> viewers, SaveFileChooser files, Consumer<InvoiceId> issued) {
+                   Supplier<InvoicePdfViewModel> viewers, SaveFileChooser files, ChangeSource changes,
+                   Consumer<InvoiceId> issued) {
+        this.changes = changes;
         this.issued = issued;
         this.repository = repository;
         this.tasks = tasks;
@@ -101,7 +110,7 @@ final class InvoiceDialogs {
     }
 
     private Dialog<Void> editor(Window owner, String title, Consumer<InvoiceId> saved, Consumer<InvoiceEditorViewModel> start) {
-        InvoiceEditorViewModel model = new InvoiceEditorViewModel(repository, tasks, formats, issued);
+        InvoiceEditorViewModel model = new InvoiceEditorViewModel(repository, tasks, formats, changes, issued);
         ControllerFactory.Loaded<InvoiceEditorForm> loaded = new ControllerFactory()
                 .with(InvoiceEditorForm.class, () -> new InvoiceEditorForm(model))
                 .load(InvoiceDialogs.class, "InvoiceEditor.fxml");
@@ -114,6 +123,13 @@ final class InvoiceDialogs {
         dialog.setOnCloseRequest(event -> {
             if (model.state().isDirty() && !confirmDiscard(dialog.getDialogPane().getScene().getWindow())) {
                 event.consume();
+            }
+        });
+        Subscriptions following = new Subscriptions();
+        following.add(model.followChanges());
+        dialog.showingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                following.close();
             }
         });
         dialog.show();

@@ -1,6 +1,8 @@
 package com.fielddesk.desktop.invoices;
 
+import com.fielddesk.cache.query.Table;
 import com.fielddesk.desktop.ui.BackgroundTasks;
+import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.FormState;
@@ -18,6 +20,7 @@ import com.fielddesk.domain.invoices.InvoiceMath;
 import com.fielddesk.domain.invoices.InvoiceNotEditableException;
 import com.fielddesk.domain.invoices.InvoiceRepository;
 import com.fielddesk.domain.invoices.InvoiceStatus;
+import com.fielddesk.domain.invoices.InvoiceSummary;
 import com.fielddesk.domain.invoices.JobToInvoice;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -104,8 +107,16 @@ final class InvoiceEditorViewModel {
 
     private final Consumer<InvoiceId> issued;
 
-    /** @param issued runs in the background after the invoice was issued (queues its PDF's upload) */
-    InvoiceEditorViewModel(InvoiceRepository repository, BackgroundTasks tasks, Formats formats, Consumer<InvoiceId> issued) {
+    private final ChangeSource changes;
+
+    /**
+     * @param changes where the editor hears that the invoice changed on this computer (e.g. the
+     *                server's number arrived)
+     * @param issued  runs in the background after the invoice was issued (queues its PDF's upload)
+     */
+    InvoiceEditorViewModel(InvoiceRepository repository, BackgroundTasks tasks, Formats formats, ChangeSource changes,
+                           Consumer<InvoiceId> issued) {
+        this.changes = changes;
         this.issued = issued;
         this.repository = repository;
         this.tasks = tasks;
@@ -171,11 +182,35 @@ final class InvoiceEditorViewModel {
         InvoiceStatus status = invoice.summary().status();
         editable.set(InvoiceStatus.DRAFT.equals(status));
         voidable.set(!InvoiceStatus.VOID.equals(status));
-        title.set(invoice.summary().number().map(n -> "Invoice " + n).orElse("Number pending") + " · " + status.label()
-                + (invoice.summary().pending() ? " · waiting to sync" : ""));
+        title.set(titleOf(invoice.summary()));
         state.markSaved();
         linesChanged.set(false);
         recompute();
+    }
+
+    private static String titleOf(InvoiceSummary summary) {
+        return summary.number().map(n -> "Invoice " + n).orElse("Number pending") + " · " + summary.status().label()
+                + (summary.pending() ? " · waiting to sync" : "");
+    }
+
+    /**
+     * Follows the saved invoice while the editor is open: when sync brings the server's number (or
+     * confirms the invoice), the title says so without reopening. Close the handle with the editor.
+     */
+    AutoCloseable followChanges() {
+        return changes.subscribe(InvoiceRepository.READS.stream().map(Table::name).toList(),
+                touched -> tasks.onUi(this::refreshTitle));
+    }
+
+    private void refreshTitle() {
+        if (id.isEmpty() || busy.get()) {
+            return;
+        }
+        InvoiceId shown = id.get();
+        tasks.run(() -> repository.invoice(shown).map(Invoice::summary), summary -> summary
+                .filter(now -> id.equals(Optional.of(now.id())) && !busy.get())
+                .ifPresent(now -> title.set(titleOf(now))),
+                failure -> notice.set(Failures.notice("Could not read the invoice again.", failure)));
     }
 
     void onSaved(Consumer<InvoiceId> saved) {
@@ -354,8 +389,9 @@ final class InvoiceEditorViewModel {
                 title.set("Number pending · Draft · waiting to sync");
             }
             notice.set(Notice.success(thenIssue ? "Issued. The server numbers and dates it with the next sync."
-                    : "Draft saved. The number is given when the invoice is issued and synced."));
+                    : "Draft saved. The server gives it its number with the next sync."));
             onSaved.accept(saved);
+            refreshTitle();
         }, failure -> {
             busy.set(false);
             notice.set(refusal(thenIssue ? "Could not issue the invoice." : "Could not save the draft.", failure));

@@ -69,7 +69,7 @@ public final class InvoicesFeature {
             model = new InvoicesViewModel(invoices, context.tasks(), context.changes(), context.formats(), context.clock(),
                     uploads, pdfTasks, context.sync().onlineProperty());
             dialogs = new InvoiceDialogs(invoices, context.tasks(), context.formats(), context.clock(),
-                    () -> new InvoicePdfViewModel(pdfs, pdfTasks, printer, audit), files, uploads::queue);
+                    () -> new InvoicePdfViewModel(pdfs, pdfTasks, printer, audit), files, context.changes(), uploads::queue);
             view = new InvoicesView(model, dialogs);
         }
 

@@ -100,7 +100,7 @@ final class InvoicesView {
         table.setItems(model.items());
         table.setPlaceholder(new Label("No invoices match."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(Columns.text("number", "No.", row -> row.number().map(String::valueOf).orElse("Draft")));
+        table.getColumns().add(Columns.text("number", "No.", row -> row.number().map(String::valueOf).orElse("pending")));
         table.getColumns().add(Columns.text("customer", "Customer", InvoiceSummary::customerName));
         table.getColumns().add(Columns.text("issued", "Issued", row -> row.issueDate().map(formats::date).orElse("")));
         table.getColumns().add(Columns.text("due", "Due", row -> row.dueDate().map(formats::date).orElse("")

@@ -117,7 +117,7 @@ final class BrandingViewModel {
             }
             UUID company = settings.companyId().orElseThrow(() -> new com.fielddesk.domain.settings.SettingsNotAllowedException(
                     "The company is not on this computer yet; wait for the first sync."));
-            String path = company + "/invoice-logo." + (type.get().equals("image/png") ? "png" : "jpg");
+            String path = logoPath(company, image, type.get());
             logos.upload(path, image, type.get());
             settings.saveLogoPath(path);
             return new LogoResult(new Uploaded(path, image), "");
@@ -135,6 +135,21 @@ final class BrandingViewModel {
             logoStatus.set(CompanyPage.refused(failure).map(Notice::sentence)
                     .orElseGet(() -> Failures.sentence("Could not upload the logo.", failure)));
         });
+    }
+
+    /**
+     * The logo's object name in the branding bucket, made from its content: a new logo never
+     * overwrites an older one, because issued invoices keep the logo path they were issued with
+     * (supabase/README.md, invoices.branding); the same image again lands on the same object.
+     */
+    static String logoPath(UUID company, byte[] image, String contentType) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(image);
+            return company + "/invoice-logo-" + java.util.HexFormat.of().formatHex(digest, 0, 8)
+                    + (contentType.equals("image/png") ? ".png" : ".jpg");
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
+        }
     }
 
     private record Uploaded(String path, byte[] image) {

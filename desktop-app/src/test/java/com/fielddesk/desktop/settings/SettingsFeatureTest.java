@@ -224,18 +224,31 @@ class SettingsFeatureTest {
                 .equals("huge.png is 600.0 KB; a logo can be at most 512 KB. Save a smaller image and try again."));
         assertThat(stored).isEmpty();
 
-        Path logo = java.nio.file.Files.write(folder.resolve("acme.png"), com.fielddesk.desktop.testing.Images.png(120, 40));
+        byte[] firstImage = com.fielddesk.desktop.testing.Images.png(120, 40);
+        Path logo = java.nio.file.Files.write(folder.resolve("acme.png"), firstImage);
         chosen.set(logo);
         Fx.run(() -> ((Button) section.lookup("#settings-branding-upload")).fire());
         Fx.waitUntil("uploaded and previewed", DEADLINE, () -> section.text("#settings-branding-logo-status")
                 .equals("Uploaded. Invoices point at the new logo once the change syncs.")
                 && ((javafx.scene.image.ImageView) section.lookup("#settings-branding-logo")).getImage() != null);
-        assertThat(stored).containsOnlyKeys(COMPANY + "/invoice-logo.png");
+        String firstPath = BrandingViewModel.logoPath(COMPANY, firstImage, "image/png");
+        assertThat(firstPath).matches(COMPANY + "/invoice-logo-[0-9a-f]{16}\\.png");
+        assertThat(stored).containsOnlyKeys(firstPath);
         assertThat(Fx.read(() -> ((javafx.scene.image.ImageView) section.lookup("#settings-branding-logo")).getImage().getWidth()))
                 .isEqualTo(120.0);
         List<com.fielddesk.cache.outbox.OutboxEntry> pointed = cache.read(connection -> new Outbox().all(connection));
         assertThat(pointed.stream().anyMatch(entry -> entry.changes().path("invoice_logo_path").asText()
-                .equals(COMPANY + "/invoice-logo.png"))).isTrue();
+                .equals(firstPath))).isTrue();
+
+        // A new logo is a new object: the one issued invoices name keeps its bytes.
+        byte[] secondImage = com.fielddesk.desktop.testing.Images.png(90, 30);
+        chosen.set(java.nio.file.Files.write(folder.resolve("acme-2024.png"), secondImage));
+        Fx.run(() -> ((Button) section.lookup("#settings-branding-upload")).fire());
+        String secondPath = BrandingViewModel.logoPath(COMPANY, secondImage, "image/png");
+        Fx.waitUntil("the second logo uploaded and previewed", DEADLINE, () -> stored.containsKey(secondPath)
+                && ((javafx.scene.image.ImageView) section.lookup("#settings-branding-logo")).getImage().getWidth() == 90.0);
+        assertThat(stored).containsOnlyKeys(firstPath, secondPath);
+        assertThat(stored.get(firstPath)).isEqualTo(firstImage);
     }
 
     private List<String> chips() {

@@ -728,6 +728,9 @@ public final class ScreenshotTour {
                 && ((javafx.scene.image.ImageView) dialog("#invoice-pdf-image")).getImage() != null);
         shootDialog(dark ? "56-invoice-pdf-viewer-dark" : "52-invoice-pdf-viewer", "#invoice-pdf-dialog");
         closeDialog("#invoice-pdf-dialog");
+        if (!dark) {
+            issuedBrandingShot(backend);
+        }
 
         Fx.run(() -> {
             TableView<com.fielddesk.domain.invoices.InvoiceSummary> table = lookup("#invoices-table");
@@ -740,6 +743,24 @@ public final class ScreenshotTour {
                 && dialog("#invoice-editor-total") instanceof javafx.scene.control.Label total && total.getText().equals("$194.00"));
         shootDialog(dark ? "55-invoice-editor-dark" : "51-invoice-editor", "#invoice-editor-dialog");
         closeDialog("#invoice-editor-dialog");
+    }
+
+    /**
+     * 75: the company renames itself, moves and changes its colour after the invoice was issued;
+     * the issued invoice's PDF keeps the branding the server recorded when it was issued.
+     */
+    private void issuedBrandingShot(ConsoleBackend backend) throws IOException {
+        backend.queryValue("update public.companies set invoice_legal_name = 'Acme Comfort Group Inc.', invoice_address = ?,"
+                + " invoice_accent_color = '#B22222' where id = ? returning id", "500 New Plaza\nCapital City, IL 62702",
+                backend.acme.id());
+        Fx.waitUntil("the new branding is on this computer", WAIT, () -> window.currentSession().repositories().table("companies")
+                .get(backend.acme.id().toString()).map(row -> row.path("invoice_legal_name").asText().startsWith("Acme Comfort"))
+                .orElse(false));
+        Fx.run(() -> ((Button) node("#invoice-view-pdf")).fire());
+        Fx.waitUntil("the issued invoice's PDF again", WAIT, () -> dialog("#invoice-pdf-image") != null
+                && ((javafx.scene.image.ImageView) dialog("#invoice-pdf-image")).getImage() != null);
+        shootDialog("75-invoice-pdf-keeps-issued-branding", "#invoice-pdf-dialog");
+        closeDialog("#invoice-pdf-dialog");
     }
 
     /** A draft invoice on the server with its lines (the server computes the totals). */

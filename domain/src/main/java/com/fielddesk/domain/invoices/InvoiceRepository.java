@@ -1,5 +1,6 @@
 package com.fielddesk.domain.invoices;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fielddesk.cache.query.Condition;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.query.Order;
@@ -18,13 +19,16 @@ import com.fielddesk.domain.common.Money;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.common.TextRules;
 import com.fielddesk.domain.common.UserId;
+import com.fielddesk.domain.settings.InvoiceBranding;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -68,8 +72,26 @@ public final class InvoiceRepository {
         return cache.page(after.map(query::after).orElse(query), InvoiceRepository::summary);
     }
 
+    /**
+     * The first {@code limit} invoices the filter finds. By number it reads the unnumbered ones
+     * (drafts the server has not numbered yet, newest first) and then the numbered ones, highest
+     * first — two walks of the number index (cache V11) that stop at the limit, where one
+     * {@code order by number desc nulls first} sorted every invoice the filter finds (50k: ~150 ms).
+     */
     public List<InvoiceSummary> list(InvoiceFilter filter, InvoiceSort sort, int limit) {
-        return cache.list(listQuery(filter).orderBy(order(sort)).limit(limit), InvoiceRepository::summary);
+        Query query = listQuery(filter);
+        if (!InvoiceSort.NUMBER.equals(sort)) {
+            return cache.list(query.orderBy(order(sort)).limit(limit), InvoiceRepository::summary);
+        }
+        Map<InvoiceId, InvoiceSummary> rows = new LinkedHashMap<>();
+        cache.list(query.where(INVOICES.number.isNull()).orderBy(INVOICES.id.desc()).limit(limit), InvoiceRepository::summary)
+                .forEach(row -> rows.putIfAbsent(row.id(), row));
+        if (rows.size() < limit) {
+            // A draft numbered between the two reads would come twice: the first one stays.
+            cache.list(query.where(INVOICES.number.isNotNull()).orderBy(INVOICES.number.desc(), INVOICES.id.desc())
+                    .limit(limit - rows.size()), InvoiceRepository::summary).forEach(row -> rows.putIfAbsent(row.id(), row));
+        }
+        return List.copyOf(rows.values());
     }
 
     public long count(InvoiceFilter filter) {
@@ -79,16 +101,26 @@ public final class InvoiceRepository {
     /**
      * How many invoices the filter finds, what they total and what is still due on them — summed
      * in SQL to the cent. (One currency per company: the sums are in {@link #DEFAULT_CURRENCY}.)
+     * Read from the invoices alone unless a search must look at customers' names.
      */
     public FilteredTotals totals(InvoiceFilter filter) {
-        Query query = listQuery(filter);
+        Where where = where(filter);
+        Query query = where.namesCustomers() ? withCustomers(Query.from(INVOICES)).where(where.condition())
+                : Query.from(INVOICES).where(where.condition());
         BigDecimal total = cache.sum(query, INVOICES.total, CENTS);
         BigDecimal paid = cache.sum(query, INVOICES.amountPaid, CENTS);
         return new FilteredTotals(cache.count(query), Money.of(total, DEFAULT_CURRENCY),
                 Money.of(total.subtract(paid), DEFAULT_CURRENCY));
     }
 
-    private static Query listQuery(InvoiceFilter filter) {
+    /** At most this many customers found by a search are looked up by id; with more, the search joins customers. */
+    private static final int CUSTOMERS_SEARCHED_BY_ID = 500;
+
+    /** The filter as a condition on invoices; {@code namesCustomers}: it needs the customers joined. */
+    private record Where(Condition condition, boolean namesCustomers) {
+    }
+
+    private Where where(InvoiceFilter filter) {
         List<Condition> conditions = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
             conditions.add(INVOICES.status.in(filter.statuses().stream().map(InvoiceStatus::code).toList()));
@@ -102,13 +134,27 @@ public final class InvoiceRepository {
         filter.overdueOn().ifPresent(today -> conditions.add(INVOICES.status.eq(InvoiceStatus.ISSUED.code())
                 .and(INVOICES.paymentStatus.ne(PaymentStatus.PAID.code()))
                 .and(INVOICES.dueDate.lt(today))));
+        boolean namesCustomers = false;
         if (!filter.text().isEmpty()) {
-            List<Condition> anyOf = new ArrayList<>(List.of(CUSTOMERS.fullName.containsText(filter.text())));
+            // The customers whose name holds the text, then their invoices by id: matching the name
+            // on every invoice's joined customer read all 50k invoices for a search that finds few.
+            List<UUID> named = cache.list(Query.from(CUSTOMERS).where(CUSTOMERS.fullName.containsText(filter.text()))
+                    .limit(CUSTOMERS_SEARCHED_BY_ID + 1), row -> row.get(CUSTOMERS.id));
+            namesCustomers = named.size() > CUSTOMERS_SEARCHED_BY_ID;
+            List<Condition> anyOf = new ArrayList<>(List.of(namesCustomers ? CUSTOMERS.fullName.containsText(filter.text())
+                    : INVOICES.customerId.in(named)));
             TextRules.recordNumber(filter.text()).ifPresent(number -> anyOf.add(INVOICES.number.eq(number)));
             conditions.add(Condition.any(anyOf));
         }
-        return Query.from(INVOICES).leftJoin(CUSTOMERS, CUSTOMERS.id, INVOICES.customerId)
-                .select(Pending.of(INVOICES)).where(Condition.all(conditions));
+        return new Where(Condition.all(conditions), namesCustomers);
+    }
+
+    private Query listQuery(InvoiceFilter filter) {
+        return withCustomers(Query.from(INVOICES)).select(Pending.of(INVOICES)).where(where(filter).condition());
+    }
+
+    private static Query withCustomers(Query invoices) {
+        return invoices.leftJoin(CUSTOMERS, CUSTOMERS.id, INVOICES.customerId);
     }
 
     private static Order[] order(InvoiceSort sort) {
@@ -163,8 +209,18 @@ public final class InvoiceRepository {
                 row -> new InvoiceItem(row.get(INVOICE_ITEMS.id), row.get(INVOICE_ITEMS.position),
                         row.get(INVOICE_ITEMS.description), row.get(INVOICE_ITEMS.quantity),
                         Money.of(orZero(row.get(INVOICE_ITEMS.unitPrice)), currency),
-                        Money.of(orZero(row.get(INVOICE_ITEMS.lineTotal)), currency),
+                        lineTotal(row, currency),
                         Boolean.TRUE.equals(row.get(Pending.of(INVOICE_ITEMS)))));
+    }
+
+    /**
+     * Quantity × unit price rounded as the server's generated line_total is (InvoiceMath): the same
+     * number once the server's row arrived, and right for lines changed here but not synced yet.
+     */
+    private static Money lineTotal(Row row, Currency currency) {
+        BigDecimal quantity = row.get(INVOICE_ITEMS.quantity);
+        return quantity == null ? Money.zero(currency)
+                : new InvoiceMath.Line(quantity, Money.of(orZero(row.get(INVOICE_ITEMS.unitPrice)), currency)).lineTotal();
     }
 
     private List<Payment> payments(InvoiceId invoice, Currency currency) {
@@ -193,6 +249,31 @@ public final class InvoiceRepository {
                         new InvoiceCustomer(new CustomerId(row.get(WORK_ORDERS.customerId)),
                                 row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : ""),
                         row.get(WORK_ORDERS.title)));
+    }
+
+    /**
+     * The branding the server recorded when the invoice left draft (the company's legal name,
+     * address, colour, footer, terms, prefix and logo at that moment; it never changes afterwards).
+     * Empty for a draft, and for an issue the server has not confirmed yet: those show the company's
+     * current branding.
+     */
+    public Optional<InvoiceBranding> issuedBranding(InvoiceId id) {
+        return cache.first(Query.from(INVOICES).where(INVOICES.id.eq(id.value()).and(INVOICES.branding.isNotNull())),
+                        row -> row.get(INVOICES.branding))
+                .filter(JsonNode::isObject).map(InvoiceRepository::branding);
+    }
+
+    /** The server's snapshot (supabase/README.md, invoices.branding) as the branding the PDF is made from. */
+    private static InvoiceBranding branding(JsonNode snapshot) {
+        JsonNode terms = snapshot.path("payment_terms_days");
+        return new InvoiceBranding(text(snapshot, "legal_name"), text(snapshot, "address"), text(snapshot, "accent_color"),
+                text(snapshot, "footer"), terms.isIntegralNumber() ? terms.intValue() : 30, text(snapshot, "prefix"),
+                Optional.ofNullable(text(snapshot, "logo_path")));
+    }
+
+    private static String text(JsonNode object, String field) {
+        JsonNode value = object.path(field);
+        return value.isTextual() ? value.asText() : null;
     }
 
     /** Where the invoice's PDF lives in the Storage "invoices" bucket: its company's folder, then its id. */
@@ -366,8 +447,9 @@ public final class InvoiceRepository {
             InvoiceLine line = lines.get(i);
             RowValues values = RowValues.of(INVOICE_ITEMS).set(INVOICE_ITEMS.position, (long) i + 1)
                     .set(INVOICE_ITEMS.description, line.description()).set(INVOICE_ITEMS.quantity, line.math().quantity())
-                    .set(INVOICE_ITEMS.unitPrice, line.unitPrice().amount())
-                    .set(INVOICE_ITEMS.lineTotal, line.math().lineTotal().amount());
+                    .set(INVOICE_ITEMS.unitPrice, line.unitPrice().amount());
+            // No line_total: the server generates it (a push naming it is refused as columns_not_writable);
+            // items() computes it the server's way.
             Optional<UUID> id = line.id().filter(existing::contains);
             if (id.isPresent()) {
                 tx.update(INVOICE_ITEMS, id.get(), values);

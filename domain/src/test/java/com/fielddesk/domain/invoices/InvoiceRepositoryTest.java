@@ -95,6 +95,38 @@ class InvoiceRepositoryTest {
     }
 
     @Test
+    void byNumberUnnumberedDraftsComeFirstThenTheHighestNumbersAndTheLimitCountsBoth() {
+        serverInvoice(7, northwind, "issued", "unpaid", "10.00", "0", TODAY, TODAY.plusDays(30));
+        serverInvoice(9, bakery, "issued", "unpaid", "10.00", "0", TODAY, TODAY.plusDays(30));
+        serverInvoice(8, northwind, "paid", "paid", "10.00", "10.00", TODAY, TODAY.plusDays(30));
+        InvoiceId draft = invoices.createDraft(new InvoiceDraft(new CustomerId(bakery), Optional.empty(),
+                InvoiceRepository.DEFAULT_CURRENCY, List.of(InvoiceLine.added("Call-out", BigDecimal.ONE, usd("80.00"))),
+                usd("0.00"), BigDecimal.ZERO, ""));
+
+        assertThat(invoices.list(InvoiceFilter.all(), InvoiceSort.NUMBER, 10)).extracting(InvoiceSummary::number)
+                .containsExactly(Optional.empty(), Optional.of(9L), Optional.of(8L), Optional.of(7L));
+        assertThat(invoices.list(InvoiceFilter.all(), InvoiceSort.NUMBER, 2)).extracting(InvoiceSummary::id)
+                .hasSize(2).first().isEqualTo(draft);
+        assertThat(numbers(InvoiceFilter.all().withText("bakery"))).containsExactly(-1L, 9L);
+        assertThat(invoices.totals(InvoiceFilter.all().withText("northwind")).total()).isEqualTo(usd("20.00"));
+    }
+
+    @Test
+    void aSearchMatchingVeryManyCustomersStillFindsTheirInvoices() {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add(row("id", UUID.randomUUID(), "company_id", COMPANY, "full_name", "Heating client " + i, "version", 1));
+        }
+        pulled(database, "customers", many.toArray(com.fasterxml.jackson.databind.node.ObjectNode[]::new));
+        UUID client = UUID.fromString(many.get(599).get("id").asText());
+        serverInvoice(5, client, "issued", "unpaid", "12.34", "0", TODAY, TODAY.plusDays(30));
+        serverInvoice(6, northwind, "issued", "unpaid", "1.00", "0", TODAY, TODAY.plusDays(30));
+
+        assertThat(numbers(InvoiceFilter.all().withText("heating client"))).containsExactly(5L);
+        assertThat(invoices.totals(InvoiceFilter.all().withText("heating client")).total()).isEqualTo(usd("12.34"));
+    }
+
+    @Test
     void aDraftAndAllItsLinesAreOneTransactionWithTheServersRounding() {
         InvoiceDraft draft = new InvoiceDraft(new CustomerId(northwind), Optional.empty(), InvoiceRepository.DEFAULT_CURRENCY,
                 List.of(InvoiceLine.added("Boiler service", new BigDecimal("1"), usd("149.99")),
@@ -116,6 +148,10 @@ class InvoiceRepositoryTest {
         assertThat(saved.balanceDue()).isEqualTo(usd("292.34"));
         assertThat(cache.pendingIds(INVOICES)).containsExactly(id.value());
         assertThat(cache.pendingIds(INVOICE_ITEMS)).hasSize(3);
+        List<com.fielddesk.cache.outbox.OutboxEntry> queued = database.read(connection -> new Outbox().all(connection));
+        assertThat(queued).filteredOn(entry -> entry.table().equals("invoice_items"))
+                .hasSize(3).allSatisfy(entry -> assertThat(entry.changes().has("line_total"))
+                        .as("the server generates line_total and refuses a push naming it").isFalse());
     }
 
     @Test

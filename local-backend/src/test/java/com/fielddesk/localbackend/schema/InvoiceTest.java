@@ -206,6 +206,68 @@ class InvoiceTest {
         assertThat(refused.getSQLState()).isEqualTo("42501");
     }
 
+    @Test
+    void theServerRecordsTheCompanysBrandingWhenTheInvoiceIsIssuedAndKeepsIt() throws SQLException {
+        brandCompany("Flow Plumbing LLC", "1 Pipe Street", "#112233", company.id() + "/invoice-logo-aaaa.png", 14);
+        UUID invoice = draftInvoice();
+        assertThat((Object) Sql.value(database, "select branding from public.invoices where id = ?", invoice))
+                .as("a draft has no branding of its own").isNull();
+
+        AsUser.run(database, csr.identity(), c -> Sql.update(c, "update public.invoices set status = 'issued' where id = ?", invoice));
+        brandCompany("Flow Plumbing & Heating Inc.", "99 New Road", "#445566", company.id() + "/invoice-logo-bbbb.png", 30);
+        AsUser.run(database, csr.identity(), c -> Sql.update(c, "update public.invoices set notes = 'Thanks' where id = ?", invoice));
+        AsUser.run(database, csr.identity(), c -> Sql.update(c, "update public.invoices set status = 'void', void_reason = 'Typo' where id = ?", invoice));
+
+        assertThat(Sql.json(Sql.value(database, "select branding from public.invoices where id = ?", invoice))).isEqualTo(Sql.json("""
+                {"legal_name": "Flow Plumbing LLC", "address": "1 Pipe Street", "accent_color": "#112233", "footer": "Net 14",
+                 "payment_terms_days": 14, "prefix": "FP-", "logo_path": "COMPANY/invoice-logo-aaaa.png"}""".replace("COMPANY", company.id().toString())));
+        assertThat(Sql.count(database, "select count(*) from public.invoices where id = ? and due_date = issue_date + 14", invoice))
+                .as("the due date follows the terms the invoice was issued under").isOne();
+    }
+
+    @Test
+    void anInvoiceIssuedAtInsertAndADraftVoidedGetTheBrandingOfThatMoment() throws SQLException {
+        brandCompany("Flow Plumbing LLC", "1 Pipe Street", "#112233", null, 30);
+        UUID issued = AsUser.run(database, csr.identity(), c -> Sql.value(c,
+                "insert into public.invoices (customer_id, status) values (?, 'issued') returning id", customer));
+        UUID voidedDraft = draftInvoice();
+        AsUser.run(database, csr.identity(), c -> Sql.update(c, "update public.invoices set status = 'void' where id = ?", voidedDraft));
+        brandCompany("Renamed Co", "Elsewhere", "#000000", null, 30);
+
+        for (UUID invoice : List.of(issued, voidedDraft)) {
+            assertThat((String) Sql.value(database, "select branding ->> 'legal_name' from public.invoices where id = ?", invoice))
+                    .isEqualTo("Flow Plumbing LLC");
+        }
+    }
+
+    @Test
+    void noApiCallerMaySetOrChangeAnInvoicesBranding() throws SQLException {
+        UUID issued = issuedInvoiceOf("50.00");
+        Object recorded = Sql.value(database, "select branding::text from public.invoices where id = ?", issued);
+        String forged = "{\"legal_name\": \"Forged Ltd\"}";
+
+        SQLException onInsert = Refusals.of(() -> AsUser.run(database, csr.identity(), c -> Sql.update(c,
+                "insert into public.invoices (customer_id, branding) values (?, ?::jsonb)", customer, forged)));
+        SQLException onUpdate = Refusals.of(() -> AsUser.run(database, supervisor.identity(), c -> Sql.update(c,
+                "update public.invoices set branding = ?::jsonb where id = ?", forged, issued)));
+        SQLException cleared = Refusals.of(() -> AsUser.run(database, csr.identity(), c -> Sql.update(c,
+                "update public.invoices set branding = null where id = ?", issued)));
+
+        for (SQLException refused : List.of(onInsert, onUpdate, cleared)) {
+            assertThat(refused.getSQLState()).as(refused.getMessage()).isEqualTo("42501");
+            assertThat(refused.getMessage()).contains("recorded by the server when it is issued");
+        }
+        assertThat((Object) Sql.value(database, "select branding::text from public.invoices where id = ?", issued)).isEqualTo(recorded);
+    }
+
+    /** Sets the company's invoice settings as its admin would (straight in the table here). */
+    private void brandCompany(String legalName, String address, String accent, String logoPath, int termsDays) throws SQLException {
+        Sql.update(database, """
+                update public.companies set invoice_legal_name = ?, invoice_address = ?, invoice_accent_color = ?,
+                       invoice_footer = ?, payment_terms_days = ?, invoice_prefix = 'FP-', invoice_logo_path = ?
+                 where id = ?""", legalName, address, accent, "Net " + termsDays, termsDays, logoPath, company.id());
+    }
+
     private UUID draftInvoice() throws SQLException {
         return AsUser.run(database, csr.identity(), c -> Sql.value(c,
                 "insert into public.invoices (customer_id) values (?) returning id", customer));

@@ -267,6 +267,8 @@ public final class CacheTables {
         public final Column<String> notes = column("notes", Codecs.TEXT);
         public final Column<String> pdfPath = column("pdf_path", Codecs.TEXT);
         public final Column<String> voidReason = column("void_reason", Codecs.TEXT);
+        /** The branding the invoice was issued under (written by the server when it leaves draft; null for a draft). */
+        public final Column<JsonNode> branding = column("branding", Codecs.JSON);
 
         private Invoices() {
             super("invoices");

@@ -17,8 +17,8 @@ import java.util.UUID;
 /**
  * The issued invoices' PDFs on their way to the Storage "invoices" bucket. Issuing queues the
  * invoice here (the cache table {@code invoice_pdf_uploads}, never synced), so the upload survives
- * restarts and offline spells; {@link #drain} uploads each queued invoice once its number has come
- * from the server, sets {@code pdf_path}, and only then drops it from the queue. Offline, the
+ * restarts and offline spells; {@link #drain} uploads each queued invoice once the server has
+ * numbered and issued it (its number and issued branding have come back), sets {@code pdf_path}, and only then drops it from the queue. Offline, the
  * first failed upload stops the drain and the rest wait for the next one.
  */
 public final class InvoicePdfUploads {
@@ -76,8 +76,10 @@ public final class InvoicePdfUploads {
     }
 
     /**
-     * Uploads what can go now: numbered invoices (a draft, or an issue the server has not numbered
-     * yet, waits); a void one or one no longer on this computer leaves the queue without an upload.
+     * Uploads what can go now: invoices the server has numbered and issued, so the PDF carries the
+     * number and the branding the server recorded at issue (a draft, or an issue the server has not
+     * confirmed yet, waits); a void one or one no longer on this computer leaves the queue without an
+     * upload.
      */
     public synchronized Drained drain() {
         int uploaded = 0;
@@ -91,7 +93,7 @@ public final class InvoicePdfUploads {
                 continue;
             }
             Optional<String> path = invoices.storagePath(id);
-            if (invoice.get().summary().number().isEmpty() || path.isEmpty()) {
+            if (invoice.get().summary().number().isEmpty() || path.isEmpty() || invoices.issuedBranding(id).isEmpty()) {
                 continue;
             }
             byte[] pdf = pdfs.pdf(id).pdf();

@@ -12,8 +12,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * An invoice's PDF from what this computer holds: the invoice from the cache, the company's
- * branding (its settings; plain defaults until the first sync brought them), the logo's bytes when
+ * An invoice's PDF from what this computer holds: the invoice from the cache, the branding it was
+ * issued under (the server's snapshot; for a draft, or an issue not yet confirmed, the company's
+ * current settings; plain defaults until the first sync brought them), the logo's bytes when
  * the logo loader has them, and the company's zone. Works offline.
  */
 public final class InvoicePdfs {
@@ -44,7 +45,7 @@ public final class InvoicePdfs {
     public Printed pdf(InvoiceId id) {
         Invoice invoice = invoices.invoice(id)
                 .orElseThrow(() -> new InvoiceNotEditableException("This invoice is no longer on this computer."));
-        InvoiceBranding brand = branding.get().orElse(PLAIN);
+        InvoiceBranding brand = invoices.issuedBranding(id).orElseGet(() -> branding.get().orElse(PLAIN));
         Optional<byte[]> logo = brand.logoPath().flatMap(logos);
         return new Printed(invoice, brand, generator.generate(new InvoicePdfContent(invoice, brand, logo, zone.get())));
     }

@@ -79,12 +79,19 @@ public final class InvoicePdfSamples {
 
     /** A small PNG: a green square with a white bar. */
     public static byte[] logo() {
-        BufferedImage image = new BufferedImage(120, 60, BufferedImage.TYPE_INT_RGB);
+        return png(120, 60, new Color(0x0E7C66), true);
+    }
+
+    /** A PNG of one colour (with a white bar across when {@code barred}), {@code width} × {@code height}. */
+    public static byte[] png(int width, int height, Color colour, boolean barred) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(new Color(0x0E7C66));
-        g.fillRect(0, 0, 120, 60);
-        g.setColor(Color.WHITE);
-        g.fillRect(10, 25, 100, 10);
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        if (barred) {
+            g.setColor(Color.WHITE);
+            g.fillRect(width / 12, height * 5 / 12, width * 10 / 12, height / 6);
+        }
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

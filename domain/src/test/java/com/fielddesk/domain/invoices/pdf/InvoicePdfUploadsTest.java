@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The upload queue of issued invoices' PDFs on a real SQLite cache: offline the upload waits (and
  * survives a restart), after reconnecting it reaches Storage once and pdf_path is written; an
- * invoice without its server number yet waits.
+ * invoice without its server number yet, or issued here but not yet by the server (no recorded
+ * branding), waits.
  */
 class InvoicePdfUploadsTest {
 
@@ -41,6 +42,7 @@ class InvoicePdfUploadsTest {
     private final UUID customer = UUID.randomUUID();
     private final InvoiceId numbered = new InvoiceId(UUID.randomUUID());
     private final InvoiceId unnumbered = new InvoiceId(UUID.randomUUID());
+    private final InvoiceId issuedHere = new InvoiceId(UUID.randomUUID());
     private final List<String> stored = new ArrayList<>();
     private boolean online;
 
@@ -51,29 +53,35 @@ class InvoicePdfUploadsTest {
         pulled(database, "customers", row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź Ñúñez", "version", 1));
         pulled(database, "invoices", row("id", numbered.value(), "company_id", COMPANY, "customer_id", customer, "number", 7,
                         "status", "issued", "currency", "USD", "total", new BigDecimal("10.00"), "amount_paid", BigDecimal.ZERO,
+                        "branding", row("legal_name", "Flow Plumbing LLC", "payment_terms_days", 30, "prefix", "INV-"),
                         "version", 1),
                 row("id", unnumbered.value(), "company_id", COMPANY, "customer_id", customer, "status", "issued",
-                        "currency", "USD", "total", new BigDecimal("5.00"), "amount_paid", BigDecimal.ZERO, "version", 1));
+                        "currency", "USD", "total", new BigDecimal("5.00"), "amount_paid", BigDecimal.ZERO, "version", 1),
+                row("id", issuedHere.value(), "company_id", COMPANY, "customer_id", customer, "number", 8, "status", "draft",
+                        "currency", "USD", "total", new BigDecimal("7.00"), "amount_paid", BigDecimal.ZERO, "version", 1));
+        new InvoiceRepository(new LocalCache(database, new Outbox(), Clock.systemUTC()), new UserId(csr)).issue(issuedHere);
         InvoicePdfUploads uploads = uploads(database);
         uploads.queue(numbered);
         uploads.queue(unnumbered);
+        uploads.queue(issuedHere);
         uploads.queue(numbered);
 
-        assertThat(uploads.drain()).isEqualTo(new InvoicePdfUploads.Drained(0, 2));
+        assertThat(uploads.drain()).isEqualTo(new InvoicePdfUploads.Drained(0, 3));
         assertThat(stored).isEmpty();
         database.close();
 
         CacheDatabase reopened = CacheDatabase.open(folder.resolve("cache.db"));
         InvoicePdfUploads afterRestart = uploads(reopened);
-        assertThat(afterRestart.waiting()).containsExactlyInAnyOrder(numbered, unnumbered);
+        assertThat(afterRestart.waiting()).containsExactlyInAnyOrder(numbered, unnumbered, issuedHere);
         online = true;
-        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(1, 1));
-        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(0, 1));
+        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(1, 2));
+        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(0, 2));
         assertThat(stored).containsExactly(COMPANY + "/" + numbered.value() + ".pdf");
         assertThat(new LocalCache(reopened, new Outbox(), Clock.systemUTC()).first(
                 com.fielddesk.cache.query.Query.from(INVOICES).where(INVOICES.id.eq(numbered.value())),
                 row -> row.get(INVOICES.pdfPath))).contains(COMPANY + "/" + numbered.value() + ".pdf");
-        assertThat(afterRestart.waiting()).containsExactly(unnumbered);
+        assertThat(afterRestart.waiting()).as("no number yet; issued here but the server has not issued it (no branding yet)")
+                .containsExactlyInAnyOrder(unnumbered, issuedHere);
         reopened.close();
     }
 
