@@ -180,6 +180,8 @@ public sealed interface ServerRefusal {
             case "invoice_void_final" -> new Explained("A void invoice is final: it cannot be changed or reopened.", details);
             case "invoice_issued_not_draft" -> new Explained(
                     "An issued invoice cannot go back to draft; void it instead.", details);
+            case "invoice_branding_kept" -> new Explained("An issued invoice keeps the branding it was issued with; "
+                    + "a new logo or address applies to invoices issued from now on.", details);
             case "overpayment" -> new Explained("A payment of " + refusal.fact("amount") + " is more than the "
                     + refusal.fact("balance_due") + " still due on " + invoiceName(refusal) + ".", details);
             case "invoice_void_no_payments" -> new Explained(

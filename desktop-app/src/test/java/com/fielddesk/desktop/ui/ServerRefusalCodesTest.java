@@ -49,6 +49,8 @@ class ServerRefusalCodesTest {
                 Arguments.of("42501", "{\"code\":\"admin_only\",\"field\":[\"role\",\"active\"]}",
                         "Only an admin can change a person's role or active flag."),
                 Arguments.of("23514", "{\"code\":\"invoice_void_final\"}", "A void invoice is final: it cannot be changed or reopened."),
+                Arguments.of("42501", "{\"code\":\"invoice_branding_kept\"}", "An issued invoice keeps the branding it was "
+                        + "issued with; a new logo or address applies to invoices issued from now on."),
                 Arguments.of("23514", "{\"code\":\"invoice_issued_not_draft\"}",
                         "An issued invoice cannot go back to draft; void it instead."),
                 Arguments.of("23514", "{\"code\":\"overpayment\",\"invoice_number\":\"INV-0042\",\"amount\":\"150.00\",\"balance_due\":\"99.50\"}",
