@@ -15,6 +15,7 @@ import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.testing.SectionUnderTest;
 import com.fielddesk.domain.audit.AuditEntry;
 import com.fielddesk.domain.audit.AuditEvents;
+import com.fielddesk.domain.audit.AuditOfflineCopy;
 import com.fielddesk.domain.audit.AuditRepository;
 import com.fielddesk.domain.audit.CsvReader;
 import com.fielddesk.domain.audit.FieldChange;
@@ -97,7 +98,7 @@ class AuditFeatureTest {
 
     private Feature auditAs(SupabaseClient client, UUID user, SaveFileChooser files) {
         AuditRepository audit = new AuditRepository(new SupabaseAuditLogPort(client), new WitnessedHeads(cache, Clock.systemUTC()),
-                new LocalCache(cache, new Outbox(), Clock.systemUTC()), new UserId(user));
+                new LocalCache(cache, new Outbox(), Clock.systemUTC()), new UserId(user), new AuditOfflineCopy(cache), Clock.systemUTC());
         return AuditFeature.feature(audit, new AuditEvents(new SupabaseFunctionPort(client)), files);
     }
 

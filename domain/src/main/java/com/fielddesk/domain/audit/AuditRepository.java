@@ -12,6 +12,8 @@ import com.fielddesk.cache.remote.SessionExpiredException;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.common.UserId;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +37,11 @@ import static com.fielddesk.cache.query.CacheTables.WORK_ORDERS;
  * server's own chain check, then every chain head this computer witnessed before, so a history
  * rewritten with all hashes recomputed is still caught. Supervisors and admins only; the server's
  * row security decides as well.
+ *
+ * <p>Their consoles also keep the most recent entries (the offline window, 30 days unless the
+ * person chose otherwise) in an {@link AuditOfflineCopy}, refreshed page by page with
+ * {@link #refreshOfflineCopy}; a page the server cannot serve because it cannot be reached comes
+ * from that copy, and says so ({@link AuditPage#offlineSince()}).
  */
 public final class AuditRepository {
 
@@ -46,12 +53,17 @@ public final class AuditRepository {
     private final WitnessedHeads witnessed;
     private final LocalCache cache;
     private final UserId currentUser;
+    private final AuditOfflineCopy offline;
+    private final Clock clock;
 
-    public AuditRepository(AuditLogPort server, WitnessedHeads witnessed, LocalCache cache, UserId currentUser) {
+    public AuditRepository(AuditLogPort server, WitnessedHeads witnessed, LocalCache cache, UserId currentUser,
+                           AuditOfflineCopy offline, Clock clock) {
         this.server = server;
         this.witnessed = witnessed;
         this.cache = cache;
         this.currentUser = currentUser;
+        this.offline = offline;
+        this.clock = clock;
     }
 
     /** A person of the company, as the "person" filter lists them. */
@@ -73,20 +85,101 @@ public final class AuditRepository {
 
     /**
      * A page of entries, newest first; {@code before} is the previous page's {@link AuditPage#before()}.
-     * The newest entry read is remembered as a witnessed head.
+     * The newest entry read is remembered as a witnessed head. When the server cannot be reached
+     * and this computer keeps an offline copy, the page comes from the copy (and says so).
      */
     public AuditPage page(AuditFilter filter, Optional<Long> before, int limit) {
+        try {
+            return serverPage(filter, before, limit);
+        } catch (AuditUnavailableException unavailable) {
+            if (unavailable.reason() != AuditUnavailableException.Reason.SERVER_UNREACHABLE) {
+                throw unavailable;
+            }
+            Optional<UUID> company = companyId();
+            Optional<AuditOfflineCopy.Range> range = company.flatMap(offline::range);
+            if (range.isEmpty()) {
+                throw unavailable;
+            }
+            List<JsonNode> rows = offline.page(company.get(), query(filter, before, limit));
+            return page(rows, limit, Optional.of(range.get().since()));
+        }
+    }
+
+    /** A page from the server only (an export is of the server's log, never of the offline copy). */
+    public AuditPage serverPage(AuditFilter filter, Optional<Long> before, int limit) {
         requireReader();
-        List<JsonNode> rows = onServer(() -> server.page(new AuditLogQuery(filter.from(), filter.to(), filter.person(),
-                filter.action(), filter.recordType(), filter.record(), before, limit)));
+        List<JsonNode> rows = onServer(() -> server.page(query(filter, before, limit)));
         if (!rows.isEmpty()) {
             companyId().ifPresent(company -> witnessed.witness(company,
                     new WitnessedHeads.Head(rows.get(0).path("seq").asLong(), rows.get(0).path("hash").asText())));
         }
+        return page(rows, limit, Optional.empty());
+    }
+
+    private static AuditLogQuery query(AuditFilter filter, Optional<Long> before, int limit) {
+        return new AuditLogQuery(filter.from(), filter.to(), filter.person(), filter.action(), filter.recordType(),
+                filter.record(), filter.text(), before, limit);
+    }
+
+    private AuditPage page(List<JsonNode> rows, int limit, Optional<Instant> offlineSince) {
         Map<UUID, String> people = names(rows);
         List<AuditEntry> entries = rows.stream().map(row -> entry(row, people)).toList();
         Optional<Long> next = rows.size() < limit ? Optional.empty() : Optional.of(entries.get(entries.size() - 1).seq());
-        return new AuditPage(entries, next);
+        return new AuditPage(entries, next, offlineSince);
+    }
+
+    // ---- the offline copy ----
+
+    /** How many entries one refresh reads per request. */
+    static final int REFRESH_PAGE = 1_000;
+
+    /**
+     * Brings the offline copy up to date with the server: the entries of the last {@code window}
+     * that it does not hold yet, read newest first page by page (a first refresh, or a window made
+     * longer, reads the whole window), then drops what is older than the window. The person must
+     * be a supervisor or an admin (for anyone else the copy is emptied and nothing is read). Answers
+     * how far the copy now reaches; a server that cannot be reached throws (the copy keeps what it had).
+     */
+    public Optional<AuditOfflineCopy.Range> refreshOfflineCopy(Duration window) {
+        Optional<UUID> known = companyId();
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID company = known.get();
+        if (!mayRead()) {
+            offline.forget(company);
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant since = now.minus(window);
+        Optional<AuditOfflineCopy.Range> before = offline.range(company);
+        // Entries up to this seq are held already (unless the window now reaches further back than the copy does).
+        long held = before.filter(range -> !range.since().isAfter(since)).map(AuditOfflineCopy.Range::completeSeq).orElse(0L);
+        long newest = held;
+        Optional<Long> older = Optional.empty();
+        while (true) {
+            Optional<Long> continueAfter = older;
+            List<JsonNode> rows = onServer(() -> server.page(new AuditLogQuery(Optional.of(since), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), continueAfter,
+                    REFRESH_PAGE)));
+            List<JsonNode> fresh = rows.stream().filter(row -> row.path("seq").asLong() > held).toList();
+            offline.keep(company, fresh);
+            if (!rows.isEmpty() && older.isEmpty()) {
+                newest = rows.get(0).path("seq").asLong();
+                witnessed.witness(company, new WitnessedHeads.Head(newest, rows.get(0).path("hash").asText()));
+            }
+            if (rows.size() < REFRESH_PAGE || fresh.size() < rows.size()) {
+                break;
+            }
+            older = Optional.of(rows.get(rows.size() - 1).path("seq").asLong());
+        }
+        offline.completed(company, since, newest, now);
+        return offline.range(company);
+    }
+
+    /** How far the offline copy reaches, when this computer keeps one. */
+    public Optional<AuditOfflineCopy.Range> offlineRange() {
+        return companyId().flatMap(offline::range);
     }
 
     /** The server's chain check, then every head this computer witnessed, in words. */
@@ -183,8 +276,8 @@ public final class AuditRepository {
         return names;
     }
 
-    /** "Job 42", "Invoice 7", a customer's name — when this computer has the record. */
-    private Optional<String> recordName(String table, UUID id) {
+    /** "Job 42 · Boiler", "Invoice 7", a customer's name — when this computer has the record. */
+    public Optional<String> recordName(String table, UUID id) {
         return switch (table) {
             case "work_orders" -> cache.first(Query.from(WORK_ORDERS).includeDeleted().where(WORK_ORDERS.id.eq(id)),
                     row -> ("quote".equals(row.get(WORK_ORDERS.stage)) ? "Quote " : "Job ")

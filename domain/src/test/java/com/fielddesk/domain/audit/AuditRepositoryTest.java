@@ -77,7 +77,7 @@ class AuditRepositoryTest {
             client.auth().signInWithPassword(user.email(), user.password());
         }
         return new AuditRepository(new SupabaseAuditLogPort(client), new WitnessedHeads(database, Clock.systemUTC()), cache,
-                new UserId(user.id()));
+                new UserId(user.id()), new AuditOfflineCopy(database), Clock.systemUTC());
     }
 
     private long entriesOnTheServer() {

@@ -34,6 +34,8 @@ public final class SupabaseAuditLogPort implements AuditLogPort {
             query.action().ifPresent(action -> select.eq("action", action));
             query.table().ifPresent(table -> select.eq("table_name", table));
             query.rowId().ifPresent(row -> select.eq("row_id", row));
+            // values_text: the old and new values' text (a generated column, 20261208100000_audit_free_text.sql).
+            query.text().ifPresent(text -> select.ilike("values_text", AuditLogQuery.containing(text)));
             query.beforeSeq().ifPresent(seq -> select.lt("seq", seq));
             return select.order("seq", SelectQuery.Direction.DESC).limit(query.limit()).list(JsonNode.class);
         });
