@@ -55,6 +55,11 @@ public final class AuditRepository {
     private final UserId currentUser;
     private final AuditOfflineCopy offline;
     private final Clock clock;
+    /** Until when the server counts as unreachable (a page then comes from the offline copy without asking it). */
+    private volatile Instant unreachableUntil = Instant.MIN;
+    /** The newest head this repository has written as witnessed. */
+    private volatile long newestWitnessed;
+    static final Duration TRY_THE_SERVER_AGAIN = Duration.ofSeconds(30);
 
     public AuditRepository(AuditLogPort server, WitnessedHeads witnessed, LocalCache cache, UserId currentUser,
                            AuditOfflineCopy offline, Clock clock) {
@@ -89,30 +94,60 @@ public final class AuditRepository {
      * and this computer keeps an offline copy, the page comes from the copy (and says so).
      */
     public AuditPage page(AuditFilter filter, Optional<Long> before, int limit) {
+        if (clock.instant().isBefore(unreachableUntil)) {
+            // The server was not reached moments ago: the copy answers at once instead of after another failed connection.
+            requireReader();
+            Optional<AuditPage> copy = offlinePage(filter, before, limit);
+            if (copy.isPresent()) {
+                return copy.get();
+            }
+        }
         try {
             return serverPage(filter, before, limit);
         } catch (AuditUnavailableException unavailable) {
             if (unavailable.reason() != AuditUnavailableException.Reason.SERVER_UNREACHABLE) {
                 throw unavailable;
             }
-            Optional<UUID> company = companyId();
-            Optional<AuditOfflineCopy.Range> range = company.flatMap(offline::range);
-            if (range.isEmpty()) {
-                throw unavailable;
-            }
-            List<JsonNode> rows = offline.page(company.get(), query(filter, before, limit));
-            return page(rows, limit, Optional.of(range.get().since()));
+            return offlinePage(filter, before, limit).orElseThrow(() -> unavailable);
+        }
+    }
+
+    private Optional<AuditPage> offlinePage(AuditFilter filter, Optional<Long> before, int limit) {
+        Optional<UUID> company = companyId();
+        Optional<AuditOfflineCopy.Range> range = company.flatMap(offline::range);
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        List<JsonNode> rows = offline.page(company.get(), query(filter, before, limit));
+        return Optional.of(page(rows, limit, Optional.of(range.get().since())));
+    }
+
+    /** Remembers the newest entry of a page as a witnessed head (once: an older or the same head again is not written). */
+    private void witness(List<JsonNode> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        long seq = rows.get(0).path("seq").asLong();
+        if (seq > newestWitnessed) {
+            companyId().ifPresent(company -> witnessed.witness(company, new WitnessedHeads.Head(seq, rows.get(0).path("hash").asText())));
+            newestWitnessed = seq;
         }
     }
 
     /** A page from the server only (an export is of the server's log, never of the offline copy). */
     public AuditPage serverPage(AuditFilter filter, Optional<Long> before, int limit) {
         requireReader();
-        List<JsonNode> rows = onServer(() -> server.page(query(filter, before, limit)));
-        if (!rows.isEmpty()) {
-            companyId().ifPresent(company -> witnessed.witness(company,
-                    new WitnessedHeads.Head(rows.get(0).path("seq").asLong(), rows.get(0).path("hash").asText())));
+        List<JsonNode> rows;
+        try {
+            rows = onServer(() -> server.page(query(filter, before, limit)));
+        } catch (AuditUnavailableException unavailable) {
+            if (unavailable.reason() == AuditUnavailableException.Reason.SERVER_UNREACHABLE) {
+                unreachableUntil = clock.instant().plus(TRY_THE_SERVER_AGAIN);
+            }
+            throw unavailable;
         }
+        unreachableUntil = Instant.MIN;
+        witness(rows);
         return page(rows, limit, Optional.empty());
     }
 
@@ -123,7 +158,8 @@ public final class AuditRepository {
 
     private AuditPage page(List<JsonNode> rows, int limit, Optional<Instant> offlineSince) {
         Map<UUID, String> people = names(rows);
-        List<AuditEntry> entries = rows.stream().map(row -> entry(row, people)).toList();
+        Map<UUID, String> records = recordNames(rows);
+        List<AuditEntry> entries = rows.stream().map(row -> entry(row, people, records)).toList();
         Optional<Long> next = rows.size() < limit ? Optional.empty() : Optional.of(entries.get(entries.size() - 1).seq());
         return new AuditPage(entries, next, offlineSince);
     }
@@ -159,14 +195,22 @@ public final class AuditRepository {
         Optional<Long> older = Optional.empty();
         while (true) {
             Optional<Long> continueAfter = older;
-            List<JsonNode> rows = onServer(() -> server.page(new AuditLogQuery(Optional.of(since), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), continueAfter,
-                    REFRESH_PAGE)));
+            List<JsonNode> rows;
+            try {
+                rows = onServer(() -> server.page(new AuditLogQuery(Optional.of(since), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), continueAfter, REFRESH_PAGE)));
+            } catch (AuditUnavailableException unavailable) {
+                if (unavailable.reason() == AuditUnavailableException.Reason.SERVER_UNREACHABLE) {
+                    unreachableUntil = clock.instant().plus(TRY_THE_SERVER_AGAIN);
+                }
+                throw unavailable;
+            }
+            unreachableUntil = Instant.MIN;
             List<JsonNode> fresh = rows.stream().filter(row -> row.path("seq").asLong() > held).toList();
             offline.keep(company, fresh);
             if (!rows.isEmpty() && older.isEmpty()) {
                 newest = rows.get(0).path("seq").asLong();
-                witnessed.witness(company, new WitnessedHeads.Head(newest, rows.get(0).path("hash").asText()));
+                witness(rows);
             }
             if (rows.size() < REFRESH_PAGE || fresh.size() < rows.size()) {
                 break;
@@ -232,13 +276,13 @@ public final class AuditRepository {
 
     // ---- entries in words ----
 
-    private AuditEntry entry(JsonNode row, Map<UUID, String> people) {
+    private AuditEntry entry(JsonNode row, Map<UUID, String> people, Map<UUID, String> records) {
         Optional<UUID> actor = uuid(row.path("actor_id"));
         Optional<String> table = text(row.path("table_name"));
         Optional<UUID> record = uuid(row.path("row_id"));
         return new AuditEntry(row.path("seq").asLong(), Instant.parse(instantText(row.path("occurred_at").asText())), actor,
                 actor.map(people::get), Role.fromCode(row.path("actor_role").asText()), row.path("action").asText(), table, record,
-                table.flatMap(t -> record.flatMap(id -> recordName(t, id))), changes(row.path("old_values"), row.path("new_values")),
+                record.map(records::get), changes(row.path("old_values"), row.path("new_values")),
                 row.path("hash").asText());
     }
 
@@ -274,6 +318,41 @@ public final class AuditRepository {
                     row.get(PROFILES.fullName))).forEach(entry -> names.put(entry.getKey(), entry.getValue()));
         }
         return names;
+    }
+
+    /** The readable names of the rows' records this computer has: one cache read per record type, not one per entry. */
+    private Map<UUID, String> recordNames(List<JsonNode> rows) {
+        Map<String, Set<UUID>> byTable = new HashMap<>();
+        for (JsonNode row : rows) {
+            text(row.path("table_name")).ifPresent(table -> uuid(row.path("row_id"))
+                    .ifPresent(id -> byTable.computeIfAbsent(table, t -> new HashSet<>()).add(id)));
+        }
+        Map<UUID, String> names = new HashMap<>();
+        byTable.forEach((table, ids) -> {
+            List<Map.Entry<UUID, String>> found = switch (table) {
+                case "work_orders" -> cache.list(Query.from(WORK_ORDERS).includeDeleted().where(WORK_ORDERS.id.in(ids)),
+                        row -> Map.entry(row.get(WORK_ORDERS.id), workOrderName(row.get(WORK_ORDERS.stage),
+                                row.get(WORK_ORDERS.number), row.get(WORK_ORDERS.title))));
+                case "invoices" -> cache.list(Query.from(INVOICES).includeDeleted().where(INVOICES.id.in(ids)),
+                        row -> Map.entry(row.get(INVOICES.id), invoiceName(row.get(INVOICES.number))));
+                case "customers" -> cache.list(Query.from(CUSTOMERS).includeDeleted().where(CUSTOMERS.id.in(ids)),
+                        row -> Map.entry(row.get(CUSTOMERS.id), String.valueOf(row.get(CUSTOMERS.fullName))));
+                case "profiles" -> cache.list(Query.from(PROFILES).includeDeleted().where(PROFILES.id.in(ids)),
+                        row -> Map.entry(row.get(PROFILES.id), String.valueOf(row.get(PROFILES.fullName))));
+                default -> List.of();
+            };
+            found.forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        });
+        return names;
+    }
+
+    private static String workOrderName(String stage, Object number, String title) {
+        return ("quote".equals(stage) ? "Quote " : "Job ") + Optional.ofNullable(number).map(String::valueOf).orElse("(new)")
+                + " · " + title;
+    }
+
+    private static String invoiceName(Object number) {
+        return "Invoice " + Optional.ofNullable(number).map(String::valueOf).orElse("(draft)");
     }
 
     /** "Job 42 · Boiler", "Invoice 7", a customer's name — when this computer has the record. */
