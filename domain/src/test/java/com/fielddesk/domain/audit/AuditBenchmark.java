@@ -228,9 +228,9 @@ public final class AuditBenchmark {
                                                   old_values, new_values, prev_hash, hash)
                     select gen_random_uuid(), '%1$s', h.seq + g, now() - (%2$d - g) * (interval '365 days' / %2$d), a.actors[1 + g %% 10],
                            case when g %% 10 = 0 then 'supervisor' else 'dispatcher' end, 'update', 'work_orders',
-                           ('00000000-0000-0000-0000-' || lpad(((g * 7919) %% 5000)::text, 12, '0'))::uuid,
-                           jsonb_build_object('status', 'scheduled', 'title', 'Job ' || ((g * 7919) %% 5000)),
-                           jsonb_build_object('status', 'dispatched', 'title', 'Job ' || ((g * 7919) %% 5000)),
+                           ('00000000-0000-0000-0000-' || lpad(((g::bigint * 7919) %% 5000)::text, 12, '0'))::uuid,
+                           jsonb_build_object('status', 'scheduled', 'title', 'Job ' || ((g::bigint * 7919) %% 5000)),
+                           jsonb_build_object('status', 'dispatched', 'title', 'Job ' || ((g::bigint * 7919) %% 5000)),
                            null, md5(g::text)
                       from generate_series(1, %2$d) g, (select %3$s as actors) a,
                            (select coalesce(max(seq), 0) as seq from public.audit_log where company_id = '%1$s') h

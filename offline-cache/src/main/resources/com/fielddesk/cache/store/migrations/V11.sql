@@ -19,9 +19,14 @@ create table audit_offline_entries (
   hash text not null,
   primary key (company_id, seq)
 );
-create index audit_offline_by_time on audit_offline_entries (company_id, occurred_at);
-create index audit_offline_by_person on audit_offline_entries (company_id, actor_id, seq);
-create index audit_offline_by_record on audit_offline_entries (company_id, row_id, seq);
+-- Pages are newest first (seq desc) with an optional time range: each index walks seq downwards and
+-- checks the time in the index itself, so a page of 200 reads ~200 rows, not every entry of the range
+-- (person + a week over 82,000 entries: 0.5 ms this way, 30 ms with (company_id, actor_id, occurred_at)
+-- and a sort — docs/benchmarks.md).
+create index audit_offline_by_time on audit_offline_entries (company_id, seq, occurred_at);
+create index audit_offline_by_person on audit_offline_entries (company_id, actor_id, seq, occurred_at);
+create index audit_offline_by_record on audit_offline_entries (company_id, row_id, seq, occurred_at);
+create index audit_offline_trim on audit_offline_entries (company_id, occurred_at);
 
 -- How far the copy reaches: complete from covered_since up to complete_seq (the newest entry of the
 -- last refresh that ran to its end).
