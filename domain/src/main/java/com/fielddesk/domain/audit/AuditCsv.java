@@ -36,7 +36,7 @@ public final class AuditCsv {
 
     public static final List<String> HEADER = List.of("Seq", "Time", "Person", "Role", "Action", "Record type", "Record",
             "Record id", "Changes", "Hash");
-    public static final int DEFAULT_PAGE_SIZE = 500;
+    public static final int DEFAULT_PAGE_SIZE = 1_000;
     static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final String LINE_END = "\r\n";
 

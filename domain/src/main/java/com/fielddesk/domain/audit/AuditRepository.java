@@ -60,6 +60,8 @@ public final class AuditRepository {
     /** The newest head this repository has written as witnessed. */
     private volatile long newestWitnessed;
     static final Duration TRY_THE_SERVER_AGAIN = Duration.ofSeconds(30);
+    /** Witnessed heads checked per request to the server. */
+    static final int HEADS_PER_REQUEST = 200;
 
     public AuditRepository(AuditLogPort server, WitnessedHeads witnessed, LocalCache cache, UserId currentUser,
                            AuditOfflineCopy offline, Clock clock) {
@@ -236,11 +238,17 @@ public final class AuditRepository {
             return new ChainCheck.Broken(result.path("seq").asLong(), result.path("reason").asText("The chain is broken."));
         }
         List<WitnessedHeads.Head> heads = witnessed.all(company);
-        for (WitnessedHeads.Head head : heads) {
-            JsonNode now = onServer(() -> server.entry(company, head.seq()));
-            String serverHash = now == null || now.isNull() ? null : now.path("hash").asText();
-            if (!head.hash().equals(serverHash)) {
-                return new ChainCheck.Rewritten(head.seq(), head.hash(), serverHash);
+        // The server's hashes of the witnessed entries, many per request (1,000 heads one by one took 1–5 s).
+        for (int first = 0; first < heads.size(); first += HEADS_PER_REQUEST) {
+            List<WitnessedHeads.Head> some = heads.subList(first, Math.min(heads.size(), first + HEADS_PER_REQUEST));
+            List<JsonNode> found = onServer(() -> server.hashes(company, some.stream().map(WitnessedHeads.Head::seq).toList()));
+            Map<Long, String> serverHashes = new HashMap<>();
+            found.forEach(row -> serverHashes.put(row.path("seq").asLong(), row.path("hash").asText()));
+            for (WitnessedHeads.Head head : some) {
+                String serverHash = serverHashes.get(head.seq());
+                if (!head.hash().equals(serverHash)) {
+                    return new ChainCheck.Rewritten(head.seq(), head.hash(), serverHash);
+                }
             }
         }
         return new ChainCheck.Intact(result.path("checked").asLong(), heads.size());

@@ -6,6 +6,7 @@ import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.supabase.SupabaseClient;
 import com.fielddesk.supabase.rest.SelectQuery;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,8 +48,11 @@ public final class SupabaseAuditLogPort implements AuditLogPort {
     }
 
     @Override
-    public JsonNode entry(UUID company, long seq) throws RemoteException {
-        return SupabaseFunctionPort.translated(() -> client.from("audit_log").select(COLUMNS).eq("company_id", company)
-                .eq("seq", seq).maybeSingle(JsonNode.class).orElse(null));
+    public List<JsonNode> hashes(UUID company, Collection<Long> seqs) throws RemoteException {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        return SupabaseFunctionPort.translated(() -> client.from("audit_log").select("seq,hash").eq("company_id", company)
+                .in("seq", seqs).list(JsonNode.class));
     }
 }

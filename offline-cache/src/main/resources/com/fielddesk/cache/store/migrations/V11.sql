@@ -26,7 +26,6 @@ create table audit_offline_entries (
 create index audit_offline_by_time on audit_offline_entries (company_id, seq, occurred_at);
 create index audit_offline_by_person on audit_offline_entries (company_id, actor_id, seq, occurred_at);
 create index audit_offline_by_record on audit_offline_entries (company_id, row_id, seq, occurred_at);
-create index audit_offline_trim on audit_offline_entries (company_id, occurred_at);
 
 -- How far the copy reaches: complete from covered_since up to complete_seq (the newest entry of the
 -- last refresh that ran to its end).
