@@ -303,6 +303,10 @@ final class AuditViewModel implements AutoCloseable {
     /** Every filter back to "everything". */
     void clearFilters() {
         record.set(null);
+        clearAllButTheRecord();
+    }
+
+    private void clearAllButTheRecord() {
         fromDay.set(null);
         toDay.set(null);
         person.set(null);
@@ -313,12 +317,7 @@ final class AuditViewModel implements AutoCloseable {
 
     /** Shows one record's history (the "History" button of another section): every change of it. */
     void showHistoryOf(String table, UUID id) {
-        fromDay.set(null);
-        toDay.set(null);
-        person.set(null);
-        action.set(null);
-        recordType.set(null);
-        text.set("");
+        clearAllButTheRecord();
         record.set(new OneRecord(table, id, AuditRecordType.labelOf(table) + " " + id.toString().substring(0, 8)));
         tasks.run(() -> audit.recordName(table, id), name -> name.ifPresent(known -> {
             if (record.get() != null && record.get().id().equals(id)) {

@@ -280,16 +280,7 @@ public final class ScreenshotTour {
                 + " values (?, 'Ada Brennan', '+1 555 0142', 'ada.brennan@example.com') returning id", backend.acme.id());
         backend.queryValue("insert into public.customers (company_id, full_name, phone) values (?, 'Marcus Okafor', '+1 555 0177')"
                 + " returning id", backend.acme.id());
-        try (com.fielddesk.supabase.SupabaseClient api = new com.fielddesk.supabase.SupabaseClient(
-                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.endpoint().anonKey()),
-                new com.fielddesk.supabase.auth.InMemorySessionStore())) {
-            api.auth().signInWithPassword(admin.email(), admin.password());
-            String logo = backend.acme.id() + "/invoice-logo.png";
-            api.storage().from("branding").upload(logo, logoPicture(), "image/png", true, null);
-            api.from("companies").update(java.util.Map.of("invoice_logo_path", logo, "invoice_legal_name", "Acme Heating LLC",
-                    "invoice_address", "1 Main Street\nSpringfield, IL 12345", "invoice_footer",
-                    "Thank you for your business. Questions? Call (555) 010-0100.", "invoice_prefix", "ACME-",
-                    "invoice_accent_color", "#0E7C66")).eq("id", backend.acme.id()).execute();
+        try (com.fielddesk.supabase.SupabaseClient api = brandedAsAdmin(backend, admin)) {
             api.from("customers").update(java.util.Map.of("full_name", "Ada Brennan-Lowe", "email", "ada.lowe@example.com"))
                     .eq("id", ada).execute();
         }
@@ -344,17 +335,7 @@ public final class ScreenshotTour {
     private void settingsShots(ConsoleBackend backend) throws IOException {
         com.fielddesk.desktop.signin.DemoLogin admin = backend.staffWithPassword(backend.acme, "admin", "Ada Admin");
         com.fielddesk.desktop.signin.DemoLogin technician = backend.staffWithPassword(backend.acme, "technician", "Toni Tech");
-        try (com.fielddesk.supabase.SupabaseClient api = new com.fielddesk.supabase.SupabaseClient(
-                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.endpoint().anonKey()),
-                new com.fielddesk.supabase.auth.InMemorySessionStore())) {
-            api.auth().signInWithPassword(admin.email(), admin.password());
-            String logo = backend.acme.id() + "/invoice-logo.png";
-            api.storage().from("branding").upload(logo, logoPicture(), "image/png", true, null);
-            api.from("companies").update(java.util.Map.of("invoice_logo_path", logo, "invoice_legal_name", "Acme Heating LLC",
-                    "invoice_address", "1 Main Street\nSpringfield, IL 12345", "invoice_footer",
-                    "Thank you for your business. Questions? Call (555) 010-0100.", "invoice_prefix", "ACME-"))
-                    .eq("id", backend.acme.id()).execute();
-        }
+        brandedAsAdmin(backend, admin).close();
         if (node("#" + ShellView.SIGN_OUT_ID) != null) {
             Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
         }
@@ -426,6 +407,23 @@ public final class ScreenshotTour {
             ((PasswordField) node("#" + SignInView.PASSWORD_ID)).setText(login.password());
             ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
         });
+    }
+
+    /** Signs in as the admin through the API and gives Acme its invoice branding with a logo; the client stays signed in. */
+    private static com.fielddesk.supabase.SupabaseClient brandedAsAdmin(ConsoleBackend backend,
+                                                                         com.fielddesk.desktop.signin.DemoLogin admin)
+            throws IOException {
+        com.fielddesk.supabase.SupabaseClient api = new com.fielddesk.supabase.SupabaseClient(
+                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.endpoint().anonKey()),
+                new com.fielddesk.supabase.auth.InMemorySessionStore());
+        api.auth().signInWithPassword(admin.email(), admin.password());
+        String logo = backend.acme.id() + "/invoice-logo.png";
+        api.storage().from("branding").upload(logo, logoPicture(), "image/png", true, null);
+        api.from("companies").update(java.util.Map.of("invoice_logo_path", logo, "invoice_legal_name", "Acme Heating LLC",
+                "invoice_address", "1 Main Street\nSpringfield, IL 12345", "invoice_footer",
+                "Thank you for your business. Questions? Call (555) 010-0100.", "invoice_prefix", "ACME-"))
+                .eq("id", backend.acme.id()).execute();
+        return api;
     }
 
     private void settingsTab(int index) {
