@@ -289,9 +289,7 @@ class AuditFeatureTest {
     @Test
     void entriesSeenOnlineStayReadableAndFilterableOfflineAndTheScreenSaysItShowsTheOfflineCopy() throws Exception {
         SupabaseClient client = signedIn(supervisor, BACKEND.url().toString());
-        UUID ada = BACKEND.tenants().customer(company, "Ada Brennan");
-        BACKEND.tenants().customer(company, "Bea Other");
-        client.from("customers").update(Map.of("full_name", "Ada Brennan-Lowe")).eq("id", ada).execute();
+        UUID ada = adaRenamedBy(client);
         section = SectionUnderTest.show(auditAs(client, supervisor.id(), (o, t, n) -> Optional.empty()), cache, folder);
         Fx.waitUntil("the log, and the offline copy's range", DEADLINE, () -> entries().size() >= 5
                 && section.text("#audit-offline-range").startsWith("Offline: entries since "));
@@ -328,9 +326,7 @@ class AuditFeatureTest {
     @Test
     void historyOnACustomerOpensTheLogFilteredToThatCustomer() throws Exception {
         SupabaseClient client = signedIn(supervisor, BACKEND.url().toString());
-        UUID ada = BACKEND.tenants().customer(company, "Ada Brennan");
-        BACKEND.tenants().customer(company, "Bea Other");
-        client.from("customers").update(Map.of("full_name", "Ada Brennan-Lowe")).eq("id", ada).execute();
+        UUID ada = adaRenamedBy(client);
         CacheRows.write(cache, "customers", List.of(row("id", ada, "company_id", company.id(), "full_name", "Ada Brennan-Lowe")));
         Feature customers = com.fielddesk.desktop.customers.CustomersFeature.feature(new com.fielddesk.domain.customers
                 .CustomerRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()), new UserId(supervisor.id())));
@@ -349,6 +345,14 @@ class AuditFeatureTest {
                 && entries().size() == 2 && !section.lookup("#audit-loading").isVisible());
         assertThat(entries()).allSatisfy(entry -> assertThat(entry.recordId()).contains(ada))
                 .extracting(AuditEntry::action).containsExactly("update", "insert");
+    }
+
+    /** Two customers; Ada renamed by the signed-in person ("Ada Brennan" → "Ada Brennan-Lowe"). Answers Ada's id. */
+    private UUID adaRenamedBy(SupabaseClient client) {
+        UUID ada = BACKEND.tenants().customer(company, "Ada Brennan");
+        BACKEND.tenants().customer(company, "Bea Other");
+        client.from("customers").update(Map.of("full_name", "Ada Brennan-Lowe")).eq("id", ada).execute();
+        return ada;
     }
 
     private long entriesOnTheServer() {

@@ -246,11 +246,8 @@ public final class ScreenshotTour {
         services.close();
     }
 
-    /** Only the Settings pictures (40–49): a backend with one lead, the sign-in form, then {@link #settingsShots}. */
-    private void runSettingsOnly() throws Exception {
-        ConsoleBackend backend = new ConsoleBackend();
-        backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
-                true, "12345", "Springfield", null, 4);
+    /** Starts JavaFX and a console window on the backend's sign-in form (the partial tours). */
+    private Services consoleOn(ConsoleBackend backend) throws Exception {
         Platform.startup(() -> { });
         Services services = new Services(Files.createTempDirectory("fielddesk-tour-home-"), backend.asLocalDemo(),
                 Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher));
@@ -260,6 +257,15 @@ public final class ScreenshotTour {
             window.showSignIn(null, false);
             stage.show();
         });
+        return services;
+    }
+
+    /** Only the Settings pictures (40–49): a backend with one lead, the sign-in form, then {@link #settingsShots}. */
+    private void runSettingsOnly() throws Exception {
+        ConsoleBackend backend = new ConsoleBackend();
+        backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
+                true, "12345", "Springfield", null, 4);
+        Services services = consoleOn(backend);
         Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
         settingsShots(backend);
         Fx.run(() -> stage.close());
@@ -284,15 +290,7 @@ public final class ScreenshotTour {
             api.from("customers").update(java.util.Map.of("full_name", "Ada Brennan-Lowe", "email", "ada.lowe@example.com"))
                     .eq("id", ada).execute();
         }
-        Platform.startup(() -> { });
-        Services services = new Services(Files.createTempDirectory("fielddesk-tour-home-"), backend.asLocalDemo(),
-                Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher));
-        Fx.run(() -> {
-            stage = new Stage();
-            window = new ConsoleWindow(stage, services);
-            window.showSignIn(null, false);
-            stage.show();
-        });
+        Services services = consoleOn(backend);
         signInAs(supervisor);
         Fx.waitUntil("the Audit log item", WAIT, () -> node("#" + ShellView.NAV_PREFIX + "audit") != null);
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "audit")).fire());
