@@ -9,8 +9,6 @@ import com.fielddesk.domain.common.UserId;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TestBackend;
 import com.fielddesk.supabase.SupabaseClient;
-import com.fielddesk.supabase.SupabaseConfig;
-import com.fielddesk.supabase.auth.InMemorySessionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +49,7 @@ class AuditOfflineCopyTest {
     private TestBackend.SignedInUser supervisor;
     private SupabaseClient supervisorClient;
     private UUID ada;
-    private final List<SupabaseClient> clients = new ArrayList<>();
+    private final AuditClients clients = new AuditClients(BACKEND);
 
     @BeforeEach
     void setUp() {
@@ -71,17 +68,12 @@ class AuditOfflineCopyTest {
 
     @AfterEach
     void close() {
-        clients.forEach(SupabaseClient::close);
+        clients.close();
         database.close();
     }
 
     private SupabaseClient client(TestBackend.SignedInUser user, String url) {
-        SupabaseClient client = new SupabaseClient(SupabaseConfig.of(url, BACKEND.anonKey()), new InMemorySessionStore());
-        clients.add(client);
-        if (url.equals(BACKEND.url().toString())) {
-            client.auth().signInWithPassword(user.email(), user.password());
-        }
-        return client;
+        return clients.signedIn(user, url);
     }
 
     private AuditRepository audit(SupabaseClient client, Clock clock) {
