@@ -14,6 +14,7 @@ import com.fielddesk.desktop.messages.MessagesFeature;
 import com.fielddesk.desktop.settings.ConsoleControls;
 import com.fielddesk.desktop.settings.SettingsFeature;
 import com.fielddesk.domain.audit.AuditEvents;
+import com.fielddesk.domain.audit.AuditOfflineCopy;
 import com.fielddesk.domain.audit.AuditRepository;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
@@ -68,7 +69,8 @@ final class FeatureRegistry {
                         new AuditEvents(new SupabaseFunctionPort(session.supabase()))),
                 AuditFeature.feature(new AuditRepository(new SupabaseAuditLogPort(session.supabase()),
                         new WitnessedHeads(session.cacheDatabase(), Clock.systemUTC()), session.sync().cache(),
-                        new UserId(session.userId())), new AuditEvents(new SupabaseFunctionPort(session.supabase()))),
+                        new UserId(session.userId()), new AuditOfflineCopy(session.cacheDatabase()), Clock.systemUTC()),
+                        new AuditEvents(new SupabaseFunctionPort(session.supabase()))),
                 SettingsFeature.feature(new CompanySettingsRepository(session.sync().cache(), new UserId(session.userId())),
                         () -> session.sync().pushThenPullAgain(List.of("lead_pool")).getOrDefault("lead_pool", 0L),
                         new StorageLogos(session.supabase()), console));

@@ -21,6 +21,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -37,6 +39,7 @@ import java.util.function.Function;
  * The audit log: filters on top (days, person, action, record type, one record's history), the
  * entries newest first with "Load older" under them, and the selected entry's changes field by
  * field below; Verify and Export CSV in the toolbar, each with its progress and result.
+ * Under the list: the range of entries kept on this computer for offline review.
  * Keys: Alt+V verify, Alt+E export, Alt+O load older, Alt+H the selected record's history,
  * Ctrl+R reload.
  */
@@ -130,11 +133,23 @@ final class AuditView {
         oneRecord.visibleProperty().bind(model.recordProperty().isNotNull());
         oneRecord.managedProperty().bind(oneRecord.visibleProperty());
 
+        TextField text = new TextField();
+        text.setId("audit-text");
+        text.setPromptText("Text in the values");
+        text.setPrefColumnCount(16);
+        text.setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().length() <= AuditViewModel.MAX_TEXT
+                ? change : null));
+        text.textProperty().bindBidirectional(model.textProperty());
+        text.setOnAction(e -> model.reload());
+        Label textLabel = new Label("Te_xt in values");
+        textLabel.setMnemonicParsing(true);
+        textLabel.setLabelFor(text);
+
         Button clear = new Button("Clear filters");
         clear.setId("audit-clear-filters");
         clear.setOnAction(e -> model.clearFilters());
 
-        FlowPane bar = new FlowPane(8, 6, fromLabel, from, toLabel, to, person, action, type, clear, oneRecord);
+        FlowPane bar = new FlowPane(8, 6, fromLabel, from, toLabel, to, person, action, type, textLabel, text, clear, oneRecord);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -291,11 +306,19 @@ final class AuditView {
         older.setOnAction(e -> model.loadOlder());
         Label zone = new Label("Times are in " + formats.zoneName() + ".");
         zone.getStyleClass().add(Styles.FORM_HINT);
+        Label offline = new Label();
+        offline.setId("audit-offline-range");
+        offline.getStyleClass().add(Styles.FORM_HINT);
+        offline.textProperty().bind(Bindings.createStringBinding(() -> model.offlineRangeProperty().get().isEmpty() ? ""
+                : model.offlineRangeProperty().get() + " (kept on this computer for when the server cannot be reached).",
+                model.offlineRangeProperty()));
+        shownWhenItSaysSomething(offline);
+        HBox hints = new HBox(16, zone, offline);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox footer = new HBox(8, loading, status, older);
         footer.setAlignment(Pos.CENTER_LEFT);
-        VBox list = new VBox(6, table, footer, zone);
+        VBox list = new VBox(6, table, footer, hints);
         VBox.setVgrow(list, Priority.ALWAYS);
         return list;
     }

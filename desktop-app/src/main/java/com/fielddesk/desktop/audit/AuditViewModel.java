@@ -10,6 +10,7 @@ import com.fielddesk.domain.audit.AuditCsv;
 import com.fielddesk.domain.audit.AuditEntry;
 import com.fielddesk.domain.audit.AuditEvents;
 import com.fielddesk.domain.audit.AuditFilter;
+import com.fielddesk.domain.audit.AuditOfflineCopy;
 import com.fielddesk.domain.audit.AuditPage;
 import com.fielddesk.domain.audit.AuditRecordType;
 import com.fielddesk.domain.audit.AuditRepository;
@@ -25,6 +26,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -34,6 +37,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,6 +45,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The audit log screen's state: the filters (a day range in the company's zone, a person, an
@@ -48,10 +53,19 @@ import java.util.function.Consumer;
  * (newest first; "Load older" continues after the oldest shown), the selected entry's changes,
  * Verify, and the CSV export of the filtered range with progress and cancel. Every server call
  * runs in the background; results arrive on the FX thread.
+ *
+ * <p>While the section is open the offline copy of the recent entries (the person's offline
+ * window) is refreshed: when the screen opens, after each Verify and every few minutes. When the
+ * server cannot be reached the list shows that copy and says so; the range it holds is always said.
  */
 final class AuditViewModel implements AutoCloseable {
 
     static final int PAGE = 50;
+    /** How often the offline copy is brought up to date while the section is open. */
+    static final Duration OFFLINE_REFRESH = Duration.ofMinutes(5);
+    /** How long the free-text filter waits after the last key before it reads again. */
+    static final Duration TYPING_PAUSE = Duration.ofMillis(350);
+    static final int MAX_TEXT = 200;
     /** Record types whose readable name already says what they are ("Job 42 · …", "Invoice 7"). */
     private static final java.util.Set<String> NAMED_WITH_THEIR_KIND = java.util.Set.of(
             AuditRecordType.WORK_ORDERS.table(), AuditRecordType.INVOICES.table());
@@ -65,6 +79,7 @@ final class AuditViewModel implements AutoCloseable {
     private final AuditEvents events;
     private final BackgroundTasks tasks;
     private final Formats formats;
+    private final IntSupplier offlineDays;
 
     private final ObjectProperty<LocalDate> fromDay = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDay = new SimpleObjectProperty<>();
@@ -72,7 +87,10 @@ final class AuditViewModel implements AutoCloseable {
     private final ObjectProperty<AuditAction> action = new SimpleObjectProperty<>();
     private final ObjectProperty<AuditRecordType> recordType = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<OneRecord> record = new ReadOnlyObjectWrapper<>();
+    private final StringProperty text = new SimpleStringProperty("");
     private final ObservableList<AuditRepository.Person> people = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper offlineRange = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper showingOfflineCopy = new ReadOnlyBooleanWrapper();
 
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -93,21 +111,41 @@ final class AuditViewModel implements AutoCloseable {
     private AuditFilter shownFilter = AuditFilter.everything();
     private Optional<Long> older = Optional.empty();
     private BackgroundTasks.Running loadingPage;
+    private boolean refreshing;
+    private boolean closed;
+    private long typed;
 
-    AuditViewModel(AuditRepository audit, AuditCsv csv, AuditEvents events, BackgroundTasks tasks, Formats formats) {
+    AuditViewModel(AuditRepository audit, AuditCsv csv, AuditEvents events, BackgroundTasks tasks, Formats formats,
+                   IntSupplier offlineDays) {
         this.audit = audit;
         this.csv = csv;
         this.events = events;
         this.tasks = tasks;
         this.formats = formats;
-        this.verify = new AsyncCommand<>(tasks, new SimpleBooleanProperty(true), AuditViewModel::checked,
-                failure -> told("Could not verify the audit log.", failure));
+        this.offlineDays = offlineDays;
+        this.verify = new AsyncCommand<>(tasks, new SimpleBooleanProperty(true), check -> {
+            refreshOfflineCopy();
+            return checked(check);
+        }, failure -> told("Could not verify the audit log.", failure));
         fromDay.addListener((o, before, now) -> reload());
         toDay.addListener((o, before, now) -> reload());
         person.addListener((o, before, now) -> reload());
         action.addListener((o, before, now) -> reload());
         recordType.addListener((o, before, now) -> reload());
-        record.addListener((o, before, now) -> reload());
+        record.addListener((o, before, now) -> {
+            // A name found later for the same record does not read the log again.
+            if (before == null || now == null || !before.id().equals(now.id())) {
+                reload();
+            }
+        });
+        text.addListener((o, before, now) -> {
+            long typing = ++typed;
+            tasks.onUiAfter(TYPING_PAUSE, () -> {
+                if (typing == typed && !closed) {
+                    reload();
+                }
+            });
+        });
         selected.addListener((o, before, now) -> {
             changes.setAll(now == null ? List.of() : now.changes());
             selectedTitle.set(now == null ? "" : describe(now));
@@ -118,6 +156,52 @@ final class AuditViewModel implements AutoCloseable {
         tasks.run(audit::people, people::setAll,
                 failure -> LoggerFactory.getLogger(AuditViewModel.class).warn("Could not list the people to filter by", failure));
         reload();
+        tasks.run(audit::offlineRange, range -> {
+            if (offlineRange.get().isEmpty()) {
+                range.ifPresent(this::offlineRangeIs);
+            }
+        }, failure -> LoggerFactory.getLogger(AuditViewModel.class).warn("Could not read the offline copy's range", failure));
+        refreshOfflineCopy();
+        refreshEvery(OFFLINE_REFRESH);
+    }
+
+    // ---- the offline copy ----
+
+    /** Brings the offline copy up to date in the background (one refresh at a time); a list showing the copy is read again. */
+    void refreshOfflineCopy() {
+        if (refreshing || closed) {
+            return;
+        }
+        refreshing = true;
+        tasks.run(() -> audit.refreshOfflineCopy(Duration.ofDays(offlineDays.getAsInt())), range -> {
+            refreshing = false;
+            range.ifPresentOrElse(this::offlineRangeIs, () -> offlineRange.set(""));
+            if (showingOfflineCopy.get() && !loading.get()) {
+                reload();
+            }
+        }, failure -> {
+            refreshing = false;
+            // The copy keeps what it had; the list says when it shows it.
+            LoggerFactory.getLogger(AuditViewModel.class).info("The offline copy of the audit log was not refreshed: {}",
+                    failure.toString());
+        });
+    }
+
+    private void refreshEvery(Duration period) {
+        tasks.onUiAfter(period, () -> {
+            if (!closed) {
+                refreshOfflineCopy();
+                refreshEvery(period);
+            }
+        });
+    }
+
+    private void offlineRangeIs(AuditOfflineCopy.Range range) {
+        offlineRange.set("Offline: entries since " + sinceText(range.since()));
+    }
+
+    private String sinceText(Instant since) {
+        return formats.date(since);
     }
 
     // ---- the list ----
@@ -157,6 +241,7 @@ final class AuditViewModel implements AutoCloseable {
         loadingPage = tasks.run(() -> audit.page(filter, before, PAGE), this::shown, failure -> {
             loading.set(false);
             problem.set(true);
+            showingOfflineCopy.set(false);
             status.set(told("Could not read the audit log.", failure).sentence());
         });
     }
@@ -166,13 +251,18 @@ final class AuditViewModel implements AutoCloseable {
         entries.addAll(page.entries());
         older = page.before();
         hasOlder.set(older.isPresent());
+        showingOfflineCopy.set(page.fromOfflineCopy());
+        problem.set(page.fromOfflineCopy());
         String count = formats.number(entries.size()) + (entries.size() == 1 ? " entry" : " entries");
+        String shown;
         if (entries.isEmpty()) {
-            status.set("No entries match these filters.");
+            shown = "No entries match these filters.";
         } else {
-            status.set(hasOlder.get() ? "Showing the newest " + count + "; older ones load with Load older."
-                    : "Showing all " + count + ".");
+            shown = hasOlder.get() ? "Showing the newest " + count + "; older ones load with Load older."
+                    : "Showing all " + count + ".";
         }
+        status.set(page.offlineSince().map(since -> "Showing the offline copy (entries since " + sinceText(since)
+                + "): the server cannot be reached. " + shown).orElse(shown));
     }
 
     private Optional<String> rangeProblem() {
@@ -188,7 +278,8 @@ final class AuditViewModel implements AutoCloseable {
         Optional<Instant> to = Optional.ofNullable(toDay.get())
                 .map(day -> day.plusDays(1).atStartOfDay(formats.zone()).toInstant());
         AuditFilter filter = new AuditFilter(from, to, Optional.ofNullable(person.get()).map(AuditRepository.Person::id),
-                Optional.ofNullable(action.get()).map(AuditAction::code), Optional.empty(), Optional.empty());
+                Optional.ofNullable(action.get()).map(AuditAction::code), Optional.empty(), Optional.empty(),
+                Optional.ofNullable(text.get()));
         if (record.get() != null) {
             return filter.historyOf(record.get().table(), record.get().id());
         }
@@ -212,11 +303,27 @@ final class AuditViewModel implements AutoCloseable {
     /** Every filter back to "everything". */
     void clearFilters() {
         record.set(null);
+        clearAllButTheRecord();
+    }
+
+    private void clearAllButTheRecord() {
         fromDay.set(null);
         toDay.set(null);
         person.set(null);
         action.set(null);
         recordType.set(null);
+        text.set("");
+    }
+
+    /** Shows one record's history (the "History" button of another section): every change of it. */
+    void showHistoryOf(String table, UUID id) {
+        clearAllButTheRecord();
+        record.set(new OneRecord(table, id, AuditRecordType.labelOf(table) + " " + id.toString().substring(0, 8)));
+        tasks.run(() -> audit.recordName(table, id), name -> name.ifPresent(known -> {
+            if (record.get() != null && record.get().id().equals(id)) {
+                record.set(new OneRecord(table, id, known));
+            }
+        }), failure -> LoggerFactory.getLogger(AuditViewModel.class).warn("Could not name the record", failure));
     }
 
     // ---- one entry in words ----
@@ -389,6 +496,18 @@ final class AuditViewModel implements AutoCloseable {
         return record.getReadOnlyProperty();
     }
 
+    StringProperty textProperty() {
+        return text;
+    }
+
+    ReadOnlyStringProperty offlineRangeProperty() {
+        return offlineRange.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty showingOfflineCopyProperty() {
+        return showingOfflineCopy.getReadOnlyProperty();
+    }
+
     ObservableList<AuditRepository.Person> people() {
         return people;
     }
@@ -447,6 +566,7 @@ final class AuditViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (loadingPage != null) {
             loadingPage.cancel();
         }

@@ -61,6 +61,7 @@ final class CustomerDetailViewModel implements AutoCloseable {
     private final StringProperty notes = form.track(new SimpleStringProperty(""));
     private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper mayDelete = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper mayShowHistory = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final AsyncCommand<String> save;
     private final AsyncCommand<String> delete;
@@ -110,6 +111,8 @@ final class CustomerDetailViewModel implements AutoCloseable {
     void show(CustomerId id) {
         notice.set(null);
         shown.set(id);
+        // The audit log's History is there for the roles that see the audit log (supervisors and admins).
+        mayShowHistory.set(id != null && navigator.canOpen(RecordKind.CUSTOMER_HISTORY));
         if (id == null) {
             customer.requery(List::of);
             addresses.requery(List::of);
@@ -206,6 +209,14 @@ final class CustomerDetailViewModel implements AutoCloseable {
         navigator.open(new RecordRef(kind, id)).ifPresent(why -> notice.set(Notice.info(why)));
     }
 
+    /** Opens the audit log filtered to the shown customer: every change of them, who made it and when. */
+    void showHistory() {
+        CustomerId id = shown.get();
+        if (id != null) {
+            open(RecordKind.CUSTOMER_HISTORY, id.value().toString());
+        }
+    }
+
     /** A new job or quote for the shown customer, in Jobs (through the navigator: features do not know each other). */
     void newWorkOrder(boolean quote) {
         CustomerId id = shown.get();
@@ -250,6 +261,10 @@ final class CustomerDetailViewModel implements AutoCloseable {
 
     ReadOnlyBooleanProperty pendingProperty() {
         return pending.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty mayShowHistoryProperty() {
+        return mayShowHistory.getReadOnlyProperty();
     }
 
     ReadOnlyBooleanProperty mayDeleteProperty() {

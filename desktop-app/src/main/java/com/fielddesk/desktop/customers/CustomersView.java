@@ -289,7 +289,14 @@ final class CustomersView {
                 detail.delete();
             }
         });
-        HBox buttons = new HBox(8, save, revert, delete);
+        Button history = new Button("_History", new FontIcon(Material2AL.HISTORY));
+        history.setId("customer-history");
+        history.setMnemonicParsing(true);
+        history.setTooltip(new Tooltip("Every change of this customer in the audit log (Alt+H)"));
+        history.visibleProperty().bind(detail.mayShowHistoryProperty());
+        history.managedProperty().bind(history.visibleProperty());
+        history.setOnAction(e -> detail.showHistory());
+        HBox buttons = new HBox(8, save, revert, delete, history);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getChildren().forEach(button -> ((Region) button).setMinWidth(Region.USE_PREF_SIZE));
         deleteWhy.managedProperty().bind(deleteWhy.visibleProperty());

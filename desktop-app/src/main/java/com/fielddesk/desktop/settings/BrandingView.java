@@ -20,10 +20,14 @@ import java.util.Locale;
 
 /**
  * Settings → Invoice branding: the fields in a column, each with its problem beside it, Save and
- * Revert. Read-only, with the reason, for anyone but an admin. Keys: Alt+L legal name, Alt+D
+ * Revert, and beside them a preview of an invoice PDF with the values being edited. Read-only, with
+ * the reason, for anyone but an admin. Keys: Alt+L legal name, Alt+D
  * address, Alt+C colour, Alt+F footer, Alt+T terms, Alt+P prefix, Ctrl+S or Alt+S save, Alt+V revert.
  */
 final class BrandingView {
+
+    /** The invoice preview's width on screen. */
+    private static final double PREVIEW_WIDTH = 420;
 
     private final BrandingViewModel model;
     private final ImageFileChooser files;
@@ -40,14 +44,50 @@ final class BrandingView {
         grid.setVgap(4);
         fields();
         grid.disableProperty().bind(model.page().mayChangeProperty().not());
-        root.getChildren().addAll(SettingsParts.title("Invoice branding"),
-                SettingsParts.readOnlyReason("settings-branding-read-only", model.page()), logo(), grid,
+        VBox form = new VBox(14, logo(), grid,
                 SettingsParts.saveAndRevert("settings-branding", model.page(), model::save, model::revert));
+        HBox formAndPreview = new HBox(24, form, preview());
+        root.getChildren().addAll(SettingsParts.title("Invoice branding"),
+                SettingsParts.readOnlyReason("settings-branding-read-only", model.page()), formAndPreview);
         SettingsParts.savesWithShortcut(root, model.page(), model::save);
     }
 
     Node node() {
         return root;
+    }
+
+    /** Page 1 of a sample invoice printed with the values being edited, redrawn when they change. */
+    private Node preview() {
+        javafx.scene.image.ImageView page = new javafx.scene.image.ImageView();
+        page.setId("settings-branding-preview");
+        page.setFitWidth(PREVIEW_WIDTH);
+        page.setPreserveRatio(true);
+        page.setSmooth(true);
+        model.preview().drawnProperty().addListener((o, before, now) -> {
+            if (now != null) {
+                javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(now.width(), now.height());
+                image.getPixelWriter().setPixels(0, 0, now.width(), now.height(),
+                        javafx.scene.image.PixelFormat.getIntArgbInstance(), now.argb(), 0, now.width());
+                page.setImage(image);
+                page.setUserData(now);
+                page.setAccessibleText("Preview of a sample invoice for " + now.branding().legalName());
+            }
+        });
+        javafx.scene.layout.StackPane paper = new javafx.scene.layout.StackPane(page);
+        paper.getStyleClass().add(Styles.PAPER);
+        paper.setMinWidth(PREVIEW_WIDTH + 2);
+        paper.setMaxWidth(PREVIEW_WIDTH + 2);
+        Label status = new Label();
+        status.setId("settings-branding-preview-status");
+        status.setWrapText(true);
+        status.setMaxWidth(PREVIEW_WIDTH);
+        status.getStyleClass().add(Styles.FORM_HINT);
+        status.textProperty().bind(model.preview().statusProperty());
+        Label hint = new Label("A sample invoice with these values, as the invoice PDF prints it.");
+        hint.setWrapText(true);
+        hint.setMaxWidth(PREVIEW_WIDTH);
+        hint.getStyleClass().add(Styles.FORM_HINT);
+        return new VBox(6, SettingsParts.heading("Preview"), hint, status, paper);
     }
 
     private Node logo() {

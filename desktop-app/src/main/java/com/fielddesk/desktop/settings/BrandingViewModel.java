@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * Settings → Invoice branding: how the company's invoices look and read — legal name, address,
  * accent colour, footer, payment terms, invoice prefix — saved through the outbox by an admin and
- * read by a supervisor (with the reason). Checked as {@link InvoiceBranding} checks, beside each field.
+ * read by a supervisor (with the reason). Checked as {@link InvoiceBranding} checks, beside each field;
+ * a preview of an invoice PDF with the values being edited follows the edits ({@link BrandingPreview}).
  */
 final class BrandingViewModel {
 
@@ -53,14 +54,27 @@ final class BrandingViewModel {
     private final ReadOnlyStringWrapper logoStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper uploading = new ReadOnlyBooleanWrapper();
 
-    BrandingViewModel(CompanySettingsRepository settings, LogoStore logos, BackgroundTasks tasks) {
+    private final BrandingPreview preview;
+
+    BrandingViewModel(CompanySettingsRepository settings, LogoStore logos, BackgroundTasks tasks, BrandingPreview preview) {
         this.settings = settings;
         this.logos = logos;
         this.tasks = tasks;
+        this.preview = preview;
         this.page = new CompanyPage(settings, tasks, "the invoice branding; you see it as it is");
         for (String field : List.of("legalName", "address", "accentColor", "footer", "paymentTermsDays", "invoicePrefix")) {
             problems.put(field, new ReadOnlyStringWrapper(""));
         }
+        // The invoice preview follows every edit (it waits for a pause in the typing itself).
+        for (javafx.beans.Observable edited : List.of(legalName, address, accentColor, footer, paymentTermsDays, invoicePrefix,
+                logo)) {
+            edited.addListener(changed -> preview.request(edited(), Optional.ofNullable(logo.get())));
+        }
+    }
+
+    /** The invoice preview of the values being edited. */
+    BrandingPreview preview() {
+        return preview;
     }
 
     void load() {

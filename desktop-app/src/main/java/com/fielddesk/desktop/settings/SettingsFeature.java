@@ -5,6 +5,7 @@ import com.fielddesk.desktop.app.feature.FeatureContext;
 import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.domain.common.Role;
+import com.fielddesk.domain.invoices.pdf.InvoicePdfGenerator;
 import com.fielddesk.domain.settings.CompanySettingsRepository;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
@@ -70,7 +71,8 @@ public final class SettingsFeature {
                 }
             });
             leadsTab = tab("settings-tab-leads", "Lead preferences", new LeadPreferencesView(leads).node());
-            branding = new BrandingViewModel(company, logos, context.tasks());
+            branding = new BrandingViewModel(company, logos, context.tasks(),
+                    new BrandingPreview(new InvoicePdfGenerator(), context.tasks(), context.clock()));
             brandingTab = tab("settings-tab-branding", "Invoice branding", new BrandingView(branding, files).node());
         }
 
@@ -105,6 +107,7 @@ public final class SettingsFeature {
         @Override
         public void close() {
             sync.close();
+            branding.preview().close();
         }
     }
 }

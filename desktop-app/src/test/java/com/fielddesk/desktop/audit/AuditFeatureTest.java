@@ -15,6 +15,7 @@ import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.testing.SectionUnderTest;
 import com.fielddesk.domain.audit.AuditEntry;
 import com.fielddesk.domain.audit.AuditEvents;
+import com.fielddesk.domain.audit.AuditOfflineCopy;
 import com.fielddesk.domain.audit.AuditRepository;
 import com.fielddesk.domain.audit.CsvReader;
 import com.fielddesk.domain.audit.FieldChange;
@@ -97,7 +98,7 @@ class AuditFeatureTest {
 
     private Feature auditAs(SupabaseClient client, UUID user, SaveFileChooser files) {
         AuditRepository audit = new AuditRepository(new SupabaseAuditLogPort(client), new WitnessedHeads(cache, Clock.systemUTC()),
-                new LocalCache(cache, new Outbox(), Clock.systemUTC()), new UserId(user));
+                new LocalCache(cache, new Outbox(), Clock.systemUTC()), new UserId(user), new AuditOfflineCopy(cache), Clock.systemUTC());
         return AuditFeature.feature(audit, new AuditEvents(new SupabaseFunctionPort(client)), files);
     }
 
@@ -283,6 +284,75 @@ class AuditFeatureTest {
         Fx.waitUntil("Export says why not", DEADLINE, () -> section.text("#audit-export-notice")
                 .equals("Could not export the audit log. " + unreachable));
         assertThat(exported).doesNotExist();
+    }
+
+    @Test
+    void entriesSeenOnlineStayReadableAndFilterableOfflineAndTheScreenSaysItShowsTheOfflineCopy() throws Exception {
+        SupabaseClient client = signedIn(supervisor, BACKEND.url().toString());
+        UUID ada = adaRenamedBy(client);
+        section = SectionUnderTest.show(auditAs(client, supervisor.id(), (o, t, n) -> Optional.empty()), cache, folder);
+        Fx.waitUntil("the log, and the offline copy's range", DEADLINE, () -> entries().size() >= 5
+                && section.text("#audit-offline-range").startsWith("Offline: entries since "));
+        List<AuditEntry> online = entries();
+
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#audit-text")).setText("brennan"));
+        Fx.waitUntil("the server finds the text in Ada's values", DEADLINE, () -> entries().size() == 2
+                && !section.lookup("#audit-loading").isVisible());
+        assertThat(entries()).allSatisfy(entry -> assertThat(entry.recordId()).contains(ada));
+        section.close();
+
+        section = SectionUnderTest.show(auditAs(signedIn(supervisor, "http://127.0.0.1:9"), supervisor.id(),
+                (o, t, n) -> Optional.empty()), cache, folder);
+        Fx.waitUntil("the offline copy, said as such", DEADLINE, () -> section.text("#audit-status")
+                .startsWith("Showing the offline copy (entries since "));
+        assertThat(section.text("#audit-status")).contains("the server cannot be reached");
+        assertThat(entries()).extracting(AuditEntry::seq).isEqualTo(online.stream().map(AuditEntry::seq).toList());
+        assertThat(section.text("#audit-offline-range")).startsWith("Offline: entries since ");
+
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#audit-text")).setText("Brennan-Lowe"));
+        Fx.waitUntil("the text filter on the offline copy", DEADLINE, () -> entries().size() == 1
+                && !section.lookup("#audit-loading").isVisible());
+        Fx.waitUntil("the diff of the offline entry", DEADLINE, () -> {
+            Fx.run(() -> table().getSelectionModel().select(0));
+            return diff().stream().anyMatch(change -> change.describe().equals("Full name: Ada Brennan → Ada Brennan-Lowe"));
+        });
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#audit-text")).setText(""));
+        Fx.run(() -> personBox().setValue(personBox().getItems().get(1)));
+        Fx.waitUntil("only what Sam did, offline", DEADLINE, () -> entries().size() == 1
+                && entries().get(0).actorId().equals(Optional.of(supervisor.id())));
+        assertThat(section.text("#audit-status")).startsWith("Showing the offline copy");
+    }
+
+    @Test
+    void historyOnACustomerOpensTheLogFilteredToThatCustomer() throws Exception {
+        SupabaseClient client = signedIn(supervisor, BACKEND.url().toString());
+        UUID ada = adaRenamedBy(client);
+        CacheRows.write(cache, "customers", List.of(row("id", ada, "company_id", company.id(), "full_name", "Ada Brennan-Lowe")));
+        Feature customers = com.fielddesk.desktop.customers.CustomersFeature.feature(new com.fielddesk.domain.customers
+                .CustomerRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()), new UserId(supervisor.id())));
+        section = SectionUnderTest.show(customers, List.of(auditAs(client, supervisor.id(), (o, t, n) -> Optional.empty())),
+                cache, folder);
+        Fx.run(() -> assertThat(section.navigator().open(new com.fielddesk.desktop.app.feature.RecordRef(
+                com.fielddesk.desktop.app.feature.RecordKind.CUSTOMER, ada.toString()))).isEmpty());
+        Fx.waitUntil("Ada's History button (a supervisor)", DEADLINE, () -> Fx.read(() -> section.lookup("#customer-history") != null
+                && section.lookup("#customer-history").isVisible()));
+        Fx.run(() -> ((Button) section.lookup("#customer-history")).fire());
+        Fx.run(() -> {
+            assertThat(section.navigator().currentProperty().get().id()).isEqualTo(AuditFeature.ID);
+            section.showCurrent();
+        });
+        Fx.waitUntil("the log filtered to Ada", DEADLINE, () -> section.text("#audit-record").equals("History of Ada Brennan-Lowe")
+                && entries().size() == 2 && !section.lookup("#audit-loading").isVisible());
+        assertThat(entries()).allSatisfy(entry -> assertThat(entry.recordId()).contains(ada))
+                .extracting(AuditEntry::action).containsExactly("update", "insert");
+    }
+
+    /** Two customers; Ada renamed by the signed-in person ("Ada Brennan" → "Ada Brennan-Lowe"). Answers Ada's id. */
+    private UUID adaRenamedBy(SupabaseClient client) {
+        UUID ada = BACKEND.tenants().customer(company, "Ada Brennan");
+        BACKEND.tenants().customer(company, "Bea Other");
+        client.from("customers").update(Map.of("full_name", "Ada Brennan-Lowe")).eq("id", ada).execute();
+        return ada;
     }
 
     private long entriesOnTheServer() {

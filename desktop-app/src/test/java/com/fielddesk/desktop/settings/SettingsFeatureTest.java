@@ -251,6 +251,44 @@ class SettingsFeatureTest {
         assertThat(stored.get(firstPath)).isEqualTo(firstImage);
     }
 
+    @Test
+    void theBrandingPageShowsAnInvoicePdfWithTheValuesBeingEdited() throws Exception {
+        section = SectionUnderTest.show(feature(admin), cache, folder);
+        Fx.waitUntil("an admin sees the invoice branding", DEADLINE, () -> hasTab("settings-tab-branding"));
+        showTab("settings-tab-branding");
+        Fx.waitUntil("a first preview of the stored values", Duration.ofSeconds(60), () -> previewText().contains("INV-1042"));
+        Fx.run(() -> {
+            ((javafx.scene.control.TextField) section.lookup("#settings-branding-legal-name")).setText("Preview Plumbing LLC");
+            ((javafx.scene.control.TextField) section.lookup("#settings-branding-prefix")).setText("PV-");
+        });
+        Fx.waitUntil("the preview prints the edited values", DEADLINE, () -> previewText().contains("Preview Plumbing LLC")
+                && previewText().contains("PV-1042"));
+        assertThat(Fx.read(() -> ((javafx.scene.image.ImageView) section.lookup("#settings-branding-preview")).getImage().getWidth()))
+                .isGreaterThan(300.0);
+        assertThat(section.text("#settings-branding-preview-status")).isEmpty();
+
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#settings-branding-prefix"))
+                .setText("A-PREFIX-FAR-TOO-LONG-FOR-AN-INVOICE"));
+        Fx.waitUntil("a value the check refuses is said, the last valid preview stays", DEADLINE,
+                () -> section.text("#settings-branding-preview-status").startsWith("The preview shows the last valid values: "));
+        assertThat(previewText()).contains("PV-1042");
+        List<com.fielddesk.cache.outbox.OutboxEntry> queued = cache.read(connection -> new Outbox().all(connection));
+        assertThat(queued).as("a preview saves nothing").isEmpty();
+    }
+
+    /** The text of the PDF the preview shows ("" before one is drawn). */
+    private String previewText() {
+        Object drawn = Fx.read(() -> section.lookup("#settings-branding-preview").getUserData());
+        if (!(drawn instanceof BrandingPreview.Drawn page)) {
+            return "";
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(page.pdf())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private List<String> chips() {
         return Fx.read(() -> ((javafx.scene.layout.FlowPane) section.lookup("#settings-leads-codes")).getChildrenUnmodifiable()
                 .stream().filter(node -> node instanceof javafx.scene.layout.HBox)

@@ -59,6 +59,8 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         if (args.length > 1 && "settings".equals(args[1])) {
             new ScreenshotTour(out).runSettingsOnly();
+        } else if (args.length > 1 && "audit".equals(args[1])) {
+            new ScreenshotTour(out).runAuditOnly();
         } else {
             new ScreenshotTour(out).run();
         }
@@ -244,11 +246,8 @@ public final class ScreenshotTour {
         services.close();
     }
 
-    /** Only the Settings pictures (40–49): a backend with one lead, the sign-in form, then {@link #settingsShots}. */
-    private void runSettingsOnly() throws Exception {
-        ConsoleBackend backend = new ConsoleBackend();
-        backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
-                true, "12345", "Springfield", null, 4);
+    /** Starts JavaFX and a console window on the backend's sign-in form (the partial tours). */
+    private Services consoleOn(ConsoleBackend backend) throws Exception {
         Platform.startup(() -> { });
         Services services = new Services(Files.createTempDirectory("fielddesk-tour-home-"), backend.asLocalDemo(),
                 Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher));
@@ -258,8 +257,70 @@ public final class ScreenshotTour {
             window.showSignIn(null, false);
             stage.show();
         });
+        return services;
+    }
+
+    /** Only the Settings pictures (40–49): a backend with one lead, the sign-in form, then {@link #settingsShots}. */
+    private void runSettingsOnly() throws Exception {
+        ConsoleBackend backend = new ConsoleBackend();
+        backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
+                true, "12345", "Springfield", null, 4);
+        Services services = consoleOn(backend);
         Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
         settingsShots(backend);
+        Fx.run(() -> stage.close());
+        services.close();
+    }
+
+    /**
+     * Only the audit pictures of issue 17's last part (80–82), on a backend of their own: the
+     * free-text filter, the branding page's invoice preview (as a supervisor: read-only), then the
+     * backend stopped and the log shown from the offline copy.
+     */
+    private void runAuditOnly() throws Exception {
+        ConsoleBackend backend = new ConsoleBackend();
+        com.fielddesk.desktop.signin.DemoLogin admin = backend.staffWithPassword(backend.acme, "admin", "Ada Admin");
+        com.fielddesk.desktop.signin.DemoLogin supervisor = backend.staffWithPassword(backend.acme, "supervisor",
+                "Sam Supervisor");
+        Object ada = backend.queryValue("insert into public.customers (company_id, full_name, phone, email)"
+                + " values (?, 'Ada Brennan', '+1 555 0142', 'ada.brennan@example.com') returning id", backend.acme.id());
+        backend.queryValue("insert into public.customers (company_id, full_name, phone) values (?, 'Marcus Okafor', '+1 555 0177')"
+                + " returning id", backend.acme.id());
+        try (com.fielddesk.supabase.SupabaseClient api = brandedAsAdmin(backend, admin)) {
+            api.from("customers").update(java.util.Map.of("full_name", "Ada Brennan-Lowe", "email", "ada.lowe@example.com"))
+                    .eq("id", ada).execute();
+        }
+        Services services = consoleOn(backend);
+        signInAs(supervisor);
+        Fx.waitUntil("the Audit log item", WAIT, () -> node("#" + ShellView.NAV_PREFIX + "audit") != null);
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "audit")).fire());
+        Fx.waitUntil("the log and the offline copy's range", WAIT, () -> node("#audit-table") != null
+                && !((TableView<?>) node("#audit-table")).getItems().isEmpty()
+                && text("#audit-offline-range").startsWith("Offline: entries since "));
+        Fx.run(() -> ((TextField) node("#audit-text")).setText("Brennan"));
+        Fx.waitUntil("the entries with Brennan in their values", WAIT, () -> text("#audit-status").startsWith("Showing all 2")
+                && !node("#audit-loading").isVisible());
+        Fx.run(() -> ((TableView<?>) node("#audit-table")).getSelectionModel().select(0));
+        Fx.waitUntil("the entry's changes", WAIT, () -> !((TableView<?>) node("#audit-diff")).getItems().isEmpty());
+        shoot("80-audit-free-text");
+
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "settings")).fire());
+        Fx.waitUntil("the company's pages", WAIT, () -> node("#settings") != null
+                && ((TabPane) node("#settings")).getTabs().size() == 4);
+        settingsTab(3);
+        Fx.waitUntil("the invoice preview", WAIT, () -> node("#settings-branding-preview") != null
+                && ((javafx.scene.image.ImageView) node("#settings-branding-preview")).getImage() != null
+                && ((javafx.scene.image.ImageView) node("#settings-branding-logo")).getImage() != null);
+        shoot("81-settings-invoice-branding-preview");
+
+        backend.stop();
+        Fx.waitUntil("the offline status", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "audit")).fire());
+        Fx.run(() -> ((Button) node("#audit-clear-filters")).fire());
+        Fx.waitUntil("the offline copy", WAIT, () -> text("#audit-status").startsWith("Showing the offline copy")
+                && !((TableView<?>) node("#audit-table")).getItems().isEmpty());
+        Fx.run(() -> ((TableView<?>) node("#audit-table")).getSelectionModel().select(0));
+        shoot("82-audit-offline-copy");
         Fx.run(() -> stage.close());
         services.close();
     }
@@ -272,17 +333,7 @@ public final class ScreenshotTour {
     private void settingsShots(ConsoleBackend backend) throws IOException {
         com.fielddesk.desktop.signin.DemoLogin admin = backend.staffWithPassword(backend.acme, "admin", "Ada Admin");
         com.fielddesk.desktop.signin.DemoLogin technician = backend.staffWithPassword(backend.acme, "technician", "Toni Tech");
-        try (com.fielddesk.supabase.SupabaseClient api = new com.fielddesk.supabase.SupabaseClient(
-                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.endpoint().anonKey()),
-                new com.fielddesk.supabase.auth.InMemorySessionStore())) {
-            api.auth().signInWithPassword(admin.email(), admin.password());
-            String logo = backend.acme.id() + "/invoice-logo.png";
-            api.storage().from("branding").upload(logo, logoPicture(), "image/png", true, null);
-            api.from("companies").update(java.util.Map.of("invoice_logo_path", logo, "invoice_legal_name", "Acme Heating LLC",
-                    "invoice_address", "1 Main Street\nSpringfield, IL 12345", "invoice_footer",
-                    "Thank you for your business. Questions? Call (555) 010-0100.", "invoice_prefix", "ACME-"))
-                    .eq("id", backend.acme.id()).execute();
-        }
+        brandedAsAdmin(backend, admin).close();
         if (node("#" + ShellView.SIGN_OUT_ID) != null) {
             Fx.run(() -> ((Button) node("#" + ShellView.SIGN_OUT_ID)).fire());
         }
@@ -354,6 +405,23 @@ public final class ScreenshotTour {
             ((PasswordField) node("#" + SignInView.PASSWORD_ID)).setText(login.password());
             ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
         });
+    }
+
+    /** Signs in as the admin through the API and gives Acme its invoice branding with a logo; the client stays signed in. */
+    private static com.fielddesk.supabase.SupabaseClient brandedAsAdmin(ConsoleBackend backend,
+                                                                         com.fielddesk.desktop.signin.DemoLogin admin)
+            throws IOException {
+        com.fielddesk.supabase.SupabaseClient api = new com.fielddesk.supabase.SupabaseClient(
+                com.fielddesk.supabase.SupabaseConfig.of(backend.url().toString(), backend.endpoint().anonKey()),
+                new com.fielddesk.supabase.auth.InMemorySessionStore());
+        api.auth().signInWithPassword(admin.email(), admin.password());
+        String logo = backend.acme.id() + "/invoice-logo.png";
+        api.storage().from("branding").upload(logo, logoPicture(), "image/png", true, null);
+        api.from("companies").update(java.util.Map.of("invoice_logo_path", logo, "invoice_legal_name", "Acme Heating LLC",
+                "invoice_address", "1 Main Street\nSpringfield, IL 12345", "invoice_footer",
+                "Thank you for your business. Questions? Call (555) 010-0100.", "invoice_prefix", "ACME-"))
+                .eq("id", backend.acme.id()).execute();
+        return api;
     }
 
     private void settingsTab(int index) {

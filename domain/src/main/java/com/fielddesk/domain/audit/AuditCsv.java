@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class AuditCsv {
 
-    /** Pages of the log, newest first ({@link AuditRepository#page}). */
+    /** Pages of the log, newest first ({@link AuditRepository#serverPage}: an export is of the server's log). */
     @FunctionalInterface
     public interface Pages {
         AuditPage page(AuditFilter filter, Optional<Long> before, int limit);
@@ -36,7 +36,7 @@ public final class AuditCsv {
 
     public static final List<String> HEADER = List.of("Seq", "Time", "Person", "Role", "Action", "Record type", "Record",
             "Record id", "Changes", "Hash");
-    public static final int DEFAULT_PAGE_SIZE = 500;
+    public static final int DEFAULT_PAGE_SIZE = 1_000;
     static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final String LINE_END = "\r\n";
 
@@ -52,7 +52,7 @@ public final class AuditCsv {
     }
 
     public AuditCsv(AuditRepository audit, ZoneId zone) {
-        this(audit::page, zone, DEFAULT_PAGE_SIZE);
+        this(audit::serverPage, zone, DEFAULT_PAGE_SIZE);
     }
 
     /**

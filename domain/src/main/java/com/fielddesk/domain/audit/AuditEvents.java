@@ -29,6 +29,7 @@ public final class AuditEvents {
         filter.action().ifPresent(action -> details.put("action", action));
         filter.recordType().ifPresent(table -> details.put("record_type", table));
         filter.record().ifPresent(record -> details.put("record", record.toString()));
+        filter.text().ifPresent(text -> details.put("text", text));
         log(AuditAction.EXPORT, details);
     }
 

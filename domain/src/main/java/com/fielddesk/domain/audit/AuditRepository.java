@@ -12,6 +12,8 @@ import com.fielddesk.cache.remote.SessionExpiredException;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.common.UserId;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +37,11 @@ import static com.fielddesk.cache.query.CacheTables.WORK_ORDERS;
  * server's own chain check, then every chain head this computer witnessed before, so a history
  * rewritten with all hashes recomputed is still caught. Supervisors and admins only; the server's
  * row security decides as well.
+ *
+ * <p>Their consoles also keep the most recent entries (the offline window, 30 days unless the
+ * person chose otherwise) in an {@link AuditOfflineCopy}, refreshed page by page with
+ * {@link #refreshOfflineCopy}; a page the server cannot serve because it cannot be reached comes
+ * from that copy, and says so ({@link AuditPage#offlineSince()}).
  */
 public final class AuditRepository {
 
@@ -46,12 +53,24 @@ public final class AuditRepository {
     private final WitnessedHeads witnessed;
     private final LocalCache cache;
     private final UserId currentUser;
+    private final AuditOfflineCopy offline;
+    private final Clock clock;
+    /** Until when the server counts as unreachable (a page then comes from the offline copy without asking it). */
+    private volatile Instant unreachableUntil = Instant.MIN;
+    /** The newest head this repository has written as witnessed. */
+    private volatile long newestWitnessed;
+    static final Duration TRY_THE_SERVER_AGAIN = Duration.ofSeconds(30);
+    /** Witnessed heads checked per request to the server. */
+    static final int HEADS_PER_REQUEST = 200;
 
-    public AuditRepository(AuditLogPort server, WitnessedHeads witnessed, LocalCache cache, UserId currentUser) {
+    public AuditRepository(AuditLogPort server, WitnessedHeads witnessed, LocalCache cache, UserId currentUser,
+                           AuditOfflineCopy offline, Clock clock) {
         this.server = server;
         this.witnessed = witnessed;
         this.cache = cache;
         this.currentUser = currentUser;
+        this.offline = offline;
+        this.clock = clock;
     }
 
     /** A person of the company, as the "person" filter lists them. */
@@ -73,20 +92,140 @@ public final class AuditRepository {
 
     /**
      * A page of entries, newest first; {@code before} is the previous page's {@link AuditPage#before()}.
-     * The newest entry read is remembered as a witnessed head.
+     * The newest entry read is remembered as a witnessed head. When the server cannot be reached
+     * and this computer keeps an offline copy, the page comes from the copy (and says so).
      */
     public AuditPage page(AuditFilter filter, Optional<Long> before, int limit) {
-        requireReader();
-        List<JsonNode> rows = onServer(() -> server.page(new AuditLogQuery(filter.from(), filter.to(), filter.person(),
-                filter.action(), filter.recordType(), filter.record(), before, limit)));
-        if (!rows.isEmpty()) {
-            companyId().ifPresent(company -> witnessed.witness(company,
-                    new WitnessedHeads.Head(rows.get(0).path("seq").asLong(), rows.get(0).path("hash").asText())));
+        if (clock.instant().isBefore(unreachableUntil)) {
+            // The server was not reached moments ago: the copy answers at once instead of after another failed connection.
+            requireReader();
+            Optional<AuditPage> copy = offlinePage(filter, before, limit);
+            if (copy.isPresent()) {
+                return copy.get();
+            }
         }
+        try {
+            return serverPage(filter, before, limit);
+        } catch (AuditUnavailableException unavailable) {
+            if (unavailable.reason() != AuditUnavailableException.Reason.SERVER_UNREACHABLE) {
+                throw unavailable;
+            }
+            return offlinePage(filter, before, limit).orElseThrow(() -> unavailable);
+        }
+    }
+
+    private Optional<AuditPage> offlinePage(AuditFilter filter, Optional<Long> before, int limit) {
+        Optional<UUID> company = companyId();
+        Optional<AuditOfflineCopy.Range> range = company.flatMap(offline::range);
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        List<JsonNode> rows = offline.page(company.get(), query(filter, before, limit));
+        return Optional.of(page(rows, limit, Optional.of(range.get().since())));
+    }
+
+    /** Remembers the newest entry of a page as a witnessed head (once: an older or the same head again is not written). */
+    private void witness(List<JsonNode> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        long seq = rows.get(0).path("seq").asLong();
+        if (seq > newestWitnessed) {
+            companyId().ifPresent(company -> witnessed.witness(company, new WitnessedHeads.Head(seq, rows.get(0).path("hash").asText())));
+            newestWitnessed = seq;
+        }
+    }
+
+    /** A page from the server only (an export is of the server's log, never of the offline copy). */
+    public AuditPage serverPage(AuditFilter filter, Optional<Long> before, int limit) {
+        requireReader();
+        List<JsonNode> rows;
+        try {
+            rows = onServer(() -> server.page(query(filter, before, limit)));
+        } catch (AuditUnavailableException unavailable) {
+            if (unavailable.reason() == AuditUnavailableException.Reason.SERVER_UNREACHABLE) {
+                unreachableUntil = clock.instant().plus(TRY_THE_SERVER_AGAIN);
+            }
+            throw unavailable;
+        }
+        unreachableUntil = Instant.MIN;
+        witness(rows);
+        return page(rows, limit, Optional.empty());
+    }
+
+    private static AuditLogQuery query(AuditFilter filter, Optional<Long> before, int limit) {
+        return new AuditLogQuery(filter.from(), filter.to(), filter.person(), filter.action(), filter.recordType(),
+                filter.record(), filter.text(), before, limit);
+    }
+
+    private AuditPage page(List<JsonNode> rows, int limit, Optional<Instant> offlineSince) {
         Map<UUID, String> people = names(rows);
-        List<AuditEntry> entries = rows.stream().map(row -> entry(row, people)).toList();
+        Map<UUID, String> records = recordNames(rows);
+        List<AuditEntry> entries = rows.stream().map(row -> entry(row, people, records)).toList();
         Optional<Long> next = rows.size() < limit ? Optional.empty() : Optional.of(entries.get(entries.size() - 1).seq());
-        return new AuditPage(entries, next);
+        return new AuditPage(entries, next, offlineSince);
+    }
+
+    // ---- the offline copy ----
+
+    /** How many entries one refresh reads per request. */
+    static final int REFRESH_PAGE = 1_000;
+
+    /**
+     * Brings the offline copy up to date with the server: the entries of the last {@code window}
+     * that it does not hold yet, read newest first page by page (a first refresh, or a window made
+     * longer, reads the whole window), then drops what is older than the window. The person must
+     * be a supervisor or an admin (for anyone else the copy is emptied and nothing is read). Answers
+     * how far the copy now reaches; a server that cannot be reached throws (the copy keeps what it had).
+     */
+    public Optional<AuditOfflineCopy.Range> refreshOfflineCopy(Duration window) {
+        Optional<UUID> known = companyId();
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID company = known.get();
+        if (!mayRead()) {
+            offline.forget(company);
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant since = now.minus(window);
+        Optional<AuditOfflineCopy.Range> before = offline.range(company);
+        // Entries up to this seq are held already (unless the window now reaches further back than the copy does).
+        long held = before.filter(range -> !range.since().isAfter(since)).map(AuditOfflineCopy.Range::completeSeq).orElse(0L);
+        long newest = held;
+        Optional<Long> older = Optional.empty();
+        while (true) {
+            Optional<Long> continueAfter = older;
+            List<JsonNode> rows;
+            try {
+                rows = onServer(() -> server.page(new AuditLogQuery(Optional.of(since), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), continueAfter, REFRESH_PAGE)));
+            } catch (AuditUnavailableException unavailable) {
+                if (unavailable.reason() == AuditUnavailableException.Reason.SERVER_UNREACHABLE) {
+                    unreachableUntil = clock.instant().plus(TRY_THE_SERVER_AGAIN);
+                }
+                throw unavailable;
+            }
+            unreachableUntil = Instant.MIN;
+            List<JsonNode> fresh = rows.stream().filter(row -> row.path("seq").asLong() > held).toList();
+            offline.keep(company, fresh);
+            if (!rows.isEmpty() && older.isEmpty()) {
+                newest = rows.get(0).path("seq").asLong();
+                witness(rows);
+            }
+            if (rows.size() < REFRESH_PAGE || fresh.size() < rows.size()) {
+                break;
+            }
+            older = Optional.of(rows.get(rows.size() - 1).path("seq").asLong());
+        }
+        offline.completed(company, since, newest, now);
+        return offline.range(company);
+    }
+
+    /** How far the offline copy reaches, when this computer keeps one. */
+    public Optional<AuditOfflineCopy.Range> offlineRange() {
+        return companyId().flatMap(offline::range);
     }
 
     /** The server's chain check, then every head this computer witnessed, in words. */
@@ -99,11 +238,17 @@ public final class AuditRepository {
             return new ChainCheck.Broken(result.path("seq").asLong(), result.path("reason").asText("The chain is broken."));
         }
         List<WitnessedHeads.Head> heads = witnessed.all(company);
-        for (WitnessedHeads.Head head : heads) {
-            JsonNode now = onServer(() -> server.entry(company, head.seq()));
-            String serverHash = now == null || now.isNull() ? null : now.path("hash").asText();
-            if (!head.hash().equals(serverHash)) {
-                return new ChainCheck.Rewritten(head.seq(), head.hash(), serverHash);
+        // The server's hashes of the witnessed entries, many per request (1,000 heads one by one took 1–5 s).
+        for (int first = 0; first < heads.size(); first += HEADS_PER_REQUEST) {
+            List<WitnessedHeads.Head> some = heads.subList(first, Math.min(heads.size(), first + HEADS_PER_REQUEST));
+            List<JsonNode> found = onServer(() -> server.hashes(company, some.stream().map(WitnessedHeads.Head::seq).toList()));
+            Map<Long, String> serverHashes = new HashMap<>();
+            found.forEach(row -> serverHashes.put(row.path("seq").asLong(), row.path("hash").asText()));
+            for (WitnessedHeads.Head head : some) {
+                String serverHash = serverHashes.get(head.seq());
+                if (!head.hash().equals(serverHash)) {
+                    return new ChainCheck.Rewritten(head.seq(), head.hash(), serverHash);
+                }
             }
         }
         return new ChainCheck.Intact(result.path("checked").asLong(), heads.size());
@@ -139,13 +284,13 @@ public final class AuditRepository {
 
     // ---- entries in words ----
 
-    private AuditEntry entry(JsonNode row, Map<UUID, String> people) {
+    private AuditEntry entry(JsonNode row, Map<UUID, String> people, Map<UUID, String> records) {
         Optional<UUID> actor = uuid(row.path("actor_id"));
         Optional<String> table = text(row.path("table_name"));
         Optional<UUID> record = uuid(row.path("row_id"));
         return new AuditEntry(row.path("seq").asLong(), Instant.parse(instantText(row.path("occurred_at").asText())), actor,
                 actor.map(people::get), Role.fromCode(row.path("actor_role").asText()), row.path("action").asText(), table, record,
-                table.flatMap(t -> record.flatMap(id -> recordName(t, id))), changes(row.path("old_values"), row.path("new_values")),
+                record.map(records::get), changes(row.path("old_values"), row.path("new_values")),
                 row.path("hash").asText());
     }
 
@@ -183,8 +328,43 @@ public final class AuditRepository {
         return names;
     }
 
-    /** "Job 42", "Invoice 7", a customer's name — when this computer has the record. */
-    private Optional<String> recordName(String table, UUID id) {
+    /** The readable names of the rows' records this computer has: one cache read per record type, not one per entry. */
+    private Map<UUID, String> recordNames(List<JsonNode> rows) {
+        Map<String, Set<UUID>> byTable = new HashMap<>();
+        for (JsonNode row : rows) {
+            text(row.path("table_name")).ifPresent(table -> uuid(row.path("row_id"))
+                    .ifPresent(id -> byTable.computeIfAbsent(table, t -> new HashSet<>()).add(id)));
+        }
+        Map<UUID, String> names = new HashMap<>();
+        byTable.forEach((table, ids) -> {
+            List<Map.Entry<UUID, String>> found = switch (table) {
+                case "work_orders" -> cache.list(Query.from(WORK_ORDERS).includeDeleted().where(WORK_ORDERS.id.in(ids)),
+                        row -> Map.entry(row.get(WORK_ORDERS.id), workOrderName(row.get(WORK_ORDERS.stage),
+                                row.get(WORK_ORDERS.number), row.get(WORK_ORDERS.title))));
+                case "invoices" -> cache.list(Query.from(INVOICES).includeDeleted().where(INVOICES.id.in(ids)),
+                        row -> Map.entry(row.get(INVOICES.id), invoiceName(row.get(INVOICES.number))));
+                case "customers" -> cache.list(Query.from(CUSTOMERS).includeDeleted().where(CUSTOMERS.id.in(ids)),
+                        row -> Map.entry(row.get(CUSTOMERS.id), String.valueOf(row.get(CUSTOMERS.fullName))));
+                case "profiles" -> cache.list(Query.from(PROFILES).includeDeleted().where(PROFILES.id.in(ids)),
+                        row -> Map.entry(row.get(PROFILES.id), String.valueOf(row.get(PROFILES.fullName))));
+                default -> List.of();
+            };
+            found.forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        });
+        return names;
+    }
+
+    private static String workOrderName(String stage, Object number, String title) {
+        return ("quote".equals(stage) ? "Quote " : "Job ") + Optional.ofNullable(number).map(String::valueOf).orElse("(new)")
+                + " · " + title;
+    }
+
+    private static String invoiceName(Object number) {
+        return "Invoice " + Optional.ofNullable(number).map(String::valueOf).orElse("(draft)");
+    }
+
+    /** "Job 42 · Boiler", "Invoice 7", a customer's name — when this computer has the record. */
+    public Optional<String> recordName(String table, UUID id) {
         return switch (table) {
             case "work_orders" -> cache.first(Query.from(WORK_ORDERS).includeDeleted().where(WORK_ORDERS.id.eq(id)),
                     row -> ("quote".equals(row.get(WORK_ORDERS.stage)) ? "Quote " : "Job ")

@@ -78,7 +78,8 @@ class AuditCsvTest {
         client = new SupabaseClient(SupabaseConfig.of(BACKEND.url().toString(), BACKEND.anonKey()), new InMemorySessionStore());
         client.auth().signInWithPassword(supervisor.email(), supervisor.password());
         audit = new AuditRepository(new SupabaseAuditLogPort(client), new WitnessedHeads(database, Clock.systemUTC()),
-                new LocalCache(database, new Outbox(), Clock.systemUTC()), new UserId(supervisor.id()));
+                new LocalCache(database, new Outbox(), Clock.systemUTC()), new UserId(supervisor.id()), new AuditOfflineCopy(database),
+                Clock.systemUTC());
     }
 
     @AfterEach

@@ -9,8 +9,6 @@ import com.fielddesk.domain.common.UserId;
 import com.fielddesk.localbackend.testing.TenantFixtures;
 import com.fielddesk.localbackend.testing.TestBackend;
 import com.fielddesk.supabase.SupabaseClient;
-import com.fielddesk.supabase.SupabaseConfig;
-import com.fielddesk.supabase.auth.InMemorySessionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,7 @@ class AuditRepositoryTest {
     private TenantFixtures.Company company;
     private TestBackend.SignedInUser supervisor;
     private TestBackend.SignedInUser dispatcher;
-    private final List<SupabaseClient> clients = new ArrayList<>();
+    private final AuditClients clients = new AuditClients(BACKEND);
 
     @BeforeEach
     void setUp() {
@@ -66,18 +64,14 @@ class AuditRepositoryTest {
 
     @AfterEach
     void close() {
-        clients.forEach(SupabaseClient::close);
+        clients.close();
         database.close();
     }
 
     private AuditRepository as(TestBackend.SignedInUser user, String url) {
-        SupabaseClient client = new SupabaseClient(SupabaseConfig.of(url, BACKEND.anonKey()), new InMemorySessionStore());
-        clients.add(client);
-        if (url.equals(BACKEND.url().toString())) {
-            client.auth().signInWithPassword(user.email(), user.password());
-        }
+        SupabaseClient client = clients.signedIn(user, url);
         return new AuditRepository(new SupabaseAuditLogPort(client), new WitnessedHeads(database, Clock.systemUTC()), cache,
-                new UserId(user.id()));
+                new UserId(user.id()), new AuditOfflineCopy(database), Clock.systemUTC());
     }
 
     private long entriesOnTheServer() {

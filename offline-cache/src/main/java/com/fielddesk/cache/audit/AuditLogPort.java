@@ -3,6 +3,7 @@ package com.fielddesk.cache.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fielddesk.cache.remote.RemoteException;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,6 @@ public interface AuditLogPort {
     /** The server's own chain check ({@code verify_audit_chain}): {ok, checked} or {ok: false, seq, id, reason}. */
     JsonNode verify(UUID company) throws RemoteException;
 
-    /** The entry with this sequence number, or null when there is none. */
-    JsonNode entry(UUID company, long seq) throws RemoteException;
+    /** The seq and hash of the entries with these sequence numbers (one request; a missing entry is not listed). */
+    List<JsonNode> hashes(UUID company, Collection<Long> seqs) throws RemoteException;
 }

@@ -6,6 +6,7 @@ import com.fielddesk.cache.remote.RemoteException;
 import com.fielddesk.supabase.SupabaseClient;
 import com.fielddesk.supabase.rest.SelectQuery;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +35,8 @@ public final class SupabaseAuditLogPort implements AuditLogPort {
             query.action().ifPresent(action -> select.eq("action", action));
             query.table().ifPresent(table -> select.eq("table_name", table));
             query.rowId().ifPresent(row -> select.eq("row_id", row));
+            // values_text: the old and new values' text (a generated column, 20261208100000_audit_free_text.sql).
+            query.text().ifPresent(text -> select.ilike("values_text", AuditLogQuery.containing(text)));
             query.beforeSeq().ifPresent(seq -> select.lt("seq", seq));
             return select.order("seq", SelectQuery.Direction.DESC).limit(query.limit()).list(JsonNode.class);
         });
@@ -45,8 +48,11 @@ public final class SupabaseAuditLogPort implements AuditLogPort {
     }
 
     @Override
-    public JsonNode entry(UUID company, long seq) throws RemoteException {
-        return SupabaseFunctionPort.translated(() -> client.from("audit_log").select(COLUMNS).eq("company_id", company)
-                .eq("seq", seq).maybeSingle(JsonNode.class).orElse(null));
+    public List<JsonNode> hashes(UUID company, Collection<Long> seqs) throws RemoteException {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        return SupabaseFunctionPort.translated(() -> client.from("audit_log").select("seq,hash").eq("company_id", company)
+                .in("seq", seqs).list(JsonNode.class));
     }
 }

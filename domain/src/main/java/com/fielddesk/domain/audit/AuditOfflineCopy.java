@@ -1,0 +1,209 @@
+package com.fielddesk.domain.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fielddesk.cache.audit.AuditLogQuery;
+import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.store.Instants;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The offline copy of the audit log's recent entries, in this computer's cache (tables
+ * {@code audit_offline_entries} and {@code audit_offline_range}, never synced): the rows as the
+ * server sent them, so a supervisor reviews and filters recent activity while the server cannot be
+ * reached. The copy knows how far it reaches: complete from {@link Range#since()} up to the newest
+ * entry of the last refresh that ran to its end.
+ */
+public final class AuditOfflineCopy {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "seq, id, occurred_at, actor_id, actor_role, action, table_name, row_id, old_values,"
+            + " new_values, hash";
+
+    /** What the copy holds for a company: every entry since {@code since}, up to entry {@code completeSeq}. */
+    public record Range(Instant since, long completeSeq, Instant refreshedAt) {
+    }
+
+    private final CacheDatabase database;
+
+    public AuditOfflineCopy(CacheDatabase database) {
+        this.database = database;
+    }
+
+    /** How far the copy reaches for the company; empty when it was never filled. */
+    public Optional<Range> range(UUID company) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select covered_since, complete_seq, refreshed_at from audit_offline_range where company_id = ?")) {
+                query.setString(1, company.toString());
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(new Range(Instants.parse(rows.getString(1)), rows.getLong(2),
+                            Instants.parse(rows.getString(3)))) : Optional.<Range>empty();
+                }
+            }
+        });
+    }
+
+    /** Keeps these server rows (the same entry again replaces what was kept). */
+    public void keep(UUID company, List<JsonNode> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        database.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert or replace into audit_offline_entries"
+                    + " (company_id, " + COLUMNS + ", values_text) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (JsonNode row : rows) {
+                    insert.setString(1, company.toString());
+                    insert.setLong(2, row.path("seq").asLong());
+                    insert.setString(3, row.path("id").asText());
+                    insert.setString(4, Instants.format(Instants.parse(row.path("occurred_at").asText())));
+                    insert.setString(5, textOrNull(row.path("actor_id")));
+                    insert.setString(6, row.path("actor_role").asText());
+                    insert.setString(7, row.path("action").asText());
+                    insert.setString(8, textOrNull(row.path("table_name")));
+                    insert.setString(9, textOrNull(row.path("row_id")));
+                    insert.setString(10, jsonOrNull(row.path("old_values")));
+                    insert.setString(11, jsonOrNull(row.path("new_values")));
+                    insert.setString(12, row.path("hash").asText());
+                    insert.setString(13, valuesText(row.path("old_values"), row.path("new_values")));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Records a refresh that ran to its end: the copy is complete from {@code since} to entry
+     * {@code completeSeq}; entries older than {@code since} are dropped.
+     */
+    public void completed(UUID company, Instant since, long completeSeq, Instant now) {
+        database.write(connection -> {
+            try (PreparedStatement trim = connection.prepareStatement(
+                    "delete from audit_offline_entries where company_id = ? and occurred_at < ?");
+                 PreparedStatement range = connection.prepareStatement("insert or replace into audit_offline_range"
+                         + " (company_id, covered_since, complete_seq, refreshed_at) values (?, ?, ?, ?)")) {
+                trim.setString(1, company.toString());
+                trim.setString(2, Instants.format(since));
+                trim.executeUpdate();
+                range.setString(1, company.toString());
+                range.setString(2, Instants.format(since));
+                range.setLong(3, completeSeq);
+                range.setString(4, Instants.format(now));
+                range.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The kept entries the query asks for, newest first, as the server's rows (the same JSON shape). */
+    public List<JsonNode> page(UUID company, AuditLogQuery query) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_offline_entries where company_id = ?");
+        List<Object> values = new ArrayList<>();
+        values.add(company.toString());
+        query.from().ifPresent(at -> condition(sql, values, " and occurred_at >= ?", Instants.format(at)));
+        query.to().ifPresent(at -> condition(sql, values, " and occurred_at < ?", Instants.format(at)));
+        query.actor().ifPresent(actor -> condition(sql, values, " and actor_id = ?", actor.toString()));
+        query.action().ifPresent(action -> condition(sql, values, " and action = ?", action));
+        query.table().ifPresent(table -> condition(sql, values, " and table_name = ?", table));
+        query.rowId().ifPresent(row -> condition(sql, values, " and row_id = ?", row.toString()));
+        query.text().ifPresent(text -> condition(sql, values, " and values_text like ? escape '\\'",
+                AuditLogQuery.containing(text.toLowerCase(Locale.ROOT))));
+        query.beforeSeq().ifPresent(seq -> condition(sql, values, " and seq < ?", seq));
+        sql.append(" order by seq desc limit ").append(query.limit());
+        return database.read(connection -> rows(connection, sql.toString(), values));
+    }
+
+    /** Forgets everything kept for the company (a person who may no longer read the log). */
+    public void forget(UUID company) {
+        database.write(connection -> {
+            for (String table : List.of("audit_offline_entries", "audit_offline_range")) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where company_id = ?")) {
+                    delete.setString(1, company.toString());
+                    delete.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void condition(StringBuilder sql, List<Object> values, String clause, Object value) {
+        sql.append(clause);
+        values.add(value);
+    }
+
+    private static List<JsonNode> rows(Connection connection, String sql, List<Object> values) throws SQLException {
+        List<JsonNode> found = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ObjectNode row = JSON.createObjectNode();
+                    row.put("seq", rows.getLong("seq"));
+                    row.put("id", rows.getString("id"));
+                    row.put("occurred_at", rows.getString("occurred_at"));
+                    row.put("actor_id", rows.getString("actor_id"));
+                    row.put("actor_role", rows.getString("actor_role"));
+                    row.put("action", rows.getString("action"));
+                    row.put("table_name", rows.getString("table_name"));
+                    row.put("row_id", rows.getString("row_id"));
+                    row.set("old_values", parsed(rows.getString("old_values")));
+                    row.set("new_values", parsed(rows.getString("new_values")));
+                    row.put("hash", rows.getString("hash"));
+                    found.add(row);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The values (not the field names) of the old and new values, lower case: what the free-text filter looks in. */
+    static String valuesText(JsonNode before, JsonNode after) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode values : List.of(before, after)) {
+            if (values != null && values.isObject()) {
+                Iterator<JsonNode> each = values.elements();
+                while (each.hasNext()) {
+                    JsonNode value = each.next();
+                    text.append(value.isValueNode() ? value.asText() : value.toString()).append('\n');
+                }
+            }
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String textOrNull(JsonNode value) {
+        return value == null || value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+
+    private static String jsonOrNull(JsonNode value) {
+        return value == null || value.isMissingNode() || value.isNull() ? null : value.toString();
+    }
+
+    private static JsonNode parsed(String json) {
+        if (json == null) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("An offline audit entry's values are not JSON", unreadable);
+        }
+    }
+}
