@@ -67,7 +67,7 @@ public final class InvoicesFeature {
                InvoicePdfViewModel.DocumentAudit audit, InvoicePdfViewModel.PdfPrinter printer, SaveFileChooser files) {
             BackgroundTasks pdfTasks = new BackgroundTasks(pdfThread, context.tasks()::onUi);
             model = new InvoicesViewModel(invoices, context.tasks(), context.changes(), context.formats(), context.clock(),
-                    uploads, pdfTasks, context.sync().onlineProperty());
+                    uploads, pdfTasks, context.sync().onlineProperty(), context.navigator());
             dialogs = new InvoiceDialogs(invoices, context.tasks(), context.formats(), context.clock(),
                     () -> new InvoicePdfViewModel(pdfs, pdfTasks, printer, audit), files, context.changes(), uploads::queue);
             view = new InvoicesView(model, dialogs);

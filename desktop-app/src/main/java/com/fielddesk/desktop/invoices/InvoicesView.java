@@ -194,6 +194,12 @@ final class InvoicesView {
         voidIt.setId("invoice-void");
         voidIt.setDisable(isVoid);
         voidIt.setOnAction(e -> dialogs.voidReason(window()).ifPresent(model::voidInvoice));
+        Button history = new Button("_History");
+        history.setId("invoice-history");
+        history.setTooltip(new javafx.scene.control.Tooltip("Every change of this invoice in the audit log"));
+        history.setVisible(model.mayShowHistory());
+        history.setManaged(history.isVisible());
+        history.setOnAction(e -> model.showHistory());
         Button removePayment = new Button("Remove payment");
         removePayment.setId("invoice-remove-payment");
         removePayment.visibleProperty().bind(model.mayRemovePaymentsProperty());
@@ -213,8 +219,8 @@ final class InvoicesView {
         linesTitle.getStyleClass().add(Styles.FORM_HINT);
         Label paymentsTitle = new Label("Payments");
         paymentsTitle.getStyleClass().add(Styles.FORM_HINT);
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, edit, issue, markPaid, pdf, voidIt);
-        for (Button button : new Button[] {edit, issue, markPaid, pdf, voidIt}) {
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, edit, issue, markPaid, pdf, voidIt, history);
+        for (Button button : new Button[] {edit, issue, markPaid, pdf, voidIt, history}) {
             button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         detail.getChildren().setAll(title, state, voidReason, linesTitle, lines, money, paymentsTitle, payments,

@@ -1,6 +1,9 @@
 package com.fielddesk.desktop.invoices;
 
 import com.fielddesk.cache.query.Table;
+import com.fielddesk.desktop.app.feature.Navigator;
+import com.fielddesk.desktop.app.feature.RecordKind;
+import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Failures;
@@ -70,6 +73,7 @@ final class InvoicesViewModel implements AutoCloseable {
     private boolean drainAgain;
 
     private final javafx.beans.value.ObservableBooleanValue online;
+    private final Navigator navigator;
     private final javafx.beans.value.ChangeListener<Boolean> backOnline = (o, was, now) -> {
         if (now) {
             drainUploads();
@@ -79,11 +83,13 @@ final class InvoicesViewModel implements AutoCloseable {
     /**
      * @param uploadTasks where the queued PDFs are made and uploaded (the PDF thread)
      * @param online      whether the server is reachable (offline, the upload queue is not tried)
+     * @param navigator   opens the audit log's History of an invoice
      */
     InvoicesViewModel(InvoiceRepository repository, BackgroundTasks tasks, ChangeSource changes, Formats formats,
                       Clock companyClock, InvoicePdfUploads uploads, BackgroundTasks uploadTasks,
-                      javafx.beans.value.ObservableBooleanValue online) {
+                      javafx.beans.value.ObservableBooleanValue online, Navigator navigator) {
         this.online = online;
+        this.navigator = navigator;
         this.uploads = uploads;
         this.uploadTasks = uploadTasks;
         this.repository = repository;
@@ -261,6 +267,17 @@ final class InvoicesViewModel implements AutoCloseable {
 
     ReadOnlyStringProperty totalsTextProperty() {
         return totalsText.getReadOnlyProperty();
+    }
+
+    /** Whether this role sees the audit log, so the selected invoice's History can be offered (supervisors and admins). */
+    boolean mayShowHistory() {
+        return navigator.canOpen(RecordKind.INVOICE_HISTORY);
+    }
+
+    /** Opens the audit log filtered to the selected invoice: every change of it, who made it and when. */
+    void showHistory() {
+        selectedId.ifPresent(id -> navigator.open(new RecordRef(RecordKind.INVOICE_HISTORY, id.value().toString()))
+                .ifPresent(notice::set));
     }
 
     ReadOnlyStringProperty noticeProperty() {

@@ -3,6 +3,8 @@ package com.fielddesk.desktop.invoices;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.app.feature.Feature;
+import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.desktop.testing.CacheRows;
@@ -57,6 +59,65 @@ class InvoicesFeatureTest {
 
     @Test
     void theListAddsUpOverdueFiltersAndADraftIsIssued() throws Exception {
+        InvoiceId draft = showInvoices(List.of());
+
+        Fx.waitUntil("all three are listed", DEADLINE, () -> numbers().size() == 3);
+        Fx.waitUntil("and added up to the cent", DEADLINE,
+                () -> section.text("#invoices-totals").equals("3 invoices · total $250.29 · due $250.09"));
+        Fx.run(() -> ((javafx.scene.control.CheckBox) section.lookup("#invoices-overdue")).setSelected(true));
+        Fx.waitUntil("only the overdue one", DEADLINE, () -> numbers().equals(List.of("1")));
+        Fx.run(() -> ((javafx.scene.control.CheckBox) section.lookup("#invoices-overdue")).setSelected(false));
+
+        assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.INVOICE, draft.value().toString())))).isEmpty();
+        Fx.waitUntil("the draft is shown with its line", DEADLINE,
+                () -> section.text("#invoice-title").equals("Draft (number pending) · Northwind Traders")
+                        && section.text("#invoice-money").startsWith("Total $149.99"));
+        assertThat(Fx.read(() -> section.lookup("#invoice-history").isVisible()))
+                .as("no History where this role has no audit log").isFalse();
+        Fx.run(() -> ((Button) section.lookup("#invoice-issue")).fire());
+        Fx.waitUntil("issued, queued", DEADLINE, () -> section.text("#invoice-state").startsWith("Issued")
+                && section.text("#invoice-state").endsWith("waiting to sync"));
+        assertThat(section.text("#invoice-notice")).isEqualTo("Issued. The server numbers and dates it with the next sync.");
+    }
+
+    @Test
+    void historyAsksTheSectionThatShowsHistoriesForThisInvoice() throws Exception {
+        List<RecordRef> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // Stands for the audit log, which opens invoice histories for supervisors (its filtering by
+        // record is AuditFeatureTest's): here only what the invoice's History asks for is checked.
+        Feature histories = Feature.section("histories", "Histories").group("Supervision")
+                .icon(org.kordamp.ikonli.material2.Material2AL.HISTORY).visibleTo(com.fielddesk.domain.common.Role.OFFICE_STAFF)
+                .opens(RecordKind.INVOICE_HISTORY)
+                .screen(context -> new FeatureScreen() {
+                    private final javafx.scene.Node node = new javafx.scene.layout.Pane();
+
+                    @Override
+                    public javafx.scene.Node node() {
+                        return node;
+                    }
+
+                    @Override
+                    public java.util.Optional<String> open(RecordRef record) {
+                        asked.add(record);
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                });
+        InvoiceId draft = showInvoices(List.of(histories));
+        assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.INVOICE, draft.value().toString())))).isEmpty();
+        Fx.waitUntil("the draft's History button", DEADLINE, () -> section.lookup("#invoice-history") != null
+                && section.lookup("#invoice-history").isVisible());
+        Fx.run(() -> ((Button) section.lookup("#invoice-history")).fire());
+        // (The navigator asks a section twice: whether it can show the record, then on arrival.)
+        assertThat(asked).isNotEmpty().containsOnly(new RecordRef(RecordKind.INVOICE_HISTORY, draft.value().toString()));
+        assertThat(Fx.read(() -> section.navigator().currentProperty().get().id())).isEqualTo("histories");
+    }
+
+    /** Three invoices (one overdue, one paid, a draft of one line) in the Invoices section, beside {@code others}; answers the draft. */
+    private InvoiceId showInvoices(List<Feature> others) throws Exception {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
                 "full_name", "Casey CSR")));
@@ -77,23 +138,8 @@ class InvoicesFeatureTest {
         section = SectionUnderTest.show(InvoicesFeature.feature(invoices, pdfs,
                 new com.fielddesk.domain.invoices.pdf.InvoicePdfUploads(cache, invoices, pdfs, (path, pdf) -> { }, Clock.systemUTC()),
                 (action, invoice, label) -> { }, (document, jobName) -> false, (owner, title, name) -> java.util.Optional.empty()),
-                cache, folder);
-
-        Fx.waitUntil("all three are listed", DEADLINE, () -> numbers().size() == 3);
-        Fx.waitUntil("and added up to the cent", DEADLINE,
-                () -> section.text("#invoices-totals").equals("3 invoices · total $250.29 · due $250.09"));
-        Fx.run(() -> ((javafx.scene.control.CheckBox) section.lookup("#invoices-overdue")).setSelected(true));
-        Fx.waitUntil("only the overdue one", DEADLINE, () -> numbers().equals(List.of("1")));
-        Fx.run(() -> ((javafx.scene.control.CheckBox) section.lookup("#invoices-overdue")).setSelected(false));
-
-        assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.INVOICE, draft.value().toString())))).isEmpty();
-        Fx.waitUntil("the draft is shown with its line", DEADLINE,
-                () -> section.text("#invoice-title").equals("Draft (number pending) · Northwind Traders")
-                        && section.text("#invoice-money").startsWith("Total $149.99"));
-        Fx.run(() -> ((Button) section.lookup("#invoice-issue")).fire());
-        Fx.waitUntil("issued, queued", DEADLINE, () -> section.text("#invoice-state").startsWith("Issued")
-                && section.text("#invoice-state").endsWith("waiting to sync"));
-        assertThat(section.text("#invoice-notice")).isEqualTo("Issued. The server numbers and dates it with the next sync.");
+                others, cache, folder);
+        return draft;
     }
 
     private void invoice(long number, String status, String paymentStatus, String total, String paid,
