@@ -73,12 +73,12 @@ final class MessagesView {
         Tab customers = new Tab("Customers", inbox(model.customerThreads(), this::customerLine,
                 thread -> model.openCustomer(thread.id()), model.customerMessages(), this::customerMessageLine,
                 "The customer will see this", "customer", model.customerReplyProperty(), model::sendToCustomer,
-                model.customerThreadOpenProperty()));
+                model.customerThreadOpenProperty(), model.customerNotSent()));
         customers.setId("messages-customers-tab");
         Tab internal = new Tab("Internal (staff only)", inbox(model.internalThreads(), this::internalLine,
                 thread -> model.openInternal(thread.id()), model.internalMessages(), this::internalMessageLine,
                 "Staff only — customers never see this", "internal", model.internalReplyProperty(), model::sendInternal,
-                model.internalThreadOpenProperty()));
+                model.internalThreadOpenProperty(), model.internalNotSent()));
         internal.setId("messages-internal-tab");
         TabPane inboxes = new TabPane(customers, internal);
         inboxes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -102,7 +102,8 @@ final class MessagesView {
 
     private <T, M> Node inbox(ObservableList<T> threads, Function<T, String> threadLine, java.util.function.Consumer<T> open,
                               ObservableList<M> messages, Function<M, String> messageLine, String audience, String idPrefix,
-                              StringProperty reply, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen) {
+                              StringProperty reply, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen,
+                              NotSent notSent) {
         ListView<T> threadList = new ListView<>(threads);
         threadList.setId(idPrefix + "-threads");
         threadList.setPlaceholder(new Label("No threads."));
@@ -143,10 +144,37 @@ final class MessagesView {
         // The open thread, not the list's selection: a reload (a new message, the unread count) replaces the line.
         sendButton.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
         box.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
-        VBox thread = new VBox(6, messageList, who, box, sendButton);
+        VBox thread = new VBox(6, messageList, notSentBar(notSent, idPrefix), who, box, sendButton);
         SplitPane split = new SplitPane(threadList, thread);
         split.setDividerPositions(0.4);
         return split;
+    }
+
+    /**
+     * "Not sent: <why> — “<the message>”" with Resend and Discard (Alt+R, Alt+D; in the Tab order
+     * between the thread and the compose box), shown while the open thread has a refused message.
+     */
+    private static Node notSentBar(NotSent notSent, String idPrefix) {
+        Label why = new Label();
+        why.setId(idPrefix + "-not-sent");
+        why.setWrapText(true);
+        why.getStyleClass().add(Styles.FORM_ERROR);
+        why.textProperty().bind(notSent.textProperty());
+        HBox.setHgrow(why, Priority.ALWAYS);
+        why.setMaxWidth(Double.MAX_VALUE);
+        Button resend = new Button("_Resend");
+        resend.setId(idPrefix + "-resend");
+        resend.setOnAction(e -> notSent.resend());
+        resend.disableProperty().bind(notSent.busyProperty());
+        Button discard = new Button("_Discard");
+        discard.setId(idPrefix + "-discard");
+        discard.setOnAction(e -> notSent.discard());
+        discard.disableProperty().bind(notSent.busyProperty());
+        HBox bar = new HBox(8, why, resend, discard);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(notSent.shownProperty());
+        bar.managedProperty().bind(notSent.shownProperty());
+        return bar;
     }
 
     private static <T> ListCell<T> textCell(Function<T, String> text) {
@@ -178,12 +206,12 @@ final class MessagesView {
     private String customerMessageLine(CustomerMessage message) {
         return message.senderName() + (message.fromCustomer() ? " (customer)" : "") + " · "
                 + message.sentAt().map(formats::dayAndTime).orElse("not sent yet") + "\n" + message.body()
-                + (message.pending() ? "\n(waiting to sync)" : "");
+                + message.refusal().map(why -> "\n" + NotSent.sentence(why)).orElse(message.pending() ? "\n(waiting to sync)" : "");
     }
 
     private String internalMessageLine(InternalMessage message) {
         return message.authorName() + message.authorRole().map(role -> " (" + role.label() + ")").orElse("") + " · "
                 + message.sentAt().map(formats::dayAndTime).orElse("not sent yet") + "\n" + message.body()
-                + (message.pending() ? "\n(waiting to sync)" : "");
+                + message.refusal().map(why -> "\n" + NotSent.sentence(why)).orElse(message.pending() ? "\n(waiting to sync)" : "");
     }
 }

@@ -3,6 +3,7 @@ package com.fielddesk.desktop.messages;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.testing.NoRefusedMessages;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.testing.SectionUnderTest;
@@ -72,7 +73,7 @@ class MessagesFeatureTest {
                 "subject", "Parts for #42", "created_by", dispatcher, "last_message_at", "2026-12-05T09:00:00Z")));
         MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher), Clock.systemUTC());
-        section = SectionUnderTest.show(MessagesFeature.feature(messages), cache, folder);
+        section = SectionUnderTest.show(MessagesFeature.feature(messages, new NoRefusedMessages()), cache, folder);
 
         Fx.waitUntil("the customer thread with its unread message", DEADLINE, () -> section.text("#messages-unread")
                 .equals("1 unread customer message") && customerThreads().size() == 1);
@@ -160,7 +161,7 @@ class MessagesFeatureTest {
     private SectionUnderTest showAsDispatcher() throws Exception {
         MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher), Clock.systemUTC());
-        return SectionUnderTest.show(MessagesFeature.feature(messages), cache, folder);
+        return SectionUnderTest.show(MessagesFeature.feature(messages, new NoRefusedMessages()), cache, folder);
     }
 
     private List<InternalThreadSummary> internalThreads() {

@@ -145,7 +145,7 @@ public final class MessagesRepository {
         String customerName = cache.first(Query.from(CUSTOMER_THREADS).leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
                         .where(CUSTOMER_THREADS.id.eq(thread.value())), row -> row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : null)
                 .orElse(null);
-        return cache.list(Query.from(CUSTOMER_MESSAGES).leftJoin(PROFILES, PROFILES.id, CUSTOMER_MESSAGES.senderId)
+        List<CustomerMessage> messages = cache.list(Query.from(CUSTOMER_MESSAGES).leftJoin(PROFILES, PROFILES.id, CUSTOMER_MESSAGES.senderId)
                         .select(Pending.of(CUSTOMER_MESSAGES)).where(CUSTOMER_MESSAGES.customerThreadId.eq(thread.value()))
                         .orderBy(CUSTOMER_MESSAGES.createdAt.asc().nullsLast(), CUSTOMER_MESSAGES.id.asc()),
                 row -> {
@@ -155,8 +155,65 @@ public final class MessagesRepository {
                             fromCustomer ? (customerName == null ? "Customer" : customerName)
                                     : (staffName == null ? "Staff" : staffName),
                             Optional.ofNullable(row.get(CUSTOMER_MESSAGES.createdAt)), Optional.ofNullable(row.get(CUSTOMER_MESSAGES.readAt)),
-                            Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_MESSAGES))));
+                            Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_MESSAGES))), Optional.empty());
                 });
+        return withQueued(messages, CUSTOMER_MESSAGES, CUSTOMER_MESSAGES.customerThreadId, thread.value(), CustomerMessage::id,
+                (message, refusal) -> new CustomerMessage(message.id(), message.body(), message.fromCustomer(), message.senderName(),
+                        message.sentAt(), message.readAt(), true, Optional.of(refusal)),
+                (id, body, refusal) -> new CustomerMessage(id, body, false, currentUserName(), Optional.empty(), Optional.empty(),
+                        true, refusal));
+    }
+
+    /** A message of the thread not in this computer's copy (yet, or any more): its id, text and refusal, if refused. */
+    private interface Unsent<M> {
+        M message(UUID id, String body, Optional<MessageRefusal> refusal);
+    }
+
+    /**
+     * The thread's messages as the cache has them, with what the sync queue adds: the server's
+     * reason on each refused message, and messages written here the cache does not show — a refused
+     * one (after a refusal the cache shows the server's state, without it) or one resent and
+     * waiting — last, pending, in the order written.
+     */
+    private <M> List<M> withQueued(List<M> cached, Table messages, com.fielddesk.cache.query.Column<UUID> threadColumn, UUID thread,
+                                   java.util.function.Function<M, UUID> idOf,
+                                   java.util.function.BiFunction<M, MessageRefusal, M> refused, Unsent<M> unsent) {
+        List<com.fielddesk.cache.outbox.OutboxEntry> queued = cache.queuedChanges(messages);
+        if (queued.isEmpty()) {
+            return cached;
+        }
+        Map<UUID, MessageRefusal> refusals = new java.util.HashMap<>();
+        Map<UUID, String> written = new java.util.LinkedHashMap<>();
+        for (com.fielddesk.cache.outbox.OutboxEntry entry : queued) {
+            UUID row = UUID.fromString(entry.rowId());
+            if (entry.state() == com.fielddesk.cache.outbox.OutboxEntry.State.QUARANTINED) {
+                refusals.putIfAbsent(row, new MessageRefusal(entry.mutationId(), Optional.ofNullable(entry.errorCode()),
+                        Optional.ofNullable(entry.errorMessage()),
+                        Optional.ofNullable(entry.errorDetails()).filter(details -> !details.isNull()).map(Object::toString)));
+            }
+            if (entry.operation() == com.fielddesk.cache.outbox.Operation.INSERT
+                    && thread.toString().equals(entry.changes().path(threadColumn.name()).asText(null))) {
+                written.put(row, entry.changes().path("body").asText(""));
+            }
+        }
+        List<M> shown = new ArrayList<>(cached.size() + written.size());
+        java.util.Set<UUID> inCache = new java.util.HashSet<>();
+        for (M message : cached) {
+            UUID id = idOf.apply(message);
+            inCache.add(id);
+            shown.add(refusals.containsKey(id) ? refused.apply(message, refusals.get(id)) : message);
+        }
+        written.forEach((id, body) -> {
+            if (!inCache.contains(id)) {
+                shown.add(unsent.message(id, body, Optional.ofNullable(refusals.get(id))));
+            }
+        });
+        return shown;
+    }
+
+    private String currentUserName() {
+        return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> Optional.ofNullable(row.get(PROFILES.fullName)))
+                .flatMap(name -> name).filter(name -> !name.isBlank()).orElse("Staff");
     }
 
     /** A staff member opened the thread: the customer's unread messages in it are read (one transaction). */
@@ -297,14 +354,24 @@ public final class MessagesRepository {
     }
 
     public List<InternalMessage> internalMessages(InternalThreadId thread) {
-        return cache.list(Query.from(INTERNAL_MESSAGES).leftJoin(PROFILES, PROFILES.id, INTERNAL_MESSAGES.authorId)
+        List<InternalMessage> messages = cache.list(Query.from(INTERNAL_MESSAGES).leftJoin(PROFILES, PROFILES.id, INTERNAL_MESSAGES.authorId)
                         .select(Pending.of(INTERNAL_MESSAGES)).where(INTERNAL_MESSAGES.internalThreadId.eq(thread.value()))
                         .orderBy(INTERNAL_MESSAGES.createdAt.asc().nullsLast(), INTERNAL_MESSAGES.id.asc()),
                 row -> new InternalMessage(row.get(INTERNAL_MESSAGES.id), row.get(INTERNAL_MESSAGES.body),
                         row.has(PROFILES) ? row.get(PROFILES.fullName) : "Staff",
                         Optional.ofNullable(row.has(PROFILES) ? row.get(PROFILES.role) : null).map(Role::fromCode),
                         Optional.ofNullable(row.get(INTERNAL_MESSAGES.createdAt)),
-                        Boolean.TRUE.equals(row.get(Pending.of(INTERNAL_MESSAGES)))));
+                        Boolean.TRUE.equals(row.get(Pending.of(INTERNAL_MESSAGES))), Optional.empty()));
+        return withQueued(messages, INTERNAL_MESSAGES, INTERNAL_MESSAGES.internalThreadId, thread.value(), InternalMessage::id,
+                (message, refusal) -> new InternalMessage(message.id(), message.body(), message.authorName(), message.authorRole(),
+                        message.sentAt(), true, Optional.of(refusal)),
+                (id, body, refusal) -> new InternalMessage(id, body, currentUserName(), currentUserRole(), Optional.empty(), true,
+                        refusal));
+    }
+
+    private Optional<Role> currentUserRole() {
+        return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> Optional.ofNullable(row.get(PROFILES.role)))
+                .flatMap(role -> role).map(Role::fromCode);
     }
 
     /** A note only staff read. */
@@ -363,6 +430,19 @@ public final class MessagesRepository {
                         excerpt(row.get(INTERNAL_MESSAGES.body)), row.get(INTERNAL_MESSAGES.createdAt))));
         arrivals.sort(java.util.Comparator.comparing(MessageArrival::at).reversed());
         return List.copyOf(arrivals.subList(0, Math.min(limit, arrivals.size())));
+    }
+
+    /**
+     * Calls {@code listener} after each committed change to the sync queue (a message refused,
+     * resent — here or from the sync-issues list — or discarded), on the committing thread; a
+     * thread with a pending message reloads then. Closing the handle stops it.
+     */
+    public AutoCloseable onQueueChange(Runnable listener) {
+        return cache.onChange(notice -> {
+            if (notice.touches(com.fielddesk.cache.outbox.Outbox.TABLE)) {
+                listener.run();
+            }
+        });
     }
 
     /** Whether an id is one of the internal threads (else it is taken for a customer thread). */
