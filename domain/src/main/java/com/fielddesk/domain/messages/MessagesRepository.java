@@ -326,7 +326,8 @@ public final class MessagesRepository {
      * The signed-in user opened the thread: their marker moves up to its newest note (its server
      * time, so a console whose clock is off marks neither too little nor too much), or to now for a
      * thread with no synced note yet. One row per user and thread, kept and updated through the
-     * outbox; nothing is written when the marker is already there.
+     * outbox (its id derived from the thread and the user: {@link #markerId}); nothing is written
+     * when the marker is already there.
      */
     public void markRead(InternalThreadId thread) {
         java.time.Instant upTo = cache.first(Query.from(INTERNAL_MESSAGES)
@@ -340,6 +341,7 @@ public final class MessagesRepository {
                     row -> new Marker(row.get(INTERNAL_THREAD_READS.id), row.get(INTERNAL_THREAD_READS.readAt)));
             if (marker.isEmpty()) {
                 tx.insert(withCompany(tx, RowValues.of(INTERNAL_THREAD_READS)
+                        .set(INTERNAL_THREAD_READS.id, markerId(thread, currentUser))
                         .set(INTERNAL_THREAD_READS.internalThreadId, thread.value())
                         .set(INTERNAL_THREAD_READS.userId, currentUser.value())
                         .set(INTERNAL_THREAD_READS.readAt, upTo), INTERNAL_THREAD_READS.companyId));
@@ -351,6 +353,16 @@ public final class MessagesRepository {
     }
 
     private record Marker(UUID id, java.time.Instant readAt) {
+    }
+
+    /**
+     * A user's marker of a thread has one id everywhere, derived from the two: two consoles of the
+     * user that mark the thread read for the first time while offline write the same row, and the
+     * server keeps one marker with the later time (migration 20261210100000), not a sync issue.
+     */
+    static UUID markerId(InternalThreadId thread, UserId user) {
+        return UUID.nameUUIDFromBytes(("internal_thread_reads:" + thread.value() + ":" + user.value())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public List<InternalMessage> internalMessages(InternalThreadId thread) {
