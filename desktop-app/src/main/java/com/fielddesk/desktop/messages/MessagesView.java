@@ -82,6 +82,12 @@ final class MessagesView {
         internal.setId("messages-internal-tab");
         TabPane inboxes = new TabPane(customers, internal);
         inboxes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Each inbox loads when first shown (Customers at once).
+        inboxes.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+            if (now == internal) {
+                model.showInternalInbox();
+            }
+        });
         // A thread opened by id (from a job, a customer) shows in its own inbox.
         model.internalShownProperty().addListener((o, before, internalNow) ->
                 inboxes.getSelectionModel().select(internalNow ? internal : customers));

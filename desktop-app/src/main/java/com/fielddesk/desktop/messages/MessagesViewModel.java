@@ -54,15 +54,21 @@ final class MessagesViewModel implements AutoCloseable {
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final NotSent customerNotSent;
     private final NotSent internalNotSent;
+    private final ChangeSource changes;
+    private final String[] internalTables;
     private AutoCloseable queueChanges = () -> { };
+    private AutoCloseable internalCounts = () -> { };
+    /** The Internal inbox loads when it is first shown: opening Messages reads the Customers inbox only. */
+    private boolean internalStarted;
     private Optional<CustomerThreadId> openCustomerThread = Optional.empty();
     private Optional<InternalThreadId> openInternalThread = Optional.empty();
 
     MessagesViewModel(MessagesRepository repository, RefusedMessages refused, BackgroundTasks tasks, ChangeSource changes) {
         this.repository = repository;
         this.tasks = tasks;
+        this.changes = changes;
         String[] customerTables = names(MessagesRepository.CUSTOMER_READS);
-        String[] internalTables = names(MessagesRepository.INTERNAL_READS);
+        internalTables = names(MessagesRepository.INTERNAL_READS);
         customerThreads = LiveList.<CustomerThreadSummary>of(tasks, CustomerThreadSummary::id).describedAs("the customer threads")
                 .query(customerQuery()).reloadOnChangesTo(changes, customerTables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP)
                 .build();
@@ -102,7 +108,14 @@ final class MessagesViewModel implements AutoCloseable {
 
 
     void start() {
-        Stream.of(customerThreads, internalThreads, customerMessages, internalMessages).forEach(LiveList::start);
+        Stream.of(customerThreads, customerMessages, internalMessages).forEach(LiveList::start);
+        // The toolbar's internal count stays current while the Internal inbox is not loaded yet.
+        countInternalUnread();
+        internalCounts = changes.subscribe(List.of(internalTables), tasks.newestOnUi(changed -> {
+            if (!internalStarted) {
+                countInternalUnread();
+            }
+        }));
         // A refusal, a Resend (here or from the sync-issues list) or a Discard changes only the sync
         // queue for a while: an open thread with a pending message reloads to show it.
         queueChanges = repository.onQueueChange(() -> tasks.onUi(() -> {
@@ -117,7 +130,18 @@ final class MessagesViewModel implements AutoCloseable {
 
     private void requery() {
         customerThreads.requery(customerQuery());
-        internalThreads.requery(internalQuery());
+        if (internalStarted) {
+            internalThreads.requery(internalQuery());
+        }
+    }
+
+    /** The Internal inbox is shown: it loads (the first time) with the current filter and follows changes from then on. */
+    void showInternalInbox() {
+        if (!internalStarted) {
+            internalStarted = true;
+            internalThreads.start();
+            internalThreads.requery(internalQuery());
+        }
     }
 
     private ThreadFilter filter() {
@@ -265,6 +289,7 @@ final class MessagesViewModel implements AutoCloseable {
     public void close() {
         try {
             queueChanges.close();
+            internalCounts.close();
         } catch (Exception e) {
             // a cache listener's handle closes without failing in a way that matters
         }

@@ -90,6 +90,8 @@ class MessagesFeatureTest {
         Fx.waitUntil("the reply is in the customer's thread, pending", DEADLINE, () -> customerMessages().size() == 2
                 && customerMessages().get(1).pending() && customerMessages().get(1).body().equals("10 works, see you then!"));
 
+        showTheInternalInbox();
+        Fx.waitUntil("the Internal inbox loaded once shown", DEADLINE, () -> internalThreads().size() == 1);
         Fx.run(() -> internalThreadList().getSelectionModel().selectFirst());
         Fx.run(() -> {
             ((TextArea) section.lookup("#internal-reply")).setText("Valve is back-ordered.");
@@ -100,6 +102,10 @@ class MessagesFeatureTest {
         assertThat(customerMessages()).extracting(CustomerMessage::body).doesNotContain("Valve is back-ordered.");
     }
 
+
+    private void showTheInternalInbox() {
+        Fx.run(() -> ((javafx.scene.control.TabPane) section.lookup("#messages .tab-pane")).getSelectionModel().select(1));
+    }
 
     @SuppressWarnings("unchecked")
     private ListView<CustomerThreadSummary> customerThreadList() {
@@ -142,8 +148,12 @@ class MessagesFeatureTest {
                         "body", "Found them.", "created_at", "2026-12-05T09:05:00Z")));
         section = showAsDispatcher();
 
-        Fx.waitUntil("two unread internal notes", DEADLINE, () -> section.text("#messages-internal-unread")
-                .equals("2 unread internal notes") && internalThreads().size() == 1 && internalThreads().get(0).unread() == 2);
+        Fx.waitUntil("two unread internal notes, counted before the Internal inbox is shown", DEADLINE,
+                () -> section.text("#messages-internal-unread").equals("2 unread internal notes"));
+        assertThat(internalThreads()).as("the Internal inbox loads when first shown").isEmpty();
+        showTheInternalInbox();
+        Fx.waitUntil("the thread with two unread notes", DEADLINE, () -> internalThreads().size() == 1
+                && internalThreads().get(0).unread() == 2);
         Fx.run(() -> internalThreadList().getSelectionModel().selectFirst());
         Fx.waitUntil("opened and read", DEADLINE, () -> internalMessages().size() == 2
                 && section.text("#messages-internal-unread").equals("No unread internal notes")
@@ -153,6 +163,7 @@ class MessagesFeatureTest {
         cache.close();
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         section = showAsDispatcher();
+        showTheInternalInbox();
         Fx.waitUntil("still read after reopening the cache", DEADLINE, () -> internalThreads().size() == 1
                 && section.text("#messages-internal-unread").equals("No unread internal notes")
                 && internalThreads().get(0).unread() == 0);
