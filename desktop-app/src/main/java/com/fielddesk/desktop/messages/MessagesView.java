@@ -169,10 +169,12 @@ final class MessagesView {
         HBox.setHgrow(why, Priority.ALWAYS);
         why.setMaxWidth(Double.MAX_VALUE);
         Button resend = new Button("_Resend");
+        resend.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         resend.setId(idPrefix + "-resend");
         resend.setOnAction(e -> notSent.resend());
         resend.disableProperty().bind(notSent.busyProperty());
         Button discard = new Button("_Discard");
+        discard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         discard.setId(idPrefix + "-discard");
         discard.setOnAction(e -> notSent.discard());
         discard.disableProperty().bind(notSent.busyProperty());
@@ -210,14 +212,18 @@ final class MessagesView {
     }
 
     private String customerMessageLine(CustomerMessage message) {
-        return message.senderName() + (message.fromCustomer() ? " (customer)" : "") + " · "
-                + message.sentAt().map(formats::dayAndTime).orElse("not sent yet") + "\n" + message.body()
-                + message.refusal().map(why -> "\n" + NotSent.sentence(why)).orElse(message.pending() ? "\n(waiting to sync)" : "");
+        return message.senderName() + (message.fromCustomer() ? " (customer)" : "") + " · " + when(message.sentAt(), message.refusal())
+                + "\n" + message.body() + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : "");
     }
 
     private String internalMessageLine(InternalMessage message) {
         return message.authorName() + message.authorRole().map(role -> " (" + role.label() + ")").orElse("") + " · "
-                + message.sentAt().map(formats::dayAndTime).orElse("not sent yet") + "\n" + message.body()
-                + message.refusal().map(why -> "\n" + NotSent.sentence(why)).orElse(message.pending() ? "\n(waiting to sync)" : "");
+                + when(message.sentAt(), message.refusal()) + "\n" + message.body()
+                + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : "");
+    }
+
+    /** The server's time of a message, or why the server refused it ("Not sent: …"), or "not sent yet". */
+    private String when(java.util.Optional<java.time.Instant> sentAt, java.util.Optional<com.fielddesk.domain.messages.MessageRefusal> refusal) {
+        return refusal.map(NotSent::sentence).orElseGet(() -> sentAt.map(formats::dayAndTime).orElse("not sent yet"));
     }
 }
