@@ -635,9 +635,7 @@ public final class ScreenshotTour {
                 && !((javafx.scene.control.ListView<?>) node("#customer-threads")).getItems().isEmpty());
         Fx.run(() -> {
             ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(0);
-            javafx.scene.control.ListView<com.fielddesk.domain.messages.CustomerThreadSummary> threads = lookup("#customer-threads");
-            threads.getSelectionModel().select(threads.getItems().stream()
-                    .filter(line -> line.subject().equals("Your visit tomorrow")).findFirst().orElse(threads.getItems().get(0)));
+            selectTheVisitThread();
         });
         Fx.waitUntil("the customer thread's messages", WAIT,
                 () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 3);
@@ -705,12 +703,19 @@ public final class ScreenshotTour {
                 && ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 4);
     }
 
+    /** The seeded customer thread (another one, refused and discarded, may be listed above it). On the FX thread. */
+    private void selectTheVisitThread() {
+        javafx.scene.control.ListView<com.fielddesk.domain.messages.CustomerThreadSummary> threads = lookup("#customer-threads");
+        threads.getSelectionModel().select(threads.getItems().stream()
+                .filter(line -> line.subject().equals("Your visit tomorrow")).findFirst().orElse(threads.getItems().get(0)));
+    }
+
     /** Offline: a reply to the customer is kept and shown as pending. */
     private void pendingMessageShot() throws IOException {
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "messages")).fire());
         Fx.waitUntil("the customer threads", WAIT, () -> node("#customer-threads") != null
                 && !((javafx.scene.control.ListView<?>) node("#customer-threads")).getItems().isEmpty());
-        Fx.run(() -> ((javafx.scene.control.ListView<?>) node("#customer-threads")).getSelectionModel().selectFirst());
+        Fx.run(this::selectTheVisitThread);
         Fx.waitUntil("the thread is open", WAIT,
                 () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 3);
         int before = Fx.read(() -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size());
