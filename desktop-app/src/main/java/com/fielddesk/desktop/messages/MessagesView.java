@@ -75,16 +75,17 @@ final class MessagesView {
                 "The customer will see this", "customer", model.customerReplyProperty(), model::sendToCustomer,
                 model.customerThreadOpenProperty(), model.customerNotSent()));
         customers.setId("messages-customers-tab");
-        Tab internal = new Tab("Internal (staff only)", inbox(model.internalThreads(), this::internalLine,
-                thread -> model.openInternal(thread.id()), model.internalMessages(), this::internalMessageLine,
-                "Staff only — customers never see this", "internal", model.internalReplyProperty(), model::sendInternal,
-                model.internalThreadOpenProperty(), model.internalNotSent()));
+        // The Internal inbox is built and loaded when first shown: opening Messages lays out and reads one inbox.
+        Tab internal = new Tab("Internal (staff only)");
         internal.setId("messages-internal-tab");
         TabPane inboxes = new TabPane(customers, internal);
         inboxes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        // Each inbox loads when first shown (Customers at once).
         inboxes.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
-            if (now == internal) {
+            if (now == internal && internal.getContent() == null) {
+                internal.setContent(inbox(model.internalThreads(), this::internalLine,
+                        thread -> model.openInternal(thread.id()), model.internalMessages(), this::internalMessageLine,
+                        "Staff only — customers never see this", "internal", model.internalReplyProperty(), model::sendInternal,
+                        model.internalThreadOpenProperty(), model.internalNotSent()));
                 model.showInternalInbox();
             }
         });
