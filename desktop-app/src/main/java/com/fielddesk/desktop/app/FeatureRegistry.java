@@ -11,6 +11,7 @@ import com.fielddesk.desktop.customers.CustomersFeature;
 import com.fielddesk.desktop.invoices.InvoicesFeature;
 import com.fielddesk.desktop.jobs.JobsFeature;
 import com.fielddesk.desktop.messages.MessagesFeature;
+import com.fielddesk.desktop.messages.RefusedMessages;
 import com.fielddesk.desktop.settings.ConsoleControls;
 import com.fielddesk.desktop.settings.SettingsFeature;
 import com.fielddesk.domain.audit.AuditEvents;
@@ -59,7 +60,7 @@ final class FeatureRegistry {
         return List.of(
                 LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
                 CustomersFeature.feature(customers),
-                MessagesFeature.feature(messages),
+                MessagesFeature.feature(messages, refusedMessages(session)),
                 JobsFeature.feature(jobs, customers, messages),
                 BoardFeature.feature(jobs),
                 DispatchFeature.feature(jobs),
@@ -74,5 +75,20 @@ final class FeatureRegistry {
                 SettingsFeature.feature(new CompanySettingsRepository(session.sync().cache(), new UserId(session.userId())),
                         () -> session.sync().pushThenPullAgain(List.of("lead_pool")).getOrDefault("lead_pool", 0L),
                         new StorageLogos(session.supabase()), console));
+    }
+
+    /** A refused message's Resend and Discard: the same sync-engine actions as the sync-issues list's. */
+    private static RefusedMessages refusedMessages(ConsoleSession session) {
+        return new RefusedMessages() {
+            @Override
+            public void resend(java.util.UUID change) {
+                session.sync().retryQuarantined(change);
+            }
+
+            @Override
+            public void discard(java.util.UUID change) throws Exception {
+                session.sync().dismissQuarantined(change);
+            }
+        };
     }
 }

@@ -33,7 +33,8 @@ public final class MessagesFeature {
     private MessagesFeature() {
     }
 
-    public static Feature feature(MessagesRepository messages) {
+    /** {@code refused}: what Resend and Discard of a message the server refused do (the sync engine). */
+    public static Feature feature(MessagesRepository messages, RefusedMessages refused) {
         Set<String> tables = Stream.concat(MessagesRepository.CUSTOMER_READS.stream(), MessagesRepository.INTERNAL_READS.stream())
                 .map(Table::name).collect(Collectors.toSet());
         return Feature.section(ID, "Messages").group("Sales").icon(Material2MZ.MAIL)
@@ -42,7 +43,7 @@ public final class MessagesFeature {
                 .counts(new SectionCount(() -> messages.unreadTotal() + messages.internalUnreadTotal(), tables))
                 .announces(new ArrivalSource(after -> messages.arrivalsSince(after, ARRIVALS_PER_READ).stream()
                         .map(MessagesFeature::announcement).toList(), tables))
-                .screen(context -> new Screen(context, messages));
+                .screen(context -> new Screen(context, messages, refused));
     }
 
     /** Enough to announce the newest; older ones in the same sync are counted on the nav item. */
@@ -61,8 +62,8 @@ public final class MessagesFeature {
         private final MessagesViewModel model;
         private final MessagesView view;
 
-        Screen(FeatureContext context, MessagesRepository messages) {
-            model = new MessagesViewModel(messages, context.tasks(), context.changes());
+        Screen(FeatureContext context, MessagesRepository messages, RefusedMessages refused) {
+            model = new MessagesViewModel(messages, refused, context.tasks(), context.changes());
             view = new MessagesView(model, context.formats());
         }
 

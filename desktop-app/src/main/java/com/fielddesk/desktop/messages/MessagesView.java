@@ -73,15 +73,22 @@ final class MessagesView {
         Tab customers = new Tab("Customers", inbox(model.customerThreads(), this::customerLine,
                 thread -> model.openCustomer(thread.id()), model.customerMessages(), this::customerMessageLine,
                 "The customer will see this", "customer", model.customerReplyProperty(), model::sendToCustomer,
-                model.customerThreadOpenProperty()));
+                model.customerThreadOpenProperty(), model.customerNotSent()));
         customers.setId("messages-customers-tab");
-        Tab internal = new Tab("Internal (staff only)", inbox(model.internalThreads(), this::internalLine,
-                thread -> model.openInternal(thread.id()), model.internalMessages(), this::internalMessageLine,
-                "Staff only — customers never see this", "internal", model.internalReplyProperty(), model::sendInternal,
-                model.internalThreadOpenProperty()));
+        // The Internal inbox is built and loaded when first shown: opening Messages lays out and reads one inbox.
+        Tab internal = new Tab("Internal (staff only)");
         internal.setId("messages-internal-tab");
         TabPane inboxes = new TabPane(customers, internal);
         inboxes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        inboxes.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+            if (now == internal && internal.getContent() == null) {
+                internal.setContent(inbox(model.internalThreads(), this::internalLine,
+                        thread -> model.openInternal(thread.id()), model.internalMessages(), this::internalMessageLine,
+                        "Staff only — customers never see this", "internal", model.internalReplyProperty(), model::sendInternal,
+                        model.internalThreadOpenProperty(), model.internalNotSent()));
+                model.showInternalInbox();
+            }
+        });
         // A thread opened by id (from a job, a customer) shows in its own inbox.
         model.internalShownProperty().addListener((o, before, internalNow) ->
                 inboxes.getSelectionModel().select(internalNow ? internal : customers));
@@ -102,11 +109,12 @@ final class MessagesView {
 
     private <T, M> Node inbox(ObservableList<T> threads, Function<T, String> threadLine, java.util.function.Consumer<T> open,
                               ObservableList<M> messages, Function<M, String> messageLine, String audience, String idPrefix,
-                              StringProperty reply, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen) {
+                              StringProperty reply, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen,
+                              NotSent notSent) {
         ListView<T> threadList = new ListView<>(threads);
         threadList.setId(idPrefix + "-threads");
         threadList.setPlaceholder(new Label("No threads."));
-        threadList.setCellFactory(list -> textCell(threadLine));
+        threadList.setCellFactory(list -> twoLineCell(list, threadLine));
         threadList.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
                 open.accept(now);
@@ -143,10 +151,67 @@ final class MessagesView {
         // The open thread, not the list's selection: a reload (a new message, the unread count) replaces the line.
         sendButton.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
         box.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
-        VBox thread = new VBox(6, messageList, who, box, sendButton);
+        VBox thread = new VBox(6, messageList, notSentBar(notSent, idPrefix), who, box, sendButton);
         SplitPane split = new SplitPane(threadList, thread);
         split.setDividerPositions(0.4);
         return split;
+    }
+
+    /**
+     * "Not sent: <why> — “<the message>”" with Resend and Discard (Alt+R, Alt+D; in the Tab order
+     * between the thread and the compose box), shown while the open thread has a refused message.
+     */
+    private static Node notSentBar(NotSent notSent, String idPrefix) {
+        Label why = new Label();
+        why.setId(idPrefix + "-not-sent");
+        why.setWrapText(true);
+        why.getStyleClass().add(Styles.FORM_ERROR);
+        why.textProperty().bind(notSent.textProperty());
+        HBox.setHgrow(why, Priority.ALWAYS);
+        why.setMaxWidth(Double.MAX_VALUE);
+        Button resend = new Button("_Resend");
+        resend.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        resend.setId(idPrefix + "-resend");
+        resend.setOnAction(e -> notSent.resend());
+        resend.disableProperty().bind(notSent.busyProperty());
+        Button discard = new Button("_Discard");
+        discard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        discard.setId(idPrefix + "-discard");
+        discard.setOnAction(e -> notSent.discard());
+        discard.disableProperty().bind(notSent.busyProperty());
+        HBox bar = new HBox(8, why, resend, discard);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(notSent.shownProperty());
+        bar.managedProperty().bind(notSent.shownProperty());
+        return bar;
+    }
+
+    /**
+     * An inbox line: two lines of text (the thread, then its last message), each cut with "…" when
+     * long. Every line has the same height, so the list is given it (measured once, in the cell's
+     * font): it then lays out only the lines on screen instead of measuring wrapped text of the
+     * lines listed, which made filtering an inbox slow.
+     */
+    private static <T> ListCell<T> twoLineCell(ListView<T> list, Function<T, String> text) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+                setWrapText(false);
+                setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                if (list.getFixedCellSize() <= 0 && getFont() != null) {
+                    javafx.scene.text.Text twoLines = new javafx.scene.text.Text("Ag\nAg");
+                    twoLines.setFont(getFont());
+                    list.setFixedCellSize(Math.ceil(twoLines.getLayoutBounds().getHeight() + snappedTopInset() + snappedBottomInset()));
+                }
+                super.layoutChildren();
+            }
+        };
     }
 
     private static <T> ListCell<T> textCell(Function<T, String> text) {
@@ -176,14 +241,18 @@ final class MessagesView {
     }
 
     private String customerMessageLine(CustomerMessage message) {
-        return message.senderName() + (message.fromCustomer() ? " (customer)" : "") + " · "
-                + message.sentAt().map(formats::dayAndTime).orElse("not sent yet") + "\n" + message.body()
-                + (message.pending() ? "\n(waiting to sync)" : "");
+        return message.senderName() + (message.fromCustomer() ? " (customer)" : "") + " · " + when(message.sentAt(), message.refusal())
+                + "\n" + message.body() + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : "");
     }
 
     private String internalMessageLine(InternalMessage message) {
         return message.authorName() + message.authorRole().map(role -> " (" + role.label() + ")").orElse("") + " · "
-                + message.sentAt().map(formats::dayAndTime).orElse("not sent yet") + "\n" + message.body()
-                + (message.pending() ? "\n(waiting to sync)" : "");
+                + when(message.sentAt(), message.refusal()) + "\n" + message.body()
+                + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : "");
+    }
+
+    /** The server's time of a message, or why the server refused it ("Not sent: …"), or "not sent yet". */
+    private String when(java.util.Optional<java.time.Instant> sentAt, java.util.Optional<com.fielddesk.domain.messages.MessageRefusal> refusal) {
+        return refusal.map(NotSent::sentence).orElseGet(() -> sentAt.map(formats::dayAndTime).orElse("not sent yet"));
     }
 }

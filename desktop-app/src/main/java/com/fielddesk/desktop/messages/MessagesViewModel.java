@@ -52,14 +52,23 @@ final class MessagesViewModel implements AutoCloseable {
     private final javafx.beans.property.ReadOnlyBooleanWrapper customerThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final NotSent customerNotSent;
+    private final NotSent internalNotSent;
+    private final ChangeSource changes;
+    private final String[] internalTables;
+    private AutoCloseable queueChanges = () -> { };
+    private AutoCloseable internalCounts = () -> { };
+    /** The Internal inbox loads when it is first shown: opening Messages reads the Customers inbox only. */
+    private boolean internalStarted;
     private Optional<CustomerThreadId> openCustomerThread = Optional.empty();
     private Optional<InternalThreadId> openInternalThread = Optional.empty();
 
-    MessagesViewModel(MessagesRepository repository, BackgroundTasks tasks, ChangeSource changes) {
+    MessagesViewModel(MessagesRepository repository, RefusedMessages refused, BackgroundTasks tasks, ChangeSource changes) {
         this.repository = repository;
         this.tasks = tasks;
+        this.changes = changes;
         String[] customerTables = names(MessagesRepository.CUSTOMER_READS);
-        String[] internalTables = names(MessagesRepository.INTERNAL_READS);
+        internalTables = names(MessagesRepository.INTERNAL_READS);
         customerThreads = LiveList.<CustomerThreadSummary>of(tasks, CustomerThreadSummary::id).describedAs("the customer threads")
                 .query(customerQuery()).reloadOnChangesTo(changes, customerTables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP)
                 .build();
@@ -70,6 +79,12 @@ final class MessagesViewModel implements AutoCloseable {
                 .reloadOnChangesTo(changes, customerTables).build();
         internalMessages = LiveList.<InternalMessage>of(tasks, InternalMessage::id).describedAs("the thread").query(List::of)
                 .reloadOnChangesTo(changes, internalTables).build();
+        customerNotSent = new NotSent(refused, tasks, notice::set);
+        internalNotSent = new NotSent(refused, tasks, notice::set);
+        customerMessages.onUpdate(() -> customerNotSent.show(customerMessages.items().stream()
+                .flatMap(message -> message.refusal().map(why -> new NotSent.Refused(message.body(), why)).stream()).toList()));
+        internalMessages.onUpdate(() -> internalNotSent.show(internalMessages.items().stream()
+                .flatMap(message -> message.refusal().map(why -> new NotSent.Refused(message.body(), why)).stream()).toList()));
         customerThreads.onUpdate(this::countUnread);
         internalThreads.onUpdate(this::countInternalUnread);
         unreadOnly.addListener((o, before, now) -> requery());
@@ -91,13 +106,42 @@ final class MessagesViewModel implements AutoCloseable {
         return tables.stream().map(Table::name).toArray(String[]::new);
     }
 
+
     void start() {
-        Stream.of(customerThreads, internalThreads, customerMessages, internalMessages).forEach(LiveList::start);
+        Stream.of(customerThreads, customerMessages, internalMessages).forEach(LiveList::start);
+        // The toolbar's internal count stays current while the Internal inbox is not loaded yet.
+        countInternalUnread();
+        internalCounts = changes.subscribe(List.of(internalTables), tasks.newestOnUi(changed -> {
+            if (!internalStarted) {
+                countInternalUnread();
+            }
+        }));
+        // A refusal, a Resend (here or from the sync-issues list) or a Discard changes only the sync
+        // queue for a while: an open thread with a pending message reloads to show it.
+        queueChanges = repository.onQueueChange(() -> tasks.onUi(() -> {
+            if (customerMessages.items().stream().anyMatch(CustomerMessage::pending)) {
+                customerMessages.refresh();
+            }
+            if (internalMessages.items().stream().anyMatch(InternalMessage::pending)) {
+                internalMessages.refresh();
+            }
+        }));
     }
 
     private void requery() {
         customerThreads.requery(customerQuery());
-        internalThreads.requery(internalQuery());
+        if (internalStarted) {
+            internalThreads.requery(internalQuery());
+        }
+    }
+
+    /** The Internal inbox is shown: it loads (the first time) with the current filter and follows changes from then on. */
+    void showInternalInbox() {
+        if (!internalStarted) {
+            internalStarted = true;
+            internalThreads.start();
+            internalThreads.requery(internalQuery());
+        }
     }
 
     private ThreadFilter filter() {
@@ -173,6 +217,16 @@ final class MessagesViewModel implements AutoCloseable {
                 : Failures.sentence("Could not keep the message on this computer.", failure)));
     }
 
+    /** The open customer thread's refused message, with Resend and Discard. */
+    NotSent customerNotSent() {
+        return customerNotSent;
+    }
+
+    /** The open internal thread's refused note, with Resend and Discard. */
+    NotSent internalNotSent() {
+        return internalNotSent;
+    }
+
     BooleanProperty unreadOnlyProperty() {
         return unreadOnly;
     }
@@ -233,6 +287,12 @@ final class MessagesViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            queueChanges.close();
+            internalCounts.close();
+        } catch (Exception e) {
+            // a cache listener's handle closes without failing in a way that matters
+        }
         Stream.of(customerThreads, internalThreads, customerMessages, internalMessages).forEach(LiveList::close);
     }
 }

@@ -13,6 +13,7 @@ import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.desktop.messages.MessagesFeature;
 import com.fielddesk.desktop.shell.SectionNavigator;
+import com.fielddesk.desktop.testing.NoRefusedMessages;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.ui.BackgroundTasks;
@@ -80,7 +81,8 @@ public final class MessagesBenchmark {
         BackgroundTasks tasks = new BackgroundTasks(background, Platform::runLater);
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemDefaultZone());
         LocalCache local = new LocalCache(cache, new Outbox(), Clock.systemDefaultZone());
-        Feature messages = MessagesFeature.feature(new MessagesRepository(local, new UserId(user), Clock.systemUTC()));
+        Feature messages = MessagesFeature.feature(new MessagesRepository(local, new UserId(user), Clock.systemUTC()),
+                new NoRefusedMessages());
         SectionNavigator navigator = new SectionNavigator(List.of(messages));
         FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, new SyncState(true),
                 new ViewSettings(folder.resolve("console.properties")), Clock.systemDefaultZone(),

@@ -211,7 +211,7 @@ class JobsFeatureTest {
                 new UserId(dispatcher));
         MessagesRepository messages = messages(cache);
         section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages),
-                List.of(com.fielddesk.desktop.messages.MessagesFeature.feature(messages)), cache, folder);
+                List.of(com.fielddesk.desktop.messages.MessagesFeature.feature(messages, new com.fielddesk.desktop.testing.NoRefusedMessages())), cache, folder);
         Fx.run(() -> section.navigator().open(new RecordRef(
                 RecordKind.JOB, boiler.toString())));
         Fx.waitUntil("the job's detail says it has no messages", DEADLINE, () -> Fx.read(() ->

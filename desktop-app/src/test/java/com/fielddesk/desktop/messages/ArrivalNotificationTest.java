@@ -11,6 +11,7 @@ import com.fielddesk.desktop.shell.CachedSearch;
 import com.fielddesk.desktop.shell.SectionNavigator;
 import com.fielddesk.desktop.shell.ShellView;
 import com.fielddesk.desktop.shell.ShellViewModel;
+import com.fielddesk.desktop.testing.NoRefusedMessages;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.testing.NoSyncIssueActions;
@@ -102,7 +103,7 @@ class ArrivalNotificationTest {
                     changes, new NoSyncIssueActions(), sync, tasks, Clock.systemUTC());
             Feature home = Feature.section("home", "Home").group("Work").icon(Material2MZ.WORK).visibleTo(Role.OFFICE_STAFF)
                     .screen(context -> FeatureScreen.of(new Label("Somewhere else"), () -> { }, () -> { }));
-            navigator = new SectionNavigator(List.of(home, MessagesFeature.feature(messages)));
+            navigator = new SectionNavigator(List.of(home, MessagesFeature.feature(messages, new NoRefusedMessages())));
             FeatureContext context = new FeatureContext(repositories, changes, tasks, sync,
                     new ViewSettings(folder.resolve("console.properties")), Clock.systemUTC(),
                     Formats.forCompanyZone("America/New_York"), navigator, Chime.SILENT);

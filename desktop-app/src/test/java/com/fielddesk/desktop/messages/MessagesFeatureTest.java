@@ -3,6 +3,7 @@ package com.fielddesk.desktop.messages;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.desktop.testing.NoRefusedMessages;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.testing.SectionUnderTest;
@@ -72,12 +73,11 @@ class MessagesFeatureTest {
                 "subject", "Parts for #42", "created_by", dispatcher, "last_message_at", "2026-12-05T09:00:00Z")));
         MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher), Clock.systemUTC());
-        section = SectionUnderTest.show(MessagesFeature.feature(messages), cache, folder);
+        section = SectionUnderTest.show(MessagesFeature.feature(messages, new NoRefusedMessages()), cache, folder);
 
         Fx.waitUntil("the customer thread with its unread message", DEADLINE, () -> section.text("#messages-unread")
                 .equals("1 unread customer message") && customerThreads().size() == 1);
         assertThat(section.text("#customer-audience")).isEqualTo("The customer will see this");
-        assertThat(section.text("#internal-audience")).isEqualTo("Staff only — customers never see this");
 
         Fx.run(() -> customerThreadList().getSelectionModel().selectFirst());
         Fx.waitUntil("opened and read", DEADLINE, () -> customerMessages().size() == 1
@@ -89,6 +89,9 @@ class MessagesFeatureTest {
         Fx.waitUntil("the reply is in the customer's thread, pending", DEADLINE, () -> customerMessages().size() == 2
                 && customerMessages().get(1).pending() && customerMessages().get(1).body().equals("10 works, see you then!"));
 
+        showTheInternalInbox();
+        Fx.waitUntil("the Internal inbox loaded once shown", DEADLINE, () -> internalThreads().size() == 1);
+        assertThat(section.text("#internal-audience")).isEqualTo("Staff only — customers never see this");
         Fx.run(() -> internalThreadList().getSelectionModel().selectFirst());
         Fx.run(() -> {
             ((TextArea) section.lookup("#internal-reply")).setText("Valve is back-ordered.");
@@ -99,6 +102,10 @@ class MessagesFeatureTest {
         assertThat(customerMessages()).extracting(CustomerMessage::body).doesNotContain("Valve is back-ordered.");
     }
 
+
+    private void showTheInternalInbox() {
+        Fx.run(() -> ((javafx.scene.control.TabPane) section.lookup("#messages .tab-pane")).getSelectionModel().select(1));
+    }
 
     @SuppressWarnings("unchecked")
     private ListView<CustomerThreadSummary> customerThreadList() {
@@ -141,8 +148,13 @@ class MessagesFeatureTest {
                         "body", "Found them.", "created_at", "2026-12-05T09:05:00Z")));
         section = showAsDispatcher();
 
-        Fx.waitUntil("two unread internal notes", DEADLINE, () -> section.text("#messages-internal-unread")
-                .equals("2 unread internal notes") && internalThreads().size() == 1 && internalThreads().get(0).unread() == 2);
+        Fx.waitUntil("two unread internal notes, counted before the Internal inbox is shown", DEADLINE,
+                () -> section.text("#messages-internal-unread").equals("2 unread internal notes"));
+        assertThat(Fx.read(() -> section.lookup("#internal-threads"))).as("the Internal inbox is built and loaded when first shown")
+                .isNull();
+        showTheInternalInbox();
+        Fx.waitUntil("the thread with two unread notes", DEADLINE, () -> internalThreads().size() == 1
+                && internalThreads().get(0).unread() == 2);
         Fx.run(() -> internalThreadList().getSelectionModel().selectFirst());
         Fx.waitUntil("opened and read", DEADLINE, () -> internalMessages().size() == 2
                 && section.text("#messages-internal-unread").equals("No unread internal notes")
@@ -152,6 +164,7 @@ class MessagesFeatureTest {
         cache.close();
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         section = showAsDispatcher();
+        showTheInternalInbox();
         Fx.waitUntil("still read after reopening the cache", DEADLINE, () -> internalThreads().size() == 1
                 && section.text("#messages-internal-unread").equals("No unread internal notes")
                 && internalThreads().get(0).unread() == 0);
@@ -160,7 +173,7 @@ class MessagesFeatureTest {
     private SectionUnderTest showAsDispatcher() throws Exception {
         MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher), Clock.systemUTC());
-        return SectionUnderTest.show(MessagesFeature.feature(messages), cache, folder);
+        return SectionUnderTest.show(MessagesFeature.feature(messages, new NoRefusedMessages()), cache, folder);
     }
 
     private List<InternalThreadSummary> internalThreads() {

@@ -204,6 +204,7 @@ public final class ScreenshotTour {
         seedMessages(backend);
         messagesShots("");
         arrivalShot(backend);
+        refusedMessageShot(backend);
         invoiceShots(backend, "");
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         customerShots(backend, "-dark");
@@ -702,7 +703,7 @@ public final class ScreenshotTour {
                 && !((javafx.scene.control.ListView<?>) node("#customer-threads")).getItems().isEmpty());
         Fx.run(() -> {
             ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(0);
-            ((javafx.scene.control.ListView<?>) node("#customer-threads")).getSelectionModel().selectFirst();
+            selectTheVisitThread();
         });
         Fx.waitUntil("the customer thread's messages", WAIT,
                 () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 3);
@@ -715,6 +716,44 @@ public final class ScreenshotTour {
                 () -> !((javafx.scene.control.ListView<?>) node("#internal-messages")).getItems().isEmpty());
         shoot("61-messages-internal" + theme);
         Fx.run(() -> ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(0));
+    }
+
+    /**
+     * A reply the server refuses (its thread was deleted on the server meanwhile): the thread says
+     * "Not sent: …" with Resend and Discard; then discarded, so the next shots are as before.
+     */
+    private void refusedMessageShot(ConsoleBackend backend) throws IOException {
+        UUID job = (UUID) backend.queryValue("select id from public.work_orders where company_id = ? and customer_id is not null"
+                + " order by created_at limit 1", backend.acme.id());
+        UUID customer = (UUID) backend.queryValue("select customer_id from public.work_orders where id = ?", job);
+        UUID thread = (UUID) backend.queryValue("insert into public.customer_threads (company_id, work_order_id, customer_id,"
+                + " subject) values (?, ?, ?, 'Parking on Friday') returning id", backend.acme.id(), job, customer);
+        backend.queryValue("insert into public.customer_messages (customer_thread_id, sender_kind, body) values (?, 'customer',"
+                + " 'Can your van park in the driveway on Friday?') returning id", thread);
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "messages")).fire());
+        Fx.run(() -> ((TabPane) node("#messages").lookup(".tab-pane")).getSelectionModel().select(0));
+        javafx.scene.control.ListView<com.fielddesk.domain.messages.CustomerThreadSummary> threads = lookup("#customer-threads");
+        Fx.waitUntil("the new thread is listed", WAIT, () -> threads.getItems().stream()
+                .anyMatch(line -> line.subject().equals("Parking on Friday")));
+        Fx.run(() -> threads.getSelectionModel().select(threads.getItems().stream()
+                .filter(line -> line.subject().equals("Parking on Friday")).findFirst().orElseThrow()));
+        Fx.waitUntil("its message", WAIT, () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() == 1);
+        Fx.waitUntil("the message is announced", WAIT, () -> node("#" + ShellView.ARRIVAL_ID).getParent().isVisible());
+        Fx.run(() -> ((Button) node("#" + ShellView.ARRIVAL_CLOSE_ID)).fire());
+        // Removed on the server (as a supervisor cleaning up would) while this console still shows it.
+        backend.queryValue("with m as (delete from public.customer_messages where customer_thread_id = ? returning id)"
+                + " select count(*) from m", thread);
+        backend.queryValue("with t as (delete from public.customer_threads where id = ? returning id) select count(*) from t", thread);
+        Fx.run(() -> {
+            ((javafx.scene.control.TextArea) node("#customer-reply")).setText("Yes, the driveway is free all day.");
+            ((Button) node("#customer-send")).fire();
+        });
+        Fx.waitUntil("the reply is refused, with the reason", WAIT, () -> node("#customer-not-sent").getParent().isVisible()
+                && ((Label) node("#customer-not-sent")).getText().startsWith("Not sent: "));
+        Fx.run(() -> node("#customer-resend").requestFocus());
+        shoot("70-messages-refused");
+        Fx.run(() -> ((Button) node("#customer-discard")).fire());
+        Fx.waitUntil("discarded", WAIT, () -> !node("#customer-not-sent").getParent().isVisible());
     }
 
     /** On another screen (Jobs), a customer's message arrives: the shell's notification names them. */
@@ -732,12 +771,19 @@ public final class ScreenshotTour {
                 && ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 4);
     }
 
+    /** The seeded customer thread (another one, refused and discarded, may be listed above it). On the FX thread. */
+    private void selectTheVisitThread() {
+        javafx.scene.control.ListView<com.fielddesk.domain.messages.CustomerThreadSummary> threads = lookup("#customer-threads");
+        threads.getSelectionModel().select(threads.getItems().stream()
+                .filter(line -> line.subject().equals("Your visit tomorrow")).findFirst().orElse(threads.getItems().get(0)));
+    }
+
     /** Offline: a reply to the customer is kept and shown as pending. */
     private void pendingMessageShot() throws IOException {
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "messages")).fire());
         Fx.waitUntil("the customer threads", WAIT, () -> node("#customer-threads") != null
                 && !((javafx.scene.control.ListView<?>) node("#customer-threads")).getItems().isEmpty());
-        Fx.run(() -> ((javafx.scene.control.ListView<?>) node("#customer-threads")).getSelectionModel().selectFirst());
+        Fx.run(this::selectTheVisitThread);
         Fx.waitUntil("the thread is open", WAIT,
                 () -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size() >= 3);
         int before = Fx.read(() -> ((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().size());

@@ -86,37 +86,85 @@ public final class MessagesRepository {
         if (!filter.text().isEmpty()) {
             conditions.add(CUSTOMER_THREADS.subject.containsText(filter.text()).or(CUSTOMERS.fullName.containsText(filter.text())));
         }
-        // First the page's ids, sorted on the thread table alone: the joins, the pending flag and the
+        // First the page's ids, in index order of last activity: the joins, the pending flag and the
         // unread counts are then worked out for the threads shown, not for every thread in the cache.
-        List<UUID> page = cache.list(Query.from(CUSTOMER_THREADS)
-                        .leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
-                        .where(Condition.all(conditions))
-                        .orderBy(CUSTOMER_THREADS.lastMessageAt.desc().nullsFirst(), CUSTOMER_THREADS.createdAt.desc().nullsFirst(),
-                                CUSTOMER_THREADS.id.desc())
-                        .limit(limit),
-                row -> row.get(CUSTOMER_THREADS.id));
-        if (page.isEmpty()) {
+        List<Activity> activity = byActivity(Query.from(CUSTOMER_THREADS).leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
+                .where(Condition.all(conditions)), CUSTOMER_THREADS, CUSTOMER_THREADS.lastMessageAt, CUSTOMER_THREADS.createdAt, limit);
+        if (activity.isEmpty()) {
             return List.of();
         }
+        List<UUID> page = activity.stream().map(Activity::thread).toList();
         Map<UUID, Long> unread = cache.countBy(unreadMessages().where(CUSTOMER_MESSAGES.customerThreadId.in(page)),
                 CUSTOMER_MESSAGES.customerThreadId);
-        record Head(CustomerThreadId id, String subject, UUID customer, String customerName, UUID job, Long number,
-                    java.time.Instant last, boolean pending) {
-        }
-        List<Head> heads = cache.list(Query.from(CUSTOMER_THREADS)
+        Map<UUID, String> excerpts = lastMessages(CUSTOMER_MESSAGES, CUSTOMER_MESSAGES.customerThreadId, CUSTOMER_MESSAGES.createdAt,
+                CUSTOMER_MESSAGES.body, activity);
+        Map<CustomerThreadId, CustomerThreadSummary> lines = cache.list(Query.from(CUSTOMER_THREADS)
                         .leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
                         .leftJoin(WORK_ORDERS, WORK_ORDERS.id, CUSTOMER_THREADS.workOrderId)
-                        .select(Pending.of(CUSTOMER_THREADS)).where(CUSTOMER_THREADS.id.in(page))
-                        .orderBy(CUSTOMER_THREADS.lastMessageAt.desc().nullsFirst(), CUSTOMER_THREADS.createdAt.desc().nullsFirst(),
-                                CUSTOMER_THREADS.id.desc()),
-                row -> new Head(new CustomerThreadId(row.get(CUSTOMER_THREADS.id)), row.get(CUSTOMER_THREADS.subject),
-                        row.get(CUSTOMER_THREADS.customerId), row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : "",
-                        row.get(CUSTOMER_THREADS.workOrderId), row.has(WORK_ORDERS) ? row.get(WORK_ORDERS.number) : null,
-                        row.get(CUSTOMER_THREADS.lastMessageAt), Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_THREADS)))));
-        // One indexed lookup per line shown (a page of an inbox), not per thread in the cache.
-        return heads.stream().map(head -> new CustomerThreadSummary(head.id(), head.subject(), new CustomerId(head.customer()),
-                head.customerName(), head.job(), Optional.ofNullable(head.number()), Optional.ofNullable(head.last()),
-                lastCustomerMessage(head.id()), unread.getOrDefault(head.id().value(), 0L), head.pending())).toList();
+                        .select(Pending.of(CUSTOMER_THREADS)).where(CUSTOMER_THREADS.id.in(page)),
+                row -> {
+                    UUID id = row.get(CUSTOMER_THREADS.id);
+                    Long number = row.has(WORK_ORDERS) ? row.get(WORK_ORDERS.number) : null;
+                    return new CustomerThreadSummary(new CustomerThreadId(id), row.get(CUSTOMER_THREADS.subject),
+                            new CustomerId(row.get(CUSTOMER_THREADS.customerId)), row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : "",
+                            row.get(CUSTOMER_THREADS.workOrderId), Optional.ofNullable(number),
+                            Optional.ofNullable(row.get(CUSTOMER_THREADS.lastMessageAt)), Optional.ofNullable(excerpts.get(id)),
+                            unread.getOrDefault(id, 0L), Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_THREADS))));
+                }).stream().collect(java.util.stream.Collectors.toMap(CustomerThreadSummary::id, line -> line));
+        return page.stream().map(id -> lines.get(new CustomerThreadId(id))).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A thread of an inbox page and its last activity (null: none synced yet). */
+    private record Activity(UUID thread, java.time.Instant last) {
+    }
+
+    /**
+     * Up to {@code limit} threads, by last activity: threads with none yet (started here and not
+     * synced: {@code last_message_at} is null) first, then the most recent — each part read in the
+     * order of an index (cache V13), so no sort over every thread in the cache.
+     */
+    private List<Activity> byActivity(Query threads, Table table, com.fielddesk.cache.query.Column<java.time.Instant> lastMessageAt,
+                                      com.fielddesk.cache.query.Column<java.time.Instant> createdAt, int limit) {
+        List<Activity> page = new ArrayList<>(cache.list(threads.where(lastMessageAt.isNull())
+                .orderBy(createdAt.desc(), table.id.desc()).limit(limit), row -> new Activity(row.get(table.id), null)));
+        if (page.size() < limit) {
+            page.addAll(cache.list(threads.where(lastMessageAt.isNotNull())
+                            .orderBy(lastMessageAt.desc(), createdAt.desc(), table.id.desc()).limit(limit - page.size()),
+                    row -> new Activity(row.get(table.id), row.get(lastMessageAt))));
+        }
+        return page;
+    }
+
+    /** At most this many recent messages are read at once for a page's excerpts (a thread not among them is looked up alone). */
+    private static final int RECENT_MESSAGES_READ = 2_000;
+
+    /**
+     * Each thread's newest message, as an inbox excerpt. One written here and not sent yet
+     * ({@code created_at} is null) is the newest; else the newest sent, whose time is the thread's
+     * last activity (the server keeps it so): the page's messages since its oldest last activity
+     * come in one indexed read, newest first, and only a thread not among them (rare: an
+     * inconsistent copy, or a page of very busy threads) takes a lookup of its own.
+     */
+    private Map<UUID, String> lastMessages(Table messages, com.fielddesk.cache.query.Column<UUID> threadColumn,
+                                           com.fielddesk.cache.query.Column<java.time.Instant> createdAt,
+                                           com.fielddesk.cache.query.Column<String> body, List<Activity> page) {
+        List<UUID> threads = page.stream().map(Activity::thread).toList();
+        Map<UUID, String> excerpts = new java.util.HashMap<>();
+        cache.list(Query.from(messages).where(threadColumn.in(threads).and(createdAt.isNull())),
+                row -> Map.entry(row.get(threadColumn), row.get(body))).forEach(unsent -> excerpts.put(unsent.getKey(),
+                excerpt(unsent.getValue())));
+        page.stream().map(Activity::last).filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder())
+                .ifPresent(since -> cache.list(Query.from(messages).where(threadColumn.in(threads).and(createdAt.ge(since)))
+                                .orderBy(createdAt.desc()).limit(RECENT_MESSAGES_READ),
+                        row -> Map.entry(row.get(threadColumn), row.get(body)))
+                        .forEach(recent -> excerpts.computeIfAbsent(recent.getKey(), thread -> excerpt(recent.getValue()))));
+        for (UUID thread : threads) {
+            if (!excerpts.containsKey(thread)) {
+                cache.first(Query.from(messages).where(threadColumn.eq(thread)).orderBy(createdAt.desc()).limit(1),
+                        row -> excerpt(row.get(body))).ifPresent(text -> excerpts.put(thread, text));
+            }
+        }
+        return excerpts;
     }
 
     /** Unread customer messages in all threads (the nav item's and the window title's number). */
@@ -134,18 +182,12 @@ public final class MessagesRepository {
                 .and(CUSTOMER_MESSAGES.readAt.isNull()));
     }
 
-    private Optional<String> lastCustomerMessage(CustomerThreadId thread) {
-        return cache.first(Query.from(CUSTOMER_MESSAGES).where(CUSTOMER_MESSAGES.customerThreadId.eq(thread.value()))
-                        .orderBy(CUSTOMER_MESSAGES.createdAt.desc().nullsFirst(), CUSTOMER_MESSAGES.id.desc()).limit(1),
-                row -> excerpt(row.get(CUSTOMER_MESSAGES.body)));
-    }
-
     /** A customer thread's messages in order; one written here and not yet sent comes last, pending. */
     public List<CustomerMessage> customerMessages(CustomerThreadId thread) {
         String customerName = cache.first(Query.from(CUSTOMER_THREADS).leftJoin(CUSTOMERS, CUSTOMERS.id, CUSTOMER_THREADS.customerId)
                         .where(CUSTOMER_THREADS.id.eq(thread.value())), row -> row.has(CUSTOMERS) ? row.get(CUSTOMERS.fullName) : null)
                 .orElse(null);
-        return cache.list(Query.from(CUSTOMER_MESSAGES).leftJoin(PROFILES, PROFILES.id, CUSTOMER_MESSAGES.senderId)
+        List<CustomerMessage> messages = cache.list(Query.from(CUSTOMER_MESSAGES).leftJoin(PROFILES, PROFILES.id, CUSTOMER_MESSAGES.senderId)
                         .select(Pending.of(CUSTOMER_MESSAGES)).where(CUSTOMER_MESSAGES.customerThreadId.eq(thread.value()))
                         .orderBy(CUSTOMER_MESSAGES.createdAt.asc().nullsLast(), CUSTOMER_MESSAGES.id.asc()),
                 row -> {
@@ -155,8 +197,65 @@ public final class MessagesRepository {
                             fromCustomer ? (customerName == null ? "Customer" : customerName)
                                     : (staffName == null ? "Staff" : staffName),
                             Optional.ofNullable(row.get(CUSTOMER_MESSAGES.createdAt)), Optional.ofNullable(row.get(CUSTOMER_MESSAGES.readAt)),
-                            Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_MESSAGES))));
+                            Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_MESSAGES))), Optional.empty());
                 });
+        return withQueued(messages, CUSTOMER_MESSAGES, CUSTOMER_MESSAGES.customerThreadId, thread.value(), CustomerMessage::id,
+                (message, refusal) -> new CustomerMessage(message.id(), message.body(), message.fromCustomer(), message.senderName(),
+                        message.sentAt(), message.readAt(), true, Optional.of(refusal)),
+                (id, body, refusal) -> new CustomerMessage(id, body, false, currentUserName(), Optional.empty(), Optional.empty(),
+                        true, refusal));
+    }
+
+    /** A message of the thread not in this computer's copy (yet, or any more): its id, text and refusal, if refused. */
+    private interface Unsent<M> {
+        M message(UUID id, String body, Optional<MessageRefusal> refusal);
+    }
+
+    /**
+     * The thread's messages as the cache has them, with what the sync queue adds: the server's
+     * reason on each refused message, and messages written here the cache does not show — a refused
+     * one (after a refusal the cache shows the server's state, without it) or one resent and
+     * waiting — last, pending, in the order written.
+     */
+    private <M> List<M> withQueued(List<M> cached, Table messages, com.fielddesk.cache.query.Column<UUID> threadColumn, UUID thread,
+                                   java.util.function.Function<M, UUID> idOf,
+                                   java.util.function.BiFunction<M, MessageRefusal, M> refused, Unsent<M> unsent) {
+        List<com.fielddesk.cache.outbox.OutboxEntry> queued = cache.queuedChanges(messages);
+        if (queued.isEmpty()) {
+            return cached;
+        }
+        Map<UUID, MessageRefusal> refusals = new java.util.HashMap<>();
+        Map<UUID, String> written = new java.util.LinkedHashMap<>();
+        for (com.fielddesk.cache.outbox.OutboxEntry entry : queued) {
+            UUID row = UUID.fromString(entry.rowId());
+            if (entry.state() == com.fielddesk.cache.outbox.OutboxEntry.State.QUARANTINED) {
+                refusals.putIfAbsent(row, new MessageRefusal(entry.mutationId(), Optional.ofNullable(entry.errorCode()),
+                        Optional.ofNullable(entry.errorMessage()),
+                        Optional.ofNullable(entry.errorDetails()).filter(details -> !details.isNull()).map(Object::toString)));
+            }
+            if (entry.operation() == com.fielddesk.cache.outbox.Operation.INSERT
+                    && thread.toString().equals(entry.changes().path(threadColumn.name()).asText(null))) {
+                written.put(row, entry.changes().path("body").asText(""));
+            }
+        }
+        List<M> shown = new ArrayList<>(cached.size() + written.size());
+        java.util.Set<UUID> inCache = new java.util.HashSet<>();
+        for (M message : cached) {
+            UUID id = idOf.apply(message);
+            inCache.add(id);
+            shown.add(refusals.containsKey(id) ? refused.apply(message, refusals.get(id)) : message);
+        }
+        written.forEach((id, body) -> {
+            if (!inCache.contains(id)) {
+                shown.add(unsent.message(id, body, Optional.ofNullable(refusals.get(id))));
+            }
+        });
+        return shown;
+    }
+
+    private String currentUserName() {
+        return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> Optional.ofNullable(row.get(PROFILES.fullName)))
+                .flatMap(name -> name).filter(name -> !name.isBlank()).orElse("Staff");
     }
 
     /** A staff member opened the thread: the customer's unread messages in it are read (one transaction). */
@@ -225,26 +324,28 @@ public final class MessagesRepository {
         if (!filter.text().isEmpty()) {
             conditions.add(INTERNAL_THREADS.subject.containsText(filter.text()));
         }
-        record Head(InternalThreadId id, String subject, UUID job, Long number, String startedBy, java.time.Instant last,
-                    boolean pending) {
+        List<Activity> activity = byActivity(Query.from(INTERNAL_THREADS).where(Condition.all(conditions)), INTERNAL_THREADS,
+                INTERNAL_THREADS.lastMessageAt, INTERNAL_THREADS.createdAt, limit);
+        if (activity.isEmpty()) {
+            return List.of();
         }
-        List<Head> heads = cache.list(Query.from(INTERNAL_THREADS)
+        List<UUID> page = activity.stream().map(Activity::thread).toList();
+        Map<UUID, String> excerpts = lastMessages(INTERNAL_MESSAGES, INTERNAL_MESSAGES.internalThreadId, INTERNAL_MESSAGES.createdAt,
+                INTERNAL_MESSAGES.body, activity);
+        Map<InternalThreadId, InternalThreadSummary> lines = cache.list(Query.from(INTERNAL_THREADS)
                         .leftJoin(WORK_ORDERS, WORK_ORDERS.id, INTERNAL_THREADS.workOrderId)
                         .leftJoin(PROFILES, PROFILES.id, INTERNAL_THREADS.createdBy)
-                        .select(Pending.of(INTERNAL_THREADS)).where(Condition.all(conditions))
-                        .orderBy(INTERNAL_THREADS.lastMessageAt.desc().nullsFirst(), INTERNAL_THREADS.createdAt.desc().nullsFirst(),
-                                INTERNAL_THREADS.id.desc())
-                        .limit(limit),
-                row -> new Head(new InternalThreadId(row.get(INTERNAL_THREADS.id)), row.get(INTERNAL_THREADS.subject),
-                        row.get(INTERNAL_THREADS.workOrderId), row.has(WORK_ORDERS) ? row.get(WORK_ORDERS.number) : null,
-                        row.has(PROFILES) ? row.get(PROFILES.fullName) : null, row.get(INTERNAL_THREADS.lastMessageAt),
-                        Boolean.TRUE.equals(row.get(Pending.of(INTERNAL_THREADS)))));
-        return heads.stream().map(head -> new InternalThreadSummary(head.id(), head.subject(), Optional.ofNullable(head.job()),
-                Optional.ofNullable(head.number()), Optional.ofNullable(head.startedBy()), Optional.ofNullable(head.last()),
-                cache.first(Query.from(INTERNAL_MESSAGES).where(INTERNAL_MESSAGES.internalThreadId.eq(head.id().value()))
-                                .orderBy(INTERNAL_MESSAGES.createdAt.desc().nullsFirst(), INTERNAL_MESSAGES.id.desc()).limit(1),
-                        row -> excerpt(row.get(INTERNAL_MESSAGES.body))),
-                unread.getOrDefault(head.id().value(), 0L), head.pending())).toList();
+                        .select(Pending.of(INTERNAL_THREADS)).where(INTERNAL_THREADS.id.in(page)),
+                row -> {
+                    UUID id = row.get(INTERNAL_THREADS.id);
+                    return new InternalThreadSummary(new InternalThreadId(id), row.get(INTERNAL_THREADS.subject),
+                            Optional.ofNullable(row.get(INTERNAL_THREADS.workOrderId)),
+                            Optional.ofNullable(row.has(WORK_ORDERS) ? row.get(WORK_ORDERS.number) : null),
+                            Optional.ofNullable(row.has(PROFILES) ? row.get(PROFILES.fullName) : null),
+                            Optional.ofNullable(row.get(INTERNAL_THREADS.lastMessageAt)), Optional.ofNullable(excerpts.get(id)),
+                            unread.getOrDefault(id, 0L), Boolean.TRUE.equals(row.get(Pending.of(INTERNAL_THREADS))));
+                }).stream().collect(java.util.stream.Collectors.toMap(InternalThreadSummary::id, line -> line));
+        return page.stream().map(id -> lines.get(new InternalThreadId(id))).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Unread internal notes in all threads, for the signed-in user. */
@@ -269,7 +370,8 @@ public final class MessagesRepository {
      * The signed-in user opened the thread: their marker moves up to its newest note (its server
      * time, so a console whose clock is off marks neither too little nor too much), or to now for a
      * thread with no synced note yet. One row per user and thread, kept and updated through the
-     * outbox; nothing is written when the marker is already there.
+     * outbox (its id derived from the thread and the user: {@link #markerId}); nothing is written
+     * when the marker is already there.
      */
     public void markRead(InternalThreadId thread) {
         java.time.Instant upTo = cache.first(Query.from(INTERNAL_MESSAGES)
@@ -283,6 +385,7 @@ public final class MessagesRepository {
                     row -> new Marker(row.get(INTERNAL_THREAD_READS.id), row.get(INTERNAL_THREAD_READS.readAt)));
             if (marker.isEmpty()) {
                 tx.insert(withCompany(tx, RowValues.of(INTERNAL_THREAD_READS)
+                        .set(INTERNAL_THREAD_READS.id, markerId(thread, currentUser))
                         .set(INTERNAL_THREAD_READS.internalThreadId, thread.value())
                         .set(INTERNAL_THREAD_READS.userId, currentUser.value())
                         .set(INTERNAL_THREAD_READS.readAt, upTo), INTERNAL_THREAD_READS.companyId));
@@ -296,15 +399,35 @@ public final class MessagesRepository {
     private record Marker(UUID id, java.time.Instant readAt) {
     }
 
+    /**
+     * A user's marker of a thread has one id everywhere, derived from the two: two consoles of the
+     * user that mark the thread read for the first time while offline write the same row, and the
+     * server keeps one marker with the later time (migration 20261210100000), not a sync issue.
+     */
+    static UUID markerId(InternalThreadId thread, UserId user) {
+        return UUID.nameUUIDFromBytes(("internal_thread_reads:" + thread.value() + ":" + user.value())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public List<InternalMessage> internalMessages(InternalThreadId thread) {
-        return cache.list(Query.from(INTERNAL_MESSAGES).leftJoin(PROFILES, PROFILES.id, INTERNAL_MESSAGES.authorId)
+        List<InternalMessage> messages = cache.list(Query.from(INTERNAL_MESSAGES).leftJoin(PROFILES, PROFILES.id, INTERNAL_MESSAGES.authorId)
                         .select(Pending.of(INTERNAL_MESSAGES)).where(INTERNAL_MESSAGES.internalThreadId.eq(thread.value()))
                         .orderBy(INTERNAL_MESSAGES.createdAt.asc().nullsLast(), INTERNAL_MESSAGES.id.asc()),
                 row -> new InternalMessage(row.get(INTERNAL_MESSAGES.id), row.get(INTERNAL_MESSAGES.body),
                         row.has(PROFILES) ? row.get(PROFILES.fullName) : "Staff",
                         Optional.ofNullable(row.has(PROFILES) ? row.get(PROFILES.role) : null).map(Role::fromCode),
                         Optional.ofNullable(row.get(INTERNAL_MESSAGES.createdAt)),
-                        Boolean.TRUE.equals(row.get(Pending.of(INTERNAL_MESSAGES)))));
+                        Boolean.TRUE.equals(row.get(Pending.of(INTERNAL_MESSAGES))), Optional.empty()));
+        return withQueued(messages, INTERNAL_MESSAGES, INTERNAL_MESSAGES.internalThreadId, thread.value(), InternalMessage::id,
+                (message, refusal) -> new InternalMessage(message.id(), message.body(), message.authorName(), message.authorRole(),
+                        message.sentAt(), true, Optional.of(refusal)),
+                (id, body, refusal) -> new InternalMessage(id, body, currentUserName(), currentUserRole(), Optional.empty(), true,
+                        refusal));
+    }
+
+    private Optional<Role> currentUserRole() {
+        return cache.first(Query.from(PROFILES).where(PROFILES.id.eq(currentUser.value())), row -> Optional.ofNullable(row.get(PROFILES.role)))
+                .flatMap(role -> role).map(Role::fromCode);
     }
 
     /** A note only staff read. */
@@ -363,6 +486,19 @@ public final class MessagesRepository {
                         excerpt(row.get(INTERNAL_MESSAGES.body)), row.get(INTERNAL_MESSAGES.createdAt))));
         arrivals.sort(java.util.Comparator.comparing(MessageArrival::at).reversed());
         return List.copyOf(arrivals.subList(0, Math.min(limit, arrivals.size())));
+    }
+
+    /**
+     * Calls {@code listener} after each committed change to the sync queue (a message refused,
+     * resent — here or from the sync-issues list — or discarded), on the committing thread; a
+     * thread with a pending message reloads then. Closing the handle stops it.
+     */
+    public AutoCloseable onQueueChange(Runnable listener) {
+        return cache.onChange(notice -> {
+            if (notice.touches(com.fielddesk.cache.outbox.Outbox.TABLE)) {
+                listener.run();
+            }
+        });
     }
 
     /** Whether an id is one of the internal threads (else it is taken for a customer thread). */

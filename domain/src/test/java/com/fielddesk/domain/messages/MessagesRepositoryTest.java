@@ -128,6 +128,8 @@ class MessagesRepositoryTest {
         assertThat(reply.fromCustomer()).isFalse();
         assertThat(reply.senderName()).isEqualTo("Casey CSR");
         assertThat(messages.customerMessages(thread).get(1).senderName()).isEqualTo("Zoë Łódź");
+        assertThat(messages.customerThreads(ThreadFilter.all(), 50).get(0).lastMessage())
+                .as("the inbox line shows the reply waiting here as the last message").contains("10 works. See you then!");
     }
 
     @Test
@@ -165,6 +167,10 @@ class MessagesRepositoryTest {
         assertThat(messages.customerMessages(started)).singleElement().satisfies(message -> assertThat(message.pending()).isTrue());
         assertThat(messages.customerThreads(ThreadFilter.all(), 50).get(0).subject())
                 .as("a thread started here (no activity time yet) is on top").isEqualTo("Invoice question");
+        assertThat(messages.customerThreads(ThreadFilter.all(), 1)).singleElement()
+                .satisfies(line -> assertThat(line.lastMessage()).contains("Your invoice is attached."));
+        assertThat(messages.customerThreads(ThreadFilter.all(), 2)).extracting(CustomerThreadSummary::subject)
+                .containsExactly("Invoice question", "Boiler visit");
 
         InternalThreadId note = messages.startInternalThread(Optional.empty(), "Holiday rota", "Who covers the 24th?");
         assertThat(cache.pendingIds(INTERNAL_THREADS)).containsExactly(note.value());

@@ -110,6 +110,21 @@ public final class Outbox {
         return entries;
     }
 
+    /** The table's entries, waiting or quarantined, oldest first. */
+    public List<OutboxEntry> queuedFor(Connection connection, String table) throws SQLException {
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("select " + COLUMNS
+                + " from outbox where table_name = ? order by seq")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(map(rows));
+                }
+            }
+        }
+        return entries;
+    }
+
     /** Ids of the table's rows with mutations waiting to be sent: a pull must not overwrite them. */
     public java.util.Set<String> rowsWithPendingChanges(Connection connection, String table) throws SQLException {
         java.util.Set<String> ids = new java.util.HashSet<>();

@@ -30,11 +30,13 @@ import java.util.function.Function;
 public final class LocalCache {
 
     private final CacheDatabase database;
+    private final Outbox outbox;
     private final LocalWrites writes;
     private final CacheSearch search;
 
     public LocalCache(CacheDatabase database, Outbox outbox, Clock clock) {
         this.database = database;
+        this.outbox = outbox;
         this.writes = new LocalWrites(database, outbox, clock);
         this.search = new CacheSearch(database);
     }
@@ -89,6 +91,16 @@ public final class LocalCache {
             }
             return ids;
         });
+    }
+
+    /**
+     * The table's changes still in the sync queue, oldest first: waiting to be sent, or refused by
+     * the server (quarantined, with its code, message and details). A screen shows from them what
+     * the cached rows cannot: why a change was refused, and a refused insert at all (after a
+     * refusal the cache shows the server's state, where that row does not exist).
+     */
+    public List<com.fielddesk.cache.outbox.OutboxEntry> queuedChanges(Table table) {
+        return database.read(connection -> outbox.queuedFor(connection, table.name()));
     }
 
     /**
