@@ -22,4 +22,10 @@ public record WorkOrderSummary(WorkOrderId id, Optional<Long> number, WorkOrderS
         String kind = WorkOrderStage.QUOTE.equals(stage) ? "Quote" : "Job";
         return number.map(n -> kind + " #" + n).orElse("New " + kind.toLowerCase(java.util.Locale.ROOT));
     }
+
+    /** The same row shown with another job status (e.g. where the server still has it after a refused move). */
+    public WorkOrderSummary withStatus(WorkOrderStatus shown) {
+        return new WorkOrderSummary(id, number, stage, title, customerId, customerName, city, windowStart, windowEnd,
+                technicianId, technicianName, technicianColor, Optional.of(shown), quoteStatus, priority, createdAt, pending);
+    }
 }
