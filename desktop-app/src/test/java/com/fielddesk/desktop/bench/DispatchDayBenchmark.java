@@ -135,7 +135,7 @@ public final class DispatchDayBenchmark {
                 openMillis.add(took[0]);
             }
         }
-        String cardId = "#dispatch-card-" + moved;
+        UUID cardId = moved;
         List<Double> moveMillis = new ArrayList<>();
         for (int i = 0; i < moves + 10; i++) {
             Thread.sleep(LiveList.SCREEN_RELOAD_GAP.toMillis());
@@ -192,15 +192,15 @@ public final class DispatchDayBenchmark {
     }
 
     /** Alt+→ (or ←) on the card; the ms until a card with its id stands 30 px further (15 min at 2 px/min). */
-    private static double moveLater(Scene scene, String cardId, KeyCode direction) throws Exception {
-        double before = Fx.read(() -> scene.lookup(cardId).getLayoutX());
+    private static double moveLater(Scene scene, UUID cardId, KeyCode direction) throws Exception {
+        double before = Fx.read(() -> card(scene, cardId).getLayoutX());
         double expected = before + (direction == KeyCode.RIGHT ? 30 : -30);
         CompletableFuture<Double> done = new CompletableFuture<>();
         long start = System.nanoTime();
         Fx.run(() -> {
             Runnable[] check = new Runnable[1];
             check[0] = () -> {
-                Node card = scene.lookup(cardId);
+                Node card = card(scene, cardId);
                 if (card != null && Math.abs(card.getLayoutX() - expected) < 0.5) {
                     scene.removePostLayoutPulseListener(check[0]);
                     done.complete((System.nanoTime() - start) / 1e6);
@@ -209,11 +209,17 @@ public final class DispatchDayBenchmark {
                 }
             };
             scene.addPostLayoutPulseListener(check[0]);
-            Node card = scene.lookup(cardId);
+            Node card = card(scene, cardId);
             card.requestFocus();
             Event.fireEvent(card, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", direction, false, false, true, false));
         });
         return done.get(30, TimeUnit.SECONDS);
+    }
+
+    /** A job's card: cards carry the job's id as a property, not as a node id (DispatchView). */
+    private static Node card(Scene scene, UUID job) {
+        return scene.getRoot().lookupAll(".fd-dispatch-card").stream()
+                .filter(node -> job.equals(node.getProperties().get("fielddesk.job"))).findFirst().orElse(null);
     }
 
     private static double percentile(List<Double> sorted, int percent) {
