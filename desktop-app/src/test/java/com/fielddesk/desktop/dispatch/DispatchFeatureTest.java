@@ -206,8 +206,9 @@ class DispatchFeatureTest {
     }
 
     private List<String> cardTexts(UUID job) {
-        return Fx.read(() -> card(job).lookupAll(".label").stream()
-                .map(node -> ((Label) node).getText()).toList());
+        return Fx.read(() -> java.util.stream.Stream.concat(card(job).lookupAll("." + DispatchView.CARD_TEXT_CLASS).stream()
+                        .map(node -> ((javafx.scene.text.Text) node).getText()),
+                card(job).lookupAll(".label").stream().map(node -> ((Label) node).getText())).toList());
     }
 
     private void focusCard(UUID job) {
