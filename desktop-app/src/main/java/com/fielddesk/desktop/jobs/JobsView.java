@@ -131,12 +131,11 @@ final class JobsView {
         double[] widths;
         if (quotes) {
             // A quote: what was quoted, for how much, where it stands, and how long it has waited.
-            table.getColumns().add(Columns.text("area", "Area", row -> row.city().orElse("")));
-            table.getColumns().add(Columns.text("quote-status", "Quote status",
+            table.getColumns().add(Columns.text("quote-status", "Status",
                     row -> row.quoteStatus().map(QuoteStatus::label).orElse("")));
             table.getColumns().add(Columns.text("total", "Total", row -> row.total().map(formats::money).orElse("")));
             table.getColumns().add(Columns.text("age", "Age", row -> row.createdAt().map(JobsView::age).orElse("new")));
-            widths = new double[] {48, 150, 200, 100, 100, 100, 56};
+            widths = new double[] {40, 130, 170, 80, 96, 64};
         } else {
             table.getColumns().add(Columns.text("area", "Area", row -> row.city().orElse("")));
             table.getColumns().add(Columns.text("window", "Window",
