@@ -93,15 +93,7 @@ public final class ScreenshotTour {
         FirstStart firstStart = new FirstStart(backend.asLocalDemo());
         Services services = new Services(home, firstStart, Platform::runLater, Clock.systemDefaultZone(),
                 List.of(backend.acmeDispatcher, backend.rivalDispatcher));
-        Fx.run(() -> {
-            stage = new Stage();
-            // The console's default window size: columns must fit it without truncation.
-            window = new ConsoleWindow(stage, services);
-            window.showSignIn(null, false);
-            stage.show();
-        });
-
-        Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        showSignIn(services);
         shoot("01-sign-in");
         signInFormShots("", backend);
 
@@ -279,13 +271,7 @@ public final class ScreenshotTour {
                     backend.asLocalDemoAt(relay.url()), Platform::runLater, Clock.systemDefaultZone(),
                     List.of(backend.acmeDispatcher), new com.fielddesk.desktop.app.LiveUpdateTimings(
                             java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1)));
-            Fx.run(() -> {
-                stage = new Stage();
-                window = new ConsoleWindow(stage, services);
-                window.showSignIn(null, false);
-                stage.show();
-            });
-            Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+            showSignIn(services);
             Fx.run(() -> {
                 ((ComboBox<?>) node("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
                 ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
@@ -345,13 +331,8 @@ public final class ScreenshotTour {
         shoot("66-board-refused-move");
     }
 
-    private void runSettingsOnly() throws Exception {
-        ConsoleBackend backend = new ConsoleBackend();
-        backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
-                true, "12345", "Springfield", null, 4);
-        Platform.startup(() -> { });
-        Services services = new Services(Files.createTempDirectory("fielddesk-tour-home-"), backend.asLocalDemo(),
-                Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher));
+    /** The console window at its default size (columns must fit it without truncation), on the sign-in form. */
+    private void showSignIn(Services services) {
         Fx.run(() -> {
             stage = new Stage();
             window = new ConsoleWindow(stage, services);
@@ -359,6 +340,16 @@ public final class ScreenshotTour {
             stage.show();
         });
         Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+    }
+
+    private void runSettingsOnly() throws Exception {
+        ConsoleBackend backend = new ConsoleBackend();
+        backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
+                true, "12345", "Springfield", null, 4);
+        Platform.startup(() -> { });
+        Services services = new Services(Files.createTempDirectory("fielddesk-tour-home-"), backend.asLocalDemo(),
+                Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher));
+        showSignIn(services);
         settingsShots(backend);
         Fx.run(() -> stage.close());
         services.close();
