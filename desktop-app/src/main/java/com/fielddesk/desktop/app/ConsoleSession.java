@@ -43,6 +43,8 @@ public final class ConsoleSession implements AutoCloseable {
     private final String email;
     private final boolean openedOffline;
     private final ExecutorService syncThread;
+    /** Set by {@link #close()}: a pass cut short by it is not a failure. */
+    private volatile boolean closing;
     private final ScheduledExecutorService timers;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final LiveUpdateTimings timings;
@@ -82,7 +84,16 @@ public final class ConsoleSession implements AutoCloseable {
     public void start(Consumer<RemoteException> onSyncFailure) {
         // The status bar must turn offline when answers stop, even while a call hangs.
         running.add(sync.status().publishWhenOnlineExpires(timers));
-        syncThread.execute(() -> sync.watch(report -> { }, onSyncFailure));
+        syncThread.execute(() -> {
+            try {
+                sync.watch(report -> { }, onSyncFailure);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // close() stopped the engine's helper threads during a pass: the pass ends with the session.
+                if (!closing) {
+                    throw stopped;
+                }
+            }
+        });
         running.add(supabase.auth().startAutoRefresh(timers, Duration.ofSeconds(30)));
         liveUpdates.start(timers, timings.poolPollWithoutRealtime());
     }
@@ -177,6 +188,7 @@ public final class ConsoleSession implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         liveUpdates.close();
         sync.close();
         for (AutoCloseable resource : running) {

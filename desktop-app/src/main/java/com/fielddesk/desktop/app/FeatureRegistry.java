@@ -61,6 +61,7 @@ final class FeatureRegistry {
                 LeadsFeature.feature(new LeadsRepository(session.sync().cache()), new ServerLeadActions(session.serverFunctions())),
                 CustomersFeature.feature(customers),
                 MessagesFeature.feature(messages, refusedMessages(session)),
+                JobsFeature.quotes(jobs, customers, messages),
                 JobsFeature.feature(jobs, customers, messages),
                 BoardFeature.feature(jobs),
                 DispatchFeature.feature(jobs),

@@ -18,8 +18,8 @@ public final class BoardFeature {
         return Feature.section(ID, "Board").group("Dispatch").icon(Material2MZ.VIEW_COLUMN)
                 .visibleTo(Role.OFFICE_STAFF)
                 .screen(context -> {
-                    BoardViewModel model = new BoardViewModel(jobs, context.tasks(), context.changes(), context.navigator(),
-                            context.formats());
+                    BoardViewModel model = new BoardViewModel(jobs, context.tasks(), context.changes(), context.sync(),
+                            context.navigator(), context.formats());
                     BoardView view = new BoardView(model);
                     return FeatureScreen.of(view.node(), () -> {
                         model.start();

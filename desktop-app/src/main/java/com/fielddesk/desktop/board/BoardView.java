@@ -47,6 +47,8 @@ final class BoardView {
     static final String DIMMED = "fd-board-column-dimmed";
     static final String DROP_TARGET = "fd-board-column-drop";
     static final String CARD = "fd-board-card";
+    /** The mark on a card whose last move the server refused. */
+    static final String REFUSED = "fd-board-card-refused";
 
     private final BoardViewModel model;
     private final Formats formats;
@@ -318,7 +320,13 @@ final class BoardView {
                         ? "fd-badge-danger" : "fd-badge-warning");
                 top.getChildren().add(priority);
             }
-            if (card.pending()) {
+            Optional<String> refusal = model.refusal(card);
+            if (refusal.isPresent()) {
+                Label refused = new Label("✕ Move refused");
+                refused.getStyleClass().addAll(Styles.BADGE, "fd-badge-danger", REFUSED);
+                refused.setTooltip(new javafx.scene.control.Tooltip(refusal.get()));
+                top.getChildren().add(refused);
+            } else if (card.pending()) {
                 Label pending = new Label("⟳ Waiting to sync");
                 pending.getStyleClass().addAll(Styles.BADGE, "fd-badge-neutral");
                 top.getChildren().add(pending);
@@ -335,7 +343,8 @@ final class BoardView {
             setText(null);
             setGraphic(graphic);
             setAccessibleText(card.describe() + ", " + card.customerName() + ", " + where.getText() + ", " + when
-                    + (card.pending() ? ", waiting to sync" : ""));
+                    + refusal.map(why -> ", move refused by the server: " + why)
+                    .orElse(card.pending() ? ", waiting to sync" : ""));
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.fielddesk.desktop.board;
 
+import com.fielddesk.cache.outbox.OutboxEntry;
 import com.fielddesk.cache.query.Table;
+import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.desktop.app.feature.Navigator;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
@@ -9,6 +11,8 @@ import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
+import com.fielddesk.desktop.ui.ServerRefusal;
+import com.fielddesk.desktop.ui.SyncState;
 import com.fielddesk.domain.common.InvalidInputException;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.jobs.MoveNotAllowedException;
@@ -26,9 +30,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +46,9 @@ import java.util.concurrent.Callable;
  * The jobs board: a column per job status with its count and first cards (read in SQL, live), the
  * statuses a card may go to for this person (the same rules as the server, so illegal columns can
  * be dimmed while dragging), moves queued locally at once (offline too), and an undo of the last
- * move — itself a new move, queued like any other.
+ * move — itself a new move, queued like any other. A move the server refuses snaps back: the card
+ * is shown in the column the server still has it in, marked, and the board says why in the
+ * server's words made a sentence (the change stays in the sync issues, where it can be dismissed).
  */
 final class BoardViewModel implements AutoCloseable {
 
@@ -55,8 +64,18 @@ final class BoardViewModel implements AutoCloseable {
     private record BoardMove(WorkOrderId job, String name, WorkOrderStatus from, WorkOrderStatus to) {
     }
 
+    /** A move the server refused: the column the server still has the card in, and why. */
+    record Refusal(WorkOrderStatus serverStatus, String sentence) {
+    }
+
     private final WorkOrderRepository repository;
     private final BackgroundTasks tasks;
+    private final SyncState sync;
+    private final ChangeListener<SyncStatus> syncListener = (o, before, now) -> refusalsChanged(now);
+    /** Refused moves by card, read by the board's query off the FX thread (replaced whole, never changed). */
+    private volatile Map<WorkOrderId, Refusal> refused = Map.of();
+    /** Refusals already told in the notice (each once). */
+    private final Set<java.util.UUID> told = new HashSet<>();
     private final Navigator navigator;
     private final Formats formats;
     private final StringProperty search = new SimpleStringProperty("");
@@ -64,13 +83,15 @@ final class BoardViewModel implements AutoCloseable {
     /** The card to select and focus once the board shows it (the one just moved). */
     private final ReadOnlyObjectWrapper<WorkOrderId> follow = new ReadOnlyObjectWrapper<>();
     private final LiveList<BoardColumn> columns;
-    private Role role;
+    /** This person's role, read again with every reload (a supervisor's rights come and go with the profile). */
+    private volatile Role role;
     private Optional<BoardMove> lastMove = Optional.empty();
 
-    BoardViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, Navigator navigator,
-                   Formats formats) {
+    BoardViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, SyncState sync,
+                   Navigator navigator, Formats formats) {
         this.repository = repository;
         this.tasks = tasks;
+        this.sync = sync;
         this.navigator = navigator;
         this.formats = formats;
         String[] tables = WorkOrderRepository.READS.stream().map(Table::name).toArray(String[]::new);
@@ -81,13 +102,61 @@ final class BoardViewModel implements AutoCloseable {
 
     void start() {
         tasks.run(repository::currentRole, found -> role = found.orElse(null), failure -> role = null);
+        sync.statusProperty().addListener(syncListener);
+        refusalsChanged(sync.statusProperty().get());
         columns.start();
+    }
+
+    /** Picks the refused job moves out of the sync status; tells each new one once and redraws the board. */
+    private void refusalsChanged(SyncStatus status) {
+        Map<WorkOrderId, Refusal> now = new LinkedHashMap<>();
+        for (OutboxEntry entry : status == null ? List.<OutboxEntry>of() : status.quarantined()) {
+            if (!entry.table().equals(com.fielddesk.cache.query.CacheTables.WORK_ORDERS.name()) || entry.changes() == null
+                    || !entry.changes().has("status") || entry.baseValues() == null
+                    || !entry.baseValues().hasNonNull("status")) {
+                continue;
+            }
+            WorkOrderId id;
+            try {
+                id = new WorkOrderId(java.util.UUID.fromString(entry.rowId()));
+            } catch (IllegalArgumentException notAnId) {
+                continue;
+            }
+            // The row's oldest refused move holds the ones after it: its "before" is what the server has.
+            if (now.containsKey(id)) {
+                continue;
+            }
+            ServerRefusal refusal = ServerRefusal.of(entry.errorCode(), entry.errorMessage(),
+                    entry.errorDetails() == null || entry.errorDetails().isNull() ? null : entry.errorDetails().toString());
+            WorkOrderStatus back = WorkOrderStatus.fromCode(entry.baseValues().get("status").asText());
+            now.put(id, new Refusal(back, refusal.sentence()));
+            if (told.add(entry.mutationId())) {
+                notice.set(nameOf(id) + " is back in " + back.label() + ": the server refused the move. "
+                        + refusal.sentence());
+            }
+        }
+        if (!now.equals(refused)) {
+            refused = Map.copyOf(now);
+            columns.requery(query());
+        }
+    }
+
+    private String nameOf(WorkOrderId id) {
+        return columns.items().stream().flatMap(column -> column.cards().stream()).filter(card -> card.id().equals(id))
+                .findFirst().map(WorkOrderSummary::describe).orElse("A job");
+    }
+
+    /** Why the server refused this card's last move, if it did (the card then waits for the sync issue to be settled). */
+    Optional<String> refusal(WorkOrderSummary card) {
+        return Optional.ofNullable(refused.get(card.id())).map(Refusal::sentence);
     }
 
     /** Every column's count in one grouped query, then each column's first cards. */
     private Callable<List<BoardColumn>> query() {
         WorkOrderFilter filter = WorkOrderFilter.all().withStage(WorkOrderStage.JOB).withText(search.get());
+        Map<WorkOrderId, Refusal> snapBack = refused;
         return () -> {
+            role = repository.currentRole().orElse(null);
             Map<WorkOrderStatus, Long> counts = repository.countsByStatus(filter);
             List<BoardColumn> board = new ArrayList<>(COLUMNS.size());
             for (WorkOrderStatus status : COLUMNS) {
@@ -99,12 +168,40 @@ final class BoardViewModel implements AutoCloseable {
                         : repository.list(filter.withStatuses(Set.of(status)), sort, CARDS_PER_COLUMN);
                 board.add(new BoardColumn(status, cards, total));
             }
-            return board;
+            return snapBack.isEmpty() ? board : snappedBack(board, snapBack);
         };
+    }
+
+    /** The board with each refused card taken out of its local column and put back where the server has it. */
+    private static List<BoardColumn> snappedBack(List<BoardColumn> board, Map<WorkOrderId, Refusal> snapBack) {
+        Map<WorkOrderStatus, List<WorkOrderSummary>> cards = new LinkedHashMap<>();
+        Map<WorkOrderStatus, Long> totals = new LinkedHashMap<>();
+        board.forEach(column -> {
+            cards.put(column.status(), new ArrayList<>(column.cards()));
+            totals.put(column.status(), column.total());
+        });
+        for (BoardColumn column : board) {
+            for (WorkOrderSummary card : column.cards()) {
+                Refusal refusal = snapBack.get(card.id());
+                if (refusal == null || refusal.serverStatus().equals(column.status())
+                        || !cards.containsKey(refusal.serverStatus())) {
+                    continue;
+                }
+                cards.get(column.status()).remove(card);
+                totals.merge(column.status(), -1L, Long::sum);
+                cards.get(refusal.serverStatus()).add(0, card.withStatus(refusal.serverStatus()));
+                totals.merge(refusal.serverStatus(), 1L, Long::sum);
+            }
+        }
+        return board.stream().map(column -> new BoardColumn(column.status(), List.copyOf(cards.get(column.status())),
+                totals.get(column.status()))).toList();
     }
 
     /** The columns this person may move the card to now (the others are dimmed while it is dragged). */
     Set<WorkOrderStatus> targets(WorkOrderSummary card) {
+        if (refused.containsKey(card.id())) {
+            return Set.of();
+        }
         return card.status().map(from -> WorkOrderMoves.nextJobStatuses(from, role)).orElse(Set.of());
     }
 
@@ -185,6 +282,12 @@ final class BoardViewModel implements AutoCloseable {
 
     /** Says why a key did nothing (no legal column that way). */
     void noMoveThatWay(WorkOrderSummary card, int direction) {
+        Optional<String> refusal = refusal(card);
+        if (refusal.isPresent()) {
+            notice.set(card.describe() + " waits: the server refused its last move. " + refusal.get()
+                    + " Dismiss or retry it in the sync issues first.");
+            return;
+        }
         notice.set(card.describe() + " cannot move " + (direction > 0 ? "right" : "left") + " from "
                 + card.status().map(WorkOrderStatus::label).orElse("here") + ".");
     }
@@ -211,6 +314,7 @@ final class BoardViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        sync.statusProperty().removeListener(syncListener);
         columns.close();
     }
 }

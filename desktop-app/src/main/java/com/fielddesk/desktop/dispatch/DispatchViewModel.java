@@ -84,6 +84,7 @@ final class DispatchViewModel implements AutoCloseable {
             plan.requery(query());
             week.requery(weekQuery());
         });
+        weekShown.addListener((o, before, now) -> week.requery(weekQuery()));
     }
 
     void start() {
@@ -91,8 +92,12 @@ final class DispatchViewModel implements AutoCloseable {
         week.start();
     }
 
-    /** Monday to Sunday of the shown day's week: per technician and day, the jobs and hours booked. */
+    /** Monday to Sunday of the shown day's week: per technician and day, the jobs and hours booked (none while hidden). */
     private Callable<List<DayPlan>> weekQuery() {
+        if (!weekShown.get()) {
+            // Seven days of fifty lanes are read and drawn only while the week is shown.
+            return List::of;
+        }
         LocalDate monday = day.get().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         DispatchTray none = new DispatchTray(new DispatchTray.Group(List.of(), 0), new DispatchTray.Group(List.of(), 0),
                 new DispatchTray.Group(List.of(), 0));

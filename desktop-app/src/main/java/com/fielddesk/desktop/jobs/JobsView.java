@@ -30,23 +30,20 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.SegmentedButton;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Jobs and quotes: the list on the left (Jobs / Quotes, a status, type to search, Enter opens) and
- * the selected work order on the right — what it is, where, who and when, its status history, and
+ * Jobs or quotes (one view for both sections, its columns and filters chosen by the model's stage):
+ * the list on the left (filters, type to search, Enter opens) and the selected work order on the right — what it is, where, who and when, its status history, and
  * one button per move this person may make now.
  */
 final class JobsView {
@@ -88,41 +85,22 @@ final class JobsView {
     }
 
     private Node listPane() {
-        ToggleButton jobs = new ToggleButton("Jobs");
-        jobs.setId("jobs-stage-jobs");
-        ToggleButton quotes = new ToggleButton("Quotes");
-        quotes.setId("jobs-stage-quotes");
-        SegmentedButton stage = new SegmentedButton(jobs, quotes);
-        ToggleGroup group = stage.getToggleGroup();
-        jobs.setSelected(true);
-        group.selectedToggleProperty().addListener((o, before, now) -> {
-            if (now == null) {
-                before.setSelected(true);       // one of the two is always chosen
-            } else {
-                model.stageProperty().set(now == quotes ? WorkOrderStage.QUOTE : WorkOrderStage.JOB);
-            }
-        });
-
+        boolean quotes = WorkOrderStage.QUOTE.equals(model.stage());
         ComboBox<WorkOrderStatus> status = new ComboBox<>();
         status.setId("jobs-status");
         status.getItems().add(null);
         status.getItems().addAll(WorkOrderStatus.values());
-        status.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(WorkOrderStatus value) {
-                return value == null ? "Every status" : value.label();
-            }
-
-            @Override
-            public WorkOrderStatus fromString(String text) {
-                return null;
-            }
-        });
+        status.setConverter(WorkOrderForm.labels(value -> value == null ? "Every status" : value.label()));
         status.valueProperty().bindBidirectional(model.statusProperty());
-        status.disableProperty().bind(model.stageProperty().isEqualTo(WorkOrderStage.QUOTE));
+        ComboBox<QuoteStatus> quoteStatus = new ComboBox<>();
+        quoteStatus.setId("jobs-quote-status");
+        quoteStatus.getItems().add(null);
+        quoteStatus.getItems().addAll(QuoteStatus.values());
+        quoteStatus.setConverter(WorkOrderForm.labels(value -> value == null ? "Every quote status" : value.label()));
+        quoteStatus.valueProperty().bindBidirectional(model.quoteStatusProperty());
 
         search.setId("jobs-search");
-        search.setPromptText("Number, title or customer…");
+        search.setPromptText(quotes ? "Quote number, title or customer…" : "Number, title or customer…");
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setOnKeyPressed(e -> {
@@ -139,24 +117,35 @@ final class JobsView {
         Button newQuote = new Button("New _quote…");
         newQuote.setId("jobs-new-quote");
         newQuote.setOnAction(e -> model.newWorkOrder(WorkOrderRequest.blank(true)));
-        HBox toolbar = new HBox(8, stage, search, newJob, newQuote);
-        HBox filters = filters(status);
+        HBox toolbar = quotes ? new HBox(8, search, newQuote, newJob) : new HBox(8, search, newJob, newQuote);
+        HBox filters = filters(quotes ? quoteStatus : status, quotes);
 
         table.setId("jobs-table");
         table.setItems(model.items());
-        table.setPlaceholder(new Label("No work orders match."));
-        // Nine columns share the pane's width in these proportions; none scrolls out of sight.
+        table.setPlaceholder(new Label(quotes ? "No quotes match." : "No jobs match."));
+        // The columns share the pane's width in these proportions; none scrolls out of sight.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(Columns.text("number", "No.", row -> row.number().map(String::valueOf).orElse("New")));
         table.getColumns().add(Columns.text("customer", "Customer", WorkOrderSummary::customerName));
         table.getColumns().add(Columns.text("title", "Title", WorkOrderSummary::title));
-        table.getColumns().add(Columns.text("area", "Area", row -> row.city().orElse("")));
-        table.getColumns().add(Columns.text("window", "Window", row -> row.windowStart().map(formats::dayAndTime).orElse("")));
-        table.getColumns().add(Columns.text("technician", "Technician", row -> row.technicianName().orElse("")));
-        table.getColumns().add(Columns.text("status", "Status", JobsView::statusText));
-        table.getColumns().add(Columns.text("priority", "Priority", row -> row.priority().label()));
-        table.getColumns().add(Columns.text("age", "Age", row -> row.createdAt().map(JobsView::age).orElse("new")));
-        double[] widths = {48, 130, 170, 90, 120, 100, 96, 70, 56};
+        double[] widths;
+        if (quotes) {
+            // A quote: what was quoted, for how much, where it stands, and how long it has waited.
+            table.getColumns().add(Columns.text("quote-status", "Status",
+                    row -> row.quoteStatus().map(QuoteStatus::label).orElse("")));
+            table.getColumns().add(Columns.text("total", "Total", row -> row.total().map(formats::money).orElse("")));
+            table.getColumns().add(Columns.text("age", "Age", row -> row.createdAt().map(JobsView::age).orElse("new")));
+            widths = new double[] {40, 130, 170, 80, 96, 64};
+        } else {
+            table.getColumns().add(Columns.text("area", "Area", row -> row.city().orElse("")));
+            table.getColumns().add(Columns.text("window", "Window",
+                    row -> row.windowStart().map(formats::dayAndTime).orElse("")));
+            table.getColumns().add(Columns.text("technician", "Technician", row -> row.technicianName().orElse("")));
+            table.getColumns().add(Columns.text("status", "Status", JobsView::statusText));
+            table.getColumns().add(Columns.text("priority", "Priority", row -> row.priority().label()));
+            table.getColumns().add(Columns.text("age", "Age", row -> row.createdAt().map(JobsView::age).orElse("new")));
+            widths = new double[] {48, 130, 170, 90, 120, 100, 96, 70, 56};
+        }
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
             table.getColumns().get(i).setMinWidth(Math.min(widths[i], 48));
@@ -178,8 +167,12 @@ final class JobsView {
         return pane;
     }
 
-    /** Status, technician, priority, customer, a day or a range of days (company days), the order, and Clear. */
-    private HBox filters(ComboBox<WorkOrderStatus> status) {
+    /**
+     * Jobs: status, technician, priority, customer, a day or a range of days (company days), the
+     * order, and Clear. Quotes: quote status, priority, customer, the order, and Clear (a quote has
+     * no technician or window to filter on).
+     */
+    private HBox filters(ComboBox<?> status, boolean quotes) {
         ComboBox<TechnicianChoice> technician = new ComboBox<>(model.technicianChoices());
         technician.setId("jobs-technician");
         technician.valueProperty().bindBidirectional(model.technicianFilterProperty());
@@ -236,7 +229,8 @@ final class JobsView {
 
         ComboBox<WorkOrderSort> sort = new ComboBox<>();
         sort.setId("jobs-sort");
-        sort.getItems().setAll(WorkOrderSort.values());
+        sort.getItems().setAll(quotes ? List.of(WorkOrderSort.NUMBER, WorkOrderSort.NEWEST)
+                : List.of(WorkOrderSort.values()));
         sort.setConverter(WorkOrderForm.labels(value -> value == null ? "" : switch (value) {
             case NUMBER -> "Newest number first";
             case SCHEDULED_START -> "Earliest window first";
@@ -250,7 +244,8 @@ final class JobsView {
             model.clearFilters();
             customer.getEditor().clear();
         });
-        FlowPane row = new FlowPane(8, 6, status, technician, priority, customer, first, last, sort, clear);
+        FlowPane row = quotes ? new FlowPane(8, 6, status, priority, customer, sort, clear)
+                : new FlowPane(8, 6, status, technician, priority, customer, first, last, sort, clear);
         HBox.setHgrow(row, Priority.ALWAYS);
         return new HBox(row);
     }

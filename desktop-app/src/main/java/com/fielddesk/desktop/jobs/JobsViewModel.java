@@ -50,7 +50,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * Jobs and quotes: the list (jobs or quotes, a status, text — filtered and counted in SQL, live),
+ * Jobs or quotes (the Jobs and the Quotes sections are this one model, given the stage): the list
+ * (a job or quote status, text and the other filters — filtered and counted in SQL, live),
  * the counts per status, and the selected work order with its history and the moves this person
  * may make. A move is queued locally at once (offline too); one the rules do not allow says why.
  */
@@ -65,8 +66,10 @@ final class JobsViewModel implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final Navigator navigator;
     private final Formats formats;
-    private final ObjectProperty<WorkOrderStage> stage = new SimpleObjectProperty<>(WorkOrderStage.JOB);
+    /** Which list this is: the Jobs section's or the Quotes section's (one implementation, two sections). */
+    private final WorkOrderStage stage;
     private final ObjectProperty<WorkOrderStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<com.fielddesk.domain.jobs.QuoteStatus> quoteStatus = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<TechnicianChoice> technicianFilter = new SimpleObjectProperty<>(TechnicianChoice.ANYONE);
     private final ObservableList<TechnicianChoice> technicianChoices = FXCollections.observableArrayList(
@@ -99,8 +102,10 @@ final class JobsViewModel implements AutoCloseable {
     private final StringProperty firstMessage = new SimpleStringProperty("");
     private final Subscriptions threadChanges = new Subscriptions();
 
-    JobsViewModel(WorkOrderRepository repository, CustomerRepository customers, MessagesRepository messages,
-                  BackgroundTasks tasks, ChangeSource changes, Navigator navigator, Formats formats) {
+    JobsViewModel(WorkOrderStage stage, WorkOrderRepository repository, CustomerRepository customers,
+                  MessagesRepository messages, BackgroundTasks tasks, ChangeSource changes, Navigator navigator,
+                  Formats formats) {
+        this.stage = stage;
         this.repository = repository;
         this.customers = customers;
         this.form = new WorkOrderFormViewModel(repository, customers, tasks, formats.zone());
@@ -120,7 +125,7 @@ final class JobsViewModel implements AutoCloseable {
         threadChanges.add(changes.subscribe(messageTables, touched -> tasks.onUi(() -> selectedId.ifPresent(this::loadThreads))));
         detail.items().addListener((javafx.collections.ListChangeListener<WorkOrderDetail>) change -> showDetail());
         // A day range whose last day is before its first shows nothing and says why (the list is not guessed).
-        for (javafx.beans.Observable filterPart : List.of(stage, status, search, technicianFilter, priorityFilter, customerFilter,
+        for (javafx.beans.Observable filterPart : List.of(status, quoteStatus, search, technicianFilter, priorityFilter, customerFilter,
                 firstDay, lastDay, sort)) {
             filterPart.addListener(changed -> requery());
         }
@@ -144,9 +149,12 @@ final class JobsViewModel implements AutoCloseable {
     }
 
     private WorkOrderFilter filter() {
-        WorkOrderFilter filter = WorkOrderFilter.all().withStage(stage.get()).withText(search.get());
+        WorkOrderFilter filter = WorkOrderFilter.all().withStage(stage).withText(search.get());
         if (status.get() != null) {
             filter = filter.withStatuses(Set.of(status.get()));
+        }
+        if (quoteStatus.get() != null) {
+            filter = filter.withQuoteStatuses(Set.of(quoteStatus.get()));
         }
         TechnicianChoice technician = technicianFilter.get();
         if (technician != null && technician.unassigned()) {
@@ -198,7 +206,7 @@ final class JobsViewModel implements AutoCloseable {
         }
     }
 
-    /** Every filter back to "all" (the stage stays), read once. */
+    /** Every filter back to "all" (the list stays jobs or quotes), read once. */
     void clearFilters() {
         clearing = true;
         try {
@@ -211,6 +219,7 @@ final class JobsViewModel implements AutoCloseable {
 
     private void clearEach() {
         status.set(null);
+        quoteStatus.set(null);
         search.set("");
         technicianFilter.set(TechnicianChoice.ANYONE);
         priorityFilter.set(null);
@@ -226,7 +235,7 @@ final class JobsViewModel implements AutoCloseable {
             return;
         }
         WorkOrderFilter filter = filter();
-        boolean quotes = WorkOrderStage.QUOTE.equals(stage.get());
+        boolean quotes = WorkOrderStage.QUOTE.equals(stage);
         int shown = rows.items().size();
         // Jobs: one read gives both (a job always has a status, so the total is the sum of the statuses shown).
         tasks.run(() -> {
@@ -486,8 +495,13 @@ final class JobsViewModel implements AutoCloseable {
         }
     }
 
-    ObjectProperty<WorkOrderStage> stageProperty() {
+    /** Jobs or quotes: which list this is. */
+    WorkOrderStage stage() {
         return stage;
+    }
+
+    ObjectProperty<com.fielddesk.domain.jobs.QuoteStatus> quoteStatusProperty() {
+        return quoteStatus;
     }
 
     ObjectProperty<WorkOrderStatus> statusProperty() {

@@ -90,6 +90,6 @@ class DayPlanTest {
                 Optional.of(start.atZone(NEW_YORK).toInstant()), Optional.of(end.atZone(NEW_YORK).toInstant()),
                 Optional.ofNullable(technician).map(Technician::id), Optional.ofNullable(technician).map(Technician::name),
                 Optional.empty(), Optional.of(WorkOrderStatus.SCHEDULED), Optional.empty(), Priority.NORMAL,
-                Optional.empty(), false);
+                Optional.empty(), false, Optional.empty());
     }
 }

@@ -124,10 +124,10 @@ class DispatchFeatureTest {
 
         // The mouse: the card's right edge dragged an hour further (120 px) ends the window an hour later.
         Fx.waitUntil("the card is back in Ann's lane", DEADLINE, () -> {
-            javafx.scene.Node card = section.lookup("#" + DispatchView.CARD_PREFIX + boiler);
-            return card != null && card.getParent() != null && ("dispatch-lane-" + ann).equals(card.getParent().getId());
+            javafx.scene.Node card = card(boiler);
+            return card != null && card.getParent() != null && card.getParent() == lane(ann);
         });
-        javafx.scene.Node boilerEnd = Fx.read(() -> section.lookup("#" + DispatchView.CARD_PREFIX + boiler + "-end"));
+        javafx.scene.Node boilerEnd = Fx.read(() -> card(boiler).lookup(".fd-dispatch-card-edge"));
         robot.drag(boilerEnd, javafx.scene.input.MouseButton.PRIMARY).moveBy(120, 0).release(javafx.scene.input.MouseButton.PRIMARY);
         Fx.waitUntil("dragging the edge makes the window longer", DEADLINE,
                 () -> DAY.atTime(12, 15).atZone(ZONE).toInstant().equals(instant(boiler, "scheduled_end")));
@@ -137,7 +137,7 @@ class DispatchFeatureTest {
         javafx.scene.Node trayJob = Fx.read(() -> section.lookup("#dispatch-tray-unscheduled").lookupAll(".list-cell").stream()
                 .filter(cell -> ((javafx.scene.control.ListCell<?>) cell).getItem() != null).findFirst().orElseThrow());
         javafx.geometry.Point2D elevenInBobsLane = Fx.read(() -> {
-            javafx.scene.Node lane = section.lookup("#dispatch-lane-" + bob);
+            javafx.scene.Node lane = lane(bob);
             DayPlanProbe probe = new DayPlanProbe(lane);
             return probe.screenPointAt(DAY.atTime(11, 4).atZone(ZONE).toInstant(), DAY, ZONE);
         });
@@ -150,8 +150,8 @@ class DispatchFeatureTest {
         assertThat(column(waiting, "status")).isEqualTo("scheduled");
 
         // ... and a lane card dropped on the tray loses its technician.
-        Fx.waitUntil("the card is drawn in Bob's lane", DEADLINE, () -> section.lookup("#" + DispatchView.CARD_PREFIX + waiting) != null);
-        robot.drag(Fx.read(() -> section.lookup("#" + DispatchView.CARD_PREFIX + waiting)), javafx.scene.input.MouseButton.PRIMARY)
+        Fx.waitUntil("the card is drawn in Bob's lane", DEADLINE, () -> card(waiting) != null);
+        robot.drag(Fx.read(() -> card(waiting)), javafx.scene.input.MouseButton.PRIMARY)
                 .moveTo(Fx.read(() -> section.lookup("#dispatch-tray-late"))).release(javafx.scene.input.MouseButton.PRIMARY);
         Fx.waitUntil("dropped on the tray, it is unassigned", DEADLINE, () -> column(waiting, "technician_id") == null);
 
@@ -196,18 +196,28 @@ class DispatchFeatureTest {
         });
     }
 
+    /** A job's card where the day view shows it, or null (call on the FX thread). */
+    private Node card(UUID job) {
+        return DispatchView.cardOf(section.lookup("#dispatch-lanes"), job).orElse(null);
+    }
+
+    private Node lane(UUID technician) {
+        return DispatchView.laneOf(section.lookup("#dispatch-lanes"), technician).orElse(null);
+    }
+
     private List<String> cardTexts(UUID job) {
-        return Fx.read(() -> section.lookup("#" + DispatchView.CARD_PREFIX + job).lookupAll(".label").stream()
-                .map(node -> ((Label) node).getText()).toList());
+        return Fx.read(() -> java.util.stream.Stream.concat(card(job).lookupAll("." + DispatchView.CARD_TEXT_CLASS).stream()
+                        .map(node -> ((javafx.scene.text.Text) node).getText()),
+                card(job).lookupAll(".label").stream().map(node -> ((Label) node).getText())).toList());
     }
 
     private void focusCard(UUID job) {
-        Fx.run(() -> section.lookup("#" + DispatchView.CARD_PREFIX + job).requestFocus());
+        Fx.run(() -> card(job).requestFocus());
         Fx.waitUntil("the card has focus", DEADLINE, () -> cardFocused(job));
     }
 
     private boolean cardFocused(UUID job) {
-        Node card = section.lookup("#" + DispatchView.CARD_PREFIX + job);
+        Node card = card(job);
         return card != null && card.isFocused();
     }
 

@@ -88,11 +88,10 @@ class CancelReasonEndToEndTest {
                 insert into public.work_orders (company_id, stage, quote_status, title, customer_id, priority, total)
                 values (?, 'quote', 'sent', 'New boiler', ?, 'normal', 4250) returning id""", backend.acme.id(), customer);
         console.signInWithTheDemoLogin();
-        String nav = "#" + ShellView.NAV_PREFIX + JobsFeature.ID;
-        Fx.waitUntil("Jobs is in the navigation", DEADLINE, () -> console.find(nav).isPresent());
+        String nav = "#" + ShellView.NAV_PREFIX + JobsFeature.QUOTES_ID;
+        Fx.waitUntil("Quotes is in the navigation", DEADLINE, () -> console.find(nav).isPresent());
         Fx.run(() -> ((ToggleButton) console.find(nav).orElseThrow()).fire());
-        Fx.waitUntil("the Jobs section", DEADLINE, () -> console.find("#jobs-stage-quotes").isPresent());
-        Fx.run(() -> ((ToggleButton) console.find("#jobs-stage-quotes").orElseThrow()).fire());
+        Fx.waitUntil("the Quotes section", DEADLINE, () -> console.find("#jobs-quote-status").isPresent());
         Fx.waitUntil("the quote has synced and is selected", DEADLINE, () -> Fx.read(() -> select(quote)));
         Fx.waitUntil("Accept is offered", DEADLINE, () -> console.find("#job-quote-accepted").isPresent());
         Fx.run(() -> ((Button) console.find("#job-quote-accepted").orElseThrow()).fire());

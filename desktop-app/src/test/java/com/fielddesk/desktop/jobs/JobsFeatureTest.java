@@ -21,7 +21,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,11 +66,12 @@ class JobsFeatureTest {
         CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
         UUID boiler = job(1, "Boiler service", "unscheduled");
         job(2, "Leaking tap", "completed");
+        quote(3, "New boiler", "sent", "4250");
         WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher));
         section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages(cache)), cache, folder);
 
-        Fx.waitUntil("both jobs are listed", DEADLINE, () -> titles().size() == 2);
+        Fx.waitUntil("both jobs are listed, not the quote", DEADLINE, () -> titles().size() == 2);
         Fx.waitUntil("counted per status", DEADLINE, () -> section.text("#jobs-count").equals("2 jobs — Unscheduled 1 · Completed 1"));
         Fx.run(() -> ((javafx.scene.control.ComboBox<com.fielddesk.domain.jobs.WorkOrderStatus>) section.lookup("#jobs-status"))
                 .setValue(com.fielddesk.domain.jobs.WorkOrderStatus.COMPLETED));
@@ -81,9 +81,6 @@ class JobsFeatureTest {
         Fx.waitUntil("every status again", DEADLINE, () -> titles().size() == 2);
         Fx.run(() -> ((TextField) section.lookup("#jobs-search")).setText("boiler"));
         Fx.waitUntil("the search narrows the list", DEADLINE, () -> titles().equals(List.of("Boiler service")));
-        Fx.run(() -> ((ToggleButton) section.lookup("#jobs-stage-quotes")).fire());
-        Fx.waitUntil("no quotes", DEADLINE, () -> titles().isEmpty());
-        Fx.run(() -> ((ToggleButton) section.lookup("#jobs-stage-jobs")).fire());
 
         assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.JOB, boiler.toString())))).isEmpty();
         Fx.waitUntil("the job is shown", DEADLINE, () -> section.text("#job-title").equals("Job #1 · Boiler service"));
@@ -165,6 +162,53 @@ class JobsFeatureTest {
                 "number", number, "title", title, "status", "scheduled", "customer_id", owner, "priority", priority,
                 "technician_id", technician == null ? null : technician.toString(), "scheduled_start", begins.toString(),
                 "scheduled_end", begins.plusSeconds(3600).toString(), "created_at", "2026-12-01T10:00:00Z")));
+    }
+
+    /** Sales → Quotes: the same list and detail given the stage, with a quote's columns and filters. */
+    @Test
+    void quotesAreASectionOfTheirOwnWithQuoteStatusTotalAndAge() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher",
+                "full_name", "Dana Dispatcher")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        job(1, "Boiler service", "unscheduled");
+        quote(2, "New boiler", "sent", "4250");
+        UUID draft = quote(3, "Heat pump", "draft", "12000.5");
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        section = SectionUnderTest.show(JobsFeature.quotes(jobs, customers(cache), messages(cache)), cache, folder);
+
+        Fx.waitUntil("only the quotes, newest number first", DEADLINE, () -> titles().equals(List.of("Heat pump", "New boiler")));
+        assertThat(Fx.read(() -> table().getColumns().stream().map(column -> column.getText()).toList()))
+                .containsExactly("No.", "Customer", "Title", "Status", "Total", "Age");
+        assertThat(Fx.read(() -> List.of(table().getColumns().get(3).getCellData(0), table().getColumns().get(4).getCellData(0))))
+                .containsExactly("Draft", "$12,000.50");
+        assertThat(Fx.read(() -> section.lookup("#jobs-technician"))).as("a quote has no technician to filter on").isNull();
+        Fx.waitUntil("counted as quotes", DEADLINE, () -> section.text("#jobs-count").equals("2 quotes"));
+
+        Fx.run(() -> choose("#jobs-quote-status", "Sent"));
+        Fx.waitUntil("a quote status narrows the list", DEADLINE, () -> titles().equals(List.of("New boiler"))
+                && section.text("#jobs-count").equals("1 quote"));
+        Fx.run(() -> ((Button) section.lookup("#jobs-clear-filters")).fire());
+        Fx.waitUntil("Clear shows every quote again", DEADLINE, () -> titles().size() == 2);
+
+        Fx.run(() -> table().getSelectionModel().select(0));
+        Fx.waitUntil("the same work order detail, with the quote's actions", DEADLINE,
+                () -> section.text("#job-title").equals("Quote #3 · Heat pump") && section.lookup("#job-quote-sent") != null);
+        assertThat(draft).isNotNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<WorkOrderSummary> table() {
+        return (TableView<WorkOrderSummary>) section.lookup("#jobs-table");
+    }
+
+    private UUID quote(long number, String title, String quoteStatus, String total) {
+        UUID id = UUID.randomUUID();
+        CacheRows.write(cache, "work_orders", List.of(row("id", id, "company_id", COMPANY, "stage", "quote", "number", number,
+                "title", title, "quote_status", quoteStatus, "customer_id", customer, "priority", "normal", "total", total,
+                "created_at", "2026-12-01T10:00:00Z")));
+        return id;
     }
 
     private UUID job(long number, String title, String status) {

@@ -61,6 +61,8 @@ public final class ScreenshotTour {
             new ScreenshotTour(out).runSettingsOnly();
         } else if (args.length > 1 && "audit".equals(args[1])) {
             new ScreenshotTour(out).runAuditOnly();
+        } else if (args.length > 1 && "board".equals(args[1])) {
+            new ScreenshotTour(out).runBoardOnly();
         } else {
             new ScreenshotTour(out).run();
         }
@@ -93,15 +95,7 @@ public final class ScreenshotTour {
         FirstStart firstStart = new FirstStart(backend.asLocalDemo());
         Services services = new Services(home, firstStart, Platform::runLater, Clock.systemDefaultZone(),
                 List.of(backend.acmeDispatcher, backend.rivalDispatcher));
-        Fx.run(() -> {
-            stage = new Stage();
-            // The console's default window size: columns must fit it without truncation.
-            window = new ConsoleWindow(stage, services);
-            window.showSignIn(null, false);
-            stage.show();
-        });
-
-        Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
+        showSignIn(services);
         shoot("01-sign-in");
         signInFormShots("", backend);
 
@@ -252,13 +246,111 @@ public final class ScreenshotTour {
         Platform.startup(() -> { });
         Services services = new Services(Files.createTempDirectory("fielddesk-tour-home-"), backend.asLocalDemo(),
                 Platform::runLater, Clock.systemDefaultZone(), List.of(backend.acmeDispatcher));
+        showSignIn(services);
+        return services;
+    }
+
+    /**
+     * The job board's shots (64–69): Sales → Quotes (64, dark 67), the dispatch day's cards (65,
+     * dark 68), and on the board a reopen the server refused snapping back with its reason (66):
+     * the supervisor was made a dispatcher again while the console was offline, so its own rules
+     * still allowed the move. The console reaches the server through a relay that can cut it.
+     */
+    private void runBoardOnly() throws Exception {
+        ConsoleBackend backend = new ConsoleBackend();
+        backend.queryValue("update public.profiles set role = 'supervisor' where email = ? returning id",
+                backend.acmeDispatcher.email());
+        backend.tenants().customer(backend.acme, "Northwind Traders");
+        busyDay(backend);
+        Object customer = backend.queryValue("select id from public.customers where company_id = ? order by full_name limit 1",
+                backend.acme.id());
+        String[][] quotes = {{"New boiler and flue", "sent", "4250"}, {"Heat pump for the annex", "draft", "12800"},
+                {"Bathroom repipe", "accepted", "3100"}, {"Smart thermostats, 6 rooms", "declined", "1480"}};
+        for (String[] quote : quotes) {
+            backend.queryValue("insert into public.work_orders (company_id, stage, quote_status, title, customer_id, total)"
+                    + " values (?, 'quote', ?, ?, ?, ?::numeric) returning id", backend.acme.id(), quote[1], quote[0], customer,
+                    quote[2]);
+        }
+        Object technician = backend.queryValue("select id from public.profiles where company_id = ? and role = 'technician'"
+                + " order by full_name limit 1", backend.acme.id());
+        backend.queryValue("insert into public.work_orders (company_id, stage, status, title, customer_id, technician_id,"
+                + " scheduled_start, scheduled_end) values (?, 'job', 'completed', 'Gas leak check', ?, ?, now() - interval"
+                + " '1 day', now() - interval '23 hours') returning id", backend.acme.id(), customer, technician);
+        try (com.fielddesk.desktop.testing.HangingRelay relay = new com.fielddesk.desktop.testing.HangingRelay(backend.url())) {
+            Platform.startup(() -> { });
+            Services services = new Services(Files.createTempDirectory("fielddesk-tour-home-"),
+                    backend.asLocalDemoAt(relay.url()), Platform::runLater, Clock.systemDefaultZone(),
+                    List.of(backend.acmeDispatcher), new com.fielddesk.desktop.app.LiveUpdateTimings(
+                            java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1)));
+            showSignIn(services);
+            Fx.run(() -> {
+                ((ComboBox<?>) node("#" + SignInView.DEMO_LOGINS_ID)).getSelectionModel().selectFirst();
+                ((Button) node("#" + SignInView.SIGN_IN_BUTTON_ID)).fire();
+            });
+            for (String theme : List.of("", "-dark")) {
+                Fx.waitUntil("Quotes is in the navigation", WAIT, () -> node("#" + ShellView.NAV_PREFIX + "quotes") != null);
+                Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "quotes")).fire());
+                Fx.waitUntil("the quotes are listed", WAIT, () -> node("#jobs-table") != null
+                        && ((TableView<?>) node("#jobs-table")).getItems().size() == quotes.length);
+                Fx.run(() -> ((TableView<?>) node("#jobs-table")).getSelectionModel().selectFirst());
+                Fx.waitUntil("the quote and its actions", WAIT, () -> node("#job-moves") != null
+                        && !((javafx.scene.layout.Pane) node("#job-moves")).getChildren().isEmpty());
+                shoot(theme.isEmpty() ? "64-quotes-list" : "67-quotes-list-dark");
+                Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "dispatch-day")).fire());
+                Fx.waitUntil("the dispatch day's cards", WAIT, () -> node("#dispatch-axis") != null
+                        && node(".fd-dispatch-card") != null);
+                shoot(theme.isEmpty() ? "65-dispatch-day-cards" : "68-dispatch-day-cards-dark");
+                if (theme.isEmpty()) {
+                    refusedMoveShot(backend, relay);
+                    Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+                }
+            }
+            Fx.run(() -> stage.close());
+            services.close();
+        }
+        backend.close();
+    }
+
+    private void refusedMoveShot(ConsoleBackend backend, com.fielddesk.desktop.testing.HangingRelay relay) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "board")).fire());
+        Fx.waitUntil("the completed job is on the board", WAIT, () -> node("#board-list-completed") != null
+                && !((javafx.scene.control.ListView<?>) node("#board-list-completed")).getItems().isEmpty());
+        relay.refuse();
+        Fx.waitUntil("the console is offline", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
+        backend.queryValue("update public.profiles set role = 'dispatcher' where email = ? returning id",
+                backend.acmeDispatcher.email());
+        Fx.run(() -> {
+            javafx.scene.control.ListView<?> completed = (javafx.scene.control.ListView<?>) node("#board-list-completed");
+            completed.requestFocus();
+            completed.getSelectionModel().selectFirst();
+            completed.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.LEFT, false, true, false, false));
+        });
+        try {
+            Fx.waitUntil("reopened on this computer", WAIT, () -> text("#board-notice").contains("moved to Dispatched"));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the board says: " + Fx.read(() -> text("#board-notice")), e);
+        }
+        relay.pass();
+        Fx.waitUntil("the refused move snapped back with the server's reason", WAIT,
+                () -> text("#board-notice").contains("the server refused the move"));
+        Fx.run(() -> {
+            javafx.scene.control.ListView<?> completed = (javafx.scene.control.ListView<?>) node("#board-list-completed");
+            completed.requestFocus();
+            completed.getSelectionModel().selectFirst();
+        });
+        shoot("66-board-refused-move");
+    }
+
+    /** The console window at its default size (columns must fit it without truncation), on the sign-in form. */
+    private void showSignIn(Services services) {
         Fx.run(() -> {
             stage = new Stage();
             window = new ConsoleWindow(stage, services);
             window.showSignIn(null, false);
             stage.show();
         });
-        return services;
+        Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
     }
 
     /** Only the Settings pictures (40–49): a backend with one lead, the sign-in form, then {@link #settingsShots}. */
@@ -267,7 +359,6 @@ public final class ScreenshotTour {
         backend.openLead("hvac", "No heat since last night; the boiler shows error E119 and the radiators are cold.",
                 true, "12345", "Springfield", null, 4);
         Services services = consoleOn(backend);
-        Fx.waitUntil("the sign-in form is shown", WAIT, () -> node("#" + SignInView.SIGN_IN_BUTTON_ID) != null);
         settingsShots(backend);
         Fx.run(() -> stage.close());
         services.close();

@@ -22,10 +22,12 @@ import java.util.UUID;
  * @param customer   one customer's work orders
  * @param priorities the priorities to show (empty: all)
  * @param text       in the title or the customer's name, or the number
+ * @param quoteStatuses the quote statuses to show (empty: all)
  */
 public record WorkOrderFilter(Optional<WorkOrderStage> stage, Set<WorkOrderStatus> statuses, Optional<UUID> technician,
                               boolean unassignedOnly, Optional<LocalDate> firstDay, Optional<LocalDate> lastDay,
-                              Optional<CustomerId> customer, Set<Priority> priorities, String text) {
+                              Optional<CustomerId> customer, Set<Priority> priorities, String text,
+                              Set<QuoteStatus> quoteStatuses) {
 
     public WorkOrderFilter {
         Objects.requireNonNull(stage);
@@ -36,12 +38,14 @@ public record WorkOrderFilter(Optional<WorkOrderStage> stage, Set<WorkOrderStatu
         Objects.requireNonNull(customer);
         priorities = Set.copyOf(priorities);
         text = text == null ? "" : text.strip();
+        quoteStatuses = Set.copyOf(quoteStatuses);
     }
 
     /** Every work order. */
     public static WorkOrderFilter all() {
-        return new WorkOrderFilter(Optional.empty(), Set.of(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-                Optional.empty(), Set.of(), "");
+        return new WorkOrderFilter(Optional.empty(), Set.of(), Optional.empty(), false, Optional.empty(),
+                Optional.empty(),
+                Optional.empty(), Set.of(), "", Set.of());
     }
 
     /** Every job (the Jobs list before any filter). */
@@ -55,20 +59,24 @@ public record WorkOrderFilter(Optional<WorkOrderStage> stage, Set<WorkOrderStatu
     }
 
     public WorkOrderFilter withStage(WorkOrderStage value) {
-        return new WorkOrderFilter(Optional.of(value), statuses, technician, unassignedOnly, firstDay, lastDay, customer,
-                priorities, text);
+        return new WorkOrderFilter(Optional.of(value), statuses, technician, unassignedOnly, firstDay, lastDay,
+                customer,
+                priorities, text, quoteStatuses);
     }
 
     public WorkOrderFilter withStatuses(Set<WorkOrderStatus> value) {
-        return new WorkOrderFilter(stage, value, technician, unassignedOnly, firstDay, lastDay, customer, priorities, text);
+        return new WorkOrderFilter(stage, value, technician, unassignedOnly, firstDay, lastDay, customer,
+                priorities, text, quoteStatuses);
     }
 
     public WorkOrderFilter withTechnician(UUID value) {
-        return new WorkOrderFilter(stage, statuses, Optional.of(value), false, firstDay, lastDay, customer, priorities, text);
+        return new WorkOrderFilter(stage, statuses, Optional.of(value), false, firstDay, lastDay, customer,
+                priorities, text, quoteStatuses);
     }
 
     public WorkOrderFilter unassigned() {
-        return new WorkOrderFilter(stage, statuses, Optional.empty(), true, firstDay, lastDay, customer, priorities, text);
+        return new WorkOrderFilter(stage, statuses, Optional.empty(), true, firstDay, lastDay, customer,
+                priorities, text, quoteStatuses);
     }
 
     /** Scheduled to start on or after this company day (empty: no lower bound). */
@@ -76,7 +84,8 @@ public record WorkOrderFilter(Optional<WorkOrderStage> stage, Set<WorkOrderStatu
         if (first.isPresent() && lastDay.isPresent() && lastDay.get().isBefore(first.get())) {
             throw new IllegalArgumentException("The last day " + lastDay.get() + " is before the first " + first.get());
         }
-        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, first, lastDay, customer, priorities, text);
+        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, first, lastDay, customer,
+                priorities, text, quoteStatuses);
     }
 
     /** Scheduled to start on or before this company day (empty: no upper bound). */
@@ -84,7 +93,8 @@ public record WorkOrderFilter(Optional<WorkOrderStage> stage, Set<WorkOrderStatu
         if (last.isPresent() && firstDay.isPresent() && last.get().isBefore(firstDay.get())) {
             throw new IllegalArgumentException("The last day " + last.get() + " is before the first " + firstDay.get());
         }
-        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, firstDay, last, customer, priorities, text);
+        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, firstDay, last, customer,
+                priorities, text, quoteStatuses);
     }
 
     /** Scheduled to start on one of these company days (inclusive). */
@@ -93,19 +103,27 @@ public record WorkOrderFilter(Optional<WorkOrderStage> stage, Set<WorkOrderStatu
             throw new IllegalArgumentException("The last day " + last + " is before the first " + first);
         }
         return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, Optional.of(first), Optional.of(last),
-                customer, priorities, text);
+                customer, priorities, text, quoteStatuses);
     }
 
     public WorkOrderFilter withCustomer(CustomerId value) {
         return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, firstDay, lastDay, Optional.of(value),
-                priorities, text);
+                priorities, text, quoteStatuses);
     }
 
     public WorkOrderFilter withPriorities(Set<Priority> value) {
-        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, firstDay, lastDay, customer, value, text);
+        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, firstDay, lastDay, customer,
+                value, text, quoteStatuses);
     }
 
     public WorkOrderFilter withText(String value) {
-        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, firstDay, lastDay, customer, priorities, value);
+        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, firstDay, lastDay, customer,
+                priorities, value, quoteStatuses);
+    }
+
+    public WorkOrderFilter withQuoteStatuses(Set<QuoteStatus> value) {
+        return new WorkOrderFilter(stage, statuses, technician, unassignedOnly, firstDay, lastDay, customer,
+                priorities, text,
+                value);
     }
 }

@@ -135,6 +135,9 @@ public final class WorkOrderRepository {
         if (!filter.statuses().isEmpty()) {
             conditions.add(WORK_ORDERS.status.in(filter.statuses().stream().map(WorkOrderStatus::code).toList()));
         }
+        if (!filter.quoteStatuses().isEmpty()) {
+            conditions.add(WORK_ORDERS.quoteStatus.in(filter.quoteStatuses().stream().map(QuoteStatus::code).toList()));
+        }
         if (filter.unassignedOnly()) {
             conditions.add(WORK_ORDERS.technicianId.isNull());
         }
@@ -191,7 +194,8 @@ public final class WorkOrderRepository {
                 Optional.ofNullable(row.get(WORK_ORDERS.status)).map(WorkOrderStatus::fromCode),
                 quote ? Optional.ofNullable(row.get(WORK_ORDERS.quoteStatus)).map(QuoteStatus::fromCode) : Optional.empty(),
                 Priority.fromCode(row.get(WORK_ORDERS.priority) == null ? Priority.NORMAL.code() : row.get(WORK_ORDERS.priority)),
-                Optional.ofNullable(row.get(WORK_ORDERS.createdAt)), Boolean.TRUE.equals(row.get(Pending.of(WORK_ORDERS))));
+                Optional.ofNullable(row.get(WORK_ORDERS.createdAt)), Boolean.TRUE.equals(row.get(Pending.of(WORK_ORDERS))),
+                Optional.ofNullable(row.get(WORK_ORDERS.total)).map(amount -> Money.of(amount, QUOTE_CURRENCY)));
     }
 
     // ---- one work order ----
