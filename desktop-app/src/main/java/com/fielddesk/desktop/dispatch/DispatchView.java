@@ -188,7 +188,7 @@ final class DispatchView {
         weekGrid.add(new Label(""), 0, 0);
         for (int d = 0; d < days.size(); d++) {
             DayPlan day = days.get(d);
-            Label heading = new Label(day.day().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.getDefault())
+            Label heading = new Label(day.day().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Formats.DISPLAY)
                     + " " + formats.date(day.day()));
             heading.getStyleClass().add("fd-board-heading");
             weekGrid.add(heading, d + 1, 0);

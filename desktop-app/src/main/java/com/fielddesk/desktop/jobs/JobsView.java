@@ -368,12 +368,17 @@ final class JobsView {
                 + summary.windowEnd().map(end -> "–" + formats.time(end)).orElse("")).orElse("Not scheduled")
                 + summary.technicianName().map(name -> " · " + name).orElse(" · nobody assigned"));
         when.setId("job-when");
+        Hyperlink auditHistory = new Hyperlink("Every change in the audit log");
+        auditHistory.setId("job-audit-history");
+        auditHistory.setVisible(model.mayShowAuditHistory());
+        auditHistory.setManaged(auditHistory.isVisible());
+        auditHistory.setOnAction(e -> model.openAuditHistory());
         history.getItems().setAll(shown.history().stream().map(this::historyLine).toList());
         historyTab.setText("History (" + shown.history().size() + ")");
         if (detailsTab.getContent() == null) {
             detailsTab.setContent(formBox);
         }
-        detail.getChildren().setAll(title, customer, status, when, moves, notice, tabs);
+        detail.getChildren().setAll(title, customer, status, when, auditHistory, moves, notice, tabs);
         showMoves();
     }
 

@@ -495,6 +495,20 @@ final class JobsViewModel implements AutoCloseable {
         }
     }
 
+    /** Whether this role sees the audit log, so the shown work order's changes there can be offered (supervisors and admins). */
+    boolean mayShowAuditHistory() {
+        return navigator.canOpen(RecordKind.JOB_HISTORY);
+    }
+
+    /** Opens the audit log filtered to the shown work order: every change of it, who made it and when. */
+    void openAuditHistory() {
+        WorkOrderDetail shown = selected.get();
+        if (shown != null) {
+            navigator.open(new RecordRef(RecordKind.JOB_HISTORY, shown.summary().id().value().toString()))
+                    .ifPresent(notice::set);
+        }
+    }
+
     /** Jobs or quotes: which list this is. */
     WorkOrderStage stage() {
         return stage;

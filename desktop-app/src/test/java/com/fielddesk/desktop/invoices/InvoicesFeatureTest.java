@@ -4,11 +4,11 @@ import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.desktop.app.feature.Feature;
-import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
+import com.fielddesk.desktop.testing.RecordingSection;
 import com.fielddesk.desktop.testing.SectionUnderTest;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.common.CustomerId;
@@ -82,37 +82,15 @@ class InvoicesFeatureTest {
 
     @Test
     void historyAsksTheSectionThatShowsHistoriesForThisInvoice() throws Exception {
-        List<RecordRef> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         // Stands for the audit log, which opens invoice histories for supervisors (its filtering by
         // record is AuditFeatureTest's): here only what the invoice's History asks for is checked.
-        Feature histories = Feature.section("histories", "Histories").group("Supervision")
-                .icon(org.kordamp.ikonli.material2.Material2AL.HISTORY).visibleTo(com.fielddesk.domain.common.Role.OFFICE_STAFF)
-                .opens(RecordKind.INVOICE_HISTORY)
-                .screen(context -> new FeatureScreen() {
-                    private final javafx.scene.Node node = new javafx.scene.layout.Pane();
-
-                    @Override
-                    public javafx.scene.Node node() {
-                        return node;
-                    }
-
-                    @Override
-                    public java.util.Optional<String> open(RecordRef record) {
-                        asked.add(record);
-                        return java.util.Optional.empty();
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                });
-        InvoiceId draft = showInvoices(List.of(histories));
+        RecordingSection histories = new RecordingSection("histories", RecordKind.INVOICE_HISTORY);
+        InvoiceId draft = showInvoices(List.of(histories.feature()));
         assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.INVOICE, draft.value().toString())))).isEmpty();
         Fx.waitUntil("the draft's History button", DEADLINE, () -> section.lookup("#invoice-history") != null
                 && section.lookup("#invoice-history").isVisible());
         Fx.run(() -> ((Button) section.lookup("#invoice-history")).fire());
-        // (The navigator asks a section twice: whether it can show the record, then on arrival.)
-        assertThat(asked).isNotEmpty().containsOnly(new RecordRef(RecordKind.INVOICE_HISTORY, draft.value().toString()));
+        assertThat(histories.asked()).isNotEmpty().containsOnly(new RecordRef(RecordKind.INVOICE_HISTORY, draft.value().toString()));
         assertThat(Fx.read(() -> section.navigator().currentProperty().get().id())).isEqualTo("histories");
     }
 

@@ -245,6 +245,28 @@ class JobsFeatureTest {
     }
 
     @Test
+    void theJobsAuditHistoryIsOfferedWhereTheAuditLogIsAndOpensItForThisJob() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "supervisor",
+                "full_name", "Sam Supervisor")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        UUID boiler = job(1, "Boiler service", "unscheduled");
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        // Stands for the audit log (its filtering by record is AuditFeatureTest's).
+        com.fielddesk.desktop.testing.RecordingSection histories = new com.fielddesk.desktop.testing.RecordingSection(
+                "histories", RecordKind.JOB_HISTORY);
+        section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages(cache)),
+                List.of(histories.feature()), cache, folder);
+        Fx.run(() -> section.navigator().open(new RecordRef(RecordKind.JOB, boiler.toString())));
+        Fx.waitUntil("the job's link to its audit history", DEADLINE, () -> section.lookup("#job-audit-history") != null
+                && section.lookup("#job-audit-history").isVisible());
+        Fx.run(() -> ((javafx.scene.control.Hyperlink) section.lookup("#job-audit-history")).fire());
+        assertThat(histories.asked()).isNotEmpty().containsOnly(new RecordRef(RecordKind.JOB_HISTORY, boiler.toString()));
+        assertThat(Fx.read(() -> section.navigator().currentProperty().get().id())).isEqualTo("histories");
+    }
+
+    @Test
     void aJobsDetailStartsACustomerThreadAndAnInternalNoteAndOpensThemInMessages() throws Exception {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher",
