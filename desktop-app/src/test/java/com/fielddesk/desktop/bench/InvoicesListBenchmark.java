@@ -31,11 +31,9 @@ import com.fielddesk.domain.invoices.pdf.InvoicePdfGenerator;
 import com.fielddesk.domain.invoices.pdf.InvoicePdfUploads;
 import com.fielddesk.domain.invoices.pdf.InvoicePdfs;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -56,9 +54,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * 50k invoices (2,000 customers; drafts, issued, paid and void; partly paid ones; issue dates over
@@ -222,17 +218,17 @@ public final class InvoicesListBenchmark {
 
         List<Double> warmUp = new ArrayList<>();
         for (Step step : steps) {
-            warmUp.add(measure(scene, table, step).wall());
+            warmUp.add(TableChange.measure(scene, table, "#invoices-totals", step.change()).wallMs());
         }
         List<Double> millis = new ArrayList<>();
         List<Double> fxCpu = new ArrayList<>();
         Map<String, List<Double>> perStep = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (Step step : steps) {
-                Took took = measure(scene, table, step);
-                millis.add(took.wall());
-                fxCpu.add(took.fxCpu());
-                perStep.computeIfAbsent(step.name(), name -> new ArrayList<>()).add(took.wall());
+                TableChange.Took took = TableChange.measure(scene, table, "#invoices-totals", step.change());
+                millis.add(took.wallMs());
+                fxCpu.add(took.fxCpuMs());
+                perStep.computeIfAbsent(step.name(), name -> new ArrayList<>()).add(took.wallMs());
             }
         }
         fxCpu.sort(null);
@@ -260,50 +256,6 @@ public final class InvoicesListBenchmark {
     }
 
     private record Step(String name, Runnable change) {
-    }
-
-    /** Wall time from the change to the laid-out table, and the FX thread's CPU time in between. */
-    private record Took(double wall, double fxCpu) {
-    }
-
-    /**
-     * Makes the change on the FX thread and returns the ms until the table shows the new rows, laid
-     * out. Afterwards it waits for the totals line (summed after the rows, on the same cache reader)
-     * to follow, at most 2 s: one change at a time, as a person makes them, not queued behind the last.
-     */
-    private static Took measure(Scene scene, TableView<InvoiceSummary> table, Step step) throws Exception {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Thread.sleep(50);
-        String totalsBefore = Fx.read(() -> ((Label) scene.lookup("#invoices-totals")).getText());
-        CompletableFuture<Took> done = new CompletableFuture<>();
-        long[] start = new long[2];
-        Fx.run(() -> {
-            ListChangeListener<InvoiceSummary> listener = new ListChangeListener<>() {
-                @Override
-                public void onChanged(Change<? extends InvoiceSummary> change) {
-                    table.getItems().removeListener(this);
-                    Runnable[] once = new Runnable[1];
-                    once[0] = () -> {
-                        scene.removePostLayoutPulseListener(once[0]);
-                        done.complete(new Took((System.nanoTime() - start[0]) / 1e6,
-                                (threads.getCurrentThreadCpuTime() - start[1]) / 1e6));
-                    };
-                    scene.addPostLayoutPulseListener(once[0]);
-                    Platform.requestNextPulse();
-                }
-            };
-            table.getItems().addListener(listener);
-            start[1] = threads.getCurrentThreadCpuTime();
-            start[0] = System.nanoTime();
-            step.change().run();
-        });
-        Took took = done.get(30, TimeUnit.SECONDS);
-        long totalsDeadline = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < totalsDeadline && totalsBefore.equals(Fx.read(() ->
-                ((Label) scene.lookup("#invoices-totals")).getText()))) {
-            Thread.sleep(5);
-        }
-        return took;
     }
 
     @SuppressWarnings("unchecked")

@@ -27,7 +27,6 @@ import com.fielddesk.domain.jobs.WorkOrderStatus;
 import com.fielddesk.domain.jobs.WorkOrderSummary;
 import com.fielddesk.domain.messages.MessagesRepository;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -47,10 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * 100k work orders (2,000 customers, 25 technicians, every status and priority, windows over two
@@ -199,13 +195,13 @@ public final class JobsListFilterBenchmark {
 
         List<Double> warmUp = new ArrayList<>();
         for (Step step : steps) {
-            warmUp.add(measure(scene, table, step));
+            warmUp.add(TableChange.measure(scene, table, "#jobs-count", step.change()).wallMs());
         }
         List<Double> millis = new ArrayList<>();
         java.util.Map<String, List<Double>> perStep = new java.util.LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (Step step : steps) {
-                double took = measure(scene, table, step);
+                double took = TableChange.measure(scene, table, "#jobs-count", step.change()).wallMs();
                 millis.add(took);
                 perStep.computeIfAbsent(step.name(), name -> new ArrayList<>()).add(took);
             }
@@ -234,42 +230,6 @@ public final class JobsListFilterBenchmark {
     private record Step(String name, Runnable change) {
     }
 
-    /**
-     * Makes the change on the FX thread and returns the ms until the table shows the new rows, laid
-     * out. Afterwards it waits for the count line (read after the rows, on the same cache reader) to
-     * follow, at most 2 s: one change at a time, as a person makes them, not queued behind the last.
-     */
-    private static double measure(Scene scene, TableView<WorkOrderSummary> table, Step step) throws Exception {
-        Thread.sleep(50);
-        String countBefore = Fx.read(() -> ((javafx.scene.control.Label) scene.lookup("#jobs-count")).getText());
-        CompletableFuture<Double> done = new CompletableFuture<>();
-        long[] start = new long[1];
-        Fx.run(() -> {
-            ListChangeListener<WorkOrderSummary> listener = new ListChangeListener<>() {
-                @Override
-                public void onChanged(Change<? extends WorkOrderSummary> change) {
-                    table.getItems().removeListener(this);
-                    Runnable[] once = new Runnable[1];
-                    once[0] = () -> {
-                        scene.removePostLayoutPulseListener(once[0]);
-                        done.complete((System.nanoTime() - start[0]) / 1e6);
-                    };
-                    scene.addPostLayoutPulseListener(once[0]);
-                    Platform.requestNextPulse();
-                }
-            };
-            table.getItems().addListener(listener);
-            start[0] = System.nanoTime();
-            step.change().run();
-        });
-        double took = done.get(30, TimeUnit.SECONDS);
-        long countDeadline = System.nanoTime() + 2_000_000_000L;
-        while (System.nanoTime() < countDeadline && countBefore.equals(Fx.read(() ->
-                ((javafx.scene.control.Label) scene.lookup("#jobs-count")).getText()))) {
-            Thread.sleep(5);
-        }
-        return took;
-    }
 
     @SuppressWarnings("unchecked")
     private static <T> ComboBox<T> combo(Scene scene, String selector) {
