@@ -395,6 +395,7 @@ public final class ScreenshotTour {
         Fx.run(() -> ((TableView<?>) node("#audit-table")).getSelectionModel().select(0));
         Fx.waitUntil("the entry's changes", WAIT, () -> !((TableView<?>) node("#audit-diff")).getItems().isEmpty());
         shoot("80-audit-free-text");
+        rewriteShots(backend);
 
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "settings")).fire());
         Fx.waitUntil("the company's pages", WAIT, () -> node("#settings") != null
@@ -415,6 +416,48 @@ public final class ScreenshotTour {
         shoot("82-audit-offline-copy");
         Fx.run(() -> stage.close());
         services.close();
+    }
+
+    /**
+     * Someone with database access rewrites the log and recomputes every hash, so the server's own
+     * chain check passes; Verify compares the chain with the heads this console witnessed while it
+     * showed the log and reports the rewrite (83, dark 84).
+     */
+    private void rewriteShots(ConsoleBackend backend) throws Exception {
+        Fx.run(() -> ((Button) node("#audit-clear-filters")).fire());
+        Fx.waitUntil("the whole log again", WAIT, () -> !node("#audit-loading").isVisible()
+                && ((TableView<?>) node("#audit-table")).getItems().size() > 2);
+        try (java.sql.Connection connection = backend.tenants().superuser().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("set local session_replication_role = replica");
+            statement.execute("""
+                    do $$
+                    declare
+                      e public.audit_log;
+                      previous text := null;
+                    begin
+                      update public.audit_log set new_values = jsonb_set(new_values, '{full_name}', '"Mallory"')
+                       where company_id = '%s' and table_name = 'customers' and new_values ? 'full_name';
+                      for e in select * from public.audit_log where company_id = '%s' order by seq loop
+                        e.prev_hash := previous;
+                        e.hash := private.audit_hash(e);
+                        update public.audit_log set prev_hash = e.prev_hash, hash = e.hash where id = e.id;
+                        previous := e.hash;
+                      end loop;
+                    end $$""".replace("%s", backend.acme.id().toString()));
+            connection.commit();
+        }
+        Fx.run(() -> ((Button) node("#audit-verify")).fire());
+        Fx.waitUntil("the rewrite is reported", WAIT, () -> text("#audit-verify-result").startsWith("The log was rewritten"));
+        shoot("83-audit-rewrite-detected");
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+        shoot("84-audit-rewrite-detected-dark");
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+        // Filtered again as before, so that the offline shot's Clear filters reads the log once more.
+        Fx.run(() -> ((TextField) node("#audit-text")).setText("Brennan"));
+        Fx.waitUntil("filtered again", WAIT, () -> text("#audit-status").startsWith("Showing all 2")
+                && !node("#audit-loading").isVisible());
     }
 
     /**
