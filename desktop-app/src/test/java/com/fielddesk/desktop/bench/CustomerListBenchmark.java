@@ -3,22 +3,13 @@ package com.fielddesk.desktop.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
-import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.store.Json;
 import com.fielddesk.desktop.app.feature.Feature;
-import com.fielddesk.desktop.app.feature.FeatureContext;
-import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.customers.CustomersFeature;
-import com.fielddesk.desktop.shell.SectionNavigator;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.ui.BackgroundTasks;
-import com.fielddesk.desktop.ui.ChangeSource;
-import com.fielddesk.desktop.ui.Formats;
-import com.fielddesk.desktop.ui.SyncState;
-import com.fielddesk.desktop.ui.Theme;
-import com.fielddesk.desktop.ui.ViewSettings;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.customers.CustomerSummary;
@@ -26,7 +17,6 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,37 +58,23 @@ public final class CustomerListBenchmark {
         Platform.startup(() -> { });
         var background = Executors.newFixedThreadPool(2);
         BackgroundTasks tasks = new BackgroundTasks(background, Platform::runLater);
-        Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemDefaultZone());
         LocalCache local = new LocalCache(cache, new Outbox(), Clock.systemDefaultZone());
         Feature customers = CustomersFeature.feature(new CustomerRepository(local, new UserId(UUID.randomUUID())));
-        SectionNavigator navigator = new SectionNavigator(List.of(customers));
-        FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, new SyncState(true),
-                new ViewSettings(folder.resolve("console.properties")), Clock.systemDefaultZone(),
-                Formats.forCompanyZone("America/New_York"), navigator, () -> { });
-        Stage[] stage = new Stage[1];
-        FeatureScreen[] screen = new FeatureScreen[1];
-        Fx.run(() -> {
-            Theme.LIGHT.applyToApplication();
-            screen[0] = customers.create(context);
-            Scene scene = new Scene(new javafx.scene.layout.StackPane(screen[0].node()), 1280, 800);
-            Theme.LIGHT.applyTo(scene);
-            stage[0] = new Stage();
-            stage[0].setScene(scene);
-            stage[0].show();
-            screen[0].start();
-        });
+        ShownSection shown = ShownSection.show(customers, cache, tasks, folder, java.time.ZoneId.of("America/New_York"), true,
+                1280, 800);
+        Scene scene = shown.scene();
         @SuppressWarnings("unchecked")
-        TableView<CustomerSummary> table = (TableView<CustomerSummary>) Fx.read(() -> stage[0].getScene().lookup("#customer-table"));
+        TableView<CustomerSummary> table = (TableView<CustomerSummary>) Fx.read(() -> scene.lookup("#customer-table"));
         Fx.waitUntil("the first page is shown", Duration.ofMinutes(2), () -> table.getItems().size() == 200);
         CustomerSummary first = Fx.read(() -> table.getItems().get(0));
 
         List<Double> warmUp = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            warmUp.add(remoteRename(cache, stage[0].getScene(), table, first, "Customer 000000 (warm-up " + i + ")"));
+            warmUp.add(remoteRename(cache, scene, table, first, "Customer 000000 (warm-up " + i + ")"));
         }
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < changes; i++) {
-            millis.add(remoteRename(cache, stage[0].getScene(), table, first, "Customer 000000 (renamed " + i + ")"));
+            millis.add(remoteRename(cache, scene, table, first, "Customer 000000 (renamed " + i + ")"));
         }
         warmUp.sort(null);
         millis.sort(null);
@@ -109,10 +85,7 @@ public final class CustomerListBenchmark {
                 percentile(millis, 50), percentile(millis, 95), millis.get(millis.size() - 1));
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        Fx.run(() -> {
-            screen[0].close();
-            stage[0].close();
-        });
+        shown.close();
         background.shutdownNow();
         cache.close();
         Platform.exit();

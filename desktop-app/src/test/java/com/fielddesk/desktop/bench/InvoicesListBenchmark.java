@@ -3,22 +3,13 @@ package com.fielddesk.desktop.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
-import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.store.Json;
 import com.fielddesk.desktop.app.feature.Feature;
-import com.fielddesk.desktop.app.feature.FeatureContext;
-import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.invoices.InvoicesFeature;
-import com.fielddesk.desktop.shell.SectionNavigator;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.ui.BackgroundTasks;
-import com.fielddesk.desktop.ui.ChangeSource;
-import com.fielddesk.desktop.ui.Formats;
-import com.fielddesk.desktop.ui.SyncState;
-import com.fielddesk.desktop.ui.Theme;
-import com.fielddesk.desktop.ui.ViewSettings;
 import com.fielddesk.domain.audit.AuditEvents;
 import com.fielddesk.domain.common.CompanyZone;
 import com.fielddesk.domain.common.UserId;
@@ -36,7 +27,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -173,28 +163,12 @@ public final class InvoicesListBenchmark {
         Platform.startup(() -> { });
         var background = Executors.newFixedThreadPool(2);
         BackgroundTasks tasks = new BackgroundTasks(background, Platform::runLater);
-        Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemDefaultZone());
         InvoicePdfs pdfs = new InvoicePdfs(repository, Optional::empty, path -> Optional.empty(), () -> CompanyZone.of(ZONE.getId()),
                 new InvoicePdfGenerator());
         InvoicePdfUploads uploads = new InvoicePdfUploads(cache, repository, pdfs, (path, pdf) -> { }, Clock.systemUTC());
         Feature section = InvoicesFeature.feature(repository, pdfs, uploads, new AuditEvents((function, arguments) -> null));
-        SectionNavigator navigator = new SectionNavigator(List.of(section));
-        FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, new SyncState(false),
-                new ViewSettings(folder.resolve("console.properties")), Clock.system(ZONE), Formats.forCompanyZone(ZONE.getId()),
-                navigator, () -> { });
-        Stage[] stage = new Stage[1];
-        FeatureScreen[] screen = new FeatureScreen[1];
-        Fx.run(() -> {
-            Theme.LIGHT.applyToApplication();
-            screen[0] = section.create(context);
-            Scene scene = new Scene(new javafx.scene.layout.StackPane(screen[0].node()), 1440, 900);
-            Theme.LIGHT.applyTo(scene);
-            stage[0] = new Stage();
-            stage[0].setScene(scene);
-            stage[0].show();
-            screen[0].start();
-        });
-        Scene scene = Fx.read(() -> stage[0].getScene());
+        ShownSection shown = ShownSection.show(section, cache, tasks, folder, ZONE, false, 1440, 900);
+        Scene scene = shown.scene();
         @SuppressWarnings("unchecked")
         TableView<InvoiceSummary> table = (TableView<InvoiceSummary>) Fx.read(() -> scene.lookup("#invoices-table"));
         Fx.waitUntil("the first 200 are shown", Duration.ofMinutes(2), () -> table.getItems().size() == 200);
@@ -247,10 +221,7 @@ public final class InvoicesListBenchmark {
                 + " p95 %.1f ms%n", percentile(fxCpu, 50), percentile(fxCpu, 95));
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        Fx.run(() -> {
-            screen[0].close();
-            stage[0].close();
-        });
+        shown.close();
         background.shutdownNow();
         cache.close();
     }

@@ -3,22 +3,13 @@ package com.fielddesk.desktop.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
-import com.fielddesk.cache.repository.Repositories;
 import com.fielddesk.cache.store.CacheDatabase;
 import com.fielddesk.cache.store.Json;
 import com.fielddesk.desktop.app.feature.Feature;
-import com.fielddesk.desktop.app.feature.FeatureContext;
-import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.jobs.JobsFeature;
-import com.fielddesk.desktop.shell.SectionNavigator;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.ui.BackgroundTasks;
-import com.fielddesk.desktop.ui.ChangeSource;
-import com.fielddesk.desktop.ui.Formats;
-import com.fielddesk.desktop.ui.SyncState;
-import com.fielddesk.desktop.ui.Theme;
-import com.fielddesk.desktop.ui.ViewSettings;
 import com.fielddesk.domain.common.UserId;
 import com.fielddesk.domain.customers.CustomerRepository;
 import com.fielddesk.domain.jobs.Priority;
@@ -32,7 +23,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,28 +139,12 @@ public final class JobsListFilterBenchmark {
         Platform.startup(() -> { });
         var background = Executors.newFixedThreadPool(2);
         BackgroundTasks tasks = new BackgroundTasks(background, Platform::runLater);
-        Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemDefaultZone());
         LocalCache local = new LocalCache(cache, new Outbox(), Clock.systemDefaultZone());
         UserId user = new UserId(dispatcher);
         Feature jobs = JobsFeature.feature(new WorkOrderRepository(local, user), new CustomerRepository(local, user),
                 new MessagesRepository(local, user, Clock.systemUTC()));
-        SectionNavigator navigator = new SectionNavigator(List.of(jobs));
-        FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, new SyncState(true),
-                new ViewSettings(folder.resolve("console.properties")), Clock.system(ZONE), Formats.forCompanyZone(ZONE.getId()),
-                navigator, () -> { });
-        Stage[] stage = new Stage[1];
-        FeatureScreen[] screen = new FeatureScreen[1];
-        Fx.run(() -> {
-            Theme.LIGHT.applyToApplication();
-            screen[0] = jobs.create(context);
-            Scene scene = new Scene(new javafx.scene.layout.StackPane(screen[0].node()), 1440, 900);
-            Theme.LIGHT.applyTo(scene);
-            stage[0] = new Stage();
-            stage[0].setScene(scene);
-            stage[0].show();
-            screen[0].start();
-        });
-        Scene scene = Fx.read(() -> stage[0].getScene());
+        ShownSection shown = ShownSection.show(jobs, cache, tasks, folder, ZONE, true, 1440, 900);
+        Scene scene = shown.scene();
         @SuppressWarnings("unchecked")
         TableView<WorkOrderSummary> table = (TableView<WorkOrderSummary>) Fx.read(() -> scene.lookup("#jobs-table"));
         Fx.waitUntil("the first 200 are shown", Duration.ofMinutes(2), () -> table.getItems().size() == 200);
@@ -219,10 +193,7 @@ public final class JobsListFilterBenchmark {
                 percentile(millis, 50), percentile(millis, 95), millis.get(millis.size() - 1));
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        Fx.run(() -> {
-            screen[0].close();
-            stage[0].close();
-        });
+        shown.close();
         background.shutdownNow();
         cache.close();
     }
