@@ -43,7 +43,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final String email;
     private final boolean openedOffline;
     private final ExecutorService syncThread;
-    /** Set by {@link #close()}: a pass cut short by it is not a failure. */
+    /** Set when syncing stops (sign-out, close): a pass cut short by it is not a failure. */
     private volatile boolean closing;
     private final ScheduledExecutorService timers;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -175,8 +175,11 @@ public final class ConsoleSession implements AutoCloseable {
     /**
      * Ends the session on the server (best effort) and forgets it on this machine; first the
      * sign-out goes into the company's audit log while the token still works (best effort too).
+     * Syncing stops before either: a pass that started after the server ended the session would
+     * only fail and say so.
      */
     public void signOut() {
+        stopSyncing();
         try {
             new AuditEvents(new SupabaseFunctionPort(supabase)).recordSignOut();
         } catch (AuditUnavailableException e) {
@@ -188,6 +191,21 @@ public final class ConsoleSession implements AutoCloseable {
 
     @Override
     public void close() {
+        stopSyncing();
+        supabase.close();
+        cache.close();
+    }
+
+    /** Whether the watch loop may still run a pass (false once syncing stopped and its thread ended). */
+    boolean syncing() {
+        return !syncThread.isTerminated();
+    }
+
+    /** Stops realtime, the watch loop, token refresh and the timers; the client and the cache stay open. */
+    private synchronized void stopSyncing() {
+        if (closing) {
+            return;
+        }
         closing = true;
         liveUpdates.close();
         sync.close();
@@ -205,8 +223,6 @@ public final class ConsoleSession implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        supabase.close();
-        cache.close();
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

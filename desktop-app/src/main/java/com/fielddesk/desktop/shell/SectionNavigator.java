@@ -170,7 +170,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
             return false;
         }
         forward.push(here);
-        arrive(back.pop());
+        returnTo(back.pop());
         return true;
     }
 
@@ -180,7 +180,7 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
             return false;
         }
         back.push(here);
-        arrive(forward.pop());
+        returnTo(forward.pop());
         return true;
     }
 
@@ -210,16 +210,25 @@ public final class SectionNavigator implements Navigator, AutoCloseable {
         arrive(place);
     }
 
+    /**
+     * Makes {@code place} the current one. A new place's record was already shown by whoever asked for
+     * it ({@link #open}); showing it again here made every opened record load twice.
+     */
     private void arrive(Place place) {
         here = place;
-        FeatureScreen screen = screen(place.feature());
+        screen(place.feature());
         current.set(place.feature());
+        updateHistoryFlags();
+    }
+
+    /** Back or Forward: the place's record is shown again, as it may have been left for another. */
+    private void returnTo(Place place) {
+        arrive(place);
         if (place.record() != null) {
-            screen.open(place.record()).ifPresent(why ->
+            screen(place.feature()).open(place.record()).ifPresent(why ->
                     // Back to a record that has gone since: the section shows without it.
                     log.info("Could not show {} again: {}", place.record(), why));
         }
-        updateHistoryFlags();
     }
 
     private void updateHistoryFlags() {

@@ -136,6 +136,22 @@ class ConsoleSessionsTest {
         assertThat(auditActionsOf(dispatcher.id())).containsExactly("sign_in", "sign_out");
     }
 
+    @Test
+    void signingOutStopsSyncingBeforeTheServerEndsTheSession() throws Exception {
+        ConsoleSession session = sessions.signIn(new Workspace.LocalDemo(), dispatcher.email(), dispatcher.password(), step -> { });
+        List<Exception> syncFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            session.start(syncFailures::add);
+            assertThat(session.syncing()).isTrue();
+            session.signOut();
+            // A pass still running after the server ended the session could only fail with a 401.
+            assertThat(session.syncing()).as("the watch loop ended before the sign-out returned").isFalse();
+        } finally {
+            session.close();
+        }
+        assertThat(syncFailures).isEmpty();
+    }
+
     private List<String> auditActionsOf(java.util.UUID person) throws java.sql.SQLException {
         List<String> actions = new ArrayList<>();
         try (java.sql.Connection connection = backend.admin().getConnection();
