@@ -71,7 +71,8 @@ class ConsoleEndToEndTest {
                 && poolIds().contains(secondLead.toString()));
         Fx.waitUntil("the header names the dispatcher, role and company", UI_DEADLINE,
                 () -> text("#" + ShellView.USER_ID).equals("Dana Dispatcher · Dispatcher · Acme Heating"));
-        Fx.waitUntil("the status bar says online", UI_DEADLINE, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Online"));
+        Fx.waitUntilValue("the status bar says online", UI_DEADLINE, () -> text("#" + ShellView.CONNECTION_ID),
+                connection -> connection.startsWith("Online"));
         Fx.waitUntil("the status bar says changes arrive live", UI_DEADLINE,
                 () -> text("#" + ShellView.LIVE_ID).equals("Live updates"));
     }

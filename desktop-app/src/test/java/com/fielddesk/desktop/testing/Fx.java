@@ -63,6 +63,24 @@ public final class Fx {
         }
     }
 
+    /**
+     * Waits until the value read on the FX thread satisfies {@code wanted}; at the deadline the failure
+     * names the last value seen, so a flake says what the screen showed instead.
+     */
+    public static <T> void waitUntilValue(String description, Duration deadline, Callable<T> value,
+                                          java.util.function.Predicate<T> wanted) {
+        java.util.concurrent.atomic.AtomicReference<T> last = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            waitUntil(description, deadline, () -> {
+                T now = value.call();
+                last.set(now);
+                return wanted.test(now);
+            });
+        } catch (AssertionError notInTime) {
+            throw new AssertionError(notInTime.getMessage() + " (last seen: " + last.get() + ")", notInTime.getCause());
+        }
+    }
+
     /** Waits until the condition (evaluated on the calling thread, not the FX thread) holds; fails with the description at the deadline. */
     public static void awaitOffFx(String description, Duration deadline, java.util.function.BooleanSupplier condition) {
         Instant end = Instant.now().plus(deadline);
