@@ -155,4 +155,47 @@ class AuditOfflineCopyTest {
         assertThat(online.page(AuditFilter.everything().containing("Status"), Optional.empty(), 50).entries())
                 .extracting(AuditEntry::recordName).hasSize(1);
     }
+
+    @Test
+    void aSyncThatTakesTheRoleAwayEmptiesTheCopyAndNothingOfItIsReadableOffline() {
+        AuditRepository online = audit(supervisorClient, Clock.systemUTC());
+        online.refreshOfflineCopy(Duration.ofDays(30));
+        assertThat(offlineEntries()).isPositive();
+
+        // A colleague's profile changing changes nothing.
+        UUID colleague = UUID.randomUUID();
+        pulled(database, "profiles", row("id", colleague, "company_id", company.id(), "role", "supervisor", "full_name", "Cole",
+                "version", 1));
+        pulled(database, "profiles", row("id", colleague, "company_id", company.id(), "role", "dispatcher", "full_name", "Cole",
+                "version", 2));
+        assertThat(offlineEntries()).isPositive();
+
+        // The server made the supervisor a dispatcher; the next sync writes the profile.
+        pulled(database, "profiles", row("id", supervisor.id(), "company_id", company.id(), "role", "dispatcher", "full_name",
+                "Sam Super", "version", 2));
+        assertThat(offlineEntries()).as("the copy is emptied by the profile's write").isZero();
+        assertThat(online.offlineRange()).isEmpty();
+        AuditRepository offline = audit(client(supervisor, UNREACHABLE), Clock.systemUTC());
+        assertThatThrownBy(() -> offline.page(AuditFilter.everything(), Optional.empty(), 50))
+                .isInstanceOfSatisfying(AuditUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AuditUnavailableException.Reason.NOT_ALLOWED));
+
+        // A refresh that was already under way keeps nothing for a dispatcher.
+        new AuditOfflineCopy(database).keep(company.id(), supervisor.id(), List.of(new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("seq", 1).put("id", UUID.randomUUID().toString()).put("occurred_at", Instant.now().toString())
+                .put("actor_role", "supervisor").put("action", "update").put("hash", "h")));
+        new AuditOfflineCopy(database).completed(company.id(), supervisor.id(), Instant.now().minus(Duration.ofDays(30)), 1,
+                Instant.now());
+        assertThat(offlineEntries()).isZero();
+        assertThat(online.offlineRange()).isEmpty();
+    }
+
+    private long offlineEntries() {
+        return database.read(connection -> {
+            try (var sql = connection.createStatement(); var rows = sql.executeQuery("select count(*) from audit_offline_entries")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
 }
