@@ -1,6 +1,8 @@
 package com.fielddesk.domain.audit;
 
+import com.fielddesk.cache.audit.AuditLogQuery;
 import com.fielddesk.cache.audit.SupabaseAuditLogPort;
+import com.fielddesk.cache.calls.RefusedCallException;
 import com.fielddesk.cache.audit.WitnessedHeads;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
@@ -154,6 +156,24 @@ class AuditOfflineCopyTest {
                 .as("field names are not values").isEmpty();
         assertThat(online.page(AuditFilter.everything().containing("Status"), Optional.empty(), 50).entries())
                 .extracting(AuditEntry::recordName).hasSize(1);
+
+        // With other filters, page by page (the server's search keeps the keyset), a text too short for trigrams.
+        assertThat(seqs(online.page(AuditFilter.everything().containing("brennan").by(supervisor.id()), Optional.empty(), 50)))
+                .isEqualTo(seqs(ada).subList(0, 1));
+        AuditPage first = online.page(AuditFilter.everything().containing("Brennan"), Optional.empty(), 1);
+        assertThat(seqs(first)).isEqualTo(seqs(ada).subList(0, 1));
+        assertThat(seqs(online.page(AuditFilter.everything().containing("Brennan"), first.before(), 50)))
+                .isEqualTo(seqs(ada).subList(1, 2));
+        assertThat(seqs(online.page(AuditFilter.everything().containing("0%"), Optional.empty(), 50)))
+                .isEqualTo(seqs(ada).subList(0, 1));
+    }
+
+    @Test
+    void theServersTextSearchRefusesADispatcher() {
+        TestBackend.SignedInUser dispatcher = BACKEND.staff(company, "dispatcher");
+        assertThatThrownBy(() -> new SupabaseAuditLogPort(client(dispatcher, BACKEND.url().toString())).page(new AuditLogQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("Brennan"), Optional.empty(), 50))).isInstanceOf(RefusedCallException.class);
     }
 
     @Test
