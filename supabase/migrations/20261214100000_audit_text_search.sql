@@ -38,14 +38,14 @@ declare
   page_size integer := least(greatest(coalesce(max_rows, 200), 1), 1000);
   newest constant integer := 5000;
   rare_at_most constant integer := 10000;
-  filters text := ' where a.company_id = $1'
-    || case when before_seq is not null then ' and a.seq < $3' else '' end
-    || case when from_time is not null then ' and a.occurred_at >= $4' else '' end
+  -- others: every filter but the keyset (seq); filters: all of them.
+  others text := case when from_time is not null then ' and a.occurred_at >= $4' else '' end
     || case when to_time is not null then ' and a.occurred_at < $5' else '' end
     || case when actor is not null then ' and a.actor_id = $6' else '' end
     || case when action_is is not null then ' and a.action = $7' else '' end
     || case when table_is is not null then ' and a.table_name = $8' else '' end
     || case when record is not null then ' and a.row_id = $9' else '' end;
+  filters text := ' where a.company_id = $1' || case when before_seq is not null then ' and a.seq < $3' else '' end || others;
   conditions text := filters || ' and a.values_text ilike $2';
   scanned integer;
   index_scans text := pg_catalog.current_setting('enable_indexscan');
@@ -68,16 +68,18 @@ begin
   end if;
   -- 2. A rare text: every candidate from the trigram index.
   if pg_catalog.length(coalesce(search, '')) >= 3 then
-    -- Bitmap scans only: the trigram index (with the company's and any other filter's index).
+    -- Bitmap scans only: the trigram index (with another filter's index where it narrows). The
+    -- keyset is applied to the candidates afterwards: a bitmap of "seq below" would span the chain.
     perform pg_catalog.set_config('enable_indexscan', 'off', true);
     perform pg_catalog.set_config('enable_seqscan', 'off', true);
-    execute 'select array(select c.seq from (select a.seq from public.audit_log a' || conditions
-      || ' limit ' || (rare_at_most + 1) || ') c order by c.seq desc)'
+    execute 'select array(select a.seq from public.audit_log a where a.company_id = $1' || others
+      || ' and a.values_text ilike $2 limit ' || (rare_at_most + 1) || ')'
       into hits
       using company, pattern, before_seq, from_time, to_time, actor, action_is, table_is, record;
     perform pg_catalog.set_config('enable_indexscan', index_scans, true);
     perform pg_catalog.set_config('enable_seqscan', seq_scans, true);
     if pg_catalog.cardinality(hits) <= rare_at_most then
+      hits := array(select h from pg_catalog.unnest(hits) h where before_seq is null or h < before_seq order by h desc);
       return query select a.* from public.audit_log a
         where a.company_id = company and a.seq = any (hits[1:page_size])
         order by a.seq desc;
