@@ -12,16 +12,25 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Audit log as the real console wires it (registry → session's Supabase client and cache):
  * a dispatcher signed in has no Audit item; a supervisor at another desk opens it, reads the log
- * from the server and verifies it.
+ * from the server and verifies it; a supervisor made a dispatcher on the server loses the Audit item
+ * and the offline copy of the log at the next sync, without a restart.
  */
 class AuditConsoleTest {
 
@@ -49,6 +58,52 @@ class AuditConsoleTest {
                 Fx.waitUntil("Verify's answer", DEADLINE, () -> text(supervisorDesk.find("#audit-verify-result"))
                         .startsWith("All "));
             }
+        }
+    }
+
+    @Test
+    void aSupervisorMadeADispatcherOnTheServerLosesTheOfflineCopyAndTheAuditItemWithoutARestart() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        LiveUpdateTimings syncOften = new LiveUpdateTimings(Duration.ofSeconds(2), Duration.ofSeconds(1));
+        try (ConsoleBackend backend = new ConsoleBackend()) {
+            DemoLogin supervisor = backend.staffWithPassword(backend.acme, "supervisor", "Sid Soon-Dispatcher");
+            try (ConsoleUnderTest desk = ConsoleUnderTest.openAnother(backend, supervisor, syncOften)) {
+                desk.signInWithTheDemoLogin();
+                Fx.waitUntil("the supervisor's Audit item", DEADLINE, () -> desk.find(nav(AuditFeature.ID)).isPresent()
+                        && text(desk.find("#" + ShellView.USER_ID)).contains(" · Supervisor · "));
+                Fx.run(() -> ((ToggleButton) desk.find(nav(AuditFeature.ID)).orElseThrow()).fire());
+                Fx.waitUntil("the offline copy filled", DEADLINE,
+                        () -> text(desk.find("#audit-offline-range")).startsWith("Offline: "));
+                Path cacheFile = cacheFile(desk);
+                assertThat(offlineEntries(cacheFile)).as("entries kept for offline review").isPositive();
+
+                backend.queryValue("update public.profiles set role = 'dispatcher' where email = ? returning id", supervisor.email());
+
+                Fx.waitUntil("the Audit item gone once a sync brings the new role", DEADLINE,
+                        () -> desk.find(nav(AuditFeature.ID)).isEmpty()
+                                && text(desk.find("#" + ShellView.USER_ID)).contains(" · Dispatcher · "));
+                assertThat(Fx.read(() -> desk.find("#audit")).isPresent()).as("the audit screen is no longer shown").isFalse();
+                assertThat(offlineEntries(cacheFile)).as("nothing of the copy is left in the cache file").isZero();
+                assertThat(Fx.read(() -> desk.find(nav("jobs")))).as("a dispatcher's sections stay").isPresent();
+            }
+        }
+    }
+
+    /** The signed-in person's cache file under the console's folder. */
+    private static Path cacheFile(ConsoleUnderTest desk) throws Exception {
+        String name = "cache-" + desk.window().currentSession().userId() + ".sqlite";
+        try (Stream<Path> files = Files.walk(desk.home())) {
+            return files.filter(path -> path.getFileName().toString().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    /** How many audit entries the cache file keeps for offline review (read beside the console, as another program would). */
+    private static long offlineEntries(Path cacheFile) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + cacheFile);
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select count(*) from audit_offline_entries")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

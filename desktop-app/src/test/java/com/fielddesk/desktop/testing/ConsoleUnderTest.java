@@ -109,6 +109,11 @@ public final class ConsoleUnderTest implements AutoCloseable {
         return services;
     }
 
+    /** This console's own folder (its workspaces and their cache files live under it). */
+    public Path home() {
+        return home;
+    }
+
     public ConsoleWindow window() {
         return window;
     }

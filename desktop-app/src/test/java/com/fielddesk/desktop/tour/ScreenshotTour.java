@@ -365,9 +365,10 @@ public final class ScreenshotTour {
     }
 
     /**
-     * Only the audit pictures of issue 17's last part (80–82), on a backend of their own: the
-     * free-text filter, the branding page's invoice preview (as a supervisor: read-only), then the
-     * backend stopped and the log shown from the offline copy.
+     * Only the audit pictures of issue 17's last part (80–82, dark 93–95), on a backend of their
+     * own: the free-text filter, Verify's answer (dark 96), a rewritten history detected (83–84),
+     * the branding page's invoice preview (as a supervisor: read-only), then the backend stopped and
+     * the log shown from the offline copy.
      */
     private void runAuditOnly() throws Exception {
         ConsoleBackend backend = new ConsoleBackend();
@@ -395,6 +396,10 @@ public final class ScreenshotTour {
         Fx.run(() -> ((TableView<?>) node("#audit-table")).getSelectionModel().select(0));
         Fx.waitUntil("the entry's changes", WAIT, () -> !((TableView<?>) node("#audit-diff")).getItems().isEmpty());
         shoot("80-audit-free-text");
+        inDark("93-audit-free-text-dark");
+        Fx.run(() -> ((Button) node("#audit-verify")).fire());
+        Fx.waitUntil("Verify's answer", WAIT, () -> text("#audit-verify-result").startsWith("All "));
+        inDark("96-audit-verified-dark");
         rewriteShots(backend);
 
         Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "settings")).fire());
@@ -405,6 +410,7 @@ public final class ScreenshotTour {
                 && ((javafx.scene.image.ImageView) node("#settings-branding-preview")).getImage() != null
                 && ((javafx.scene.image.ImageView) node("#settings-branding-logo")).getImage() != null);
         shoot("81-settings-invoice-branding-preview");
+        inDark("94-settings-invoice-branding-preview-dark");
 
         backend.stop();
         Fx.waitUntil("the offline status", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
@@ -414,8 +420,16 @@ public final class ScreenshotTour {
                 && !((TableView<?>) node("#audit-table")).getItems().isEmpty());
         Fx.run(() -> ((TableView<?>) node("#audit-table")).getSelectionModel().select(0));
         shoot("82-audit-offline-copy");
+        inDark("95-audit-offline-copy-dark");
         Fx.run(() -> stage.close());
         services.close();
+    }
+
+    /** The screen as it is, in the dark theme (the header's theme button), then light again. */
+    private void inDark(String name) throws IOException {
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+        shoot(name);
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
     }
 
     /**

@@ -57,12 +57,20 @@ public final class AuditOfflineCopy {
         });
     }
 
-    /** Keeps these server rows (the same entry again replaces what was kept). */
-    public void keep(UUID company, List<JsonNode> rows) {
+    /**
+     * Keeps these server rows for {@code keeper} (the same entry again replaces what was kept) —
+     * unless this computer's copy of the keeper's profile says they may not read the log (any more):
+     * then the company's copy is emptied instead.
+     */
+    public void keep(UUID company, UUID keeper, List<JsonNode> rows) {
         if (rows.isEmpty()) {
             return;
         }
         database.write(connection -> {
+            if (!mayKeep(connection, company, keeper)) {
+                forget(connection, company);
+                return null;
+            }
             try (PreparedStatement insert = connection.prepareStatement("insert or replace into audit_offline_entries"
                     + " (company_id, " + COLUMNS + ", values_text) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (JsonNode row : rows) {
@@ -88,15 +96,22 @@ public final class AuditOfflineCopy {
     }
 
     /**
-     * Records a refresh that ran to its end: the copy is complete from {@code since} to entry
-     * {@code completeSeq}; entries older than {@code since} are dropped.
+     * Records a refresh for {@code keeper} that ran to its end: the copy is complete from
+     * {@code since} to entry {@code completeSeq}; entries older than {@code since} are dropped. When
+     * the keeper's profile on this computer no longer lets them read the log (a sync brought the
+     * change while the refresh ran), the company's copy is emptied instead. The copy belongs to the
+     * keeper: a sync that takes the role away empties it (the cache's own trigger, V14).
      */
-    public void completed(UUID company, Instant since, long completeSeq, Instant now) {
+    public void completed(UUID company, UUID keeper, Instant since, long completeSeq, Instant now) {
         database.write(connection -> {
+            if (!mayKeep(connection, company, keeper)) {
+                forget(connection, company);
+                return null;
+            }
             try (PreparedStatement trim = connection.prepareStatement(
                     "delete from audit_offline_entries where company_id = ? and occurred_at < ?");
                  PreparedStatement range = connection.prepareStatement("insert or replace into audit_offline_range"
-                         + " (company_id, covered_since, complete_seq, refreshed_at) values (?, ?, ?, ?)")) {
+                         + " (company_id, covered_since, complete_seq, refreshed_at, kept_for) values (?, ?, ?, ?, ?)")) {
                 trim.setString(1, company.toString());
                 trim.setString(2, Instants.format(since));
                 trim.executeUpdate();
@@ -104,6 +119,7 @@ public final class AuditOfflineCopy {
                 range.setString(2, Instants.format(since));
                 range.setLong(3, completeSeq);
                 range.setString(4, Instants.format(now));
+                range.setString(5, keeper.toString());
                 range.executeUpdate();
             }
             return null;
@@ -131,14 +147,30 @@ public final class AuditOfflineCopy {
     /** Forgets everything kept for the company (a person who may no longer read the log). */
     public void forget(UUID company) {
         database.write(connection -> {
-            for (String table : List.of("audit_offline_entries", "audit_offline_range")) {
-                try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where company_id = ?")) {
-                    delete.setString(1, company.toString());
-                    delete.executeUpdate();
-                }
-            }
+            forget(connection, company);
             return null;
         });
+    }
+
+    private static void forget(Connection connection, UUID company) throws SQLException {
+        for (String table : List.of("audit_offline_entries", "audit_offline_range")) {
+            try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where company_id = ?")) {
+                delete.setString(1, company.toString());
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** Whether this computer's copy of the keeper's profile lets them read the company's log (supervisor or admin of it). */
+    private static boolean mayKeep(Connection connection, UUID company, UUID keeper) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select 1 from profiles where id = ? and company_id = ?"
+                + " and role in ('supervisor', 'admin') and deleted_at is null")) {
+            query.setString(1, keeper.toString());
+            query.setString(2, company.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     private static void condition(StringBuilder sql, List<Object> values, String clause, Object value) {

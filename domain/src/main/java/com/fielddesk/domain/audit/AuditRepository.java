@@ -209,7 +209,7 @@ public final class AuditRepository {
             }
             unreachableUntil = Instant.MIN;
             List<JsonNode> fresh = rows.stream().filter(row -> row.path("seq").asLong() > held).toList();
-            offline.keep(company, fresh);
+            offline.keep(company, currentUser.value(), fresh);
             if (!rows.isEmpty() && older.isEmpty()) {
                 newest = rows.get(0).path("seq").asLong();
                 witness(rows);
@@ -219,7 +219,7 @@ public final class AuditRepository {
             }
             older = Optional.of(rows.get(rows.size() - 1).path("seq").asLong());
         }
-        offline.completed(company, since, newest, now);
+        offline.completed(company, currentUser.value(), since, newest, now);
         return offline.range(company);
     }
 

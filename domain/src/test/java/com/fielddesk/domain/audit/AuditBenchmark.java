@@ -127,8 +127,17 @@ public final class AuditBenchmark {
                     throw new IllegalStateException(e);
                 }
             }));
-            report("server page of 200, text in values 'Job 4242'", run,
-                    time(rounds / 3, () -> online.serverPage(AuditFilter.everything().containing("Job 4242"), Optional.empty(), 200)));
+            report("server page of 200, text in values 'Job 4242' (1 entry in 5,000)", run,
+                    time(rounds, () -> online.serverPage(AuditFilter.everything().containing("Job 4242"), Optional.empty(), 200)));
+            report("server page of 200, text in values 'no such text' (none)", run,
+                    time(rounds, () -> online.serverPage(AuditFilter.everything().containing("no such text"), Optional.empty(), 200)));
+            report("server page of 200, text in values 'Dispatched' (every entry)", run,
+                    time(rounds, () -> online.serverPage(AuditFilter.everything().containing("Dispatched"), Optional.empty(), 200)));
+            long secondPage = secondPageBefore(online);
+            report("server page of 200, text in values 'Job 4242', second page", run, time(rounds, () -> online.serverPage(
+                    AuditFilter.everything().containing("Job 4242"), Optional.of(secondPage), 200)));
+            report("before 20261214 (PostgREST ilike under row security): text 'Job 4242'", run,
+                    time(Math.max(3, rounds / 12), () -> textThroughPostgrest(client, "Job 4242")));
         }
 
         started = System.nanoTime();
@@ -202,6 +211,18 @@ public final class AuditBenchmark {
         database.close();
         CacheDatabase.deleteFiles(folder.resolve("cache.db"));
         deleteTree(folder);
+    }
+
+    /** Where the second page of 'Job 4242' starts (the first page's last seq). */
+    private static long secondPageBefore(AuditRepository online) {
+        return online.serverPage(AuditFilter.everything().containing("Job 4242"), Optional.empty(), 100).before().orElseThrow();
+    }
+
+    /** The free-text page as it was read before audit_log_search: PostgREST's ilike filter on values_text. */
+    private static Object textThroughPostgrest(SupabaseClient client, String text) {
+        return client.from("audit_log").select("id,seq,occurred_at,actor_id,actor_role,action,table_name,row_id,old_values,new_values,hash")
+                .ilike("values_text", AuditLogQuery.containing(text)).order("seq", com.fielddesk.supabase.rest.SelectQuery.Direction.DESC)
+                .limit(200).list(com.fasterxml.jackson.databind.JsonNode.class);
     }
 
     private static AuditRepository repository(CacheDatabase database, SupabaseClient client, UUID user) {

@@ -1,6 +1,8 @@
 package com.fielddesk.domain.audit;
 
+import com.fielddesk.cache.audit.AuditLogQuery;
 import com.fielddesk.cache.audit.SupabaseAuditLogPort;
+import com.fielddesk.cache.calls.RefusedCallException;
 import com.fielddesk.cache.audit.WitnessedHeads;
 import com.fielddesk.cache.outbox.Outbox;
 import com.fielddesk.cache.query.LocalCache;
@@ -154,5 +156,66 @@ class AuditOfflineCopyTest {
                 .as("field names are not values").isEmpty();
         assertThat(online.page(AuditFilter.everything().containing("Status"), Optional.empty(), 50).entries())
                 .extracting(AuditEntry::recordName).hasSize(1);
+
+        // With other filters, page by page (the server's search keeps the keyset), a text too short for trigrams.
+        assertThat(seqs(online.page(AuditFilter.everything().containing("brennan").by(supervisor.id()), Optional.empty(), 50)))
+                .isEqualTo(seqs(ada).subList(0, 1));
+        AuditPage first = online.page(AuditFilter.everything().containing("Brennan"), Optional.empty(), 1);
+        assertThat(seqs(first)).isEqualTo(seqs(ada).subList(0, 1));
+        assertThat(seqs(online.page(AuditFilter.everything().containing("Brennan"), first.before(), 50)))
+                .isEqualTo(seqs(ada).subList(1, 2));
+        assertThat(seqs(online.page(AuditFilter.everything().containing("0%"), Optional.empty(), 50)))
+                .isEqualTo(seqs(ada).subList(0, 1));
+    }
+
+    @Test
+    void theServersTextSearchRefusesADispatcher() {
+        TestBackend.SignedInUser dispatcher = BACKEND.staff(company, "dispatcher");
+        assertThatThrownBy(() -> new SupabaseAuditLogPort(client(dispatcher, BACKEND.url().toString())).page(new AuditLogQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("Brennan"), Optional.empty(), 50))).isInstanceOf(RefusedCallException.class);
+    }
+
+    @Test
+    void aSyncThatTakesTheRoleAwayEmptiesTheCopyAndNothingOfItIsReadableOffline() {
+        AuditRepository online = audit(supervisorClient, Clock.systemUTC());
+        online.refreshOfflineCopy(Duration.ofDays(30));
+        assertThat(offlineEntries()).isPositive();
+
+        // A colleague's profile changing changes nothing.
+        UUID colleague = UUID.randomUUID();
+        pulled(database, "profiles", row("id", colleague, "company_id", company.id(), "role", "supervisor", "full_name", "Cole",
+                "version", 1));
+        pulled(database, "profiles", row("id", colleague, "company_id", company.id(), "role", "dispatcher", "full_name", "Cole",
+                "version", 2));
+        assertThat(offlineEntries()).isPositive();
+
+        // The server made the supervisor a dispatcher; the next sync writes the profile.
+        pulled(database, "profiles", row("id", supervisor.id(), "company_id", company.id(), "role", "dispatcher", "full_name",
+                "Sam Super", "version", 2));
+        assertThat(offlineEntries()).as("the copy is emptied by the profile's write").isZero();
+        assertThat(online.offlineRange()).isEmpty();
+        AuditRepository offline = audit(client(supervisor, UNREACHABLE), Clock.systemUTC());
+        assertThatThrownBy(() -> offline.page(AuditFilter.everything(), Optional.empty(), 50))
+                .isInstanceOfSatisfying(AuditUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AuditUnavailableException.Reason.NOT_ALLOWED));
+
+        // A refresh that was already under way keeps nothing for a dispatcher.
+        new AuditOfflineCopy(database).keep(company.id(), supervisor.id(), List.of(new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("seq", 1).put("id", UUID.randomUUID().toString()).put("occurred_at", Instant.now().toString())
+                .put("actor_role", "supervisor").put("action", "update").put("hash", "h")));
+        new AuditOfflineCopy(database).completed(company.id(), supervisor.id(), Instant.now().minus(Duration.ofDays(30)), 1,
+                Instant.now());
+        assertThat(offlineEntries()).isZero();
+        assertThat(online.offlineRange()).isEmpty();
+    }
+
+    private long offlineEntries() {
+        return database.read(connection -> {
+            try (var sql = connection.createStatement(); var rows = sql.executeQuery("select count(*) from audit_offline_entries")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
     }
 }
