@@ -64,6 +64,8 @@ final class DispatchView {
     static final String CARD_NUMBER_CLASS = "fd-dispatch-card-number";
     static final String CARD_HINT_CLASS = "fd-dispatch-card-hint";
     static final String TECHNICIAN_KEY = "fielddesk.technician";
+    /** The mark on a card whose last change the server refused (it is shown where the server has it). */
+    static final String REFUSED_CLASS = "fd-dispatch-card-refused";
 
     private final DispatchViewModel model;
     private final Formats formats;
@@ -428,6 +430,13 @@ final class DispatchView {
             pending.getStyleClass().addAll(Styles.BADGE, "fd-badge-neutral");
             badges.add(pending);
         }
+        Optional<String> refusal = model.refusal(job);
+        refusal.ifPresent(why -> {
+            Label refused = new Label("✕ Refused");
+            refused.getStyleClass().addAll(Styles.BADGE, "fd-badge-danger", REFUSED_CLASS);
+            refused.setTooltip(new javafx.scene.control.Tooltip(why));
+            badges.add(refused);
+        });
         Node top = number;
         if (!badges.isEmpty()) {
             HBox row = new HBox(4, number);
@@ -457,7 +466,8 @@ final class DispatchView {
         card.setFocusTraversable(true);
         card.setAccessibleText(job.describe() + ", " + job.customerName() + ", " + window.getText() + ", "
                 + job.status().map(s -> s.label()).orElse("") + (placed.overlaps() ? ", overlaps another job" : "")
-                + (job.pending() ? ", waiting to sync" : ""));
+                + (job.pending() ? ", waiting to sync" : "")
+                + refusal.map(why -> ", change refused by the server: " + why).orElse(""));
         card.focusedProperty().addListener((o, was, is) -> {
             if (is) {
                 focusedJob = job.id();

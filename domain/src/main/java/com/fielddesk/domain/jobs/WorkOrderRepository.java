@@ -435,6 +435,11 @@ public final class WorkOrderRepository {
         cache.transaction(tx -> tx.update(WORK_ORDERS, id.value(), RowValues.of(WORK_ORDERS).set(WORK_ORDERS.technicianId, null)));
     }
 
+    /** One work order as the lists show it (a board reading a row again); empty when there is none. */
+    public Optional<WorkOrderSummary> summary(WorkOrderId id) {
+        return current(id);
+    }
+
     private Optional<WorkOrderSummary> current(WorkOrderId id) {
         return cache.first(joined(Query.from(WORK_ORDERS)).where(WORK_ORDERS.id.eq(id.value())), WorkOrderRepository::summary);
     }
