@@ -425,18 +425,18 @@ final class DispatchView {
             overlap.getStyleClass().addAll(Styles.BADGE, "fd-badge-warning");
             badges.add(overlap);
         }
-        if (job.pending()) {
+        Optional<String> refusal = model.refusal(job);
+        if (refusal.isPresent()) {
+            // Refused, not waiting to sync: the one mark says so (its reason in the tooltip and the notice).
+            Label refused = new Label("✕");
+            refused.getStyleClass().addAll(Styles.BADGE, "fd-badge-danger", REFUSED_CLASS);
+            refused.setTooltip(new javafx.scene.control.Tooltip("The server refused the last change: " + refusal.get()));
+            badges.add(refused);
+        } else if (job.pending()) {
             Label pending = new Label("⟳");
             pending.getStyleClass().addAll(Styles.BADGE, "fd-badge-neutral");
             badges.add(pending);
         }
-        Optional<String> refusal = model.refusal(job);
-        refusal.ifPresent(why -> {
-            Label refused = new Label("✕ Refused");
-            refused.getStyleClass().addAll(Styles.BADGE, "fd-badge-danger", REFUSED_CLASS);
-            refused.setTooltip(new javafx.scene.control.Tooltip(why));
-            badges.add(refused);
-        });
         Node top = number;
         if (!badges.isEmpty()) {
             HBox row = new HBox(4, number);
@@ -466,8 +466,8 @@ final class DispatchView {
         card.setFocusTraversable(true);
         card.setAccessibleText(job.describe() + ", " + job.customerName() + ", " + window.getText() + ", "
                 + job.status().map(s -> s.label()).orElse("") + (placed.overlaps() ? ", overlaps another job" : "")
-                + (job.pending() ? ", waiting to sync" : "")
-                + refusal.map(why -> ", change refused by the server: " + why).orElse(""));
+                + refusal.map(why -> ", change refused by the server: " + why)
+                        .orElse(job.pending() ? ", waiting to sync" : ""));
         card.focusedProperty().addListener((o, was, is) -> {
             if (is) {
                 focusedJob = job.id();

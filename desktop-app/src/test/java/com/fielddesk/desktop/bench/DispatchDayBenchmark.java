@@ -106,6 +106,7 @@ public final class DispatchDayBenchmark {
         System.out.printf(Locale.ROOT, "cache: %d technicians, %d jobs on %s, %,d in the tray%n", TECHNICIANS,
                 JOBS_ON_THE_DAY, today, IN_THE_TRAY);
 
+        querySplit(new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()), new UserId(dispatcher)), today);
         Platform.startup(() -> { });
         var background = Executors.newFixedThreadPool(2);
         BackgroundTasks tasks = new BackgroundTasks(background, Platform::runLater);
@@ -170,6 +171,29 @@ public final class DispatchDayBenchmark {
         cache.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The day's reads one at a time (off the FX thread, as the section makes them): median ms of 10 after 3 warm-ups. */
+    private static void querySplit(WorkOrderRepository repository, LocalDate day) {
+        java.util.Map<String, Runnable> reads = new java.util.LinkedHashMap<>();
+        reads.put("company zone", repository::companyZone);
+        reads.put("technicians", repository::technicians);
+        reads.put("jobs on the day", () -> repository.scheduledOn(day));
+        reads.put("tray (3 groups, counts)", () -> repository.tray(java.time.Instant.now(), 50));
+        StringBuilder line = new StringBuilder("reads of an open (median of 10):");
+        reads.forEach((name, read) -> {
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < 13; i++) {
+                long start = System.nanoTime();
+                read.run();
+                if (i >= 3) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            millis.sort(null);
+            line.append(String.format(Locale.ROOT, " %s %.1f ms;", name, percentile(millis, 50)));
+        });
+        System.out.println(line);
     }
 
     /** Creates and starts the section, returns once all lanes are on screen and laid out. */
