@@ -439,20 +439,20 @@ final class DispatchView {
         return lane.rows() * (LANE_HEIGHT - 8) + 8;
     }
 
-    /** Draws the blank lanes in the viewport and one viewport above and below it. */
+    /** Draws the blank lanes in the viewport and a quarter of a viewport above and below it. */
     private void drawVisibleLanes() {
         DayPlan plan = shownPlan;
         if (plan == null || lanesPane == null || lanesBox.getChildren().size() < 2) {
             return;
         }
-        double viewport = lanesPane.getViewportBounds().getHeight() > 0 ? lanesPane.getViewportBounds().getHeight() : 900;
+        double viewport = lanesPane.getViewportBounds().getHeight() > 0 ? lanesPane.getViewportBounds().getHeight() : 700;
         double content = 22;
         for (DayPlan.Lane lane : plan.lanes()) {
             content += lanesBox.getSpacing() + laneHeight(lane) + 2;
         }
         double top = Math.max(0, content - viewport) * lanesPane.getVvalue();
-        double from = top - viewport;
-        double to = top + 2 * viewport;
+        double from = top - viewport / 4;
+        double to = top + viewport * 5 / 4;
         double y = 22;
         for (int i = 0; i < plan.lanes().size() && y <= to; i++) {
             DayPlan.Lane lane = plan.lanes().get(i);
@@ -785,9 +785,27 @@ final class DispatchView {
     }
 
     /** A job in the tray: number, customer, area; dragged into a lane, or scheduled with the picker. */
+    /**
+     * A job in the tray: its three lines are made once per cell and only their texts change as the
+     * list scrolls; the context menu is made when asked for (a menu per shown row was a third of
+     * the tray's drawing time).
+     */
     private final class TrayCell extends ListCell<WorkOrderSummary> {
+        private final Label number = new Label();
+        private final Label customer = new Label();
+        private final Label when = new Label();
+        private final VBox lines = new VBox(1, number, customer, when);
+
         TrayCell() {
             setPrefWidth(0);
+            number.getStyleClass().add("fd-board-card-number");
+            when.getStyleClass().add(Styles.FORM_HINT);
+            setOnContextMenuRequested(e -> {
+                if (getItem() != null) {
+                    menu(getItem()).show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
             setOnDragDetected(e -> {
                 WorkOrderSummary job = getItem();
                 if (job == null || !DispatchViewModel.movable(job)) {
@@ -810,18 +828,14 @@ final class DispatchView {
             if (empty || job == null) {
                 setText(null);
                 setGraphic(null);
-                setContextMenu(null);
                 return;
             }
-            Label number = new Label(job.describe() + (job.pending() ? " ⟳" : ""));
-            number.getStyleClass().add("fd-board-card-number");
-            Label customer = new Label(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
-            Label when = new Label(job.windowStart().map(formats::dayAndTime).orElse("No window")
+            number.setText(job.describe() + (job.pending() ? " ⟳" : ""));
+            customer.setText(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
+            when.setText(job.windowStart().map(formats::dayAndTime).orElse("No window")
                     + job.technicianName().map(name -> " · " + name).orElse(""));
-            when.getStyleClass().add(Styles.FORM_HINT);
             setText(null);
-            setGraphic(new VBox(1, number, customer, when));
-            setContextMenu(menu(job));
+            setGraphic(lines);
             setAccessibleText(job.describe() + ", " + job.customerName() + ", " + when.getText());
         }
     }
