@@ -147,7 +147,11 @@ final class DispatchViewModel implements AutoCloseable {
             Refusal refusal = new Refusal(change);
             now.put(id, refusal);
             if (told.add(change.mutationId())) {
-                notice.set(backSentence(id, refusal));
+                // Read from the cache, not from the lanes shown: the server's answer may come after a
+                // pull that took the job's local lane away (e.g. the technician deactivated).
+                tasks.run(() -> repository.summary(id).map(job -> refusal.asOnTheServer(job, repository.technicians())),
+                        back -> notice.set(backSentence(back, refusal)),
+                        failure -> notice.set(backSentence(Optional.empty(), refusal)));
             }
         });
         if (!now.equals(refused)) {
@@ -157,20 +161,12 @@ final class DispatchViewModel implements AutoCloseable {
     }
 
     /** "Job #12 is back with Ann Archer, Sat 5 Dec 10:00: the server refused the move. <why>" */
-    private String backSentence(WorkOrderId id, Refusal refusal) {
-        Optional<WorkOrderSummary> shown = current().flatMap(day -> day.lanes().stream()
-                .flatMap(lane -> lane.jobs().stream()).map(DayPlan.Placed::job)
-                .filter(job -> job.id().equals(id)).findFirst());
-        String name = shown.map(WorkOrderSummary::describe).orElse("A job");
-        String where = shown.map(job -> refusal.asOnTheServer(job, technicians()))
-                .map(back -> back.technicianName().map(technician -> " with " + technician).orElse(" unassigned")
-                        + back.windowStart().map(start -> ", " + formats.dayAndTime(start)).orElse(""))
+    private String backSentence(Optional<WorkOrderSummary> back, Refusal refusal) {
+        String name = back.map(WorkOrderSummary::describe).orElse("A job");
+        String where = back.map(job -> job.technicianName().map(technician -> " with " + technician).orElse(" unassigned")
+                        + job.windowStart().map(start -> ", " + formats.dayAndTime(start)).orElse(""))
                 .orElse(" where the server has it");
         return name + " is back" + where + ": the server refused the move. " + refusal.change().sentence();
-    }
-
-    private List<Technician> technicians() {
-        return current().map(day -> day.lanes().stream().map(DayPlan.Lane::technician).toList()).orElse(List.of());
     }
 
     /** Why the server refused this job's last board change, if it did (the card then waits for the sync issue). */
