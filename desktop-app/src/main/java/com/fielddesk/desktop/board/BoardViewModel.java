@@ -1,6 +1,5 @@
 package com.fielddesk.desktop.board;
 
-import com.fielddesk.cache.outbox.OutboxEntry;
 import com.fielddesk.cache.query.Table;
 import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.desktop.app.feature.Navigator;
@@ -11,7 +10,7 @@ import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
-import com.fielddesk.desktop.ui.ServerRefusal;
+import com.fielddesk.desktop.ui.RefusedChange;
 import com.fielddesk.desktop.ui.SyncState;
 import com.fielddesk.domain.common.InvalidInputException;
 import com.fielddesk.domain.common.Role;
@@ -110,31 +109,16 @@ final class BoardViewModel implements AutoCloseable {
     /** Picks the refused job moves out of the sync status; tells each new one once and redraws the board. */
     private void refusalsChanged(SyncStatus status) {
         Map<WorkOrderId, Refusal> now = new LinkedHashMap<>();
-        for (OutboxEntry entry : status == null ? List.<OutboxEntry>of() : status.quarantined()) {
-            if (!entry.table().equals(com.fielddesk.cache.query.CacheTables.WORK_ORDERS.name()) || entry.changes() == null
-                    || !entry.changes().has("status") || entry.baseValues() == null
-                    || !entry.baseValues().hasNonNull("status")) {
-                continue;
-            }
-            WorkOrderId id;
-            try {
-                id = new WorkOrderId(java.util.UUID.fromString(entry.rowId()));
-            } catch (IllegalArgumentException notAnId) {
-                continue;
-            }
-            // The row's oldest refused move holds the ones after it: its "before" is what the server has.
-            if (now.containsKey(id)) {
-                continue;
-            }
-            ServerRefusal refusal = ServerRefusal.of(entry.errorCode(), entry.errorMessage(),
-                    entry.errorDetails() == null || entry.errorDetails().isNull() ? null : entry.errorDetails().toString());
-            WorkOrderStatus back = WorkOrderStatus.fromCode(entry.baseValues().get("status").asText());
-            now.put(id, new Refusal(back, refusal.sentence()));
-            if (told.add(entry.mutationId())) {
-                notice.set(nameOf(id) + " is back in " + back.label() + ": the server refused the move. "
-                        + refusal.sentence());
-            }
-        }
+        RefusedChange.oldestPerRow(status, com.fielddesk.cache.query.CacheTables.WORK_ORDERS, Set.of("status")).values()
+                .stream().filter(change -> change.serverText("status") != null).forEach(change -> {
+                    WorkOrderId id = new WorkOrderId(change.rowId());
+                    WorkOrderStatus back = WorkOrderStatus.fromCode(change.serverText("status"));
+                    now.put(id, new Refusal(back, change.sentence()));
+                    if (told.add(change.mutationId())) {
+                        notice.set(nameOf(id) + " is back in " + back.label() + ": the server refused the move. "
+                                + change.sentence());
+                    }
+                });
         if (!now.equals(refused)) {
             refused = Map.copyOf(now);
             columns.requery(query());

@@ -18,7 +18,7 @@ public final class DispatchFeature {
         return Feature.section(ID, "Day").group("Dispatch").icon(Material2MZ.VIEW_DAY)
                 .visibleTo(Role.OFFICE_STAFF)
                 .screen(context -> {
-                    DispatchViewModel model = new DispatchViewModel(jobs, context.tasks(), context.changes(),
+                    DispatchViewModel model = new DispatchViewModel(jobs, context.tasks(), context.changes(), context.sync(),
                             context.navigator(), context.formats(), context.clock(), context.settings()::boardSnapMinutes);
                     DispatchView view = new DispatchView(model);
                     return FeatureScreen.of(view.node(), () -> {

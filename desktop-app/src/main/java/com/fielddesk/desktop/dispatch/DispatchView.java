@@ -52,7 +52,16 @@ import java.util.Optional;
 final class DispatchView {
 
     /** Pixels per minute on the time axis: an hour is 120 px. */
+    /** Pixels per minute at the default zoom. */
     static final double SCALE = 2.0;
+    /** The zoom steps, pixels per minute (Ctrl+− and Ctrl++ walk them; Ctrl+0 is back to {@link #SCALE}). */
+    static final double[] ZOOMS = {0.75, 1.0, 1.5, SCALE, 3.0, 4.0};
+    /** A card's placement in its lane, kept on the card so a zoom moves it instead of drawing it again. */
+    static final String PLACED_KEY = "fielddesk.placed";
+    /** On a lane's row not drawn yet (off screen): the lane it stands for. */
+    static final String BLANK_KEY = "fielddesk.blank-lane";
+    /** An hour tick's or the now line's minute, kept on the node for a zoom. */
+    static final String MINUTE_KEY = "fielddesk.minute";
     static final double LANE_HEADER_WIDTH = 170;
     static final double LANE_HEIGHT = 74;
     /** Style class of a job's card; the card's {@link Node#getProperties() property} {@link #JOB_KEY} is the job's id. */
@@ -64,6 +73,8 @@ final class DispatchView {
     static final String CARD_NUMBER_CLASS = "fd-dispatch-card-number";
     static final String CARD_HINT_CLASS = "fd-dispatch-card-hint";
     static final String TECHNICIAN_KEY = "fielddesk.technician";
+    /** The mark on a card whose last change the server refused (it is shown where the server has it). */
+    static final String REFUSED_CLASS = "fd-dispatch-card-refused";
 
     private final DispatchViewModel model;
     private final Formats formats;
@@ -81,6 +92,10 @@ final class DispatchView {
     /** What the lanes show now, to redraw only what changed. */
     private DayPlan shownPlan;
     private int shownNowMinute;
+    /** Pixels per minute now (one of {@link #ZOOMS}). */
+    private double scale = SCALE;
+    /** The lanes' scroll pane: only the lanes in (or near) its viewport are drawn, the others wait as blanks. */
+    private ScrollPane lanesPane;
 
     DispatchView(DispatchViewModel model) {
         this.model = model;
@@ -117,10 +132,20 @@ final class DispatchView {
             }
         });
         model.weekShownProperty().addListener((o, before, now) -> (now ? weekToggle : dayToggle).setSelected(true));
-        HBox toolbar = new HBox(8, previous, today, next, datePicker, view, dayTitle);
+        Button zoomOut = new Button("−");
+        zoomOut.setId("dispatch-zoom-out");
+        zoomOut.setAccessibleText("Zoom out (Ctrl+Minus)");
+        zoomOut.setTooltip(new javafx.scene.control.Tooltip("Zoom out (Ctrl+Minus)"));
+        zoomOut.setOnAction(e -> zoom(-1));
+        Button zoomIn = new Button("+");
+        zoomIn.setId("dispatch-zoom-in");
+        zoomIn.setAccessibleText("Zoom in (Ctrl+Plus)");
+        zoomIn.setTooltip(new javafx.scene.control.Tooltip("Zoom in (Ctrl+Plus)"));
+        zoomIn.setOnAction(e -> zoom(1));
+        HBox toolbar = new HBox(8, previous, today, next, datePicker, view, zoomOut, zoomIn, dayTitle);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Drag a job to a lane or onto the tray · on a focused job: Alt+←/→ one snap, "
-                + "Alt+Shift+←/→ shorter/longer, Alt+↑/↓ other technician, Enter opens, Shift+F10 schedules · Ctrl+Z undoes");
+                + "Alt+Shift+←/→ shorter/longer, Alt+↑/↓ other technician, Enter opens, Shift+F10 schedules · Ctrl+Z undoes · Ctrl+−/+ zoom");
         hint.getStyleClass().add(Styles.FORM_HINT);
         hint.setWrapText(true);
         Label notice = new Label();
@@ -133,6 +158,9 @@ final class DispatchView {
         lanesBox.setId("dispatch-lanes");
         ScrollPane lanes = new ScrollPane(lanesBox);
         lanes.setFitToHeight(false);
+        lanesPane = lanes;
+        lanes.vvalueProperty().addListener((o, before, now) -> drawVisibleLanes());
+        lanes.viewportBoundsProperty().addListener((o, before, now) -> drawVisibleLanes());
         SplitPane split = new SplitPane(tray(), lanes);
         split.setDividerPositions(0.22);
         VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
@@ -161,6 +189,16 @@ final class DispatchView {
             if (e.getCode() == KeyCode.Z && e.isShortcutDown() && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
                 model.undo();
                 e.consume();
+            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS
+                    || e.getCode() == KeyCode.ADD)) {
+                zoom(1);
+                e.consume();
+            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+                zoom(-1);
+                e.consume();
+            } else if (e.isShortcutDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+                zoomTo(SCALE);
+                e.consume();
             }
         });
     }
@@ -171,6 +209,62 @@ final class DispatchView {
 
     void focusDate() {
         datePicker.requestFocus();
+    }
+
+    /** One zoom step in (+1) or out (-1), within {@link #ZOOMS}. */
+    void zoom(int steps) {
+        int at = 0;
+        for (int i = 0; i < ZOOMS.length; i++) {
+            if (ZOOMS[i] <= scale) {
+                at = i;
+            }
+        }
+        zoomTo(ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, at + steps))]);
+    }
+
+    /**
+     * Shows the day at {@code pixelsPerMinute}: every node already drawn is moved and sized again
+     * (cards, hour lines, ticks, the now line) — nothing is drawn anew, so a zoom costs a layout,
+     * not the 400 cards' creation and styling.
+     */
+    private void zoomTo(double pixelsPerMinute) {
+        if (pixelsPerMinute == scale) {
+            return;
+        }
+        scale = pixelsPerMinute;
+        DayPlan plan = shownPlan;
+        if (plan == null || lanesBox.getChildren().isEmpty()) {
+            return;
+        }
+        double width = (plan.axisEnd() - plan.axisStart()) * scale;
+        for (Node row : lanesBox.getChildren()) {
+            if (row.getProperties().get(BLANK_KEY) instanceof DayPlan.Lane && row instanceof HBox box
+                    && box.getChildren().get(0) instanceof Region space) {
+                space.setMinWidth(LANE_HEADER_WIDTH + width);
+                space.setPrefWidth(LANE_HEADER_WIDTH + width);
+                continue;
+            }
+            if (!(row instanceof HBox box) || box.getChildren().size() < 2 || !(box.getChildren().get(1) instanceof Pane strip)) {
+                continue;
+            }
+            strip.setPrefWidth(width);
+            strip.setMinWidth(width);
+            for (Node child : strip.getChildren()) {
+                if (child.getProperties().get(PLACED_KEY) instanceof DayPlan.Placed placed && child instanceof Region card) {
+                    place(card, plan, placed);
+                } else if (child instanceof javafx.scene.shape.Path hours) {
+                    hourLines(hours, plan, strip.getMinHeight());
+                } else if (child.getProperties().get(MINUTE_KEY) instanceof Integer minute) {
+                    double x = (minute - plan.axisStart()) * scale;
+                    if (child instanceof Line now) {
+                        now.setStartX(x);
+                        now.setEndX(x);
+                    } else {
+                        child.setLayoutX(x + 2);
+                    }
+                }
+            }
+        }
     }
 
     // ---- the week ----
@@ -296,14 +390,15 @@ final class DispatchView {
         showTray(plan.tray());
         int nowMinute = plan.day().equals(LocalDate.now(model.clock()))
                 ? DayPlan.minuteOf(plan.dayStart(), model.clock().instant()) : -1;
-        double width = (plan.axisEnd() - plan.axisStart()) * SCALE;
+        double width = (plan.axisEnd() - plan.axisStart()) * scale;
         if (sameFrame(plan, nowMinute)) {
             for (int i = 0; i < plan.lanes().size(); i++) {
                 DayPlan.Lane before = shownPlan.lanes().get(i);
                 DayPlan.Lane now = plan.lanes().get(i);
                 if (!now.equals(before)) {
                     before.jobs().forEach(placed -> cards.remove(placed.job().id()));
-                    lanesBox.getChildren().set(i + 1, lane(plan, now, width, nowMinute));
+                    boolean drawn = !lanesBox.getChildren().get(i + 1).getProperties().containsKey(BLANK_KEY);
+                    lanesBox.getChildren().set(i + 1, drawn ? lane(plan, now, width, nowMinute) : blank(now, width));
                 }
             }
         } else {
@@ -314,12 +409,65 @@ final class DispatchView {
                 lanesBox.getChildren().add(new Label("No active technicians: add one in the company's people to dispatch jobs."));
             }
             for (DayPlan.Lane lane : plan.lanes()) {
-                lanesBox.getChildren().add(lane(plan, lane, width, nowMinute));
+                lanesBox.getChildren().add(blank(lane, width));
             }
         }
         shownPlan = plan;
         shownNowMinute = nowMinute;
+        drawVisibleLanes();
         refocus();
+    }
+
+    /**
+     * A lane not drawn yet: a blank row exactly as tall and wide as the lane will be (so the scroll
+     * bar is right from the start). Fifty lanes of cards are more than a screen shows; drawing only
+     * the ones in view made the day open in a fraction of the time, and a lane scrolled to is
+     * drawn then (a few cards, within the frame).
+     */
+    private Node blank(DayPlan.Lane lane, double width) {
+        Region space = new Region();
+        double height = laneHeight(lane);
+        space.setMinSize(LANE_HEADER_WIDTH + width, height);
+        space.setPrefSize(LANE_HEADER_WIDTH + width, height);
+        HBox row = new HBox(space);
+        row.getStyleClass().add("fd-dispatch-row");
+        row.getProperties().put(BLANK_KEY, lane);
+        return row;
+    }
+
+    private static double laneHeight(DayPlan.Lane lane) {
+        return lane.rows() * (LANE_HEIGHT - 8) + 8;
+    }
+
+    /** Draws the blank lanes in the viewport and a quarter of a viewport above and below it. */
+    private void drawVisibleLanes() {
+        DayPlan plan = shownPlan;
+        if (plan == null || lanesPane == null || lanesBox.getChildren().size() < 2) {
+            return;
+        }
+        double viewport = lanesPane.getViewportBounds().getHeight() > 0 ? lanesPane.getViewportBounds().getHeight() : 700;
+        double content = 22;
+        for (DayPlan.Lane lane : plan.lanes()) {
+            content += lanesBox.getSpacing() + laneHeight(lane) + 2;
+        }
+        double top = Math.max(0, content - viewport) * lanesPane.getVvalue();
+        double from = top - viewport / 4;
+        double to = top + viewport * 5 / 4;
+        double y = 22;
+        for (int i = 0; i < plan.lanes().size() && y <= to; i++) {
+            DayPlan.Lane lane = plan.lanes().get(i);
+            double bottom = y + lanesBox.getSpacing() + laneHeight(lane) + 2;
+            if (bottom >= from && lanesBox.getChildren().get(i + 1).getProperties().containsKey(BLANK_KEY)) {
+                drawLane(plan, i);
+            }
+            y = bottom;
+        }
+    }
+
+    private void drawLane(DayPlan plan, int index) {
+        int nowMinute = shownNowMinute;
+        lanesBox.getChildren().set(index + 1, lane(plan, plan.lanes().get(index),
+                (plan.axisEnd() - plan.axisStart()) * scale, nowMinute));
     }
 
     private boolean sameFrame(DayPlan plan, int nowMinute) {
@@ -337,7 +485,8 @@ final class DispatchView {
         for (Map.Entry<Integer, java.time.LocalTime> tick : plan.hourTicks()) {
             Label label = new Label(tick.getValue().toString());
             label.getStyleClass().add(Styles.FORM_HINT);
-            label.setLayoutX((tick.getKey() - plan.axisStart()) * SCALE + 2);
+            label.setLayoutX((tick.getKey() - plan.axisStart()) * scale + 2);
+            label.getProperties().put(MINUTE_KEY, tick.getKey());
             axis.getChildren().add(label);
         }
         Region corner = new Region();
@@ -366,10 +515,7 @@ final class DispatchView {
         timeline.setMinSize(width, height);
         // Every hour line of the lane in one shape: one node to style and lay out instead of one per hour.
         javafx.scene.shape.Path hours = new javafx.scene.shape.Path();
-        for (int minute = plan.axisStart(); minute <= plan.axisEnd(); minute += 60) {
-            double x = (minute - plan.axisStart()) * SCALE;
-            hours.getElements().addAll(new javafx.scene.shape.MoveTo(x, 0), new javafx.scene.shape.LineTo(x, height));
-        }
+        hourLines(hours, plan, height);
         hours.getStyleClass().add("fd-dispatch-hour");
         hours.setManaged(false);
         hours.setMouseTransparent(true);
@@ -378,7 +524,8 @@ final class DispatchView {
             timeline.getChildren().add(card(plan, placed, technician));
         }
         if (nowMinute >= plan.axisStart() && nowMinute <= plan.axisEnd()) {
-            Line now = new Line((nowMinute - plan.axisStart()) * SCALE, 0, (nowMinute - plan.axisStart()) * SCALE, height);
+            Line now = new Line((nowMinute - plan.axisStart()) * scale, 0, (nowMinute - plan.axisStart()) * scale, height);
+            now.getProperties().put(MINUTE_KEY, nowMinute);
             now.getStyleClass().add("fd-dispatch-now");
             now.setMouseTransparent(true);
             timeline.getChildren().add(now);
@@ -393,7 +540,7 @@ final class DispatchView {
             WorkOrderSummary job = dragged;
             boolean accepted = job != null && DispatchViewModel.movable(job);
             if (accepted) {
-                int minute = plan.axisStart() + (int) Math.round(e.getX() / SCALE - grabOffsetMinutes);
+                int minute = plan.axisStart() + (int) Math.round(e.getX() / scale - grabOffsetMinutes);
                 model.place(job, technician, minute);
             }
             e.setDropCompleted(accepted);
@@ -423,7 +570,14 @@ final class DispatchView {
             overlap.getStyleClass().addAll(Styles.BADGE, "fd-badge-warning");
             badges.add(overlap);
         }
-        if (job.pending()) {
+        Optional<String> refusal = model.refusal(job);
+        if (refusal.isPresent()) {
+            // Refused, not waiting to sync: the one mark says so (its reason in the tooltip and the notice).
+            Label refused = new Label("✕");
+            refused.getStyleClass().addAll(Styles.BADGE, "fd-badge-danger", REFUSED_CLASS);
+            refused.setTooltip(new javafx.scene.control.Tooltip("The server refused the last change: " + refusal.get()));
+            badges.add(refused);
+        } else if (job.pending()) {
             Label pending = new Label("⟳");
             pending.getStyleClass().addAll(Styles.BADGE, "fd-badge-neutral");
             badges.add(pending);
@@ -446,18 +600,15 @@ final class DispatchView {
             card.getStyleClass().add("fd-dispatch-card-fixed");
         }
         card.setStyle("-fx-border-color: transparent transparent transparent " + web(color(technician)) + ";");
-        double x = (placed.startMinute() - plan.axisStart()) * SCALE;
-        double w = Math.max(24, (placed.endMinute() - placed.startMinute()) * SCALE - 2);
-        card.setLayoutX(x + 1);
+        card.getProperties().put(PLACED_KEY, placed);
         card.setLayoutY(4 + placed.row() * (LANE_HEIGHT - 8));
-        card.setPrefSize(w, LANE_HEIGHT - 8);
-        card.setMaxSize(w, LANE_HEIGHT - 8);
-        card.setMinSize(w, LANE_HEIGHT - 8);
-        card.setClip(new Rectangle(w, LANE_HEIGHT - 8));
+        card.setClip(new Rectangle(0, LANE_HEIGHT - 8));
+        place(card, plan, placed);
         card.setFocusTraversable(true);
         card.setAccessibleText(job.describe() + ", " + job.customerName() + ", " + window.getText() + ", "
                 + job.status().map(s -> s.label()).orElse("") + (placed.overlaps() ? ", overlaps another job" : "")
-                + (job.pending() ? ", waiting to sync" : ""));
+                + refusal.map(why -> ", change refused by the server: " + why)
+                        .orElse(job.pending() ? ", waiting to sync" : ""));
         card.focusedProperty().addListener((o, was, is) -> {
             if (is) {
                 focusedJob = job.id();
@@ -466,12 +617,33 @@ final class DispatchView {
         card.setOnMouseClicked(e -> card.requestFocus());
         card.setOnKeyPressed(e -> keyOnCard(job, e));
         card.setOnContextMenuRequested(e -> menu(job).show(card, e.getScreenX(), e.getScreenY()));
-        dragSource(card, job, e -> e.getX() / SCALE);
+        dragSource(card, job, e -> e.getX() / scale);
         if (DispatchViewModel.movable(job) && !placed.endsAfter()) {
             card.getChildren().add(endEdge(card, job));
         }
         cards.put(job.id(), card);
         return card;
+    }
+
+    /** A card's place and width in its lane at the current zoom. */
+    private void place(Region card, DayPlan plan, DayPlan.Placed placed) {
+        double w = Math.max(24, (placed.endMinute() - placed.startMinute()) * scale - 2);
+        card.setLayoutX((placed.startMinute() - plan.axisStart()) * scale + 1);
+        card.setPrefSize(w, LANE_HEIGHT - 8);
+        card.setMaxSize(w, LANE_HEIGHT - 8);
+        card.setMinSize(w, LANE_HEIGHT - 8);
+        ((Rectangle) card.getClip()).setWidth(w);
+    }
+
+    /** A lane's hour lines, one path, at the current zoom. */
+    private void hourLines(javafx.scene.shape.Path hours, DayPlan plan, double height) {
+        List<javafx.scene.shape.PathElement> lines = new java.util.ArrayList<>();
+        for (int minute = plan.axisStart(); minute <= plan.axisEnd(); minute += 60) {
+            double x = (minute - plan.axisStart()) * scale;
+            lines.add(new javafx.scene.shape.MoveTo(x, 0));
+            lines.add(new javafx.scene.shape.LineTo(x, height));
+        }
+        hours.getElements().setAll(lines);
     }
 
     /**
@@ -501,7 +673,7 @@ final class DispatchView {
             e.consume();
         });
         edge.setOnMouseReleased(e -> {
-            int snaps = Math.round((float) ((e.getScreenX() - pressedAt[0]) / SCALE / model.snapMinutes()));
+            int snaps = Math.round((float) ((e.getScreenX() - pressedAt[0]) / scale / model.snapMinutes()));
             if (snaps == 0) {
                 card.setMinWidth(pressedAt[1]);
                 card.setPrefWidth(pressedAt[1]);
@@ -571,6 +743,16 @@ final class DispatchView {
     }
 
     private void refocus() {
+        if (focusedJob != null && !cards.containsKey(focusedJob) && shownPlan != null) {
+            // The job's lane may be a blank still (off screen): draw it so its card can take the focus.
+            List<DayPlan.Lane> lanes = shownPlan.lanes();
+            for (int i = 0; i < lanes.size(); i++) {
+                if (lanes.get(i).jobs().stream().anyMatch(placed -> placed.job().id().equals(focusedJob))
+                        && lanesBox.getChildren().get(i + 1).getProperties().containsKey(BLANK_KEY)) {
+                    drawLane(shownPlan, i);
+                }
+            }
+        }
         Node card = focusedJob == null ? null : cards.get(focusedJob);
         if (card != null && root.getScene() != null) {
             card.requestFocus();
@@ -603,9 +785,27 @@ final class DispatchView {
     }
 
     /** A job in the tray: number, customer, area; dragged into a lane, or scheduled with the picker. */
+    /**
+     * A job in the tray: its three lines are made once per cell and only their texts change as the
+     * list scrolls; the context menu is made when asked for (a menu per shown row was a third of
+     * the tray's drawing time).
+     */
     private final class TrayCell extends ListCell<WorkOrderSummary> {
+        private final Label number = new Label();
+        private final Label customer = new Label();
+        private final Label when = new Label();
+        private final VBox lines = new VBox(1, number, customer, when);
+
         TrayCell() {
             setPrefWidth(0);
+            number.getStyleClass().add("fd-board-card-number");
+            when.getStyleClass().add(Styles.FORM_HINT);
+            setOnContextMenuRequested(e -> {
+                if (getItem() != null) {
+                    menu(getItem()).show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
             setOnDragDetected(e -> {
                 WorkOrderSummary job = getItem();
                 if (job == null || !DispatchViewModel.movable(job)) {
@@ -628,18 +828,14 @@ final class DispatchView {
             if (empty || job == null) {
                 setText(null);
                 setGraphic(null);
-                setContextMenu(null);
                 return;
             }
-            Label number = new Label(job.describe() + (job.pending() ? " ⟳" : ""));
-            number.getStyleClass().add("fd-board-card-number");
-            Label customer = new Label(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
-            Label when = new Label(job.windowStart().map(formats::dayAndTime).orElse("No window")
+            number.setText(job.describe() + (job.pending() ? " ⟳" : ""));
+            customer.setText(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
+            when.setText(job.windowStart().map(formats::dayAndTime).orElse("No window")
                     + job.technicianName().map(name -> " · " + name).orElse(""));
-            when.getStyleClass().add(Styles.FORM_HINT);
             setText(null);
-            setGraphic(new VBox(1, number, customer, when));
-            setContextMenu(menu(job));
+            setGraphic(lines);
             setAccessibleText(job.describe() + ", " + job.customerName() + ", " + when.getText());
         }
     }

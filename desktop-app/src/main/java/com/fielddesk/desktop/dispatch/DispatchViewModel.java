@@ -1,6 +1,8 @@
 package com.fielddesk.desktop.dispatch;
 
+import com.fielddesk.cache.query.CacheTables;
 import com.fielddesk.cache.query.Table;
+import com.fielddesk.cache.status.SyncStatus;
 import com.fielddesk.desktop.app.feature.Navigator;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
@@ -9,6 +11,8 @@ import com.fielddesk.desktop.ui.ChangeSource;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
+import com.fielddesk.desktop.ui.RefusedChange;
+import com.fielddesk.desktop.ui.SyncState;
 import com.fielddesk.domain.common.InvalidInputException;
 import com.fielddesk.domain.jobs.DispatchTray;
 import com.fielddesk.domain.jobs.MoveNotAllowedException;
@@ -23,13 +27,19 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -38,6 +48,9 @@ import java.util.concurrent.Callable;
  * zone), the tray (unscheduled, unassigned, late) and the changes a dispatcher makes there —
  * schedule, reschedule, reassign, unassign — each queued locally at once (offline too), with Ctrl+Z
  * undoing the last one as a new change. The day's plan is read in SQL and follows the cache live.
+ * A change the server refuses snaps back: the card is shown where the server still has it (lane
+ * and window), marked, and the day view says why in the server's words made a sentence; the card
+ * then waits until the sync issue is dismissed or retried.
  */
 final class DispatchViewModel implements AutoCloseable {
 
@@ -46,12 +59,43 @@ final class DispatchViewModel implements AutoCloseable {
     /** Rows per tray group; its heading counts them all. */
     static final int TRAY_ROWS = 50;
 
+    /** The columns a day-view change sets; a refused change to any of them snaps the card back. */
+    static final Set<String> BOARD_COLUMNS = Set.of("technician_id", "scheduled_start", "scheduled_end");
+
+    /**
+     * A change the server refused: what the server still has for the columns it set (a column it
+     * did not set keeps the local value), and why.
+     */
+    record Refusal(RefusedChange change) {
+        WorkOrderSummary asOnTheServer(WorkOrderSummary job, List<Technician> technicians) {
+            Optional<UUID> technician = change.sets("technician_id")
+                    ? Optional.ofNullable(change.serverText("technician_id")).map(UUID::fromString) : job.technicianId();
+            Optional<Instant> start = change.sets("scheduled_start")
+                    ? Optional.ofNullable(change.serverText("scheduled_start")).map(Refusal::instant) : job.windowStart();
+            Optional<Instant> end = change.sets("scheduled_end")
+                    ? Optional.ofNullable(change.serverText("scheduled_end")).map(Refusal::instant) : job.windowEnd();
+            Optional<String> name = technician.flatMap(id -> technicians.stream().filter(t -> t.id().equals(id))
+                    .map(Technician::name).findFirst());
+            return job.withSchedule(technician, name, start, end);
+        }
+
+        private static Instant instant(String text) {
+            return com.fielddesk.cache.store.Instants.parse(text);
+        }
+    }
+
     /** Where a job was before a board change, to undo it. */
     private record BoardChange(WorkOrderId job, String name, Optional<UUID> technician, Instant start, Instant end) {
     }
 
     private final WorkOrderRepository repository;
     private final BackgroundTasks tasks;
+    private final SyncState sync;
+    private final ChangeListener<SyncStatus> syncListener = (o, before, now) -> refusalsChanged(now);
+    /** Refused changes by job, read by the day's query off the FX thread (replaced whole, never changed). */
+    private volatile Map<WorkOrderId, Refusal> refused = Map.of();
+    /** Refusals already told in the notice (each once). */
+    private final Set<UUID> told = new HashSet<>();
     private final Navigator navigator;
     private final Formats formats;
     private final Clock clock;
@@ -66,9 +110,10 @@ final class DispatchViewModel implements AutoCloseable {
     private final javafx.beans.property.BooleanProperty weekShown = new javafx.beans.property.SimpleBooleanProperty(false);
     private Optional<BoardChange> lastChange = Optional.empty();
 
-    DispatchViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, Navigator navigator,
-                      Formats formats, Clock clock, java.util.function.IntSupplier snapMinutes) {
+    DispatchViewModel(WorkOrderRepository repository, BackgroundTasks tasks, ChangeSource changes, SyncState sync,
+                      Navigator navigator, Formats formats, Clock clock, java.util.function.IntSupplier snapMinutes) {
         this.snap = snapMinutes;
+        this.sync = sync;
         this.repository = repository;
         this.tasks = tasks;
         this.navigator = navigator;
@@ -88,10 +133,46 @@ final class DispatchViewModel implements AutoCloseable {
     }
 
     void start() {
+        sync.statusProperty().addListener(syncListener);
+        refusalsChanged(sync.statusProperty().get());
         plan.start();
         week.start();
     }
 
+    /** Picks the refused board changes out of the sync status; tells each new one once and redraws the day. */
+    private void refusalsChanged(SyncStatus status) {
+        Map<WorkOrderId, Refusal> now = new LinkedHashMap<>();
+        RefusedChange.oldestPerRow(status, CacheTables.WORK_ORDERS, BOARD_COLUMNS).values().forEach(change -> {
+            WorkOrderId id = new WorkOrderId(change.rowId());
+            Refusal refusal = new Refusal(change);
+            now.put(id, refusal);
+            if (told.add(change.mutationId())) {
+                // Read from the cache, not from the lanes shown: the server's answer may come after a
+                // pull that took the job's local lane away (e.g. the technician deactivated).
+                tasks.run(() -> repository.summary(id).map(job -> refusal.asOnTheServer(job, repository.technicians())),
+                        back -> notice.set(backSentence(back, refusal)),
+                        failure -> notice.set(backSentence(Optional.empty(), refusal)));
+            }
+        });
+        if (!now.equals(refused)) {
+            refused = Map.copyOf(now);
+            plan.requery(query());
+        }
+    }
+
+    /** "Job #12 is back with Ann Archer, Sat 5 Dec 10:00: the server refused the move. <why>" */
+    private String backSentence(Optional<WorkOrderSummary> back, Refusal refusal) {
+        String name = back.map(WorkOrderSummary::describe).orElse("A job");
+        String where = back.map(job -> job.technicianName().map(technician -> " with " + technician).orElse(" unassigned")
+                        + job.windowStart().map(start -> ", " + formats.dayAndTime(start)).orElse(""))
+                .orElse(" where the server has it");
+        return name + " is back" + where + ": the server refused the move. " + refusal.change().sentence();
+    }
+
+    /** Why the server refused this job's last board change, if it did (the card then waits for the sync issue). */
+    Optional<String> refusal(WorkOrderSummary job) {
+        return Optional.ofNullable(refused.get(job.id())).map(refusal -> refusal.change().sentence());
+    }
     /** Monday to Sunday of the shown day's week: per technician and day, the jobs and hours booked (none while hidden). */
     private Callable<List<DayPlan>> weekQuery() {
         if (!weekShown.get()) {
@@ -115,8 +196,29 @@ final class DispatchViewModel implements AutoCloseable {
 
     private Callable<List<DayPlan>> query() {
         LocalDate shown = day.get();
-        return () -> List.of(DayPlan.of(shown, repository.companyZone().zone(), repository.technicians(),
-                repository.scheduledOn(shown), repository.tray(clock.instant(), TRAY_ROWS)));
+        Map<WorkOrderId, Refusal> snapBack = refused;
+        return () -> {
+            List<Technician> technicians = repository.technicians();
+            List<WorkOrderSummary> scheduled = repository.scheduledOn(shown);
+            return List.of(DayPlan.of(shown, repository.companyZone().zone(), technicians,
+                    snapBack.isEmpty() ? scheduled : snappedBack(scheduled, snapBack, technicians),
+                    repository.tray(clock.instant(), TRAY_ROWS)));
+        };
+    }
+
+    /**
+     * The day's jobs with each refused one where the server still has it: taken out where this
+     * computer has it, read again and put back with the server's technician and window (the day
+     * then places it, or leaves it out when the server has it on another day). Earliest first.
+     */
+    private List<WorkOrderSummary> snappedBack(List<WorkOrderSummary> scheduled, Map<WorkOrderId, Refusal> snapBack,
+                                               List<Technician> technicians) {
+        List<WorkOrderSummary> jobs = new ArrayList<>(scheduled.stream().filter(job -> !snapBack.containsKey(job.id())).toList());
+        snapBack.forEach((id, refusal) -> repository.summary(id)
+                .map(job -> refusal.asOnTheServer(job, technicians)).ifPresent(jobs::add));
+        jobs.sort(java.util.Comparator.comparing((WorkOrderSummary job) -> job.windowStart().orElse(Instant.MAX))
+                .thenComparing(job -> job.id().value()));
+        return jobs;
     }
 
     Optional<DayPlan> current() {
@@ -187,7 +289,7 @@ final class DispatchViewModel implements AutoCloseable {
     /** Gives a job to the technician of the lane above (-1) or below (+1), same time. */
     void reassign(WorkOrderSummary job, int direction) {
         DayPlan shown = current().orElse(null);
-        if (shown == null || job.windowStart().isEmpty() || job.windowEnd().isEmpty()) {
+        if (shown == null || job.windowStart().isEmpty() || job.windowEnd().isEmpty() || waitsForItsRefusal(job)) {
             return;
         }
         List<DayPlan.Lane> lanes = shown.lanes();
@@ -209,6 +311,9 @@ final class DispatchViewModel implements AutoCloseable {
 
     /** Takes a job off its technician, back to the tray's "Unassigned" (a drop on the tray). */
     void unassign(WorkOrderSummary job) {
+        if (waitsForItsRefusal(job)) {
+            return;
+        }
         BoardChange before = before(job);
         tasks.run(() -> {
             repository.unassign(job.id());
@@ -240,6 +345,9 @@ final class DispatchViewModel implements AutoCloseable {
     }
 
     private void change(WorkOrderSummary job, Optional<UUID> technician, Instant start, Instant end, String done) {
+        if (waitsForItsRefusal(job)) {
+            return;
+        }
         if (!movable(job)) {
             notice.set(job.describe() + " is " + job.status().map(s -> s.label().toLowerCase(java.util.Locale.ROOT))
                     .orElse("not a job") + " and stays where it is.");
@@ -250,6 +358,14 @@ final class DispatchViewModel implements AutoCloseable {
             repository.schedule(job.id(), technician, start, end);
             return job;
         }, changed -> remember(job, before, done), failure -> notice.set(refusal(job.describe(), failure)));
+    }
+
+    /** A job whose last change the server refused stays where the server has it until the sync issue is settled. */
+    private boolean waitsForItsRefusal(WorkOrderSummary job) {
+        Optional<String> refusal = refusal(job);
+        refusal.ifPresent(why -> notice.set(job.describe() + " waits: the server refused its last move. " + why
+                + " Dismiss or retry it in the sync issues first."));
+        return refusal.isPresent();
     }
 
     private static BoardChange before(WorkOrderSummary job) {
@@ -317,6 +433,7 @@ final class DispatchViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        sync.statusProperty().removeListener(syncListener);
         plan.close();
         week.close();
     }

@@ -43,10 +43,14 @@ public final class JobsFeature {
                 .screen(context -> new Screen(WorkOrderStage.JOB, context, jobs, customers, messages));
     }
 
-    /** The same for quotes: quote status, total and age; accepting one makes it a job (it then leaves this list). */
+    /**
+     * The same for quotes: quote status, total and age; accepting one makes it a job (it then leaves
+     * this list). It opens quotes by id (a quote found with Ctrl+K lands here, not in Jobs).
+     */
     public static Feature quotes(WorkOrderRepository jobs, CustomerRepository customers, MessagesRepository messages) {
         return Feature.section(QUOTES_ID, "Quotes").group("Sales").icon(Material2MZ.REQUEST_QUOTE)
                 .visibleTo(Role.OFFICE_STAFF)
+                .opens(RecordKind.QUOTE)
                 .screen(context -> new Screen(WorkOrderStage.QUOTE, context, jobs, customers, messages));
     }
 
@@ -78,7 +82,7 @@ public final class JobsFeature {
                 model.show(WorkOrderId.parse(record.id()));
                 return Optional.empty();
             } catch (IllegalArgumentException e) {
-                return Optional.of("This job reference is not valid.");
+                return Optional.of("This " + record.kind().noun() + " reference is not valid.");
             }
         }
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Global search over what is in the cache, so it works offline: the cache's full-text indexes
- * answer in SQL ({@link RecordSearch}); results come grouped by kind, customers → leads → jobs.
+ * answer in SQL ({@link RecordSearch}); results come grouped by kind, customers → leads → jobs → quotes.
  */
 public final class CachedSearch {
 
@@ -34,6 +34,7 @@ public final class CachedSearch {
             case CUSTOMER -> RecordKind.CUSTOMER;
             case LEAD -> RecordKind.LEAD;
             case JOB -> RecordKind.JOB;
+            case QUOTE -> RecordKind.QUOTE;
         };
     }
 }

@@ -271,7 +271,7 @@ public final class ShellView {
 
     private void buildSearch() {
         searchField.setId(SEARCH_FIELD_ID);
-        searchField.setPromptText("Search customers, leads and jobs on this computer…");
+        searchField.setPromptText("Search customers, leads, jobs and quotes on this computer…");
         searchField.textProperty().bindBidirectional(viewModel.searchQueryProperty());
         ListView<SearchResult> results = new ListView<>(viewModel.searchResults());
         results.setId(SEARCH_RESULTS_ID);

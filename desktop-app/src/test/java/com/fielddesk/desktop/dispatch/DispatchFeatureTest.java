@@ -168,6 +168,55 @@ class DispatchFeatureTest {
                 && DAY.equals(Fx.read(() -> ((DatePicker) section.lookup("#dispatch-date")).getValue())));
     }
 
+    @Test
+    void farLanesAreDrawnWhenScrolledToAndAZoomResizesTheCards() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));
+        List<com.fasterxml.jackson.databind.node.ObjectNode> people = new java.util.ArrayList<>();
+        people.add(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"));
+        List<UUID> technicians = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID technician = UUID.randomUUID();
+            technicians.add(technician);
+            people.add(row("id", technician, "company_id", COMPANY, "role", "technician",
+                    "full_name", String.format(java.util.Locale.ROOT, "Technician %02d", i)));
+        }
+        CacheRows.write(cache, "profiles", people);
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        UUID first = job(1, "scheduled", technicians.get(0), 9, 0, 11, 0);
+        UUID last = job(2, "scheduled", technicians.get(39), 9, 0, 11, 0);
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
+        Fx.run(() -> ((DatePicker) section.lookup("#dispatch-date")).setValue(DAY));
+        Fx.waitUntil("the first lane's card is drawn", DEADLINE, () -> card(first) != null);
+        assertThat(Fx.read(() -> lane(technicians.get(39)))).as("the last lane waits, blank, out of view").isNull();
+        assertThat(Fx.read(() -> section.lookup("#dispatch-lanes").lookupAll(".fd-dispatch-row").size()))
+                .as("every lane has its row").isEqualTo(40);
+
+        Fx.run(() -> {
+            javafx.scene.Node pane = section.lookup("#dispatch-lanes");
+            while (!(pane instanceof javafx.scene.control.ScrollPane)) {
+                pane = pane.getParent();
+            }
+            ((javafx.scene.control.ScrollPane) pane).setVvalue(1);
+        });
+        Fx.waitUntil("scrolled to the bottom, the last lane and its card are drawn", DEADLINE, () -> card(last) != null
+                && lane(technicians.get(39)) != null);
+
+        double before = Fx.read(() -> ((javafx.scene.layout.Region) card(first)).getWidth());
+        assertThat(before).as("two hours at 2 px a minute").isEqualTo(120 * DispatchView.SCALE - 2);
+        Fx.run(() -> section.lookup("#dispatch").fireEvent(new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.EQUALS, false, true, false, false)));
+        Fx.waitUntil("Ctrl+Plus zooms in: the same card is wider (3 px a minute), not drawn anew", DEADLINE,
+                () -> ((javafx.scene.layout.Region) card(first)).getWidth() == 120 * 3.0 - 2
+                        && card(first).getLayoutX() == (9 * 60 - 7 * 60) * 3.0 + 1);
+        Fx.run(() -> section.lookup("#dispatch").fireEvent(new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.DIGIT0, false, true, false, false)));
+        Fx.waitUntil("Ctrl+0 is back to the default zoom", DEADLINE,
+                () -> ((javafx.scene.layout.Region) card(first)).getWidth() == before);
+    }
+
     /** Where on screen a lane shows an instant of the day (the axis starts at 07:00 here). */
     private record DayPlanProbe(javafx.scene.Node lane) {
         javafx.geometry.Point2D screenPointAt(java.time.Instant at, LocalDate day, ZoneId zone) {

@@ -302,6 +302,7 @@ public final class ScreenshotTour {
                 shoot(theme.isEmpty() ? "65-dispatch-day-cards" : "68-dispatch-day-cards-dark");
                 if (theme.isEmpty()) {
                     refusedMoveShot(backend, relay);
+                    dayRefusedMoveShot(backend, relay);
                     Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
                 }
             }
@@ -340,6 +341,49 @@ public final class ScreenshotTour {
             completed.getSelectionModel().selectFirst();
         });
         shoot("66-board-refused-move");
+    }
+
+    /**
+     * The dispatch day (85): a job given (Alt+↓) to the technician of the next lane while the
+     * console is offline, and meanwhile the office deactivated that technician: when the network is
+     * back the server refuses the assignment and the card snaps back to its lane, marked, with the
+     * server's reason as a sentence.
+     */
+    private void dayRefusedMoveShot(ConsoleBackend backend, com.fielddesk.desktop.testing.HangingRelay relay) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "dispatch-day")).fire());
+        Fx.waitUntil("the dispatch day's cards", WAIT, () -> node("#dispatch-axis") != null && node(".fd-dispatch-card") != null);
+        // The first lane with a job that may move and a lane below it.
+        Node[] chosen = Fx.read(() -> {
+            List<Node> lanes = List.copyOf(node("#dispatch-lanes").lookupAll(".fd-dispatch-lane"));
+            for (int i = 0; i + 1 < lanes.size(); i++) {
+                for (Node card : lanes.get(i).lookupAll(".fd-dispatch-card")) {
+                    String about = card.getAccessibleText();
+                    if (about != null && (about.contains(", Scheduled") || about.contains(", Dispatched"))) {
+                        return new Node[]{card, lanes.get(i + 1)};
+                    }
+                }
+            }
+            throw new AssertionError("No movable job above another lane on the busy day.");
+        });
+        Object job = Fx.read(() -> chosen[0].getProperties().get("fielddesk.job"));
+        Object next = Fx.read(() -> chosen[1].getProperties().get("fielddesk.technician"));
+        relay.refuse();
+        Fx.waitUntil("the console is offline", WAIT, () -> text("#" + ShellView.CONNECTION_ID).startsWith("Offline"));
+        backend.queryValue("update public.profiles set active = false where id = ? returning id", next);
+        Fx.run(() -> {
+            chosen[0].requestFocus();
+            chosen[0].fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.DOWN, false, false, true, false));
+        });
+        Fx.waitUntil("given to the next lane on this computer", WAIT, () -> text("#dispatch-notice").contains(" is now with "));
+        relay.pass();
+        Fx.waitUntil("the refused assignment snapped back with the server's reason", WAIT,
+                () -> text("#dispatch-notice").contains("the server refused the move")
+                        && node("#dispatch-lanes").lookupAll(".fd-dispatch-card-refused").size() == 1);
+        Fx.run(() -> node("#dispatch-lanes").lookupAll(".fd-dispatch-card").stream()
+                .filter(card -> job.equals(card.getProperties().get("fielddesk.job"))).findFirst()
+                .ifPresent(Node::requestFocus));
+        shoot("85-dispatch-day-refused-move");
     }
 
     /** The console window at its default size (columns must fit it without truncation), on the sign-in form. */

@@ -30,4 +30,15 @@ public record WorkOrderSummary(WorkOrderId id, Optional<Long> number, WorkOrderS
                 technicianId, technicianName, technicianColor, Optional.of(shown), quoteStatus, priority, createdAt, pending,
                 total);
     }
+
+    /**
+     * The same row shown with another technician and window (e.g. where the server still has it
+     * after a refused board move); the technician's colour is unknown there and left out.
+     */
+    public WorkOrderSummary withSchedule(Optional<UUID> technician, Optional<String> technicianShownName,
+                                         Optional<Instant> start, Optional<Instant> end) {
+        return new WorkOrderSummary(id, number, stage, title, customerId, customerName, city, start, end, technician,
+                technicianShownName, technician.equals(technicianId) ? technicianColor : Optional.empty(), status, quoteStatus,
+                priority, createdAt, pending, total);
+    }
 }

@@ -3,6 +3,7 @@ package com.fielddesk.domain.search;
 import com.fielddesk.cache.query.CacheTables;
 import com.fielddesk.cache.query.Table;
 import com.fielddesk.cache.query.LocalCache;
+import com.fielddesk.cache.query.Query;
 import com.fielddesk.cache.search.SearchHit;
 import com.fielddesk.cache.search.SearchKind;
 import com.fielddesk.domain.leads.Trade;
@@ -16,14 +17,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Ctrl+K: customers, leads and jobs on this computer, found by the cache's full-text indexes in
- * SQL (every typed word matches the start of a word; case and accents ignored), best first per
- * kind, customers then leads then jobs. Works offline; blocking: call off the UI thread.
+ * Ctrl+K: customers, leads, jobs and quotes on this computer, found by the cache's full-text
+ * indexes in SQL (every typed word matches the start of a word; case and accents ignored), best
+ * first per kind, customers then leads then jobs then quotes (one index holds jobs and quotes; a
+ * work order found is told apart by its stage, read for all of them in one query). Works offline;
+ * blocking: call off the UI thread.
  */
 public final class RecordSearch {
 
     /** The kinds of record the console opens from a search, in the order the results show them. */
-    public enum Kind { CUSTOMER, LEAD, JOB }
+    public enum Kind { CUSTOMER, LEAD, JOB, QUOTE }
 
     /** One line of results: what to show and what to open. */
     public record Found(Kind kind, UUID id, String title, String detail) {
@@ -51,8 +54,10 @@ public final class RecordSearch {
         }
         Map<Kind, List<Found>> byKind = new EnumMap<>(Kind.class);
         Set<UUID> leadsSeen = new HashSet<>();
-        for (SearchHit hit : cache.search(text, limitPerKind)) {
-            Kind kind = kindOf(hit.kind());
+        List<SearchHit> hits = cache.search(text, limitPerKind);
+        Set<UUID> quotes = quotesAmong(hits);
+        for (SearchHit hit : hits) {
+            Kind kind = quotes.contains(hit.id()) ? Kind.QUOTE : kindOf(hit.kind());
             List<Found> found = byKind.computeIfAbsent(kind, k -> new ArrayList<>());
             // A lead being claimed can be in the pool and in My leads for a moment: show it once.
             if (found.size() < limitPerKind && (kind != Kind.LEAD || leadsSeen.add(hit.id()))) {
@@ -62,6 +67,17 @@ public final class RecordSearch {
         List<Found> results = new ArrayList<>();
         byKind.values().forEach(results::addAll);
         return results;
+    }
+
+    /** The work orders among the hits that are quotes (Sales → Quotes opens those), in one query. */
+    private Set<UUID> quotesAmong(List<SearchHit> hits) {
+        List<UUID> workOrders = hits.stream().filter(hit -> hit.kind() == SearchKind.WORK_ORDER).map(SearchHit::id).toList();
+        if (workOrders.isEmpty()) {
+            return Set.of();
+        }
+        CacheTables.WorkOrders orders = CacheTables.WORK_ORDERS;
+        return new HashSet<>(cache.list(Query.from(orders).select(orders.id)
+                .where(orders.id.in(workOrders).and(orders.stage.eq("quote"))), row -> row.get(orders.id)));
     }
 
     private static Kind kindOf(SearchKind kind) {

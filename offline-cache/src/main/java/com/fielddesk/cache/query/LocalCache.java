@@ -54,6 +54,14 @@ public final class LocalCache {
         return database.read(connection -> QueryRunner.page(connection, query, mapper));
     }
 
+    /**
+     * The ids of the rows the query matches, in its order and limit, and nothing else: a covering
+     * index answers it without reading the rows (e.g. a list's first ids, before its joined rows).
+     */
+    public List<UUID> ids(Query query) {
+        return database.read(connection -> QueryRunner.ids(connection, query));
+    }
+
     /** How many rows the query matches (its order, limit and cursor are ignored). */
     public long count(Query query) {
         return database.read(connection -> QueryRunner.count(connection, query));

@@ -48,6 +48,23 @@ final class QueryCompiler {
             sortKeyIndexes.add(++index);
         }
         fromAndWhere(query, sql);
+        orderAndLimit(query, sql, oneMoreRow);
+        return new Compiled(sql, columnIndexes, extraIndexes, sortKeyIndexes);
+    }
+
+    /**
+     * Only the ids of the query's rows, in its order and limit: no other column is read, so an
+     * index holding the filter's and the order's columns answers it alone (no row look-ups).
+     */
+    static Sql ids(Query query) {
+        Sql sql = new Sql().append("select ");
+        query.from.id.render(sql);
+        fromAndWhere(query, sql);
+        orderAndLimit(query, sql, false);
+        return sql;
+    }
+
+    private static void orderAndLimit(Query query, Sql sql, boolean oneMoreRow) {
         if (!query.order.isEmpty()) {
             sql.append(" order by ");
             for (int i = 0; i < query.order.size(); i++) {
@@ -60,7 +77,6 @@ final class QueryCompiler {
         if (query.limit != null) {
             sql.append(" limit ").bind(oneMoreRow ? query.limit + 1 : query.limit);
         }
-        return new Compiled(sql, columnIndexes, extraIndexes, sortKeyIndexes);
     }
 
     static Sql count(Query query) {

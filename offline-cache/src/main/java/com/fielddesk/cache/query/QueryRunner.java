@@ -20,6 +20,17 @@ final class QueryRunner {
         return run(connection, query, mapper, false).items();
     }
 
+    static List<java.util.UUID> ids(Connection connection, Query query) throws SQLException {
+        List<java.util.UUID> ids = new ArrayList<>();
+        try (PreparedStatement statement = QueryCompiler.ids(query).prepare(connection);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(query.from.id.codec().read(rows, 1));
+            }
+        }
+        return ids;
+    }
+
     static <R> Optional<R> first(Connection connection, Query query, RowMapper<R> mapper) throws SQLException {
         List<R> rows = list(connection, query.limit(1), mapper);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The kinds of record a section can open by id (from Ctrl+K search, a link or a notification). */
 public enum RecordKind {
-    CUSTOMER("Customer", "Customers"), LEAD("Lead", "Leads"), JOB("Job", "Jobs"), INVOICE("Invoice", "Invoices"),
+    CUSTOMER("Customer", "Customers"), LEAD("Lead", "Leads"), JOB("Job", "Jobs"), QUOTE("Quote", "Quotes"), INVOICE("Invoice", "Invoices"),
     MESSAGE_THREAD("Message thread", "Message threads"),
     /** "Invoice this job": the id is the job's; the invoices section opens a new invoice for it. */
     JOB_TO_INVOICE("Job to invoice", "Jobs to invoice"),
