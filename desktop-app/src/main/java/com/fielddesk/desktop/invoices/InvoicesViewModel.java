@@ -10,6 +10,7 @@ import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
 import com.fielddesk.domain.invoices.Invoice;
+import com.fielddesk.domain.invoices.InvoiceCustomer;
 import com.fielddesk.domain.invoices.InvoiceFilter;
 import com.fielddesk.domain.invoices.InvoiceId;
 import com.fielddesk.domain.invoices.InvoiceNotEditableException;
@@ -18,6 +19,7 @@ import com.fielddesk.domain.invoices.InvoiceSort;
 import com.fielddesk.domain.invoices.InvoiceStatus;
 import com.fielddesk.domain.invoices.InvoiceSummary;
 import com.fielddesk.domain.invoices.JobToInvoice;
+import com.fielddesk.domain.invoices.PaymentStatus;
 import com.fielddesk.domain.invoices.pdf.InvoicePdfUploads;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +33,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
@@ -43,7 +46,8 @@ import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 
 /**
- * Invoices: the list (a status, overdue on the company's today, search — in SQL, live), the count
+ * Invoices: the list (a status, a payment status, a customer, an issue-date range in company days,
+ * overdue on the company's today, search — in SQL, live), the count
  * and exact totals of what is listed, and the selected invoice with its lines, payments and balance;
  * a draft can be issued and an invoice voided, queued locally at once.
  */
@@ -51,13 +55,24 @@ final class InvoicesViewModel implements AutoCloseable {
 
     static final int SHOWN = 200;
 
+    /** How many customers the customer filter offers for what was typed. */
+    static final int CUSTOMERS_OFFERED = 50;
+
     private final InvoiceRepository repository;
     private final BackgroundTasks tasks;
     private final Formats formats;
     private final Clock companyClock;
     private final ObjectProperty<InvoiceStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<PaymentStatus> paymentStatus = new SimpleObjectProperty<>();
+    private final ObjectProperty<InvoiceCustomer> customer = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> issuedFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> issuedTo = new SimpleObjectProperty<>();
     private final BooleanProperty overdueOnly = new SimpleBooleanProperty();
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<InvoiceCustomer> customerChoices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
+    private long customerLookups;
+    private boolean clearing;
     private final ReadOnlyStringWrapper totalsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Invoice> selected = new ReadOnlyObjectWrapper<>();
@@ -108,9 +123,51 @@ final class InvoicesViewModel implements AutoCloseable {
         detail.items().addListener((javafx.collections.ListChangeListener<Invoice>) change ->
                 selected.set(detail.items().isEmpty() ? null : detail.items().get(0)));
         selected.addListener((o, before, now) -> readVoidReason(now));
-        status.addListener((o, before, now) -> rows.requery(query()));
-        overdueOnly.addListener((o, before, now) -> rows.requery(query()));
-        search.addListener((o, before, now) -> rows.requery(query()));
+        for (javafx.beans.Observable filterPart : List.of(status, paymentStatus, customer, issuedFrom, issuedTo, overdueOnly, search)) {
+            filterPart.addListener(changed -> filterChanged());
+        }
+    }
+
+    private void filterChanged() {
+        if (clearing) {
+            return;
+        }
+        LocalDate from = issuedFrom.get();
+        LocalDate to = issuedTo.get();
+        filterProblem.set(from != null && to != null && to.isBefore(from)
+                ? "The last issue day is before the first, so no invoice can match." : "");
+        rows.requery(query());
+    }
+
+    /** Every filter back to "everything": one new read of the list and its totals. */
+    void clearFilters() {
+        clearing = true;
+        try {
+            status.set(null);
+            paymentStatus.set(null);
+            customer.set(null);
+            issuedFrom.set(null);
+            issuedTo.set(null);
+            overdueOnly.set(false);
+            search.set("");
+        } finally {
+            clearing = false;
+        }
+        filterChanged();
+    }
+
+    /**
+     * The customers whose name holds {@code typed} (blank: the first ones by name), for the
+     * customer filter's type-ahead; a newer lookup wins over one still running.
+     */
+    void findCustomers(String typed) {
+        long lookup = ++customerLookups;
+        String text = typed == null ? "" : typed;
+        tasks.run(() -> repository.customers(text, CUSTOMERS_OFFERED), found -> {
+            if (lookup == customerLookups) {
+                customerChoices.setAll(found);
+            }
+        }, failure -> filterProblem.set(Failures.sentence("Could not look up the customers.", failure)));
     }
 
     void start() {
@@ -126,9 +183,16 @@ final class InvoicesViewModel implements AutoCloseable {
     }
 
     private InvoiceFilter filter() {
-        InvoiceFilter filter = InvoiceFilter.all().withText(search.get());
+        InvoiceFilter filter = InvoiceFilter.all().withText(search.get())
+                .withIssueDates(Optional.ofNullable(issuedFrom.get()), Optional.ofNullable(issuedTo.get()));
         if (status.get() != null) {
             filter = filter.withStatuses(Set.of(status.get()));
+        }
+        if (paymentStatus.get() != null) {
+            filter = filter.withPaymentStatuses(Set.of(paymentStatus.get()));
+        }
+        if (customer.get() != null) {
+            filter = filter.withCustomer(customer.get().id());
         }
         return overdueOnly.get() ? filter.overdueOn(today()) : filter;
     }
@@ -251,6 +315,35 @@ final class InvoicesViewModel implements AutoCloseable {
 
     ObjectProperty<InvoiceStatus> statusProperty() {
         return status;
+    }
+
+    ObjectProperty<PaymentStatus> paymentStatusProperty() {
+        return paymentStatus;
+    }
+
+    /** The customer whose invoices are listed (null: everyone's). */
+    ObjectProperty<InvoiceCustomer> customerProperty() {
+        return customer;
+    }
+
+    /** The customers the customer filter offers for what was typed last ({@link #findCustomers}). */
+    ObservableList<InvoiceCustomer> customerChoices() {
+        return customerChoices;
+    }
+
+    /** The first company day of the issue-date range (null: open). */
+    ObjectProperty<LocalDate> issuedFromProperty() {
+        return issuedFrom;
+    }
+
+    /** The last company day of the issue-date range, included (null: open). */
+    ObjectProperty<LocalDate> issuedToProperty() {
+        return issuedTo;
+    }
+
+    /** Why the filters cannot find anything as set (empty when they can). */
+    ReadOnlyStringProperty filterProblemProperty() {
+        return filterProblem.getReadOnlyProperty();
     }
 
     BooleanProperty overdueOnlyProperty() {
