@@ -1,10 +1,12 @@
 package com.fielddesk.desktop.invoices;
 
 import com.fielddesk.domain.invoices.InvoiceCustomer;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The invoices list's customer filter: a picker that looks customers up as their name is typed
@@ -23,7 +25,14 @@ final class CustomerFilter {
         picker.setEditable(true);
         picker.setPromptText("Everyone");
         picker.setPrefWidth(200);
-        picker.setItems(model.customerChoices());
+        // The picker's own list, refilled under showingTheModel: a refill that holds the customer
+        // just cleared made the picker select it again (and so filter by it again).
+        model.customerChoices().addListener((ListChangeListener<InvoiceCustomer>) change -> showingTheModel(() -> {
+            picker.getItems().setAll(model.customerChoices());
+            if (!Objects.equals(picker.getValue(), model.customerProperty().get())) {
+                picker.setValue(model.customerProperty().get());
+            }
+        }));
         picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(InvoiceCustomer value) {
@@ -88,16 +97,26 @@ final class CustomerFilter {
 
     /** The model's customer in the picker (Clear filters empties it). */
     private void show(InvoiceCustomer customer) {
-        if (java.util.Objects.equals(customer, picker.getValue())
+        if (Objects.equals(customer, picker.getValue())
                 && picker.getEditor().getText().equals(customer == null ? "" : customer.name())) {
             return;
         }
-        showingTheModel = true;
-        try {
+        showingTheModel(() -> {
             picker.setValue(customer);
             picker.getEditor().setText(customer == null ? "" : customer.name());
+        });
+    }
+
+    /** Changes the picker as the model says; what the picker reports meanwhile is not the user's. */
+    private void showingTheModel(Runnable change) {
+        boolean outer = !showingTheModel;
+        showingTheModel = true;
+        try {
+            change.run();
         } finally {
-            showingTheModel = false;
+            if (outer) {
+                showingTheModel = false;
+            }
         }
     }
 }
