@@ -212,6 +212,12 @@ final class InvoicesView {
                 + (summary.pending() ? " · waiting to sync" : ""));
         state.setId("invoice-state");
         state.setWrapText(true);
+        Label pdfState = new Label();
+        pdfState.setId("invoice-pdf-state");
+        pdfState.setWrapText(true);
+        pdfState.textProperty().bind(model.pdfStateProperty());
+        pdfState.visibleProperty().bind(model.pdfStateProperty().isNotEmpty());
+        pdfState.managedProperty().bind(pdfState.visibleProperty());
         ListView<String> lines = new ListView<>();
         lines.setId("invoice-lines");
         lines.setPrefHeight(150);
@@ -286,7 +292,7 @@ final class InvoicesView {
         for (Button button : new Button[] {edit, issue, markPaid, pdf, voidIt, history}) {
             button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        detail.getChildren().setAll(title, state, voidReason, linesTitle, lines, money, paymentsTitle, payments,
+        detail.getChildren().setAll(title, state, pdfState, voidReason, linesTitle, lines, money, paymentsTitle, payments,
                 removePayment, actions, notice);
     }
 

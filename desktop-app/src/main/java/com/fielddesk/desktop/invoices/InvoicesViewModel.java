@@ -48,8 +48,9 @@ import java.util.concurrent.Callable;
 /**
  * Invoices: the list (a status, a payment status, a customer, an issue-date range in company days,
  * overdue on the company's today, search — in SQL, live), the count
- * and exact totals of what is listed, and the selected invoice with its lines, payments and balance;
- * a draft can be issued and an invoice voided, queued locally at once.
+ * and exact totals of what is listed, and the selected invoice with its lines, payments and balance
+ * and where its PDF is (stored, waiting offline, failed and why — read from the upload queue, live);
+ * a draft can be issued and an invoice voided, queued locally at once; a failed upload is retried.
  */
 final class InvoicesViewModel implements AutoCloseable {
 
@@ -90,10 +91,17 @@ final class InvoicesViewModel implements AutoCloseable {
     private final javafx.beans.value.ObservableBooleanValue online;
     private final Navigator navigator;
     private final javafx.beans.value.ChangeListener<Boolean> backOnline = (o, was, now) -> {
+        readPdfState();
         if (now) {
             drainUploads();
         }
     };
+    private final ReadOnlyStringWrapper pdfState = new ReadOnlyStringWrapper("");
+
+    /** After a failed upload (online), the queue is tried again this much later. */
+    static final java.time.Duration RETRY_UPLOADS_AFTER = java.time.Duration.ofSeconds(20);
+    private boolean retryScheduled;
+    private boolean closed;
 
     /**
      * @param uploadTasks where the queued PDFs are made and uploaded (the PDF thread)
@@ -122,7 +130,10 @@ final class InvoicesViewModel implements AutoCloseable {
         });
         detail.items().addListener((javafx.collections.ListChangeListener<Invoice>) change ->
                 selected.set(detail.items().isEmpty() ? null : detail.items().get(0)));
-        selected.addListener((o, before, now) -> readVoidReason(now));
+        selected.addListener((o, before, now) -> {
+            readVoidReason(now);
+            readPdfState();
+        });
         for (javafx.beans.Observable filterPart : List.of(status, paymentStatus, customer, issuedFrom, issuedTo, overdueOnly, search)) {
             filterPart.addListener(changed -> filterChanged());
         }
@@ -234,7 +245,41 @@ final class InvoicesViewModel implements AutoCloseable {
         act(id -> {
             repository.issue(id);
             uploads.queue(id);
-        }, "Issued. The server numbers and dates it with the next sync.");
+        }, "Issued. The server numbers and dates it with the next sync.", this::drainUploads);
+    }
+
+    /**
+     * Reads where the selected invoice's PDF is (the upload queue, then {@code pdf_path}) into
+     * {@link #pdfStateProperty}: again whenever the selection, the invoice, the connection or the
+     * queue (each drain) changes.
+     */
+    private void readPdfState() {
+        Invoice invoice = selected.get();
+        if (invoice == null) {
+            pdfState.set("");
+            return;
+        }
+        InvoiceId id = invoice.id();
+        tasks.run(() -> uploads.state(id), state -> {
+            if (selectedId.map(id::equals).orElse(false)) {
+                pdfState.set(pdfStateText(state, online.get()));
+            }
+        }, failure -> pdfState.set(Failures.sentence("Could not read where this invoice's PDF is.", failure)));
+    }
+
+    static String pdfStateText(InvoicePdfUploads.UploadState state, boolean online) {
+        return switch (state.where()) {
+            case STORED -> "PDF stored";
+            case NOT_QUEUED -> "";
+            case WAITING, FAILED -> !online ? "PDF upload waiting (offline), will upload when back online"
+                    : state.failure().map(why -> "PDF upload failed: " + why + " Retrying.")
+                    .orElse("PDF upload waiting for the server to number and issue the invoice");
+        };
+    }
+
+    /** Where the selected invoice's PDF is: stored, waiting (offline), failed and why (retrying); empty for none. */
+    ReadOnlyStringProperty pdfStateProperty() {
+        return pdfState.getReadOnlyProperty();
     }
 
     /**
@@ -242,6 +287,7 @@ final class InvoicesViewModel implements AutoCloseable {
      * after it). Offline it stops at the first upload that fails, and waits for the next call.
      */
     void drainUploads() {
+        readPdfState();
         if (!online.get()) {
             return;
         }
@@ -250,14 +296,24 @@ final class InvoicesViewModel implements AutoCloseable {
             return;
         }
         draining = true;
-        uploadTasks.run(uploads::drain, drained -> finishDrain(), failure -> {
+        uploadTasks.run(() -> uploads.drain(Failures::sentence), drained -> finishDrain(drained.failed()), failure -> {
             notice.set(Failures.sentence("Could not upload an issued invoice's PDF; it stays queued.", failure));
-            finishDrain();
+            finishDrain(true);
         });
     }
 
-    private void finishDrain() {
+    private void finishDrain(boolean failed) {
         draining = false;
+        readPdfState();
+        if (failed && !retryScheduled && !closed) {
+            retryScheduled = true;
+            tasks.onUiAfter(RETRY_UPLOADS_AFTER, () -> {
+                retryScheduled = false;
+                if (!closed) {
+                    drainUploads();
+                }
+            });
+        }
         if (drainAgain) {
             drainAgain = false;
             drainUploads();
@@ -302,6 +358,10 @@ final class InvoicesViewModel implements AutoCloseable {
     }
 
     private void act(java.util.function.Consumer<InvoiceId> action, String done) {
+        act(action, done, () -> { });
+    }
+
+    private void act(java.util.function.Consumer<InvoiceId> action, String done, Runnable then) {
         InvoiceId id = selectedId.orElse(null);
         if (id == null) {
             return;
@@ -309,7 +369,10 @@ final class InvoicesViewModel implements AutoCloseable {
         tasks.run(() -> {
             action.accept(id);
             return done;
-        }, notice::set, failure -> notice.set(failure instanceof InvoiceNotEditableException refused
+        }, said -> {
+            notice.set(said);
+            then.run();
+        }, failure -> notice.set(failure instanceof InvoiceNotEditableException refused
                 ? refused.sentence() : Failures.sentence("Could not change the invoice.", failure)));
     }
 
@@ -387,6 +450,7 @@ final class InvoicesViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         online.removeListener(backOnline);
         rows.close();
         detail.close();

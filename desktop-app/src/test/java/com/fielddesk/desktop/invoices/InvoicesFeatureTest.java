@@ -58,6 +58,10 @@ class InvoicesFeatureTest {
     private final UUID dispatcher = UUID.randomUUID();
     private final UUID customer = UUID.randomUUID();
     private final UUID bakery = UUID.randomUUID();
+    private com.fielddesk.domain.invoices.pdf.InvoicePdfUploads uploads;
+    private final Map<String, byte[]> storedPdfs = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean reachable;
+    private InvoiceId showInvoicesDraft;
 
     @AfterEach
     void close() throws Exception {
@@ -178,6 +182,42 @@ class InvoicesFeatureTest {
         assertThat(mnemonics.values()).as("one control a key").allSatisfy(controls -> assertThat(controls).hasSize(1));
     }
 
+    /**
+     * The selected invoice says where its PDF is, read from the upload queue and pdf_path and
+     * following the queue live: the upload fails (the server cannot be reached) → "failed: why,
+     * retrying"; the next drain (a list change) uploads it → "PDF stored", with pdf_path written.
+     */
+    @Test
+    void theSelectedInvoiceSaysWhereItsPdfIsAndFollowsTheQueue() throws Exception {
+        UUID issued = UUID.randomUUID();
+        showInvoices(List.of(), () -> {
+            CacheRows.write(cache, "invoices", List.of(row("id", issued, "company_id", COMPANY, "customer_id", customer,
+                    "number", 3, "status", "issued", "payment_status", "unpaid", "currency", "USD",
+                    "total", new java.math.BigDecimal("80.00"), "amount_paid", java.math.BigDecimal.ZERO,
+                    "issue_date", today(), "due_date", today().plusDays(30),
+                    "branding", com.fielddesk.cache.store.Json.object().put("legal_name", "Northwind Heating LLC")
+                            .put("payment_terms_days", 30).put("prefix", "INV-"))));
+            uploads.queue(new InvoiceId(issued));
+        });
+        assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.INVOICE, issued.toString())))).isEmpty();
+        Fx.waitUntil("the failed upload is said, with why, as a sentence", DEADLINE, () -> section.text("#invoice-pdf-state")
+                .equals("PDF upload failed: Cannot reach the server. Check the connection; the console keeps working from this"
+                        + " computer's copy. Retrying."));
+        assertThat(storedPdfs).isEmpty();
+
+        reachable = true;
+        Fx.run(() -> ((javafx.scene.control.CheckBox) section.lookup("#invoices-overdue")).setSelected(true));
+        Fx.waitUntil("the next drain uploads it, and the invoice says so", DEADLINE,
+                () -> section.text("#invoice-pdf-state").equals("PDF stored"));
+        assertThat(storedPdfs).containsOnlyKeys(COMPANY + "/" + issued + ".pdf");
+        assertThat(uploads.receipt(new InvoiceId(issued)).orElseThrow().sha256())
+                .isEqualTo(com.fielddesk.domain.invoices.pdf.InvoicePdfUploads.sha256(storedPdfs.values().iterator().next()));
+
+        Fx.run(() -> section.navigator().open(new RecordRef(RecordKind.INVOICE, showInvoicesDraft.value().toString())));
+        Fx.waitUntil("a draft has no PDF to speak of", DEADLINE, () -> section.text("#invoice-title").startsWith("Draft")
+                && !Fx.read(() -> section.lookup("#invoice-pdf-state").isVisible()));
+    }
+
     private LocalDate today() {
         return LocalDate.now(SectionUnderTest.COMPANY_ZONE);
     }
@@ -216,7 +256,6 @@ class InvoicesFeatureTest {
         java.time.LocalDate today = java.time.LocalDate.now(SectionUnderTest.COMPANY_ZONE);
         invoice(1, "issued", "unpaid", "100.10", "0", today.minusDays(40), today.minusDays(10));
         invoice(2, "paid", "paid", "0.20", "0.20", today.minusDays(5), today.plusDays(25));
-        more.run();
         InvoiceRepository invoices = new InvoiceRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher));
         InvoiceId draft = invoices.createDraft(new InvoiceDraft(new CustomerId(customer), java.util.Optional.empty(),
@@ -227,8 +266,15 @@ class InvoicesFeatureTest {
                 new com.fielddesk.domain.settings.CompanySettingsRepository(local, new UserId(dispatcher))::invoiceBranding,
                 path -> java.util.Optional.empty(), () -> com.fielddesk.domain.common.CompanyZone.UTC,
                 new com.fielddesk.domain.invoices.pdf.InvoicePdfGenerator());
-        section = SectionUnderTest.show(InvoicesFeature.feature(invoices, pdfs,
-                new com.fielddesk.domain.invoices.pdf.InvoicePdfUploads(cache, invoices, pdfs, (path, pdf) -> { }, Clock.systemUTC()),
+        uploads = new com.fielddesk.domain.invoices.pdf.InvoicePdfUploads(cache, invoices, pdfs, (path, pdf) -> {
+            if (!reachable) {
+                throw new com.fielddesk.supabase.errors.NetworkException("connection refused", new java.io.IOException("refused"));
+            }
+            storedPdfs.put(path, pdf.clone());
+        }, Clock.systemUTC());
+        more.run();
+        showInvoicesDraft = draft;
+        section = SectionUnderTest.show(InvoicesFeature.feature(invoices, pdfs, uploads,
                 (action, invoice, label) -> { }, (document, jobName) -> false, (owner, title, name) -> java.util.Optional.empty()),
                 others, cache, folder);
         return draft;
