@@ -340,6 +340,7 @@ final class InvoicesViewModel implements AutoCloseable {
     void saved(InvoiceId id) {
         if (selectedId.map(id::equals).orElse(false)) {
             detail.requery(() -> repository.invoice(id).map(List::of).orElse(List.of()));
+            readPdfState();
         } else {
             show(id);
         }

@@ -167,6 +167,11 @@ public final class InvoicePdfUploads {
 
     /** What this computer uploaded for the invoice; empty when it uploaded nothing for it. */
     public Optional<Receipt> receipt(InvoiceId id) {
+        return receipt(database, id);
+    }
+
+    /** What this computer uploaded for the invoice, read from its cache {@code database}. */
+    public static Optional<Receipt> receipt(CacheDatabase database, InvoiceId id) {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "select path, bytes, sha256, uploaded_at from invoice_pdf_receipts where invoice_id = ?")) {
