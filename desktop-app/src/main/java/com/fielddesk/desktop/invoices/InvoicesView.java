@@ -65,21 +65,7 @@ final class InvoicesView {
     }
 
     private Node listPane() {
-        ComboBox<InvoiceStatus> status = new ComboBox<>();
-        status.setId("invoices-status");
-        status.getItems().add(null);
-        status.getItems().addAll(InvoiceStatus.values());
-        status.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(InvoiceStatus value) {
-                return value == null ? "Every status" : value.label();
-            }
-
-            @Override
-            public InvoiceStatus fromString(String text) {
-                return null;
-            }
-        });
+        ComboBox<InvoiceStatus> status = choice("invoices-status", "Every status", InvoiceStatus.values(), InvoiceStatus::label);
         status.valueProperty().bindBidirectional(model.statusProperty());
         CheckBox overdue = new CheckBox("Overdue");
         overdue.setId("invoices-overdue");
@@ -141,21 +127,8 @@ final class InvoicesView {
 
     /** Payment status, customer (type-ahead), the issue-date range in company days, and Clear filters. */
     private Node moreFilters() {
-        ComboBox<PaymentStatus> payment = new ComboBox<>();
-        payment.setId("invoices-payment-status");
-        payment.getItems().add(null);
-        payment.getItems().addAll(PaymentStatus.values());
-        payment.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PaymentStatus value) {
-                return value == null ? "Paid or not" : value.label();
-            }
-
-            @Override
-            public PaymentStatus fromString(String text) {
-                return null;
-            }
-        });
+        ComboBox<PaymentStatus> payment = choice("invoices-payment-status", "Paid or not", PaymentStatus.values(),
+                PaymentStatus::label);
         payment.valueProperty().bindBidirectional(model.paymentStatusProperty());
 
         DatePicker from = new DatePicker();
@@ -173,11 +146,38 @@ final class InvoicesView {
         Button clear = new Button("C_lear filters");
         clear.setId("invoices-clear-filters");
         clear.setOnAction(e -> model.clearFilters());
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, mnemonicLabel("Pa_yment", payment), payment,
-                mnemonicLabel("_Customer", customer.node()), customer.node(), mnemonicLabel("Issued f_rom", from), from,
-                mnemonicLabel("t_o", to), to, clear);
+        // Each label stays beside its control when the bar wraps.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, labelled("Pa_yment", payment),
+                labelled("_Customer", customer.node()), labelled("Issued f_rom", from, mnemonicLabel("t_o", to), to), clear);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** A choice of {@code values} with "none of them" first, shown as {@code every}. */
+    private static <T> ComboBox<T> choice(String id, String every, java.util.List<T> values, java.util.function.Function<T, String> label) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? every : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        });
+        return box;
+    }
+
+    private static HBox labelled(String label, Node control, Node... after) {
+        HBox pair = new HBox(6, mnemonicLabel(label, control), control);
+        pair.getChildren().addAll(after);
+        pair.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return pair;
     }
 
     private static Label mnemonicLabel(String text, Node control) {
