@@ -147,8 +147,11 @@ public final class ConsoleSession implements AutoCloseable {
         return sync.status().snapshot();
     }
 
-    /** The user's cache file, for the parts the composition root wires to it directly (the audit log's witnessed heads). */
-    CacheDatabase cacheDatabase() {
+    /**
+     * The user's cache file, for the parts the composition root wires to it directly (the audit
+     * log's witnessed heads, the invoice PDF upload queue and its receipts).
+     */
+    public CacheDatabase cacheDatabase() {
         return cache;
     }
 

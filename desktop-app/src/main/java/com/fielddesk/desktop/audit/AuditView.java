@@ -2,6 +2,7 @@ package com.fielddesk.desktop.audit;
 
 import com.fielddesk.desktop.ui.SaveFileChooser;
 import com.fielddesk.desktop.ui.Columns;
+import com.fielddesk.desktop.ui.DayConverter;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.desktop.ui.Styles;
@@ -93,7 +94,7 @@ final class AuditView {
         to.valueProperty().bindBidirectional(model.toDayProperty());
         for (DatePicker day : new DatePicker[]{from, to}) {
             day.setPrefWidth(140);
-            day.setConverter(dayConverter());
+            day.setConverter(DayConverter.of(formats));
         }
         Label fromLabel = new Label("_From");
         fromLabel.setMnemonicParsing(true);
@@ -169,32 +170,6 @@ final class AuditView {
             }
         });
         return box;
-    }
-
-    private StringConverter<LocalDate> dayConverter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate day) {
-                return day == null ? "" : formats.date(day);
-            }
-
-            @Override
-            public LocalDate fromString(String text) {
-                if (text == null || text.isBlank()) {
-                    return null;
-                }
-                try {
-                    return LocalDate.parse(text.trim(), java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu",
-                            Formats.DISPLAY));
-                } catch (java.time.format.DateTimeParseException notThatForm) {
-                    try {
-                        return LocalDate.parse(text.trim());
-                    } catch (java.time.format.DateTimeParseException notADay) {
-                        return null;
-                    }
-                }
-            }
-        };
     }
 
     private Node actions() {

@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.invoices;
 
 import com.fielddesk.desktop.ui.Columns;
+import com.fielddesk.desktop.ui.DayConverter;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.domain.invoices.Invoice;
@@ -8,11 +9,13 @@ import com.fielddesk.domain.invoices.InvoiceItem;
 import com.fielddesk.domain.invoices.InvoiceStatus;
 import com.fielddesk.domain.invoices.InvoiceSummary;
 import com.fielddesk.domain.invoices.Payment;
+import com.fielddesk.domain.invoices.PaymentStatus;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -26,7 +29,8 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /**
- * Invoices: the list on the left (a status, overdue, search; the count and totals of what is listed
+ * Invoices: the list on the left (a status, overdue, search; payment status, customer, the issue-date
+ * range and Clear filters; the count and totals of what is listed
  * underneath) and the selected invoice on the right — customer, dates, lines, payments, total and
  * balance due, with Issue (drafts) and Void.
  */
@@ -37,6 +41,7 @@ final class InvoicesView {
     private final SplitPane root = new SplitPane();
     private final TextField search = new TextField();
     private final TableView<InvoiceSummary> table = new TableView<>();
+    private final CustomerFilter customer;
     private final VBox detail = new VBox(8);
 
     private final InvoiceDialogs dialogs;
@@ -45,6 +50,7 @@ final class InvoicesView {
         this.model = model;
         this.dialogs = dialogs;
         this.formats = model.formats();
+        this.customer = new CustomerFilter(model);
         root.setId("invoices");
         root.getItems().addAll(listPane(), detailPane());
         root.setDividerPositions(0.62);
@@ -59,21 +65,7 @@ final class InvoicesView {
     }
 
     private Node listPane() {
-        ComboBox<InvoiceStatus> status = new ComboBox<>();
-        status.setId("invoices-status");
-        status.getItems().add(null);
-        status.getItems().addAll(InvoiceStatus.values());
-        status.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(InvoiceStatus value) {
-                return value == null ? "Every status" : value.label();
-            }
-
-            @Override
-            public InvoiceStatus fromString(String text) {
-                return null;
-            }
-        });
+        ComboBox<InvoiceStatus> status = choice("invoices-status", "Every status", InvoiceStatus.values(), InvoiceStatus::label);
         status.valueProperty().bindBidirectional(model.statusProperty());
         CheckBox overdue = new CheckBox("Overdue");
         overdue.setId("invoices-overdue");
@@ -93,8 +85,11 @@ final class InvoicesView {
         Button newInvoice = new Button("N_ew invoice…");
         newInvoice.setId("invoices-new");
         newInvoice.setOnAction(e -> dialogs.newInvoice(window(), null, model::saved));
-        HBox toolbar = new HBox(8, status, overdue, search, newInvoice);
+        Label statusLabel = mnemonicLabel("_Status", status);
+        HBox toolbar = new HBox(8, statusLabel, status, overdue, search, newInvoice);
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        overdue.setText("Over_due");
+        overdue.setMnemonicParsing(true);
 
         table.setId("invoices-table");
         table.setItems(model.items());
@@ -119,9 +114,77 @@ final class InvoicesView {
         totals.setId("invoices-totals");
         totals.getStyleClass().add(Styles.FORM_HINT);
         totals.textProperty().bind(model.totalsTextProperty());
-        VBox pane = new VBox(8, toolbar, table, totals);
+        Label filterProblem = new Label();
+        filterProblem.setId("invoices-filter-problem");
+        filterProblem.getStyleClass().add(Styles.FIELD_ERROR);
+        filterProblem.textProperty().bind(model.filterProblemProperty());
+        filterProblem.visibleProperty().bind(model.filterProblemProperty().isNotEmpty());
+        filterProblem.managedProperty().bind(filterProblem.visibleProperty());
+        VBox pane = new VBox(8, toolbar, moreFilters(), filterProblem, table, totals);
         pane.setPadding(new Insets(12));
         return pane;
+    }
+
+    /** Payment status, customer (type-ahead), the issue-date range in company days, and Clear filters. */
+    private Node moreFilters() {
+        ComboBox<PaymentStatus> payment = choice("invoices-payment-status", "Paid or not", PaymentStatus.values(),
+                PaymentStatus::label);
+        payment.valueProperty().bindBidirectional(model.paymentStatusProperty());
+
+        DatePicker from = new DatePicker();
+        from.setId("invoices-issued-from");
+        from.setPromptText("First day");
+        from.valueProperty().bindBidirectional(model.issuedFromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("invoices-issued-to");
+        to.setPromptText("Last day");
+        to.valueProperty().bindBidirectional(model.issuedToProperty());
+        for (DatePicker day : new DatePicker[] {from, to}) {
+            day.setPrefWidth(130);
+            day.setConverter(DayConverter.of(formats));
+        }
+        Button clear = new Button("C_lear filters");
+        clear.setId("invoices-clear-filters");
+        clear.setOnAction(e -> model.clearFilters());
+        // Each label stays beside its control when the bar wraps.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, labelled("Pa_yment", payment),
+                labelled("_Customer", customer.node()), labelled("Issued f_rom", from, mnemonicLabel("t_o", to), to), clear);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** A choice of {@code values} with "none of them" first, shown as {@code every}. */
+    private static <T> ComboBox<T> choice(String id, String every, java.util.List<T> values, java.util.function.Function<T, String> label) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? every : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        });
+        return box;
+    }
+
+    private static HBox labelled(String label, Node control, Node... after) {
+        HBox pair = new HBox(6, mnemonicLabel(label, control), control);
+        pair.getChildren().addAll(after);
+        pair.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return pair;
+    }
+
+    private static Label mnemonicLabel(String text, Node control) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(control);
+        return label;
     }
 
     private Node detailPane() {
@@ -149,6 +212,12 @@ final class InvoicesView {
                 + (summary.pending() ? " · waiting to sync" : ""));
         state.setId("invoice-state");
         state.setWrapText(true);
+        Label pdfState = new Label();
+        pdfState.setId("invoice-pdf-state");
+        pdfState.setWrapText(true);
+        pdfState.textProperty().bind(model.pdfStateProperty());
+        pdfState.visibleProperty().bind(model.pdfStateProperty().isNotEmpty());
+        pdfState.managedProperty().bind(pdfState.visibleProperty());
         ListView<String> lines = new ListView<>();
         lines.setId("invoice-lines");
         lines.setPrefHeight(150);
@@ -223,7 +292,7 @@ final class InvoicesView {
         for (Button button : new Button[] {edit, issue, markPaid, pdf, voidIt, history}) {
             button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        detail.getChildren().setAll(title, state, voidReason, linesTitle, lines, money, paymentsTitle, payments,
+        detail.getChildren().setAll(title, state, pdfState, voidReason, linesTitle, lines, money, paymentsTitle, payments,
                 removePayment, actions, notice);
     }
 

@@ -10,6 +10,7 @@ import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.LiveList;
 import com.fielddesk.domain.invoices.Invoice;
+import com.fielddesk.domain.invoices.InvoiceCustomer;
 import com.fielddesk.domain.invoices.InvoiceFilter;
 import com.fielddesk.domain.invoices.InvoiceId;
 import com.fielddesk.domain.invoices.InvoiceNotEditableException;
@@ -18,6 +19,7 @@ import com.fielddesk.domain.invoices.InvoiceSort;
 import com.fielddesk.domain.invoices.InvoiceStatus;
 import com.fielddesk.domain.invoices.InvoiceSummary;
 import com.fielddesk.domain.invoices.JobToInvoice;
+import com.fielddesk.domain.invoices.PaymentStatus;
 import com.fielddesk.domain.invoices.pdf.InvoicePdfUploads;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +33,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
@@ -43,21 +46,34 @@ import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 
 /**
- * Invoices: the list (a status, overdue on the company's today, search — in SQL, live), the count
- * and exact totals of what is listed, and the selected invoice with its lines, payments and balance;
- * a draft can be issued and an invoice voided, queued locally at once.
+ * Invoices: the list (a status, a payment status, a customer, an issue-date range in company days,
+ * overdue on the company's today, search — in SQL, live), the count
+ * and exact totals of what is listed, and the selected invoice with its lines, payments and balance
+ * and where its PDF is (stored, waiting offline, failed and why — read from the upload queue, live);
+ * a draft can be issued and an invoice voided, queued locally at once; a failed upload is retried.
  */
 final class InvoicesViewModel implements AutoCloseable {
 
     static final int SHOWN = 200;
+
+    /** How many customers the customer filter offers for what was typed. */
+    static final int CUSTOMERS_OFFERED = 50;
 
     private final InvoiceRepository repository;
     private final BackgroundTasks tasks;
     private final Formats formats;
     private final Clock companyClock;
     private final ObjectProperty<InvoiceStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<PaymentStatus> paymentStatus = new SimpleObjectProperty<>();
+    private final ObjectProperty<InvoiceCustomer> customer = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> issuedFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> issuedTo = new SimpleObjectProperty<>();
     private final BooleanProperty overdueOnly = new SimpleBooleanProperty();
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<InvoiceCustomer> customerChoices = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
+    private long customerLookups;
+    private boolean clearing;
     private final ReadOnlyStringWrapper totalsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Invoice> selected = new ReadOnlyObjectWrapper<>();
@@ -75,10 +91,17 @@ final class InvoicesViewModel implements AutoCloseable {
     private final javafx.beans.value.ObservableBooleanValue online;
     private final Navigator navigator;
     private final javafx.beans.value.ChangeListener<Boolean> backOnline = (o, was, now) -> {
+        readPdfState();
         if (now) {
             drainUploads();
         }
     };
+    private final ReadOnlyStringWrapper pdfState = new ReadOnlyStringWrapper("");
+
+    /** After a failed upload (online), the queue is tried again this much later. */
+    static final java.time.Duration RETRY_UPLOADS_AFTER = java.time.Duration.ofSeconds(20);
+    private boolean retryScheduled;
+    private boolean closed;
 
     /**
      * @param uploadTasks where the queued PDFs are made and uploaded (the PDF thread)
@@ -107,10 +130,55 @@ final class InvoicesViewModel implements AutoCloseable {
         });
         detail.items().addListener((javafx.collections.ListChangeListener<Invoice>) change ->
                 selected.set(detail.items().isEmpty() ? null : detail.items().get(0)));
-        selected.addListener((o, before, now) -> readVoidReason(now));
-        status.addListener((o, before, now) -> rows.requery(query()));
-        overdueOnly.addListener((o, before, now) -> rows.requery(query()));
-        search.addListener((o, before, now) -> rows.requery(query()));
+        selected.addListener((o, before, now) -> {
+            readVoidReason(now);
+            readPdfState();
+        });
+        for (javafx.beans.Observable filterPart : List.of(status, paymentStatus, customer, issuedFrom, issuedTo, overdueOnly, search)) {
+            filterPart.addListener(changed -> filterChanged());
+        }
+    }
+
+    private void filterChanged() {
+        if (clearing) {
+            return;
+        }
+        LocalDate from = issuedFrom.get();
+        LocalDate to = issuedTo.get();
+        filterProblem.set(from != null && to != null && to.isBefore(from)
+                ? "The last issue day is before the first, so no invoice can match." : "");
+        rows.requery(query());
+    }
+
+    /** Every filter back to "everything": one new read of the list and its totals. */
+    void clearFilters() {
+        clearing = true;
+        try {
+            status.set(null);
+            paymentStatus.set(null);
+            customer.set(null);
+            issuedFrom.set(null);
+            issuedTo.set(null);
+            overdueOnly.set(false);
+            search.set("");
+        } finally {
+            clearing = false;
+        }
+        filterChanged();
+    }
+
+    /**
+     * The customers whose name holds {@code typed} (blank: the first ones by name), for the
+     * customer filter's type-ahead; a newer lookup wins over one still running.
+     */
+    void findCustomers(String typed) {
+        long lookup = ++customerLookups;
+        String text = typed == null ? "" : typed;
+        tasks.run(() -> repository.customers(text, CUSTOMERS_OFFERED), found -> {
+            if (lookup == customerLookups) {
+                customerChoices.setAll(found);
+            }
+        }, failure -> filterProblem.set(Failures.sentence("Could not look up the customers.", failure)));
     }
 
     void start() {
@@ -126,9 +194,16 @@ final class InvoicesViewModel implements AutoCloseable {
     }
 
     private InvoiceFilter filter() {
-        InvoiceFilter filter = InvoiceFilter.all().withText(search.get());
+        InvoiceFilter filter = InvoiceFilter.all().withText(search.get())
+                .withIssueDates(Optional.ofNullable(issuedFrom.get()), Optional.ofNullable(issuedTo.get()));
         if (status.get() != null) {
             filter = filter.withStatuses(Set.of(status.get()));
+        }
+        if (paymentStatus.get() != null) {
+            filter = filter.withPaymentStatuses(Set.of(paymentStatus.get()));
+        }
+        if (customer.get() != null) {
+            filter = filter.withCustomer(customer.get().id());
         }
         return overdueOnly.get() ? filter.overdueOn(today()) : filter;
     }
@@ -170,7 +245,41 @@ final class InvoicesViewModel implements AutoCloseable {
         act(id -> {
             repository.issue(id);
             uploads.queue(id);
-        }, "Issued. The server numbers and dates it with the next sync.");
+        }, "Issued. The server numbers and dates it with the next sync.", this::drainUploads);
+    }
+
+    /**
+     * Reads where the selected invoice's PDF is (the upload queue, then {@code pdf_path}) into
+     * {@link #pdfStateProperty}: again whenever the selection, the invoice, the connection or the
+     * queue (each drain) changes.
+     */
+    private void readPdfState() {
+        Invoice invoice = selected.get();
+        if (invoice == null) {
+            pdfState.set("");
+            return;
+        }
+        InvoiceId id = invoice.id();
+        tasks.run(() -> uploads.state(id), state -> {
+            if (selectedId.map(id::equals).orElse(false)) {
+                pdfState.set(pdfStateText(state, online.get()));
+            }
+        }, failure -> pdfState.set(Failures.sentence("Could not read where this invoice's PDF is.", failure)));
+    }
+
+    static String pdfStateText(InvoicePdfUploads.UploadState state, boolean online) {
+        return switch (state.where()) {
+            case STORED -> "PDF stored";
+            case NOT_QUEUED -> "";
+            case WAITING, FAILED -> !online ? "PDF upload waiting (offline), will upload when back online"
+                    : state.failure().map(why -> "PDF upload failed: " + why + " Retrying.")
+                    .orElse("PDF upload waiting for the server to number and issue the invoice");
+        };
+    }
+
+    /** Where the selected invoice's PDF is: stored, waiting (offline), failed and why (retrying); empty for none. */
+    ReadOnlyStringProperty pdfStateProperty() {
+        return pdfState.getReadOnlyProperty();
     }
 
     /**
@@ -178,6 +287,7 @@ final class InvoicesViewModel implements AutoCloseable {
      * after it). Offline it stops at the first upload that fails, and waits for the next call.
      */
     void drainUploads() {
+        readPdfState();
         if (!online.get()) {
             return;
         }
@@ -186,14 +296,24 @@ final class InvoicesViewModel implements AutoCloseable {
             return;
         }
         draining = true;
-        uploadTasks.run(uploads::drain, drained -> finishDrain(), failure -> {
+        uploadTasks.run(() -> uploads.drain(Failures::sentence), drained -> finishDrain(drained.failed()), failure -> {
             notice.set(Failures.sentence("Could not upload an issued invoice's PDF; it stays queued.", failure));
-            finishDrain();
+            finishDrain(true);
         });
     }
 
-    private void finishDrain() {
+    private void finishDrain(boolean failed) {
         draining = false;
+        readPdfState();
+        if (failed && !retryScheduled && !closed) {
+            retryScheduled = true;
+            tasks.onUiAfter(RETRY_UPLOADS_AFTER, () -> {
+                retryScheduled = false;
+                if (!closed) {
+                    drainUploads();
+                }
+            });
+        }
         if (drainAgain) {
             drainAgain = false;
             drainUploads();
@@ -220,6 +340,7 @@ final class InvoicesViewModel implements AutoCloseable {
     void saved(InvoiceId id) {
         if (selectedId.map(id::equals).orElse(false)) {
             detail.requery(() -> repository.invoice(id).map(List::of).orElse(List.of()));
+            readPdfState();
         } else {
             show(id);
         }
@@ -238,6 +359,10 @@ final class InvoicesViewModel implements AutoCloseable {
     }
 
     private void act(java.util.function.Consumer<InvoiceId> action, String done) {
+        act(action, done, () -> { });
+    }
+
+    private void act(java.util.function.Consumer<InvoiceId> action, String done, Runnable then) {
         InvoiceId id = selectedId.orElse(null);
         if (id == null) {
             return;
@@ -245,12 +370,44 @@ final class InvoicesViewModel implements AutoCloseable {
         tasks.run(() -> {
             action.accept(id);
             return done;
-        }, notice::set, failure -> notice.set(failure instanceof InvoiceNotEditableException refused
+        }, said -> {
+            notice.set(said);
+            then.run();
+        }, failure -> notice.set(failure instanceof InvoiceNotEditableException refused
                 ? refused.sentence() : Failures.sentence("Could not change the invoice.", failure)));
     }
 
     ObjectProperty<InvoiceStatus> statusProperty() {
         return status;
+    }
+
+    ObjectProperty<PaymentStatus> paymentStatusProperty() {
+        return paymentStatus;
+    }
+
+    /** The customer whose invoices are listed (null: everyone's). */
+    ObjectProperty<InvoiceCustomer> customerProperty() {
+        return customer;
+    }
+
+    /** The customers the customer filter offers for what was typed last ({@link #findCustomers}). */
+    ObservableList<InvoiceCustomer> customerChoices() {
+        return customerChoices;
+    }
+
+    /** The first company day of the issue-date range (null: open). */
+    ObjectProperty<LocalDate> issuedFromProperty() {
+        return issuedFrom;
+    }
+
+    /** The last company day of the issue-date range, included (null: open). */
+    ObjectProperty<LocalDate> issuedToProperty() {
+        return issuedTo;
+    }
+
+    /** Why the filters cannot find anything as set (empty when they can). */
+    ReadOnlyStringProperty filterProblemProperty() {
+        return filterProblem.getReadOnlyProperty();
     }
 
     BooleanProperty overdueOnlyProperty() {
@@ -294,6 +451,7 @@ final class InvoicesViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         online.removeListener(backOnline);
         rows.close();
         detail.close();

@@ -8,6 +8,8 @@ import com.fielddesk.desktop.testing.ConsoleUnderTest;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.testing.HangingRelay;
 import com.fielddesk.domain.invoices.InvoiceCustomer;
+import com.fielddesk.domain.invoices.InvoiceId;
+import com.fielddesk.domain.invoices.pdf.InvoicePdfUploads;
 import com.fielddesk.domain.invoices.InvoiceSummary;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -42,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * can cut the network: a draft written offline says "Number pending" and gets the server's number
  * after reconnecting — in the open editor and in the list, without reopening anything; issued
  * offline, its PDF waits in the upload queue and reaches Storage exactly once after reconnecting,
- * with pdf_path set and the bytes the server received coming back on download.
+ * with pdf_path set and, on download, exactly the bytes the console generated and sent (their SHA-256
+ * kept when it uploaded them); the invoice says where its PDF is all along (waiting offline, stored).
  * (An invoice issued online reaching Storage once is {@link InvoiceConsoleTest}'s.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -140,6 +143,8 @@ class InvoicesEndToEndTest {
         String path = backend.acme.id() + "/" + invoice + ".pdf";
         assertThat(count("select count(*) from storage.objects where bucket_id = 'invoices' and name = ?", path)).isZero();
         assertThat(backend.queryValue("select status from public.invoices where id = ?", invoice)).isEqualTo("draft");
+        Fx.waitUntil("the invoice says its PDF waits for the connection", UI_DEADLINE, () -> text("#invoice-pdf-state")
+                .equals("PDF upload waiting (offline), will upload when back online"));
 
         relay.pass();
         Fx.awaitOffFx("the PDF is uploaded and pdf_path set on the server", SYNC_DEADLINE,
@@ -149,10 +154,13 @@ class InvoicesEndToEndTest {
         assertThat(count("select count(*) from storage.objects where bucket_id = 'invoices' and name = ?", path)).isOne();
         assertThat(count("select count(*) from storage.objects where bucket_id = 'invoices' and name = ? and created_at = updated_at",
                 path)).as("uploaded once, never replaced").isOne();
+        Fx.waitUntil("the invoice says its PDF is stored", UI_DEADLINE, () -> text("#invoice-pdf-state").equals("PDF stored"));
         byte[] downloaded = session().supabase().storage().from("invoices").download(path);
-        long received = Long.parseLong(String.valueOf(backend.queryValue(
-                "select metadata ->> 'size' from storage.objects where bucket_id = 'invoices' and name = ?", path)));
-        assertThat((long) downloaded.length).as("the download is the bytes the server received").isEqualTo(received);
+        InvoicePdfUploads.Receipt sent = InvoicePdfUploads.receipt(session().cacheDatabase(), new InvoiceId(invoice)).orElseThrow();
+        assertThat(sent.path()).isEqualTo(path);
+        assertThat(InvoicePdfUploads.sha256(downloaded)).as("the download is, byte for byte, the PDF the console generated and sent")
+                .isEqualTo(sent.sha256());
+        assertThat((long) downloaded.length).isEqualTo(sent.bytes());
         try (PDDocument pdf = Loader.loadPDF(downloaded)) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("INV-" + number, CUSTOMER, "Boiler service", "$129.00",
                     "Acme Heating & Cooling LLC");

@@ -18,7 +18,11 @@ import com.fielddesk.domain.invoices.InvoiceId;
 import com.fielddesk.domain.invoices.InvoiceLine;
 import com.fielddesk.domain.invoices.InvoiceRepository;
 import com.fielddesk.domain.invoices.InvoiceSummary;
+import com.fielddesk.domain.invoices.InvoiceCustomer;
+import com.fielddesk.domain.invoices.PaymentStatus;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.fielddesk.desktop.testing.CacheRows.row;
@@ -35,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Invoices section on a real SQLite cache, shown by the real navigator: the list with exact
- * totals, the overdue filter by the company's today, an invoice opened by id with its lines, and a
- * draft issued from the detail (queued at once).
+ * totals, the overdue filter by the company's today, the payment-status, customer (type-ahead) and
+ * issue-date filters with the totals following each and Clear filters, every filter reached by its
+ * mnemonic, an invoice opened by id with its lines, and a draft issued from the detail (queued at once).
  */
 class InvoicesFeatureTest {
 
@@ -50,6 +57,11 @@ class InvoicesFeatureTest {
     private SectionUnderTest section;
     private final UUID dispatcher = UUID.randomUUID();
     private final UUID customer = UUID.randomUUID();
+    private final UUID bakery = UUID.randomUUID();
+    private com.fielddesk.domain.invoices.pdf.InvoicePdfUploads uploads;
+    private final Map<String, byte[]> storedPdfs = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean reachable;
+    private InvoiceId showInvoicesDraft;
 
     @AfterEach
     void close() throws Exception {
@@ -94,8 +106,149 @@ class InvoicesFeatureTest {
         assertThat(Fx.read(() -> section.navigator().currentProperty().get().id())).isEqualTo("histories");
     }
 
-    /** Three invoices (one overdue, one paid, a draft of one line) in the Invoices section, beside {@code others}; answers the draft. */
+    @Test
+    void paymentStatusCustomerAndIssueDatesNarrowTheListTheTotalsFollowAndClearFiltersResetsThem() throws Exception {
+        showInvoices(List.of(), () -> {
+            CacheRows.write(cache, "customers", List.of(row("id", bakery, "company_id", COMPANY, "full_name", "Zoë Łódź Bakery")));
+            invoice(3, bakery, "issued", "partial", "40.00", "15.00", today().minusDays(20), today().plusDays(10));
+            invoice(4, bakery, "issued", "unpaid", "7.50", "0", today(), today().plusDays(30));
+        });
+        Fx.waitUntil("all five are listed and added up", DEADLINE, () -> numbers().size() == 5
+                && section.text("#invoices-totals").equals("5 invoices · total $297.79 · due $282.59"));
+
+        Fx.run(() -> paymentStatus().setValue(PaymentStatus.UNPAID));
+        Fx.waitUntil("the unpaid ones, the draft too", DEADLINE, () -> numbers().equals(List.of("draft", "4", "1"))
+                && section.text("#invoices-totals").equals("3 invoices · total $257.59 · due $257.59"));
+        Fx.run(() -> paymentStatus().setValue(PaymentStatus.PARTIAL));
+        Fx.waitUntil("the partly paid one", DEADLINE, () -> numbers().equals(List.of("3"))
+                && section.text("#invoices-totals").equals("1 invoice · total $40.00 · due $25.00"));
+        Fx.run(() -> paymentStatus().setValue(PaymentStatus.PAID));
+        Fx.waitUntil("the paid one", DEADLINE, () -> numbers().equals(List.of("2"))
+                && section.text("#invoices-totals").equals("1 invoice · total $0.20 · due $0.00"));
+        Fx.run(() -> paymentStatus().setValue(null));
+
+        Fx.run(() -> customer().getEditor().setText("łódź"));
+        Fx.waitUntil("typing offers the matching customers", DEADLINE, () -> Fx.read(() -> customer().getItems().stream()
+                .map(InvoiceCustomer::name).toList()).equals(List.of("Zoë Łódź Bakery")));
+        Fx.run(() -> customer().commitValue());
+        Fx.waitUntil("Enter takes the match: only the bakery's invoices", DEADLINE, () -> numbers().equals(List.of("4", "3"))
+                && section.text("#invoices-totals").equals("2 invoices · total $47.50 · due $32.50"));
+        assertThat(Fx.read(() -> customer().getEditor().getText())).isEqualTo("Zoë Łódź Bakery");
+
+        Fx.run(() -> issuedFrom().setValue(today().minusDays(20)));
+        Fx.waitUntil("from the first day on, that day included", DEADLINE, () -> numbers().equals(List.of("4", "3")));
+        Fx.run(() -> issuedTo().setValue(today().minusDays(1)));
+        Fx.waitUntil("up to yesterday: the customer and the range together", DEADLINE, () -> numbers().equals(List.of("3"))
+                && section.text("#invoices-totals").equals("1 invoice · total $40.00 · due $25.00"));
+        Fx.run(() -> customer().getEditor().setText(""));
+        Fx.waitUntil("no customer: everyone's in the range", DEADLINE, () -> numbers().equals(List.of("3", "2"))
+                && section.text("#invoices-totals").equals("2 invoices · total $40.20 · due $25.00"));
+        Fx.run(() -> issuedTo().setValue(today().minusDays(21)));
+        Fx.waitUntil("a last day before the first is said, and nothing matches", DEADLINE, () -> numbers().isEmpty()
+                && section.text("#invoices-filter-problem").equals("The last issue day is before the first, so no invoice can match.")
+                && section.text("#invoices-totals").equals("0 invoices · total $0.00 · due $0.00"));
+
+        Fx.run(() -> {
+            paymentStatus().setValue(PaymentStatus.UNPAID);
+            ((javafx.scene.control.CheckBox) section.lookup("#invoices-overdue")).setSelected(true);
+            ((javafx.scene.control.TextField) section.lookup("#invoices-search")).setText("north");
+            ((Button) section.lookup("#invoices-clear-filters")).fire();
+        });
+        Fx.waitUntil("Clear filters lists everything again", DEADLINE, () -> numbers().size() == 5
+                && section.text("#invoices-totals").equals("5 invoices · total $297.79 · due $282.59")
+                && section.text("#invoices-filter-problem").isEmpty());
+        assertThat(Fx.read(() -> java.util.Arrays.asList(paymentStatus().getValue(), customer().getValue(),
+                customer().getEditor().getText(), issuedFrom().getValue(), issuedTo().getValue(),
+                ((javafx.scene.control.TextField) section.lookup("#invoices-search")).getText(),
+                ((javafx.scene.control.CheckBox) section.lookup("#invoices-overdue")).isSelected())))
+                .containsExactly(null, null, "", null, null, "", false);
+    }
+
+    /**
+     * Each filter has a label whose mnemonic points at it (Alt+letter moves the focus there), and
+     * no two mnemonics of the section share a key.
+     */
+    @Test
+    void everyFilterIsReachedByItsOwnMnemonic() throws Exception {
+        showInvoices(List.of());
+        Fx.waitUntil("listed", DEADLINE, () -> numbers().size() == 3);
+        Map<String, String> keys = Map.of("invoices-status", "Alt+'S'", "invoices-payment-status", "Alt+'y'",
+                "invoices-customer", "Alt+'C'", "invoices-issued-from", "Alt+'r'", "invoices-issued-to", "Alt+'o'",
+                "invoices-overdue", "Alt+'d'", "invoices-clear-filters", "Alt+'l'");
+        Map<String, List<String>> mnemonics = Fx.read(() -> section.lookup("#invoices-table").getScene().getMnemonics()
+                .entrySet().stream().collect(java.util.stream.Collectors.toMap(entry -> entry.getKey().getName(),
+                        entry -> entry.getValue().stream().map(mnemonic -> mnemonic.getNode().getId()).toList())));
+        keys.forEach((control, key) -> assertThat(mnemonics.get(key)).as(control + " by " + key).containsExactly(control));
+        assertThat(mnemonics.values()).as("one control a key").allSatisfy(controls -> assertThat(controls).hasSize(1));
+    }
+
+    /**
+     * The selected invoice says where its PDF is, read from the upload queue and pdf_path and
+     * following the queue live: the upload fails (the server cannot be reached) → "failed: why,
+     * retrying"; the next drain (a list change) uploads it → "PDF stored", with pdf_path written.
+     */
+    @Test
+    void theSelectedInvoiceSaysWhereItsPdfIsAndFollowsTheQueue() throws Exception {
+        UUID issued = UUID.randomUUID();
+        showInvoices(List.of(), () -> {
+            CacheRows.write(cache, "invoices", List.of(row("id", issued, "company_id", COMPANY, "customer_id", customer,
+                    "number", 3, "status", "issued", "payment_status", "unpaid", "currency", "USD",
+                    "total", new java.math.BigDecimal("80.00"), "amount_paid", java.math.BigDecimal.ZERO,
+                    "issue_date", today(), "due_date", today().plusDays(30),
+                    "branding", com.fielddesk.cache.store.Json.object().put("legal_name", "Northwind Heating LLC")
+                            .put("payment_terms_days", 30).put("prefix", "INV-"))));
+            uploads.queue(new InvoiceId(issued));
+        });
+        assertThat(Fx.read(() -> section.navigator().open(new RecordRef(RecordKind.INVOICE, issued.toString())))).isEmpty();
+        Fx.waitUntil("the failed upload is said, with why, as a sentence", DEADLINE, () -> section.text("#invoice-pdf-state")
+                .equals("PDF upload failed: Cannot reach the server. Check the connection; the console keeps working from this"
+                        + " computer's copy. Retrying."));
+        assertThat(storedPdfs).isEmpty();
+
+        reachable = true;
+        Fx.run(() -> ((javafx.scene.control.CheckBox) section.lookup("#invoices-overdue")).setSelected(true));
+        Fx.waitUntil("the next drain uploads it, and the invoice says so", DEADLINE,
+                () -> section.text("#invoice-pdf-state").equals("PDF stored"));
+        assertThat(storedPdfs).containsOnlyKeys(COMPANY + "/" + issued + ".pdf");
+        assertThat(uploads.receipt(new InvoiceId(issued)).orElseThrow().sha256())
+                .isEqualTo(com.fielddesk.domain.invoices.pdf.InvoicePdfUploads.sha256(storedPdfs.values().iterator().next()));
+
+        Fx.run(() -> section.navigator().open(new RecordRef(RecordKind.INVOICE, showInvoicesDraft.value().toString())));
+        Fx.waitUntil("a draft has no PDF to speak of", DEADLINE, () -> section.text("#invoice-title").startsWith("Draft")
+                && !Fx.read(() -> section.lookup("#invoice-pdf-state").isVisible()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(SectionUnderTest.COMPANY_ZONE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<PaymentStatus> paymentStatus() {
+        return (ComboBox<PaymentStatus>) section.lookup("#invoices-payment-status");
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<InvoiceCustomer> customer() {
+        return (ComboBox<InvoiceCustomer>) section.lookup("#invoices-customer");
+    }
+
+    private DatePicker issuedFrom() {
+        return (DatePicker) section.lookup("#invoices-issued-from");
+    }
+
+    private DatePicker issuedTo() {
+        return (DatePicker) section.lookup("#invoices-issued-to");
+    }
+
     private InvoiceId showInvoices(List<Feature> others) throws Exception {
+        return showInvoices(others, () -> { });
+    }
+
+    /**
+     * Three invoices (one overdue, one paid, a draft of one line) in the Invoices section, beside
+     * {@code others}, and whatever {@code more} writes before it is shown; answers the draft.
+     */
+    private InvoiceId showInvoices(List<Feature> others, Runnable more) throws Exception {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
                 "full_name", "Casey CSR")));
@@ -113,14 +266,26 @@ class InvoicesFeatureTest {
                 new com.fielddesk.domain.settings.CompanySettingsRepository(local, new UserId(dispatcher))::invoiceBranding,
                 path -> java.util.Optional.empty(), () -> com.fielddesk.domain.common.CompanyZone.UTC,
                 new com.fielddesk.domain.invoices.pdf.InvoicePdfGenerator());
-        section = SectionUnderTest.show(InvoicesFeature.feature(invoices, pdfs,
-                new com.fielddesk.domain.invoices.pdf.InvoicePdfUploads(cache, invoices, pdfs, (path, pdf) -> { }, Clock.systemUTC()),
+        uploads = new com.fielddesk.domain.invoices.pdf.InvoicePdfUploads(cache, invoices, pdfs, (path, pdf) -> {
+            if (!reachable) {
+                throw new com.fielddesk.supabase.errors.NetworkException("connection refused", new java.io.IOException("refused"));
+            }
+            storedPdfs.put(path, pdf.clone());
+        }, Clock.systemUTC());
+        more.run();
+        showInvoicesDraft = draft;
+        section = SectionUnderTest.show(InvoicesFeature.feature(invoices, pdfs, uploads,
                 (action, invoice, label) -> { }, (document, jobName) -> false, (owner, title, name) -> java.util.Optional.empty()),
                 others, cache, folder);
         return draft;
     }
 
     private void invoice(long number, String status, String paymentStatus, String total, String paid,
+                         java.time.LocalDate issued, java.time.LocalDate due) {
+        invoice(number, customer, status, paymentStatus, total, paid, issued, due);
+    }
+
+    private void invoice(long number, UUID customer, String status, String paymentStatus, String total, String paid,
                          java.time.LocalDate issued, java.time.LocalDate due) {
         CacheRows.write(cache, "invoices", List.of(row("id", UUID.randomUUID(), "company_id", COMPANY, "customer_id", customer,
                 "number", number, "status", status, "payment_status", paymentStatus, "currency", "USD",

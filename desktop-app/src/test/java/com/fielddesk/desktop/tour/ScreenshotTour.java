@@ -234,8 +234,10 @@ public final class ScreenshotTour {
         shoot("11-offline");
         offlineCustomerShot("26-customer-created-offline-pending");
         pendingMessageShot();
+        invoiceUploadWaitingShot("90-invoice-pdf-upload-waiting-offline", true);
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
         offlineCustomerShot("30-customer-created-offline-pending-dark");
+        invoiceUploadWaitingShot("91-invoice-pdf-upload-waiting-offline-dark", false);
 
         Fx.run(() -> stage.close());
         services.close();
@@ -1049,6 +1051,28 @@ public final class ScreenshotTour {
                 && dialog("#invoice-editor-total") instanceof javafx.scene.control.Label total && total.getText().equals("$194.00"));
         shootDialog(dark ? "55-invoice-editor-dark" : "51-invoice-editor", "#invoice-editor-dialog");
         closeDialog("#invoice-editor-dialog");
+    }
+
+    /**
+     * 90–91: offline, Ada's draft is issued here (the first call); the invoice says its PDF upload
+     * waits for the connection — light, then dark.
+     */
+    private void invoiceUploadWaitingShot(String name, boolean issueFirst) throws IOException {
+        Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "invoices")).fire());
+        Fx.waitUntil("the invoices are listed", WAIT, () -> node("#invoices-table") != null
+                && ((TableView<?>) node("#invoices-table")).getItems().size() >= 2);
+        Fx.run(() -> {
+            TableView<com.fielddesk.domain.invoices.InvoiceSummary> table = lookup("#invoices-table");
+            table.getItems().stream().filter(row -> row.customerName().startsWith("Ada")).findFirst()
+                    .ifPresent(row -> table.getSelectionModel().select(row));
+        });
+        Fx.waitUntil("Ada's invoice", WAIT, () -> text("#invoice-title").contains("Ada"));
+        if (issueFirst) {
+            Fx.run(() -> ((Button) node("#invoice-issue")).fire());
+        }
+        Fx.waitUntil("its PDF upload waits for the connection", WAIT, () -> text("#invoice-pdf-state")
+                .equals("PDF upload waiting (offline), will upload when back online"));
+        shoot(name);
     }
 
     /**

@@ -52,6 +52,15 @@ public record InvoiceFilter(Set<InvoiceStatus> statuses, Set<PaymentStatus> paym
         return new InvoiceFilter(statuses, paymentStatuses, customer, Optional.of(first), Optional.of(last), overdueOn, text);
     }
 
+    /**
+     * Issued on or after {@code first} and on or before {@code last}, either side open when empty
+     * (company days: the server dates an invoice by the company's calendar). A last day before the
+     * first finds nothing.
+     */
+    public InvoiceFilter withIssueDates(Optional<LocalDate> first, Optional<LocalDate> last) {
+        return new InvoiceFilter(statuses, paymentStatuses, customer, first, last, overdueOn, text);
+    }
+
     /** Overdue on {@code today} (the company's today). */
     public InvoiceFilter overdueOn(LocalDate today) {
         return new InvoiceFilter(statuses, paymentStatuses, customer, issuedFrom, issuedTo, Optional.of(today), text);

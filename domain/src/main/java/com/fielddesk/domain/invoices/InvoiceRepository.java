@@ -282,6 +282,12 @@ public final class InvoiceRepository {
                 .map(company -> company + "/" + id.value() + ".pdf");
     }
 
+    /** Where the invoice's PDF is in Storage ({@code pdf_path}); empty until it was uploaded. */
+    public Optional<String> pdfPath(InvoiceId id) {
+        return cache.first(Query.from(INVOICES).where(INVOICES.id.eq(id.value()).and(INVOICES.pdfPath.isNotNull())),
+                row -> row.get(INVOICES.pdfPath)).filter(path -> !path.isBlank());
+    }
+
     /** Records where the invoice's uploaded PDF is ({@code pdf_path}, synced like any change). */
     public void setPdfPath(InvoiceId id, String path) {
         cache.transaction(tx -> tx.update(INVOICES, id.value(), RowValues.of(INVOICES).set(INVOICES.pdfPath, path)));

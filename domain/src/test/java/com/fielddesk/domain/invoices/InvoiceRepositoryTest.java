@@ -266,6 +266,48 @@ class InvoiceRepositoryTest {
         assertThat(invoices.customers("zoë", 10)).extracting(InvoiceCustomer::name).containsExactly("Zoë Łódź Bakery");
     }
 
+    /**
+     * The issue-date range is the company's calendar, whatever this computer's zone: at 20:00 UTC on
+     * 5 Dec it is already 6 Dec on a computer in Kiritimati (UTC+14) but still 5 Dec for a company
+     * in Los Angeles; the range "the last 7 company days" takes the invoices issued 29 Nov … 5 Dec,
+     * both ends included, and nothing the server dated the 6th (there is none yet) or the 28th.
+     */
+    @Test
+    void theIssueDateRangeIsTheCompanysDaysBothEndsIncludedWhateverThisComputersZone() {
+        java.util.TimeZone computer = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+        try {
+            Clock now = Clock.fixed(Instant.parse("2026-12-05T20:00:00Z"), java.time.ZoneId.of("Pacific/Kiritimati"));
+            LocalDate companyToday = LocalDate.now(now.withZone(java.time.ZoneId.of("America/Los_Angeles")));
+            assertThat(companyToday).isNotEqualTo(LocalDate.now(now)).isEqualTo(LocalDate.parse("2026-12-05"));
+            LocalDate first = companyToday.minusDays(6);
+            serverInvoice(1, northwind, "issued", "unpaid", "10.00", "0", first.minusDays(1), first.plusDays(29));
+            serverInvoice(2, northwind, "issued", "unpaid", "20.00", "0", first, first.plusDays(30));
+            serverInvoice(3, bakery, "paid", "paid", "30.00", "30.00", companyToday.minusDays(3), companyToday.plusDays(27));
+            serverInvoice(4, bakery, "issued", "partial", "40.00", "15.00", companyToday, companyToday.plusDays(30));
+            serverInvoice(5, bakery, "issued", "unpaid", "50.00", "0", companyToday.plusDays(1), companyToday.plusDays(31));
+            invoices.createDraft(new InvoiceDraft(new CustomerId(bakery), Optional.empty(), InvoiceRepository.DEFAULT_CURRENCY,
+                    List.of(InvoiceLine.added("Not issued yet", BigDecimal.ONE, usd("60.00"))), usd("0.00"), BigDecimal.ZERO, ""));
+
+            InvoiceFilter lastWeek = InvoiceFilter.all().withIssueDates(Optional.of(first), Optional.of(companyToday));
+            assertThat(numbers(lastWeek)).as("both ends included, a draft has no issue date").containsExactly(4L, 3L, 2L);
+            FilteredTotals totals = invoices.totals(lastWeek);
+            assertThat(totals.count()).isEqualTo(3);
+            assertThat(totals.total()).isEqualTo(usd("90.00"));
+            assertThat(totals.balanceDue()).isEqualTo(usd("45.00"));
+            assertThat(numbers(InvoiceFilter.all().withIssueDates(Optional.of(companyToday), Optional.empty())))
+                    .as("from the company's today on").containsExactly(5L, 4L);
+            assertThat(numbers(InvoiceFilter.all().withIssueDates(Optional.empty(), Optional.of(first))))
+                    .as("up to the first day").containsExactly(2L, 1L);
+            assertThat(numbers(InvoiceFilter.all().withIssueDates(Optional.of(companyToday), Optional.of(first))))
+                    .as("a last day before the first finds nothing").isEmpty();
+            assertThat(numbers(lastWeek.withCustomer(new CustomerId(bakery))
+                    .withPaymentStatuses(Set.of(PaymentStatus.PARTIAL)))).as("with the other filters").containsExactly(4L);
+        } finally {
+            java.util.TimeZone.setDefault(computer);
+        }
+    }
+
     private List<Long> numbers(InvoiceFilter filter) {
         return invoices.list(filter, InvoiceSort.NUMBER, 100).stream().map(summary -> summary.number().orElse(-1L)).toList();
     }

@@ -44,6 +44,7 @@ class InvoicePdfUploadsTest {
     private final InvoiceId unnumbered = new InvoiceId(UUID.randomUUID());
     private final InvoiceId issuedHere = new InvoiceId(UUID.randomUUID());
     private final List<String> stored = new ArrayList<>();
+    private final List<byte[]> storedBytes = new ArrayList<>();
     private boolean online;
 
     @Test
@@ -66,23 +67,44 @@ class InvoicePdfUploadsTest {
         uploads.queue(issuedHere);
         uploads.queue(numbered);
 
-        assertThat(uploads.drain()).isEqualTo(new InvoicePdfUploads.Drained(0, 3));
+        assertThat(uploads.drain(failure -> "Cannot reach the server.")).isEqualTo(new InvoicePdfUploads.Drained(0, 3, true));
         assertThat(stored).isEmpty();
+        assertThat(uploads.state(numbered)).as("tried, failed, said why")
+                .isEqualTo(new InvoicePdfUploads.UploadState(InvoicePdfUploads.Where.FAILED, Optional.of("Cannot reach the server.")));
+        assertThat(uploads.state(unnumbered)).as("not tried yet: no number")
+                .isEqualTo(new InvoicePdfUploads.UploadState(InvoicePdfUploads.Where.WAITING, Optional.empty()));
+        assertThat(uploads.receipt(numbered)).isEmpty();
         database.close();
 
         CacheDatabase reopened = CacheDatabase.open(folder.resolve("cache.db"));
         InvoicePdfUploads afterRestart = uploads(reopened);
         assertThat(afterRestart.waiting()).containsExactlyInAnyOrder(numbered, unnumbered, issuedHere);
         online = true;
-        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(1, 2));
-        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(0, 2));
+        assertThat(afterRestart.state(numbered).where()).as("the failure survives the restart").isEqualTo(InvoicePdfUploads.Where.FAILED);
+        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(1, 2, false));
+        assertThat(afterRestart.drain()).isEqualTo(new InvoicePdfUploads.Drained(0, 2, false));
         assertThat(stored).containsExactly(COMPANY + "/" + numbered.value() + ".pdf");
+        assertThat(afterRestart.state(numbered)).isEqualTo(new InvoicePdfUploads.UploadState(InvoicePdfUploads.Where.STORED,
+                Optional.empty()));
+        InvoicePdfUploads.Receipt receipt = afterRestart.receipt(numbered).orElseThrow();
+        assertThat(receipt.path()).isEqualTo(stored.get(0));
+        assertThat(receipt.bytes()).isEqualTo(storedBytes.get(0).length);
+        assertThat(receipt.sha256()).as("the digest of exactly the bytes sent").isEqualTo(InvoicePdfUploads.sha256(storedBytes.get(0)))
+                .isEqualTo(java.util.HexFormat.of().formatHex(sha256(storedBytes.get(0))));
         assertThat(new LocalCache(reopened, new Outbox(), Clock.systemUTC()).first(
                 com.fielddesk.cache.query.Query.from(INVOICES).where(INVOICES.id.eq(numbered.value())),
                 row -> row.get(INVOICES.pdfPath))).contains(COMPANY + "/" + numbered.value() + ".pdf");
         assertThat(afterRestart.waiting()).as("no number yet; issued here but the server has not issued it (no branding yet)")
                 .containsExactlyInAnyOrder(unnumbered, issuedHere);
         reopened.close();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private InvoicePdfUploads uploads(CacheDatabase database) {
@@ -96,6 +118,7 @@ class InvoicePdfUploadsTest {
             }
             assertThat(new String(pdf, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
             stored.add(path);
+            storedBytes.add(pdf.clone());
         }, Clock.systemUTC());
     }
 }
