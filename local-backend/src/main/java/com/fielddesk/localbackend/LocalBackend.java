@@ -124,7 +124,8 @@ public final class LocalBackend implements AutoCloseable {
             BackendSchema.installer().install(postgres.logins(DATABASE), (done, total) ->
                     steps.accept(new StartupProgress(StartupProgress.Phase.APPLYING_MIGRATIONS, done, total)));
             adminPool = pool(postgres, EmbeddedPostgresServer.SUPERUSER, 6, "local-backend-admin");
-            authenticatorPool = pool(postgres, "authenticator", 16, "local-backend-authenticator");
+            authenticatorPool = pool(postgres, "authenticator", apiConnections(Runtime.getRuntime().availableProcessors()),
+                    "local-backend-authenticator");
             if (firstStart && config.demo().wanted()) {
                 progress.accept("Loading demo data…");
                 // As the seed is loaded on Supabase: by postgres, not a superuser.
@@ -162,6 +163,20 @@ public final class LocalBackend implements AutoCloseable {
             closeQuietly(postgres);
             throw e;
         }
+    }
+
+    /**
+     * Connections for API requests, for a PostgreSQL that shares the machine's cores with this
+     * server: HikariCP's pool-sizing rule (two per core, plus one), at least 4, at most the 16 this
+     * pool had before. More connections than the cores can serve make a burst slower, not faster:
+     * in a claim race of 50 requests on 2 cores, every request holding a connection works at once,
+     * and the claimers that will lose take CPU from the one transaction they all wait for
+     * ({@code ClaimRaceHttpBenchmark}: p95 117–158 ms with 16 connections, 70–82 ms with 5–6, at
+     * load 11–14). The other requests wait for a connection in the pool's queue, which costs
+     * nothing; PostgREST's own default pool is 10.
+     */
+    static int apiConnections(int cores) {
+        return Math.max(4, Math.min(16, 2 * cores + 1));
     }
 
     private static HikariDataSource pool(EmbeddedPostgresServer postgres, String user, int size, String name) {
