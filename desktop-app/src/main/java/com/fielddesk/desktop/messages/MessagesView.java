@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import java.util.function.Function;
 
@@ -123,7 +124,8 @@ final class MessagesView {
         ListView<M> messageList = new ListView<>(messages);
         messageList.setId(idPrefix + "-messages");
         messageList.setPlaceholder(new Label("Open a thread to read it."));
-        messageList.setCellFactory(list -> textCell(messageLine));
+        MessageHeights heights = new MessageHeights();
+        messageList.setCellFactory(list -> messageCell(messageLine, heights));
         messages.addListener((javafx.collections.ListChangeListener<M>) change -> {
             if (!messages.isEmpty()) {
                 messageList.scrollTo(messages.size() - 1);
@@ -133,6 +135,31 @@ final class MessagesView {
         Label who = new Label(audience);
         who.setId(idPrefix + "-audience");
         who.getStyleClass().add(Styles.FORM_HINT);
+        VBox thread = new VBox(6, messageList, who);
+        // The compose box (and the not-sent bar) is built when a thread is first opened: opening the
+        // section builds and styles the inbox a person looks at, not a text area they cannot use yet.
+        Runnable compose = () -> thread.getChildren().setAll(messageList, notSentBar(notSent, idPrefix), who,
+                composeBox(audience, idPrefix, reply, send, threadOpen), sendButton(idPrefix, send, threadOpen));
+        if (threadOpen.get()) {
+            compose.run();
+        } else {
+            threadOpen.addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable opened) {
+                    if (threadOpen.get()) {
+                        threadOpen.removeListener(this);
+                        compose.run();
+                    }
+                }
+            });
+        }
+        SplitPane split = new SplitPane(threadList, thread);
+        split.setDividerPositions(0.4);
+        return split;
+    }
+
+    private static TextArea composeBox(String audience, String idPrefix, StringProperty reply, Runnable send,
+                                       javafx.beans.value.ObservableBooleanValue threadOpen) {
         TextArea box = new TextArea();
         box.setId(idPrefix + "-reply");
         box.setPrefRowCount(3);
@@ -145,16 +172,17 @@ final class MessagesView {
                 e.consume();
             }
         });
+        box.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
+        return box;
+    }
+
+    private static Button sendButton(String idPrefix, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen) {
         Button sendButton = new Button("Send");
         sendButton.setId(idPrefix + "-send");
         sendButton.setOnAction(e -> send.run());
         // The open thread, not the list's selection: a reload (a new message, the unread count) replaces the line.
         sendButton.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
-        box.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
-        VBox thread = new VBox(6, messageList, notSentBar(notSent, idPrefix), who, box, sendButton);
-        SplitPane split = new SplitPane(threadList, thread);
-        split.setDividerPositions(0.4);
-        return split;
+        return sendButton;
     }
 
     /**
@@ -214,16 +242,80 @@ final class MessagesView {
         };
     }
 
-    private static <T> ListCell<T> textCell(Function<T, String> text) {
+    /**
+     * A message: who, when, then the text, wrapped to the list's width. The lines are one
+     * {@link Text} (in the cell's font and text colour) rather than the cell's own label text, which
+     * measured and cut the wrapped text again on every layout; the height of a message at a width
+     * is measured once and kept, so scrolling a long thread measures only messages not seen yet.
+     */
+    private static <T> ListCell<T> messageCell(Function<T, String> text, MessageHeights heights) {
         return new ListCell<>() {
+            private final Text lines = new Text();
+
+            {
+                lines.fontProperty().bind(fontProperty());
+                lines.fillProperty().bind(textFillProperty());
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                setGraphic(lines);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-                setWrapText(true);
-                setPrefWidth(0);
+                String shown = empty || item == null ? null : text.apply(item);
+                lines.setText(shown == null ? "" : shown);
+                setAccessibleText(shown);
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                if (isEmpty()) {
+                    return super.computePrefHeight(width);
+                }
+                double inside = textWidth(width >= 0 ? width : getWidth());
+                return heights.of(lines.getText(), inside, () -> {
+                    lines.setWrappingWidth(inside);
+                    return lines.getLayoutBounds().getHeight();
+                }) + snappedTopInset() + snappedBottomInset();
+            }
+
+            /** As high as its text: the label's own minimum would measure the wrapped text once more. */
+            @Override
+            protected double computeMinHeight(double width) {
+                return isEmpty() ? super.computeMinHeight(width) : computePrefHeight(width);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                lines.setWrappingWidth(textWidth(getWidth()));
+                super.layoutChildren();
+            }
+
+            private double textWidth(double cellWidth) {
+                return Math.max(1, cellWidth - snappedLeftInset() - snappedRightInset());
             }
         };
+    }
+
+    /** The heights of a thread's messages at the width they were wrapped to (all forgotten when the width changes). */
+    private static final class MessageHeights {
+        private static final int KEPT = 20_000;
+        private final java.util.Map<String, Double> byText = new java.util.HashMap<>();
+        private double width = -1;
+
+        double of(String text, double atWidth, java.util.function.DoubleSupplier measure) {
+            if (atWidth != width || byText.size() > KEPT) {
+                byText.clear();
+                width = atWidth;
+            }
+            Double known = byText.get(text);
+            if (known == null) {
+                known = measure.getAsDouble();
+                byText.put(text, known);
+            }
+            return known;
+        }
     }
 
     private String customerLine(CustomerThreadSummary thread) {
