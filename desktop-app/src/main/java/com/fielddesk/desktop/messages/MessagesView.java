@@ -121,25 +121,20 @@ final class MessagesView {
                 open.accept(now);
             }
         });
-        ListView<M> messageList = new ListView<>(messages);
-        messageList.setId(idPrefix + "-messages");
-        messageList.setPlaceholder(new Label("Open a thread to read it."));
-        MessageHeights heights = new MessageHeights();
-        messageList.setCellFactory(list -> messageCell(messageLine, heights));
-        messages.addListener((javafx.collections.ListChangeListener<M>) change -> {
-            if (!messages.isEmpty()) {
-                messageList.scrollTo(messages.size() - 1);
-            }
-        });
-        VBox.setVgrow(messageList, Priority.ALWAYS);
         Label who = new Label(audience);
         who.setId(idPrefix + "-audience");
         who.getStyleClass().add(Styles.FORM_HINT);
-        VBox thread = new VBox(6, messageList, who);
-        // The compose box (and the not-sent bar) is built when a thread is first opened: opening the
-        // section builds and styles the inbox a person looks at, not a text area they cannot use yet.
-        Runnable compose = () -> thread.getChildren().setAll(messageList, notSentBar(notSent, idPrefix), who,
-                composeBox(audience, idPrefix, reply, send, threadOpen), sendButton(idPrefix, send, threadOpen));
+        Label noThread = new Label("Open a thread to read it.");
+        noThread.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        noThread.setAlignment(javafx.geometry.Pos.CENTER);
+        VBox.setVgrow(noThread, Priority.ALWAYS);
+        VBox thread = new VBox(6, noThread, who);
+        // The thread's list, the compose box and the not-sent bar are built when a thread is first
+        // opened: opening the section builds and styles the inbox a person looks at, not an empty
+        // list and a text area they cannot use yet.
+        Runnable compose = () -> thread.getChildren().setAll(messageList(messages, messageLine, idPrefix),
+                notSentBar(notSent, idPrefix), who, composeBox(audience, idPrefix, reply, send, threadOpen),
+                sendButton(idPrefix, send, threadOpen));
         if (threadOpen.get()) {
             compose.run();
         } else {
@@ -156,6 +151,24 @@ final class MessagesView {
         SplitPane split = new SplitPane(threadList, thread);
         split.setDividerPositions(0.4);
         return split;
+    }
+
+    private static <M> ListView<M> messageList(ObservableList<M> messages, Function<M, String> messageLine, String idPrefix) {
+        ListView<M> messageList = new ListView<>(messages);
+        messageList.setId(idPrefix + "-messages");
+        messageList.setPlaceholder(new Label("Open a thread to read it."));
+        MessageHeights heights = new MessageHeights();
+        messageList.setCellFactory(list -> messageCell(messageLine, heights));
+        messages.addListener((javafx.collections.ListChangeListener<M>) change -> {
+            if (!messages.isEmpty()) {
+                messageList.scrollTo(messages.size() - 1);
+            }
+        });
+        if (!messages.isEmpty()) {
+            messageList.scrollTo(messages.size() - 1);
+        }
+        VBox.setVgrow(messageList, Priority.ALWAYS);
+        return messageList;
     }
 
     private static TextArea composeBox(String audience, String idPrefix, StringProperty reply, Runnable send,

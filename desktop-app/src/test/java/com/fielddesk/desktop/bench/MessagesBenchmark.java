@@ -160,8 +160,10 @@ public final class MessagesBenchmark {
         report("thread of " + longThread + " messages opened (-> listed, laid out), first run excluded",
                 threadOpens.subList(1, threadOpens.size()), 200);
 
-        List<Double> frames = scrollFrames(stage, 240);
+        List<Double> frameCpu = new ArrayList<>();
+        List<Double> frames = scrollFrames(stage, 240, frameCpu);
         report("scrolling that thread: frame time, a step per frame", frames, 17);
+        report("  FX thread CPU per frame (scroll, CSS, layout of the cells shown)", frameCpu, 17);
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -247,7 +249,7 @@ public final class MessagesBenchmark {
     }
 
     /** Scrolls the open thread's list one step per pulse and returns the time between pulses. */
-    private static List<Double> scrollFrames(Stage stage, int steps) throws Exception {
+    private static List<Double> scrollFrames(Stage stage, int steps, List<Double> frameCpu) throws Exception {
         ScrollBar bar = Fx.read(() -> messageList(stage).lookupAll(".scroll-bar").stream()
                 .filter(node -> node instanceof ScrollBar scroll && scroll.getOrientation() == javafx.geometry.Orientation.VERTICAL)
                 .map(ScrollBar.class::cast).findFirst().orElseThrow());
@@ -256,12 +258,16 @@ public final class MessagesBenchmark {
         long[] last = new long[1];
         int[] step = new int[1];
         Runnable[] onPulse = new Runnable[1];
+        long[] lastCpu = new long[1];
         onPulse[0] = () -> {
             long now = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             if (last[0] != 0) {
                 frames.add((now - last[0]) / 1e6);
+                frameCpu.add((cpu - lastCpu[0]) / 1e6);
             }
             last[0] = now;
+            lastCpu[0] = cpu;
             if (++step[0] > steps) {
                 stage.getScene().removePostLayoutPulseListener(onPulse[0]);
                 done.complete(null);
