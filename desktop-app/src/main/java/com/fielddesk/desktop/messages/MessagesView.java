@@ -286,11 +286,10 @@ final class MessagesView {
                 if (isEmpty()) {
                     return super.computePrefHeight(width);
                 }
-                double inside = textWidth(width >= 0 ? width : getWidth());
-                return heights.of(lines.getText(), inside, () -> {
-                    lines.setWrappingWidth(inside);
-                    return lines.getLayoutBounds().getHeight();
-                }) + snappedTopInset() + snappedBottomInset();
+                // No width yet (a cell being set up): unwrapped, as the cell's own label measured it.
+                double cellWidth = width >= 0 ? width : getWidth();
+                double inside = cellWidth > 0 ? textWidth(cellWidth) : 0;
+                return heights.of(lines.getText(), inside, getFont()) + snappedTopInset() + snappedBottomInset();
             }
 
             /** As high as its text: the label's own minimum would measure the wrapped text once more. */
@@ -311,21 +310,41 @@ final class MessagesView {
         };
     }
 
-    /** The heights of a thread's messages at the width they were wrapped to (all forgotten when the width changes). */
+    /**
+     * The heights of a thread's messages by the width they were wrapped to (the list's cells and the
+     * one it measures with can be asked at different widths; a few widths are kept, the oldest dropped).
+     */
     private static final class MessageHeights {
+        private static final int WIDTHS = 4;
         private static final int KEPT = 20_000;
-        private final java.util.Map<String, Double> byText = new java.util.HashMap<>();
-        private double width = -1;
-
-        double of(String text, double atWidth, java.util.function.DoubleSupplier measure) {
-            if (atWidth != width || byText.size() > KEPT) {
-                byText.clear();
-                width = atWidth;
+        private final java.util.LinkedHashMap<Double, java.util.Map<String, Double>> byWidth = new java.util.LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Double, java.util.Map<String, Double>> eldest) {
+                return size() > WIDTHS;
             }
-            Double known = byText.get(text);
+        };
+
+        /** Measures off screen: a cell's own text is not re-wrapped (which would lay the list out again). */
+        private final Text measuring = new Text();
+        private javafx.scene.text.Font font;
+
+        /** The height of {@code text} wrapped at {@code atWidth} (0: not wrapped) in {@code inFont}. */
+        double of(String text, double atWidth, javafx.scene.text.Font inFont) {
+            if (!java.util.Objects.equals(inFont, font)) {
+                byWidth.clear();
+                font = inFont;
+                measuring.setFont(inFont);
+            }
+            java.util.Map<String, Double> heights = byWidth.computeIfAbsent(atWidth, width -> new java.util.HashMap<>());
+            if (heights.size() > KEPT) {
+                heights.clear();
+            }
+            Double known = heights.get(text);
             if (known == null) {
-                known = measure.getAsDouble();
-                byText.put(text, known);
+                measuring.setWrappingWidth(atWidth);
+                measuring.setText(text);
+                known = measuring.getLayoutBounds().getHeight();
+                heights.put(text, known);
             }
             return known;
         }

@@ -148,17 +148,21 @@ public final class MessagesBenchmark {
 
         Thread.sleep(300);
         List<Double> threadOpens = new ArrayList<>();
+        List<Double> threadOpenCpu = new ArrayList<>();
         FeatureScreen shown = screen;
         UUID shortThread = shortThreadId;
         for (int i = 0; i < 6; i++) {
             // From a short thread to the long one, as a CSR moves down the inbox.
             Fx.run(() -> shown.open(new RecordRef(RecordKind.MESSAGE_THREAD, shortThread.toString())));
             Fx.waitUntil("a short thread is open", WAIT, () -> messageList(stage).getItems().size() == 2);
+            long cpuBefore = Fx.read(() -> THREADS.getCurrentThreadCpuTime());
             threadOpens.add(measure(stage.getScene(), () -> shown.open(new RecordRef(RecordKind.MESSAGE_THREAD,
                     longThreadId.toString())), () -> messageList(stage).getItems().size() == longThread));
+            threadOpenCpu.add((Fx.read(() -> THREADS.getCurrentThreadCpuTime()) - cpuBefore) / 1e6);
         }
         report("thread of " + longThread + " messages opened (-> listed, laid out), first run excluded",
                 threadOpens.subList(1, threadOpens.size()), 200);
+        report("  FX thread CPU per thread open", threadOpenCpu.subList(1, threadOpenCpu.size()), 200);
 
         List<Double> frameCpu = new ArrayList<>();
         List<Double> frames = scrollFrames(stage, 240, frameCpu);
