@@ -37,14 +37,13 @@ public final class MessagesFeature {
     public static Feature feature(MessagesRepository messages, RefusedMessages refused) {
         Set<String> tables = Stream.concat(MessagesRepository.CUSTOMER_READS.stream(), MessagesRepository.INTERNAL_READS.stream())
                 .map(Table::name).collect(Collectors.toSet());
-        LastInbox lastInbox = new LastInbox();
         return Feature.section(ID, "Messages").group("Sales").icon(Material2MZ.MAIL)
                 .visibleTo(Role.OFFICE_STAFF)
                 .opens(RecordKind.MESSAGE_THREAD)
                 .counts(new SectionCount(() -> messages.unreadTotal() + messages.internalUnreadTotal(), tables))
                 .announces(new ArrivalSource(after -> messages.arrivalsSince(after, ARRIVALS_PER_READ).stream()
                         .map(MessagesFeature::announcement).toList(), tables))
-                .screen(context -> new Screen(context, messages, refused, lastInbox));
+                .screen(context -> new Screen(context, messages, refused));
     }
 
     /** Enough to announce the newest; older ones in the same sync are counted on the nav item. */
@@ -63,8 +62,8 @@ public final class MessagesFeature {
         private final MessagesViewModel model;
         private final MessagesView view;
 
-        Screen(FeatureContext context, MessagesRepository messages, RefusedMessages refused, LastInbox lastInbox) {
-            model = new MessagesViewModel(messages, refused, context.tasks(), context.changes(), lastInbox);
+        Screen(FeatureContext context, MessagesRepository messages, RefusedMessages refused) {
+            model = new MessagesViewModel(messages, refused, context.tasks(), context.changes());
             view = new MessagesView(model, context.formats());
         }
 

@@ -55,7 +55,6 @@ final class MessagesViewModel implements AutoCloseable {
     private final NotSent customerNotSent;
     private final NotSent internalNotSent;
     private final ChangeSource changes;
-    private final LastInbox lastInbox;
     private final String[] internalTables;
     private AutoCloseable queueChanges = () -> { };
     private AutoCloseable internalCounts = () -> { };
@@ -64,10 +63,8 @@ final class MessagesViewModel implements AutoCloseable {
     private Optional<CustomerThreadId> openCustomerThread = Optional.empty();
     private Optional<InternalThreadId> openInternalThread = Optional.empty();
 
-    MessagesViewModel(MessagesRepository repository, RefusedMessages refused, BackgroundTasks tasks, ChangeSource changes,
-                      LastInbox lastInbox) {
+    MessagesViewModel(MessagesRepository repository, RefusedMessages refused, BackgroundTasks tasks, ChangeSource changes) {
         this.repository = repository;
-        this.lastInbox = lastInbox;
         this.tasks = tasks;
         this.changes = changes;
         String[] customerTables = names(MessagesRepository.CUSTOMER_READS);
@@ -88,12 +85,7 @@ final class MessagesViewModel implements AutoCloseable {
                 .flatMap(message -> message.refusal().map(why -> new NotSent.Refused(message.body(), why)).stream()).toList()));
         internalMessages.onUpdate(() -> internalNotSent.show(internalMessages.items().stream()
                 .flatMap(message -> message.refusal().map(why -> new NotSent.Refused(message.body(), why)).stream()).toList()));
-        customerThreads.onUpdate(() -> {
-            if (filter().equals(ThreadFilter.all())) {
-                lastInbox.keep(customerThreads.items());
-            }
-            countUnread();
-        });
+        customerThreads.onUpdate(this::countUnread);
         internalThreads.onUpdate(this::countInternalUnread);
         unreadOnly.addListener((o, before, now) -> requery());
         mineOnly.addListener((o, before, now) -> requery());
@@ -116,10 +108,6 @@ final class MessagesViewModel implements AutoCloseable {
 
 
     void start() {
-        // The inbox as read last time shows in the first frame; the read started here replaces it in place.
-        if (filter().equals(ThreadFilter.all())) {
-            customerThreads.showMeanwhile(lastInbox.threads());
-        }
         Stream.of(customerThreads, customerMessages, internalMessages).forEach(LiveList::start);
         // The toolbar's internal count stays current while the Internal inbox is not loaded yet.
         countInternalUnread();

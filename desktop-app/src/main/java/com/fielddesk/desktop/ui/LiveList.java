@@ -78,8 +78,6 @@ public final class LiveList<T> implements AutoCloseable {
     private double reloadAllowance = RELOADS_AT_ONCE;
     private long allowanceCountedAt = System.nanoTime();
     private boolean refreshScheduled;
-    /** Whether a load's result has been applied ({@link #showMeanwhile} no longer applies). */
-    private boolean resultShown;
 
     private LiveList(Builder<T> builder) {
         this.tasks = builder.tasks;
@@ -165,7 +163,6 @@ public final class LiveList<T> implements AutoCloseable {
             if (thisLoad == generation && !closed) {
                 updateListeners.forEach(UpdateListener::beforeUpdate);
                 items.update(rows);
-                resultShown = true;
                 updateListeners.forEach(UpdateListener::afterUpdate);
                 problem.set(null);
                 message.set("");
@@ -212,18 +209,6 @@ public final class LiveList<T> implements AutoCloseable {
                 throw new IllegalStateException("Could not stop listening for changes to " + subject, e);
             }
             subscription = null;
-        }
-    }
-
-    /**
-     * Shows {@code rows} until the next load's result replaces them in place (by key): what the
-     * screen showed last time, so a screen opens with its rows while its first load runs. The state
-     * stays {@link State#LOADING}, and update listeners are not told: these rows were not read now.
-     * Ignored once a load has shown its result, or when {@code rows} is empty.
-     */
-    public void showMeanwhile(List<? extends T> rows) {
-        if (!closed && !resultShown && !rows.isEmpty()) {
-            items.update(rows);
         }
     }
 
