@@ -122,7 +122,7 @@ public final class MessagesBenchmark {
                 });
             }, () -> threadList(stage) != null && threadList(stage).getItems().size() > 0));
             openCpu.add((Fx.read(() -> THREADS.getCurrentThreadCpuTime()) - cpuBefore) / 1e6);
-            // Shown from the section's last read: the threads were in the list before the first frame.
+            // 0: the threads were in the list before the listener was added (the read finished within start()).
             openListed.add(listedAt[0] == 0 ? 0 : (listedAt[0] - startedAt) / 1e6);
         }
         report("inbox open (started -> threads listed, laid out), first run excluded", opens.subList(1, opens.size()), 50);
