@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import java.util.function.Function;
 
@@ -120,19 +121,58 @@ final class MessagesView {
                 open.accept(now);
             }
         });
+        Label who = new Label(audience);
+        who.setId(idPrefix + "-audience");
+        who.getStyleClass().add(Styles.FORM_HINT);
+        Label noThread = new Label("Open a thread to read it.");
+        noThread.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        noThread.setAlignment(javafx.geometry.Pos.CENTER);
+        VBox.setVgrow(noThread, Priority.ALWAYS);
+        VBox thread = new VBox(6, noThread, who);
+        // The thread's list, the compose box and the not-sent bar are built when a thread is first
+        // opened: opening the section builds and styles the inbox a person looks at, not an empty
+        // list and a text area they cannot use yet.
+        Runnable compose = () -> thread.getChildren().setAll(messageList(messages, messageLine, idPrefix),
+                notSentBar(notSent, idPrefix), who, composeBox(audience, idPrefix, reply, send, threadOpen),
+                sendButton(idPrefix, send, threadOpen));
+        if (threadOpen.get()) {
+            compose.run();
+        } else {
+            threadOpen.addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable opened) {
+                    if (threadOpen.get()) {
+                        threadOpen.removeListener(this);
+                        compose.run();
+                    }
+                }
+            });
+        }
+        SplitPane split = new SplitPane(threadList, thread);
+        split.setDividerPositions(0.4);
+        return split;
+    }
+
+    private static <M> ListView<M> messageList(ObservableList<M> messages, Function<M, String> messageLine, String idPrefix) {
         ListView<M> messageList = new ListView<>(messages);
         messageList.setId(idPrefix + "-messages");
         messageList.setPlaceholder(new Label("Open a thread to read it."));
-        messageList.setCellFactory(list -> textCell(messageLine));
+        MessageHeights heights = new MessageHeights();
+        messageList.setCellFactory(list -> messageCell(messageLine, heights));
         messages.addListener((javafx.collections.ListChangeListener<M>) change -> {
             if (!messages.isEmpty()) {
                 messageList.scrollTo(messages.size() - 1);
             }
         });
+        if (!messages.isEmpty()) {
+            messageList.scrollTo(messages.size() - 1);
+        }
         VBox.setVgrow(messageList, Priority.ALWAYS);
-        Label who = new Label(audience);
-        who.setId(idPrefix + "-audience");
-        who.getStyleClass().add(Styles.FORM_HINT);
+        return messageList;
+    }
+
+    private static TextArea composeBox(String audience, String idPrefix, StringProperty reply, Runnable send,
+                                       javafx.beans.value.ObservableBooleanValue threadOpen) {
         TextArea box = new TextArea();
         box.setId(idPrefix + "-reply");
         box.setPrefRowCount(3);
@@ -145,16 +185,17 @@ final class MessagesView {
                 e.consume();
             }
         });
+        box.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
+        return box;
+    }
+
+    private static Button sendButton(String idPrefix, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen) {
         Button sendButton = new Button("Send");
         sendButton.setId(idPrefix + "-send");
         sendButton.setOnAction(e -> send.run());
         // The open thread, not the list's selection: a reload (a new message, the unread count) replaces the line.
         sendButton.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
-        box.disableProperty().bind(javafx.beans.binding.Bindings.not(threadOpen));
-        VBox thread = new VBox(6, messageList, notSentBar(notSent, idPrefix), who, box, sendButton);
-        SplitPane split = new SplitPane(threadList, thread);
-        split.setDividerPositions(0.4);
-        return split;
+        return sendButton;
     }
 
     /**
@@ -214,16 +255,99 @@ final class MessagesView {
         };
     }
 
-    private static <T> ListCell<T> textCell(Function<T, String> text) {
+    /**
+     * A message: who, when, then the text, wrapped to the list's width. The lines are one
+     * {@link Text} (in the cell's font and text colour) rather than the cell's own label text, which
+     * measured and cut the wrapped text again on every layout; the height of a message at a width
+     * is measured once and kept, so scrolling a long thread measures only messages not seen yet.
+     */
+    private static <T> ListCell<T> messageCell(Function<T, String> text, MessageHeights heights) {
         return new ListCell<>() {
+            private final Text lines = new Text();
+
+            {
+                lines.fontProperty().bind(fontProperty());
+                lines.fillProperty().bind(textFillProperty());
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                setGraphic(lines);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-                setWrapText(true);
-                setPrefWidth(0);
+                String shown = empty || item == null ? null : text.apply(item);
+                lines.setText(shown == null ? "" : shown);
+                setAccessibleText(shown);
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                if (isEmpty()) {
+                    return super.computePrefHeight(width);
+                }
+                // No width yet (a cell being set up): unwrapped, as the cell's own label measured it.
+                double cellWidth = width >= 0 ? width : getWidth();
+                double inside = cellWidth > 0 ? textWidth(cellWidth) : 0;
+                return heights.of(lines.getText(), inside, getFont()) + snappedTopInset() + snappedBottomInset();
+            }
+
+            /** As high as its text: the label's own minimum would measure the wrapped text once more. */
+            @Override
+            protected double computeMinHeight(double width) {
+                return isEmpty() ? super.computeMinHeight(width) : computePrefHeight(width);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                lines.setWrappingWidth(textWidth(getWidth()));
+                super.layoutChildren();
+            }
+
+            private double textWidth(double cellWidth) {
+                return Math.max(1, cellWidth - snappedLeftInset() - snappedRightInset());
             }
         };
+    }
+
+    /**
+     * The heights of a thread's messages by the width they were wrapped to (the list's cells and the
+     * one it measures with can be asked at different widths; a few widths are kept, the oldest dropped).
+     */
+    private static final class MessageHeights {
+        private static final int WIDTHS = 4;
+        private static final int KEPT = 20_000;
+        private final java.util.LinkedHashMap<Double, java.util.Map<String, Double>> byWidth = new java.util.LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Double, java.util.Map<String, Double>> eldest) {
+                return size() > WIDTHS;
+            }
+        };
+
+        /** Measures off screen: a cell's own text is not re-wrapped (which would lay the list out again). */
+        private final Text measuring = new Text();
+        private javafx.scene.text.Font font;
+
+        /** The height of {@code text} wrapped at {@code atWidth} (0: not wrapped) in {@code inFont}. */
+        double of(String text, double atWidth, javafx.scene.text.Font inFont) {
+            if (!java.util.Objects.equals(inFont, font)) {
+                byWidth.clear();
+                font = inFont;
+                measuring.setFont(inFont);
+            }
+            java.util.Map<String, Double> heights = byWidth.computeIfAbsent(atWidth, width -> new java.util.HashMap<>());
+            if (heights.size() > KEPT) {
+                heights.clear();
+            }
+            Double known = heights.get(text);
+            if (known == null) {
+                measuring.setWrappingWidth(atWidth);
+                measuring.setText(text);
+                known = measuring.getLayoutBounds().getHeight();
+                heights.put(text, known);
+            }
+            return known;
+        }
     }
 
     private String customerLine(CustomerThreadSummary thread) {

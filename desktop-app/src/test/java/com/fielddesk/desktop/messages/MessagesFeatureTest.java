@@ -78,6 +78,9 @@ class MessagesFeatureTest {
         Fx.waitUntil("the customer thread with its unread message", DEADLINE, () -> section.text("#messages-unread")
                 .equals("1 unread customer message") && customerThreads().size() == 1);
         assertThat(section.text("#customer-audience")).isEqualTo("The customer will see this");
+        // Until a thread is opened the pane says so; its list and compose box come with the first thread.
+        assertThat(Fx.read(() -> section.lookup("#customer-reply") == null && section.lookup("#customer-messages") == null))
+                .isTrue();
 
         Fx.run(() -> customerThreadList().getSelectionModel().selectFirst());
         Fx.waitUntil("opened and read", DEADLINE, () -> customerMessages().size() == 1

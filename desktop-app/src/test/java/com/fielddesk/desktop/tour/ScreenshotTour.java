@@ -63,6 +63,8 @@ public final class ScreenshotTour {
             new ScreenshotTour(out).runAuditOnly();
         } else if (args.length > 1 && "board".equals(args[1])) {
             new ScreenshotTour(out).runBoardOnly();
+        } else if (args.length > 1 && "messages".equals(args[1])) {
+            new ScreenshotTour(out).runMessagesOnly();
         } else {
             new ScreenshotTour(out).run();
         }
@@ -888,6 +890,43 @@ public final class ScreenshotTour {
         // The colleague's note is announced; dismissed here, so the next shots show the screens alone.
         Fx.waitUntil("the note is announced", WAIT, () -> node("#" + ShellView.ARRIVAL_ID).getParent().isVisible());
         Fx.run(() -> ((Button) node("#" + ShellView.ARRIVAL_CLOSE_ID)).fire());
+    }
+
+    /**
+     * Messages as it opens, before a thread is chosen: the Customers inbox, and beside it only what
+     * the thread pane says until then (its list and compose box appear with the first thread opened)
+     * — 88, dark 89.
+     */
+    private void runMessagesOnly() throws Exception {
+        ConsoleBackend backend = new ConsoleBackend();
+        com.fielddesk.desktop.signin.DemoLogin supervisor = backend.staffWithPassword(backend.acme, "supervisor",
+                "Sam Supervisor");
+        Object customer = backend.queryValue("insert into public.customers (company_id, full_name, phone)"
+                + " values (?, 'Ada Brennan', '+1 555 0142') returning id", backend.acme.id());
+        Object technician = backend.queryValue("select id from public.profiles where company_id = ? and role = 'technician'"
+                + " order by full_name limit 1", backend.acme.id());
+        backend.queryValue("insert into public.work_orders (company_id, stage, status, title, customer_id, technician_id,"
+                + " scheduled_start, scheduled_end) values (?, 'job', 'completed', 'Radiators cold upstairs', ?, ?, now() - interval"
+                + " '1 day', now() - interval '23 hours') returning id", backend.acme.id(), customer, technician);
+        Services services = consoleOn(backend);
+        signInAs(supervisor);
+        Fx.waitUntil("Messages in the navigation", WAIT, () -> node("#" + ShellView.NAV_PREFIX + "messages") != null);
+        seedMessages(backend);
+        for (String shot : List.of("88-messages-inbox-opened", "89-messages-inbox-opened-dark")) {
+            // Away and back: Messages opens afresh, no thread chosen yet.
+            Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "customers")).fire());
+            Fx.run(() -> ((javafx.scene.control.ToggleButton) node("#" + ShellView.NAV_PREFIX + "messages")).fire());
+            Fx.waitUntil("the customer threads", WAIT, () -> node("#customer-threads") != null
+                    && !((javafx.scene.control.ListView<?>) node("#customer-threads")).getItems().isEmpty()
+                    && !text("#messages-unread").isEmpty());
+            shoot(shot);
+            if (!shot.endsWith("-dark")) {
+                Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+            }
+        }
+        Fx.run(() -> stage.close());
+        services.close();
+        backend.close();
     }
 
     /** Messages: the customer inbox with a thread open, then the internal inbox (staff only). */
