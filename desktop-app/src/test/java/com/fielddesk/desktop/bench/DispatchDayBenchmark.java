@@ -32,7 +32,6 @@ import javafx.stage.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -152,10 +151,10 @@ public final class DispatchDayBenchmark {
             }
         }
         Scene scene = stage[0].getScene();
-        frames(scene, 60, step -> scrollLanes(scene, step, 60));   // warm-up
-        List<Double> scrollFrames = frames(scene, 240, step -> scrollLanes(scene, step, 240));
-        frames(scene, 20, step -> zoom(scene, step));   // warm-up
-        List<Double> zoomFrames = frames(scene, 80, step -> zoom(scene, step));
+        PulseFrames.measure(scene, 60, step -> scrollLanes(scene, step, 60));   // warm-up
+        List<Double> scrollFrames = PulseFrames.measure(scene, 240, step -> scrollLanes(scene, step, 240)).millis();
+        PulseFrames.measure(scene, 20, step -> zoom(scene, step));   // warm-up
+        List<Double> zoomFrames = PulseFrames.measure(scene, 80, step -> zoom(scene, step)).millis();
         openMillis.sort(null);
         moveMillis.sort(null);
         System.out.printf(Locale.ROOT, "open the day (every lane laid out), %d opens: median %.0f ms, p95 %.0f ms, max %.0f ms"
@@ -236,39 +235,6 @@ public final class DispatchDayBenchmark {
         });
         took[0] = shown.get(60, TimeUnit.SECONDS);
         return screen[0];
-    }
-
-    /**
-     * Runs {@code step} (1, 2, …) once per pulse, after each frame's layout, and returns the time
-     * from pulse to pulse, sorted — at 60 Hz a frame that keeps up takes 16.7 ms.
-     */
-    private static List<Double> frames(Scene scene, int steps, java.util.function.IntConsumer step) throws Exception {
-        List<Double> frames = new ArrayList<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        long[] last = new long[1];
-        int[] count = new int[1];
-        Runnable[] onPulse = new Runnable[1];
-        onPulse[0] = () -> {
-            long now = System.nanoTime();
-            if (last[0] != 0) {
-                frames.add((now - last[0]) / 1e6);
-            }
-            last[0] = now;
-            if (++count[0] > steps) {
-                scene.removePostLayoutPulseListener(onPulse[0]);
-                done.complete(null);
-                return;
-            }
-            step.accept(count[0]);
-            Platform.requestNextPulse();
-        };
-        Fx.run(() -> {
-            scene.addPostLayoutPulseListener(onPulse[0]);
-            Platform.requestNextPulse();
-        });
-        done.get(2, TimeUnit.MINUTES);
-        frames.sort(null);
-        return frames;
     }
 
     /** Down the lanes in the first half of the steps, back up in the second (the scroll pane around them). */

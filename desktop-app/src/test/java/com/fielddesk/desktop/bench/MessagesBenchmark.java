@@ -164,10 +164,9 @@ public final class MessagesBenchmark {
                 threadOpens.subList(1, threadOpens.size()), 200);
         report("  FX thread CPU per thread open", threadOpenCpu.subList(1, threadOpenCpu.size()), 200);
 
-        List<Double> frameCpu = new ArrayList<>();
-        List<Double> frames = scrollFrames(stage, 240, frameCpu);
-        report("scrolling that thread: frame time, a step per frame", frames, 17);
-        report("  FX thread CPU per frame (scroll, CSS, layout of the cells shown)", frameCpu, 17);
+        PulseFrames.Frames frames = scrollFrames(stage, 240);
+        report("scrolling that thread: frame time, a step per frame", frames.millis(), 17);
+        report("  FX thread CPU per frame (scroll, CSS, layout of the cells shown)", frames.fxCpuMillis(), 17);
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -252,43 +251,15 @@ public final class MessagesBenchmark {
         return finished.get(2, TimeUnit.MINUTES);
     }
 
-    /** Scrolls the open thread's list one step per pulse and returns the time between pulses. */
-    private static List<Double> scrollFrames(Stage stage, int steps, List<Double> frameCpu) throws Exception {
+    /** Scrolls the open thread's list one step per pulse: down the first half, back up, as a person reading back. */
+    private static PulseFrames.Frames scrollFrames(Stage stage, int steps) throws Exception {
         ScrollBar bar = Fx.read(() -> messageList(stage).lookupAll(".scroll-bar").stream()
                 .filter(node -> node instanceof ScrollBar scroll && scroll.getOrientation() == javafx.geometry.Orientation.VERTICAL)
                 .map(ScrollBar.class::cast).findFirst().orElseThrow());
-        List<Double> frames = new ArrayList<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        long[] last = new long[1];
-        int[] step = new int[1];
-        Runnable[] onPulse = new Runnable[1];
-        long[] lastCpu = new long[1];
-        onPulse[0] = () -> {
-            long now = System.nanoTime();
-            long cpu = THREADS.getCurrentThreadCpuTime();
-            if (last[0] != 0) {
-                frames.add((now - last[0]) / 1e6);
-                frameCpu.add((cpu - lastCpu[0]) / 1e6);
-            }
-            last[0] = now;
-            lastCpu[0] = cpu;
-            if (++step[0] > steps) {
-                stage.getScene().removePostLayoutPulseListener(onPulse[0]);
-                done.complete(null);
-                return;
-            }
-            // Down the first half, back up: a person reading back through a long thread.
-            double position = step[0] <= steps / 2 ? (double) step[0] / (steps / 2) : (double) (steps - step[0]) / (steps / 2);
+        return PulseFrames.measure(stage.getScene(), steps, step -> {
+            double position = step <= steps / 2 ? (double) step / (steps / 2) : (double) (steps - step) / (steps / 2);
             bar.setValue(bar.getMin() + position * (bar.getMax() - bar.getMin()) * 0.2);
-            Platform.requestNextPulse();
-        };
-        Fx.run(() -> {
-            stage.getScene().addPostLayoutPulseListener(onPulse[0]);
-            Platform.requestNextPulse();
         });
-        done.get(2, TimeUnit.MINUTES);
-        frames.sort(null);
-        return frames;
     }
 
     /** Returns the long thread's id and a short thread's. */
