@@ -245,12 +245,20 @@ final class MessagesView {
 
             @Override
             protected void layoutChildren() {
-                if (list.getFixedCellSize() <= 0 && getFont() != null) {
-                    javafx.scene.text.Text twoLines = new javafx.scene.text.Text("Ag\nAg");
-                    twoLines.setFont(getFont());
-                    list.setFixedCellSize(Math.ceil(twoLines.getLayoutBounds().getHeight() + snappedTopInset() + snappedBottomInset()));
+                String shown = getText();
+                if (list.getFixedCellSize() <= 0 && shown != null && shown.contains("\n")) {
+                    // The cell's own two lines as styled (font, line spacing, label padding): a bare
+                    // Text in the font left out the spacing and cut the second line's descenders.
+                    list.setFixedCellSize(Math.ceil(super.computePrefHeight(-1)));
                 }
                 super.layoutChildren();
+            }
+
+            @Override
+            protected double computePrefWidth(double height) {
+                // As wide as the list, never wider: a long line is cut with "…" instead of giving
+                // the inbox a horizontal scroll bar.
+                return 0;
             }
         };
     }
