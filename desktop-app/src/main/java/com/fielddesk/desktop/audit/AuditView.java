@@ -150,7 +150,12 @@ final class AuditView {
         clear.setId("audit-clear-filters");
         clear.setOnAction(e -> model.clearFilters());
 
-        FlowPane bar = new FlowPane(8, 6, fromLabel, from, toLabel, to, person, action, type, textLabel, text, clear, oneRecord);
+        // A label wraps with its field, never onto the line before it.
+        HBox fromTo = new HBox(6, fromLabel, from, toLabel, to);
+        fromTo.setAlignment(Pos.CENTER_LEFT);
+        HBox freeText = new HBox(6, textLabel, text);
+        freeText.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(8, 6, fromTo, person, action, type, freeText, clear, oneRecord);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
