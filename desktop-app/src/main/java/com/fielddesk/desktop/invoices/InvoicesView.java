@@ -221,6 +221,19 @@ final class InvoicesView {
         ListView<String> lines = new ListView<>();
         lines.setId("invoice-lines");
         lines.setPrefHeight(150);
+        lines.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                // A long line wraps within the pane instead of scrolling sideways.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         lines.getItems().setAll(invoice.items().stream().map(this::line).toList());
         ListView<Payment> payments = new ListView<>();
         payments.setId("invoice-payments");
