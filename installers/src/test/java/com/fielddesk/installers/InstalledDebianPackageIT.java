@@ -76,6 +76,12 @@ class InstalledDebianPackageIT {
         if (Files.exists(INSTALLED_LAUNCHER)) {
             run(List.of("dpkg", "--purge", "fielddesk"), Duration.ofMinutes(2));
         }
+        if (userHome != null) {
+            // The installed console's home holds its embedded database (~270 MB): not left in /tmp.
+            try (java.util.stream.Stream<Path> walk = Files.walk(userHome)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     @Test

@@ -58,6 +58,7 @@ class RefusedWritesTest {
     private CacheDatabase cache;
     private SyncEngine engine;
     private TestBackend.SignedInUser dispatcher;
+    private java.nio.file.Path cacheFolder;
 
     @BeforeAll
     void signIn() throws Exception {
@@ -66,7 +67,8 @@ class RefusedWritesTest {
         rival = tenants.company("Faster Co " + backend.uniqueEmail("c"), hvacHere);
         dispatcher = backend.staff(company, "dispatcher");
         client = signedIn(dispatcher);
-        cache = CacheDatabase.open(Files.createTempDirectory("fielddesk-refusals-").resolve("cache.sqlite"));
+        cacheFolder = com.fielddesk.localbackend.testing.TemporaryFolders.create("fielddesk-refusals-");
+        cache = CacheDatabase.open(cacheFolder.resolve("cache.sqlite"));
         engine = new SyncEngine(cache, new SupabaseRemoteTables(client), Clock.systemUTC(), SyncSettings.defaults(),
                 RandomGenerator.getDefault());
     }
@@ -76,6 +78,7 @@ class RefusedWritesTest {
         engine.close();
         client.close();
         cache.close();
+        com.fielddesk.localbackend.testing.TemporaryFolders.delete(cacheFolder);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fielddesk.localbackend.DemoDataOption;
 import com.fielddesk.localbackend.LocalBackend;
 import com.fielddesk.localbackend.LocalBackendConfig;
+import com.fielddesk.localbackend.testing.TemporaryFolders;
 import com.fielddesk.localbackend.testing.TestBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,17 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthRateLimitTest {
 
     private static LocalBackend backend;
+    private static Path data;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        backend = LocalBackend.start(new LocalBackendConfig(Files.createTempDirectory("fielddesk-rate-limit-"), 0,
+        data = TemporaryFolders.create("fielddesk-rate-limit-");
+        backend = LocalBackend.start(new LocalBackendConfig(data, 0,
                 false, DemoDataOption.none()));
     }
 
     @AfterAll
     static void stop() {
         backend.close();
+        TemporaryFolders.delete(data);
     }
 
     @Test
