@@ -83,7 +83,11 @@ public final class WorkOrderRepository {
      * V15 for a range of days) answers that read without looking up any row.
      */
     public List<WorkOrderSummary> list(WorkOrderFilter filter, WorkOrderSort sort, int limit) {
-        List<UUID> ids = cache.ids(countQuery(filter).orderBy(order(sort)).limit(limit));
+        Query firstIds = countQuery(filter).orderBy(order(sort)).limit(limit);
+        // A text is matched against each work order's title and customer: reading only ids there let
+        // SQLite walk the covering index and look up every row for its title (p50 254 ms over 100k
+        // against ~30 ms through the table).
+        List<UUID> ids = filter.text().isEmpty() ? cache.ids(firstIds) : cache.list(firstIds, row -> row.get(WORK_ORDERS.id));
         if (ids.isEmpty()) {
             return List.of();
         }
