@@ -114,6 +114,7 @@ final class MessagesView {
                               NotSent notSent) {
         ListView<T> threadList = new ListView<>(threads);
         threadList.setId(idPrefix + "-threads");
+        threadList.getStyleClass().add(Styles.TWO_LINE_LIST);
         threadList.setPlaceholder(new Label("No threads."));
         threadList.setCellFactory(list -> twoLineCell(list, threadLine));
         threadList.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
@@ -229,9 +230,10 @@ final class MessagesView {
 
     /**
      * An inbox line: two lines of text (the thread, then its last message), each cut with "…" when
-     * long. Every line has the same height, so the list is given it (measured once, in the cell's
-     * font): it then lays out only the lines on screen instead of measuring wrapped text of the
-     * lines listed, which made filtering an inbox slow.
+     * long. Every line has the same height, so the list has it as its fixed cell size: it then lays
+     * out only the lines on screen instead of measuring wrapped text of the lines listed, which made
+     * filtering an inbox slow. The stylesheet gives that height ({@link Styles#TWO_LINE_LIST}), so
+     * it is known at the first layout; without the stylesheet it is measured once, on the first line.
      */
     private static <T> ListCell<T> twoLineCell(ListView<T> list, Function<T, String> text) {
         return new ListCell<>() {

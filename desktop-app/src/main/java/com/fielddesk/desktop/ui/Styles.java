@@ -44,4 +44,6 @@ public final class Styles {
     /** Sign-in progress: a finished step, and the one running. */
     public static final String STEP_DONE = "fd-step-done";
     public static final String STEP_RUNNING = "fd-step-running";
+    /** A list of two-line rows (an inbox): every row is one fixed height, known from the stylesheet before the first layout. */
+    public static final String TWO_LINE_LIST = "fd-two-line-list";
 }

@@ -78,7 +78,17 @@ public final class MessagesBenchmark {
         timeQueries(new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemDefaultZone()), new UserId(user),
                 Clock.systemUTC()));
         Platform.startup(() -> { });
-        var background = Executors.newFixedThreadPool(2);
+        var pool = Executors.newFixedThreadPool(2);
+        // Each background task's start and end, so an open's cache read can be told from waiting for the FX thread.
+        List<long[]> taskTimes = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.Executor background = work -> pool.execute(() -> {
+            long began = System.nanoTime();
+            try {
+                work.run();
+            } finally {
+                taskTimes.add(new long[] {began, System.nanoTime()});
+            }
+        });
         BackgroundTasks tasks = new BackgroundTasks(background, Platform::runLater);
         Repositories repositories = new Repositories(cache, new Outbox(), Clock.systemDefaultZone());
         LocalCache local = new LocalCache(cache, new Outbox(), Clock.systemDefaultZone());
@@ -100,6 +110,9 @@ public final class MessagesBenchmark {
         List<Double> opens = new ArrayList<>();
         List<Double> openListed = new ArrayList<>();
         List<Double> openCpu = new ArrayList<>();
+        List<Double> openReads = new ArrayList<>();
+        List<Double> openGc = new ArrayList<>();
+        List<String> timelines = new ArrayList<>();
         FeatureScreen screen = null;
         for (int i = 0; i < 8; i++) {
             if (screen != null) {
@@ -110,7 +123,15 @@ public final class MessagesBenchmark {
             screen = made;
             long[] listedAt = new long[1];
             long cpuBefore = Fx.read(() -> THREADS.getCurrentThreadCpuTime());
+            long gcBefore = gcMillis();
+            taskTimes.clear();
+            // Each pulse's end (after its layout) and the FX thread's CPU by then, from the start of the open.
+            StringBuilder pulses = new StringBuilder();
+            Runnable pulseMark = () -> pulses.append(String.format(Locale.ROOT, " pulse@%.1f(cpu %.1f)",
+                    (System.nanoTime() - openStartedAt) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e6));
+            Fx.run(() -> stage.getScene().addPostLayoutPulseListener(pulseMark));
             long startedAt = System.nanoTime();
+            openStartedAt = startedAt;
             opens.add(measure(stage.getScene(), () -> {
                 ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren().setAll(made.node());
                 made.start();
@@ -122,12 +143,24 @@ public final class MessagesBenchmark {
                 });
             }, () -> threadList(stage) != null && threadList(stage).getItems().size() > 0));
             openCpu.add((Fx.read(() -> THREADS.getCurrentThreadCpuTime()) - cpuBefore) / 1e6);
+            Fx.run(() -> stage.getScene().removePostLayoutPulseListener(pulseMark));
+            openGc.add((double) (gcMillis() - gcBefore));
+            // The open's longest background task is its cache read (the others are the empty thread panes and a count).
+            long[] read = taskTimes.stream().filter(task -> task[0] >= startedAt).max(java.util.Comparator.comparingLong(task -> task[1] - task[0]))
+                    .orElse(new long[] {startedAt, startedAt});
+            openReads.add((read[1] - read[0]) / 1e6);
+            timelines.add(String.format(Locale.ROOT, "  open %d: read %.1f-%.1f ms, listed %.1f ms, done %.1f ms;%s", i,
+                    (read[0] - startedAt) / 1e6, (read[1] - startedAt) / 1e6, listedAt[0] == 0 ? 0 : (listedAt[0] - startedAt) / 1e6,
+                    opens.get(opens.size() - 1), pulses));
             // 0: the threads were in the list before the listener was added (the read finished within start()).
             openListed.add(listedAt[0] == 0 ? 0 : (listedAt[0] - startedAt) / 1e6);
         }
         report("inbox open (started -> threads listed, laid out), first run excluded", opens.subList(1, opens.size()), 50);
         report("  of which: started -> the page's threads handed to the list (the cache read)", openListed.subList(1, opens.size()), 50);
         report("  FX thread CPU per open (building, CSS, layout, the first frame)", openCpu.subList(1, opens.size()), 50);
+        report("  the cache read itself (its background task)", openReads.subList(1, opens.size()), 50);
+        report("  garbage collection pauses during an open", openGc.subList(1, opens.size()), 50);
+        timelines.subList(1, timelines.size()).forEach(System.out::println);
 
         TextField search = (TextField) Fx.read(() -> stage.getScene().lookup("#messages-search"));
         List<Double> filters = new ArrayList<>();
@@ -167,6 +200,7 @@ public final class MessagesBenchmark {
         PulseFrames.Frames frames = scrollFrames(stage, 240);
         report("scrolling that thread: frame time, a step per frame", frames.millis(), 17);
         report("  FX thread CPU per frame (scroll, CSS, layout of the cells shown)", frames.fxCpuMillis(), 17);
+        System.out.printf(Locale.ROOT, "  render thread CPU per frame (painting), mean %.1f ms%n", frames.renderCpuMillisPerFrame());
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -175,10 +209,18 @@ public final class MessagesBenchmark {
             last.close();
             stage.close();
         });
-        background.shutdownNow();
+        pool.shutdownNow();
         cache.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** When the open being measured started (its pulses are timed from it). */
+    private static volatile long openStartedAt;
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
     }
 
     /** The repository's reads alone (no UI), so a slow screen can be told from a slow query. */

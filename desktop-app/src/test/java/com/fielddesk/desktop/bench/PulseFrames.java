@@ -22,8 +22,11 @@ final class PulseFrames {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** Both sorted, one entry per frame. */
-    record Frames(List<Double> millis, List<Double> fxCpuMillis) {
+    /**
+     * Both lists sorted, one entry per frame; and the renderer thread's CPU per frame, on average
+     * (it paints a frame while the FX thread prepares the next, so its time is not split per frame).
+     */
+    record Frames(List<Double> millis, List<Double> fxCpuMillis, double renderCpuMillisPerFrame) {
     }
 
     private PulseFrames() {
@@ -53,13 +56,21 @@ final class PulseFrames {
             step.accept(count[0]);
             Platform.requestNextPulse();
         };
+        long renderCpuBefore = rendererCpuNanos();
         Fx.run(() -> {
             scene.addPostLayoutPulseListener(onPulse[0]);
             Platform.requestNextPulse();
         });
         done.get(2, TimeUnit.MINUTES);
+        double renderCpu = (rendererCpuNanos() - renderCpuBefore) / 1e6 / Math.max(1, frames.size());
         frames.sort(null);
         cpu.sort(null);
-        return new Frames(frames, cpu);
+        return new Frames(frames, cpu, renderCpu);
+    }
+
+    /** The CPU time of JavaFX's render thread(s) so far (Prism paints there; the pulse waits for it). */
+    private static long rendererCpuNanos() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("QuantumRenderer"))
+                .mapToLong(thread -> Math.max(0, THREADS.getThreadCpuTime(thread.getId()))).sum();
     }
 }
