@@ -152,9 +152,11 @@ public final class DispatchDayBenchmark {
         }
         Scene scene = stage[0].getScene();
         PulseFrames.measure(scene, 60, step -> scrollLanes(scene, step, 60));   // warm-up
-        List<Double> scrollFrames = PulseFrames.measure(scene, 240, step -> scrollLanes(scene, step, 240)).millis();
+        PulseFrames.Frames scrolled = PulseFrames.measure(scene, 240, step -> scrollLanes(scene, step, 240));
+        List<Double> scrollFrames = scrolled.millis();
         PulseFrames.measure(scene, 20, step -> zoom(scene, step));   // warm-up
-        List<Double> zoomFrames = PulseFrames.measure(scene, 80, step -> zoom(scene, step)).millis();
+        PulseFrames.Frames zoomed = PulseFrames.measure(scene, 80, step -> zoom(scene, step));
+        List<Double> zoomFrames = zoomed.millis();
         openMillis.sort(null);
         moveMillis.sort(null);
         System.out.printf(Locale.ROOT, "open the day (every lane laid out), %d opens: median %.0f ms, p95 %.0f ms, max %.0f ms"
@@ -170,9 +172,11 @@ public final class DispatchDayBenchmark {
         System.out.printf(Locale.ROOT, "scroll the lanes, a step per frame, %d frames: p50 %.1f ms, p95 %.1f ms, max %.1f ms"
                         + " (target p95 <= 17 ms)%n", scrollFrames.size(), percentile(scrollFrames, 50),
                 percentile(scrollFrames, 95), scrollFrames.get(scrollFrames.size() - 1));
+        printFrameDetail(scrolled);
         System.out.printf(Locale.ROOT, "zoom in/out, a step per frame, %d frames: p50 %.1f ms, p95 %.1f ms, max %.1f ms"
                         + " (target p95 <= 17 ms)%n", zoomFrames.size(), percentile(zoomFrames, 50),
                 percentile(zoomFrames, 95), zoomFrames.get(zoomFrames.size() - 1));
+        printFrameDetail(zoomed);
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         FeatureScreen last = screen;
@@ -184,6 +188,14 @@ public final class DispatchDayBenchmark {
         cache.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** What the frame times above are made of: frames that missed a 60 Hz turn, the FX and render threads' CPU per frame. */
+    private static void printFrameDetail(PulseFrames.Frames frames) {
+        System.out.printf(Locale.ROOT, "  late frames (missed a 60 Hz turn) %d of %d; FX thread CPU per frame p50 %.1f ms, p95 %.1f ms;"
+                        + " render thread CPU per frame mean %.1f ms; timed after each layout instead: p50 %.1f ms, p95 %.1f ms%n",
+                frames.late(), frames.millis().size(), percentile(frames.fxCpuMillis(), 50), percentile(frames.fxCpuMillis(), 95),
+                frames.renderCpuMillisPerFrame(), percentile(frames.afterLayoutMillis(), 50), percentile(frames.afterLayoutMillis(), 95));
     }
 
     /** The day's reads one at a time (off the FX thread, as the section makes them): median ms of 10 after 3 warm-ups. */

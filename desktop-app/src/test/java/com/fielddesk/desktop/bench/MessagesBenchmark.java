@@ -198,7 +198,9 @@ public final class MessagesBenchmark {
         report("  FX thread CPU per thread open", threadOpenCpu.subList(1, threadOpenCpu.size()), 200);
 
         PulseFrames.Frames frames = scrollFrames(stage, 240);
-        report("scrolling that thread: frame time, a step per frame", frames.millis(), 17);
+        report("scrolling that thread: frame time (pulse start to pulse start), a step per frame", frames.millis(), 17);
+        System.out.printf(Locale.ROOT, "  late frames (missed a 60 Hz turn) %d of %d%n", frames.late(), frames.millis().size());
+        report("  the same frames timed after each layout", frames.afterLayoutMillis(), 17);
         report("  FX thread CPU per frame (scroll, CSS, layout of the cells shown)", frames.fxCpuMillis(), 17);
         System.out.printf(Locale.ROOT, "  render thread CPU per frame (painting), mean %.1f ms%n", frames.renderCpuMillisPerFrame());
         System.out.printf(Locale.ROOT, "load average %.1f%n",
