@@ -96,19 +96,27 @@ class CacheMigrationsTest {
             }
         }
         try (CacheDatabase database = CacheDatabase.open(file)) {
-            List<Long> found = database.write(connection -> {
+            List<Long> found = new ArrayList<>(database.read(connection -> {
                 List<Long> seqs = new ArrayList<>();
                 try (Statement statement = connection.createStatement()) {
                     seqs.add(count(statement, "select count(*) from audit_offline_text"));
                     seqs.add(count(statement, "select e.seq from audit_offline_text t join audit_offline_entries e on e.rowid = t.rowid"
                             + " where audit_offline_text match '\"job 4242\"'"));
                     seqs.add(count(statement, "select count(*) from audit_offline_text where audit_offline_text match '\"zoë å\"'"));
-                    statement.execute("delete from audit_offline_entries where seq < 3");
-                    seqs.add(count(statement, "select count(*) from audit_offline_text"));
-                    seqs.add(count(statement, "select count(*) from audit_offline_text where audit_offline_text match '\"job 424\"'"));
                 }
                 return seqs;
+            }));
+            database.write(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return statement.executeUpdate("delete from audit_offline_entries where seq < 3");
+                }
             });
+            found.addAll(database.read(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return List.of(count(statement, "select count(*) from audit_offline_text"),
+                            count(statement, "select count(*) from audit_offline_text where audit_offline_text match '\"job 424\"'"));
+                }
+            }));
             assertThat(found).containsExactly(3L, 2L, 3L, 1L, 1L);
         }
     }
