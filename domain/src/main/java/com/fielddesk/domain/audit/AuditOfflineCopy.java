@@ -255,10 +255,15 @@ public final class AuditOfflineCopy {
 
     private static PreparedStatement prepared(Connection connection, String sql, List<Object> values) throws SQLException {
         PreparedStatement query = connection.prepareStatement(sql);
-        for (int i = 0; i < values.size(); i++) {
-            query.setObject(i + 1, values.get(i));
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                query.setObject(i + 1, values.get(i));
+            }
+            return query;
+        } catch (SQLException | RuntimeException unbound) {
+            query.close();
+            throw unbound;
         }
-        return query;
     }
 
     private static List<JsonNode> rows(Connection connection, String sql, List<Object> values) throws SQLException {
