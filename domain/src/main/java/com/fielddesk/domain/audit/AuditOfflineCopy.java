@@ -32,6 +32,10 @@ public final class AuditOfflineCopy {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "seq, id, occurred_at, actor_id, actor_role, action, table_name, row_id, old_values,"
             + " new_values, hash";
+    private static final String ENTRY_COLUMNS = "e.seq, e.id, e.occurred_at, e.actor_id, e.actor_role, e.action, e.table_name,"
+            + " e.row_id, e.old_values, e.new_values, e.hash";
+    /** How many of the newest entries of the other filters a text is first looked for in, one by one. */
+    static final int NEWEST = 2_000;
 
     /** What the copy holds for a company: every entry since {@code since}, up to entry {@code completeSeq}. */
     public record Range(Instant since, long completeSeq, Instant refreshedAt) {
@@ -126,22 +130,93 @@ public final class AuditOfflineCopy {
         });
     }
 
-    /** The kept entries the query asks for, newest first, as the server's rows (the same JSON shape). */
+    /**
+     * The kept entries the query asks for, newest first, as the server's rows (the same JSON shape).
+     * A text in the values is found as a substring of the values in lower case (a {@code LIKE} on
+     * {@code values_text}); how the entries are found depends on how common the text is, never what
+     * is found: (1) the newest {@value #NEWEST} entries of the other filters are checked one by one —
+     * a common text fills its page there, and a smaller range is answered whole; (2) else, for a
+     * text of 3 or more characters, the trigram index (cache V17) names the entries that contain it,
+     * and only those are read; (3) a shorter text is checked on every entry of the other filters.
+     */
     public List<JsonNode> page(UUID company, AuditLogQuery query) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_offline_entries where company_id = ?");
+        Optional<String> text = query.text().map(words -> words.toLowerCase(Locale.ROOT));
+        if (text.isEmpty()) {
+            return scannedPage(company, query);
+        }
+        String words = text.get();
+        return database.read(connection -> {
+            Optional<Long> edge = newestEdge(connection, company, query);
+            if (edge.isPresent()) {
+                List<JsonNode> newest = scan(connection, company, query, text, edge);
+                if (newest.size() >= query.limit()) {
+                    return newest;
+                }
+                if (words.codePointCount(0, words.length()) >= 3) {
+                    return indexed(connection, company, query, words);
+                }
+            }
+            return scan(connection, company, query, text, Optional.empty());
+        });
+    }
+
+    /** The page with every entry of the other filters checked one by one: what {@link #page} answers, the slow way. */
+    List<JsonNode> scannedPage(UUID company, AuditLogQuery query) {
+        Optional<String> text = query.text().map(words -> words.toLowerCase(Locale.ROOT));
+        return database.read(connection -> scan(connection, company, query, text, Optional.empty()));
+    }
+
+    /** The seq of the {@value #NEWEST}th newest entry of the filters (the text aside), or empty when there are fewer. */
+    private static Optional<Long> newestEdge(Connection connection, UUID company, AuditLogQuery query) throws SQLException {
         List<Object> values = new ArrayList<>();
+        String sql = "select seq from audit_offline_entries e where " + filters(company, query, values)
+                + " order by e.seq desc limit 1 offset " + (NEWEST - 1);
+        try (PreparedStatement edge = prepared(connection, sql, values); ResultSet rows = edge.executeQuery()) {
+            return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+        }
+    }
+
+    /** The entries of the filters checked one by one (from {@code fromSeq} up only, when given). */
+    private static List<JsonNode> scan(Connection connection, UUID company, AuditLogQuery query, Optional<String> text,
+                                       Optional<Long> fromSeq) throws SQLException {
+        List<Object> values = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select " + ENTRY_COLUMNS + " from audit_offline_entries e where ")
+                .append(filters(company, query, values));
+        text.ifPresent(words -> condition(sql, values, " and e.values_text like ? escape '\\'", AuditLogQuery.containing(words)));
+        fromSeq.ifPresent(seq -> condition(sql, values, " and e.seq >= ?", seq));
+        sql.append(" order by e.seq desc limit ").append(query.limit());
+        return rows(connection, sql.toString(), values);
+    }
+
+    /**
+     * The entries the trigram index names for the text (its trigrams as one phrase: every entry
+     * containing the text, and only those), with the other filters; the LIKE is checked on them too,
+     * so the answer is exactly the scan's.
+     */
+    private static List<JsonNode> indexed(Connection connection, UUID company, AuditLogQuery query, String text)
+            throws SQLException {
+        List<Object> values = new ArrayList<>();
+        values.add("\"" + text.replace("\"", "\"\"") + "\"");
+        StringBuilder sql = new StringBuilder("select " + ENTRY_COLUMNS + " from audit_offline_text t"
+                + " cross join audit_offline_entries e on e.rowid = t.rowid where audit_offline_text match ? and ")
+                .append(filters(company, query, values));
+        condition(sql, values, " and e.values_text like ? escape '\\'", AuditLogQuery.containing(text));
+        sql.append(" order by e.seq desc limit ").append(query.limit());
+        return rows(connection, sql.toString(), values);
+    }
+
+    /** Every filter but the text, on {@code audit_offline_entries e}. */
+    private static String filters(UUID company, AuditLogQuery query, List<Object> values) {
+        StringBuilder sql = new StringBuilder("e.company_id = ?");
         values.add(company.toString());
-        query.from().ifPresent(at -> condition(sql, values, " and occurred_at >= ?", Instants.format(at)));
-        query.to().ifPresent(at -> condition(sql, values, " and occurred_at < ?", Instants.format(at)));
-        query.actor().ifPresent(actor -> condition(sql, values, " and actor_id = ?", actor.toString()));
-        query.action().ifPresent(action -> condition(sql, values, " and action = ?", action));
-        query.table().ifPresent(table -> condition(sql, values, " and table_name = ?", table));
-        query.rowId().ifPresent(row -> condition(sql, values, " and row_id = ?", row.toString()));
-        query.text().ifPresent(text -> condition(sql, values, " and values_text like ? escape '\\'",
-                AuditLogQuery.containing(text.toLowerCase(Locale.ROOT))));
-        query.beforeSeq().ifPresent(seq -> condition(sql, values, " and seq < ?", seq));
-        sql.append(" order by seq desc limit ").append(query.limit());
-        return database.read(connection -> rows(connection, sql.toString(), values));
+        query.from().ifPresent(at -> condition(sql, values, " and e.occurred_at >= ?", Instants.format(at)));
+        query.to().ifPresent(at -> condition(sql, values, " and e.occurred_at < ?", Instants.format(at)));
+        query.actor().ifPresent(actor -> condition(sql, values, " and e.actor_id = ?", actor.toString()));
+        query.action().ifPresent(action -> condition(sql, values, " and e.action = ?", action));
+        query.table().ifPresent(table -> condition(sql, values, " and e.table_name = ?", table));
+        query.rowId().ifPresent(row -> condition(sql, values, " and e.row_id = ?", row.toString()));
+        query.beforeSeq().ifPresent(seq -> condition(sql, values, " and e.seq < ?", seq));
+        return sql.toString();
     }
 
     /** Forgets everything kept for the company (a person who may no longer read the log). */
@@ -178,12 +253,22 @@ public final class AuditOfflineCopy {
         values.add(value);
     }
 
-    private static List<JsonNode> rows(Connection connection, String sql, List<Object> values) throws SQLException {
-        List<JsonNode> found = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
+    private static PreparedStatement prepared(Connection connection, String sql, List<Object> values) throws SQLException {
+        PreparedStatement query = connection.prepareStatement(sql);
+        try {
             for (int i = 0; i < values.size(); i++) {
                 query.setObject(i + 1, values.get(i));
             }
+            return query;
+        } catch (SQLException | RuntimeException unbound) {
+            query.close();
+            throw unbound;
+        }
+    }
+
+    private static List<JsonNode> rows(Connection connection, String sql, List<Object> values) throws SQLException {
+        List<JsonNode> found = new ArrayList<>();
+        try (PreparedStatement query = prepared(connection, sql, values)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     ObjectNode row = JSON.createObjectNode();

@@ -80,4 +80,51 @@ class CacheMigrationsTest {
                     "2026-11-21T10:00:00.123456Z", "Northwind boiler", "1", "null");
         }
     }
+
+    @Test
+    void anAuditCopyKeptBeforeV17IsInTheTextIndexAfterTheUpgradeAndLeavesItWithTheEntries() throws Exception {
+        Path file = folder.resolve("v16.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            SqlFunctions.register(connection);
+            CacheMigrations.fromClasspath(16).migrate(connection);
+            try (Statement statement = connection.createStatement()) {
+                for (int seq = 1; seq <= 3; seq++) {
+                    statement.execute("insert into audit_offline_entries (company_id, seq, id, occurred_at, actor_role, action,"
+                            + " values_text, hash) values ('c', " + seq + ", 'e" + seq + "', '2026-12-0" + seq
+                            + "T10:00:00.000000Z', 'supervisor', 'update', 'job " + (4240 + seq) + "\nzoë ångström', 'h')");
+                }
+            }
+        }
+        try (CacheDatabase database = CacheDatabase.open(file)) {
+            List<Long> found = new ArrayList<>(database.read(connection -> {
+                List<Long> seqs = new ArrayList<>();
+                try (Statement statement = connection.createStatement()) {
+                    seqs.add(count(statement, "select count(*) from audit_offline_text"));
+                    seqs.add(count(statement, "select e.seq from audit_offline_text t join audit_offline_entries e on e.rowid = t.rowid"
+                            + " where audit_offline_text match '\"job 4242\"'"));
+                    seqs.add(count(statement, "select count(*) from audit_offline_text where audit_offline_text match '\"zoë å\"'"));
+                }
+                return seqs;
+            }));
+            database.write(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return statement.executeUpdate("delete from audit_offline_entries where seq < 3");
+                }
+            });
+            found.addAll(database.read(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return List.of(count(statement, "select count(*) from audit_offline_text"),
+                            count(statement, "select count(*) from audit_offline_text where audit_offline_text match '\"job 424\"'"));
+                }
+            }));
+            assertThat(found).containsExactly(3L, 2L, 3L, 1L, 1L);
+        }
+    }
+
+    private static long count(Statement statement, String query) throws java.sql.SQLException {
+        try (ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
 }
