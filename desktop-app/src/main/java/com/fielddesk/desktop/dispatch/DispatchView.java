@@ -792,13 +792,18 @@ final class DispatchView {
      */
     private final class TrayCell extends ListCell<WorkOrderSummary> {
         private final Label number = new Label();
+        /** Shown on a job whose last move the server refused: the tray then shows it where the server has it. */
+        private final Label refused = new Label("✕");
         private final Label customer = new Label();
         private final Label when = new Label();
-        private final VBox lines = new VBox(1, number, customer, when);
+        private final VBox lines = new VBox(1, new HBox(4, number, refused), customer, when);
 
         TrayCell() {
             setPrefWidth(0);
             number.getStyleClass().add("fd-board-card-number");
+            refused.getStyleClass().addAll(Styles.BADGE, "fd-badge-danger", REFUSED_CLASS);
+            refused.setVisible(false);
+            refused.setManaged(false);
             when.getStyleClass().add(Styles.FORM_HINT);
             setOnContextMenuRequested(e -> {
                 if (getItem() != null) {
@@ -830,13 +835,20 @@ final class DispatchView {
                 setGraphic(null);
                 return;
             }
-            number.setText(job.describe() + (job.pending() ? " ⟳" : ""));
+            Optional<String> refusal = model.refusal(job);
+            // Refused, not waiting to sync: the one mark says so (its reason in the tooltip and the notice), as on a card.
+            number.setText(job.describe() + (job.pending() && refusal.isEmpty() ? " ⟳" : ""));
+            refused.setVisible(refusal.isPresent());
+            refused.setManaged(refusal.isPresent());
+            refused.setTooltip(refusal.map(why -> new javafx.scene.control.Tooltip("The server refused the last change: " + why))
+                    .orElse(null));
             customer.setText(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
             when.setText(job.windowStart().map(formats::dayAndTime).orElse("No window")
                     + job.technicianName().map(name -> " · " + name).orElse(""));
             setText(null);
             setGraphic(lines);
-            setAccessibleText(job.describe() + ", " + job.customerName() + ", " + when.getText());
+            setAccessibleText(job.describe() + ", " + job.customerName() + ", " + when.getText()
+                    + refusal.map(why -> ", change refused by the server: " + why).orElse(job.pending() ? ", waiting to sync" : ""));
         }
     }
 
