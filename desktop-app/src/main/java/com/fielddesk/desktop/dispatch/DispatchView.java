@@ -159,7 +159,10 @@ final class DispatchView {
         ScrollPane lanes = new ScrollPane(lanesBox);
         lanes.setFitToHeight(false);
         lanesPane = lanes;
-        lanes.vvalueProperty().addListener((o, before, now) -> drawVisibleLanes());
+        lanes.vvalueProperty().addListener((o, before, now) -> {
+            drawVisibleLanes();
+            cacheDrawnLanes(true);
+        });
         lanes.viewportBoundsProperty().addListener((o, before, now) -> drawVisibleLanes());
         SplitPane split = new SplitPane(tray(), lanes);
         split.setDividerPositions(0.22);
@@ -231,6 +234,7 @@ final class DispatchView {
         if (pixelsPerMinute == scale) {
             return;
         }
+        cacheDrawnLanes(false);
         scale = pixelsPerMinute;
         DayPlan plan = shownPlan;
         if (plan == null || lanesBox.getChildren().isEmpty()) {
@@ -468,6 +472,19 @@ final class DispatchView {
         int nowMinute = shownNowMinute;
         lanesBox.getChildren().set(index + 1, lane(plan, plan.lanes().get(index),
                 (plan.axisEnd() - plan.axisStart()) * scale, nowMinute));
+    }
+
+    /**
+     * While the lanes scroll, each drawn lane is kept as a picture and moved (the software pipeline
+     * then copies it instead of drawing its cards again); a zoom changes every lane, so they are drawn
+     * as nodes again until the next scroll (a picture per zoom step made each step 5× slower).
+     */
+    private void cacheDrawnLanes(boolean cached) {
+        for (Node row : lanesBox.getChildren()) {
+            if (!row.getProperties().containsKey(BLANK_KEY) && row.isCache() != cached) {
+                row.setCache(cached);
+            }
+        }
     }
 
     private boolean sameFrame(DayPlan plan, int nowMinute) {
