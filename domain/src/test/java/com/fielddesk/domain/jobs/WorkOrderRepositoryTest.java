@@ -163,7 +163,7 @@ class WorkOrderRepositoryTest {
 
         String higherIdFirst = sameA.toString().compareTo(sameB.toString()) > 0 ? "Eight a" : "Eight b";
         String lowerIdSecond = higherIdFirst.equals("Eight a") ? "Eight b" : "Eight a";
-        // The whole list is read from the end of work_orders_by_number_covering (cache V17), not sorted.
+        // The whole list is read from the end of work_orders_by_number_covering (cache V18), not sorted.
         assertThat(titles(orders, WorkOrderFilter.jobs()))
                 .containsExactly("Not numbered yet", "Nine", higherIdFirst, lowerIdSecond, "Seven");
         assertThat(orders.list(WorkOrderFilter.jobs(), WorkOrderSort.NUMBER, 2)).extracting(WorkOrderSummary::title)
