@@ -159,7 +159,10 @@ final class DispatchView {
         ScrollPane lanes = new ScrollPane(lanesBox);
         lanes.setFitToHeight(false);
         lanesPane = lanes;
-        lanes.vvalueProperty().addListener((o, before, now) -> drawVisibleLanes());
+        lanes.vvalueProperty().addListener((o, before, now) -> {
+            drawVisibleLanes();
+            cacheDrawnLanes(true);
+        });
         lanes.viewportBoundsProperty().addListener((o, before, now) -> drawVisibleLanes());
         SplitPane split = new SplitPane(tray(), lanes);
         split.setDividerPositions(0.22);
@@ -231,6 +234,7 @@ final class DispatchView {
         if (pixelsPerMinute == scale) {
             return;
         }
+        cacheDrawnLanes(false);
         scale = pixelsPerMinute;
         DayPlan plan = shownPlan;
         if (plan == null || lanesBox.getChildren().isEmpty()) {
@@ -468,6 +472,19 @@ final class DispatchView {
         int nowMinute = shownNowMinute;
         lanesBox.getChildren().set(index + 1, lane(plan, plan.lanes().get(index),
                 (plan.axisEnd() - plan.axisStart()) * scale, nowMinute));
+    }
+
+    /**
+     * While the lanes scroll, each drawn lane is kept as a picture and moved (the software pipeline
+     * then copies it instead of drawing its cards again); a zoom changes every lane, so they are drawn
+     * as nodes again until the next scroll (a picture per zoom step made each step 5× slower).
+     */
+    private void cacheDrawnLanes(boolean cached) {
+        for (Node row : lanesBox.getChildren()) {
+            if (!row.getProperties().containsKey(BLANK_KEY) && row.isCache() != cached) {
+                row.setCache(cached);
+            }
+        }
     }
 
     private boolean sameFrame(DayPlan plan, int nowMinute) {
@@ -792,13 +809,18 @@ final class DispatchView {
      */
     private final class TrayCell extends ListCell<WorkOrderSummary> {
         private final Label number = new Label();
+        /** Shown on a job whose last move the server refused: the tray then shows it where the server has it. */
+        private final Label refused = new Label("✕");
         private final Label customer = new Label();
         private final Label when = new Label();
-        private final VBox lines = new VBox(1, number, customer, when);
+        private final VBox lines = new VBox(1, new HBox(4, number, refused), customer, when);
 
         TrayCell() {
             setPrefWidth(0);
             number.getStyleClass().add("fd-board-card-number");
+            refused.getStyleClass().addAll(Styles.BADGE, "fd-badge-danger", REFUSED_CLASS);
+            refused.setVisible(false);
+            refused.setManaged(false);
             when.getStyleClass().add(Styles.FORM_HINT);
             setOnContextMenuRequested(e -> {
                 if (getItem() != null) {
@@ -830,13 +852,20 @@ final class DispatchView {
                 setGraphic(null);
                 return;
             }
-            number.setText(job.describe() + (job.pending() ? " ⟳" : ""));
+            Optional<String> refusal = model.refusal(job);
+            // Refused, not waiting to sync: the one mark says so (its reason in the tooltip and the notice), as on a card.
+            number.setText(job.describe() + (job.pending() && refusal.isEmpty() ? " ⟳" : ""));
+            refused.setVisible(refusal.isPresent());
+            refused.setManaged(refusal.isPresent());
+            refused.setTooltip(refusal.map(why -> new javafx.scene.control.Tooltip("The server refused the last change: " + why))
+                    .orElse(null));
             customer.setText(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
             when.setText(job.windowStart().map(formats::dayAndTime).orElse("No window")
                     + job.technicianName().map(name -> " · " + name).orElse(""));
             setText(null);
             setGraphic(lines);
-            setAccessibleText(job.describe() + ", " + job.customerName() + ", " + when.getText());
+            setAccessibleText(job.describe() + ", " + job.customerName() + ", " + when.getText()
+                    + refusal.map(why -> ", change refused by the server: " + why).orElse(job.pending() ? ", waiting to sync" : ""));
         }
     }
 

@@ -76,7 +76,10 @@ final class DispatchViewModel implements AutoCloseable {
                     ? Optional.ofNullable(change.serverText("scheduled_end")).map(Refusal::instant) : job.windowEnd();
             Optional<String> name = technician.flatMap(id -> technicians.stream().filter(t -> t.id().equals(id))
                     .map(Technician::name).findFirst());
-            return job.withSchedule(technician, name, start, end);
+            WorkOrderSummary placed = job.withSchedule(technician, name, start, end);
+            // A job scheduled from the tray was unscheduled on the server, and is so again there.
+            return change.sets("status") && change.serverText("status") != null
+                    ? placed.withStatus(WorkOrderStatus.fromCode(change.serverText("status"))) : placed;
         }
 
         private static Instant instant(String text) {
@@ -200,22 +203,36 @@ final class DispatchViewModel implements AutoCloseable {
         return () -> {
             List<Technician> technicians = repository.technicians();
             List<WorkOrderSummary> scheduled = repository.scheduledOn(shown);
+            Instant now = clock.instant();
+            DispatchTray tray = repository.tray(now, TRAY_ROWS);
+            if (snapBack.isEmpty()) {
+                return List.of(DayPlan.of(shown, repository.companyZone().zone(), technicians, scheduled, tray));
+            }
+            // Each refused job as this computer has it and as the server still has it.
+            Map<WorkOrderId, WorkOrderSummary> local = new LinkedHashMap<>();
+            Map<WorkOrderId, WorkOrderSummary> onTheServer = new LinkedHashMap<>();
+            snapBack.forEach((id, refusal) -> repository.summary(id).ifPresent(job -> {
+                local.put(id, job);
+                onTheServer.put(id, refusal.asOnTheServer(job, technicians));
+            }));
+            for (Map.Entry<WorkOrderId, WorkOrderSummary> job : onTheServer.entrySet()) {
+                tray = tray.replacing(local.get(job.getKey()), job.getValue(), now);
+            }
             return List.of(DayPlan.of(shown, repository.companyZone().zone(), technicians,
-                    snapBack.isEmpty() ? scheduled : snappedBack(scheduled, snapBack, technicians),
-                    repository.tray(clock.instant(), TRAY_ROWS)));
+                    snappedBack(scheduled, snapBack.keySet(), onTheServer.values()), tray));
         };
     }
 
     /**
      * The day's jobs with each refused one where the server still has it: taken out where this
-     * computer has it, read again and put back with the server's technician and window (the day
-     * then places it, or leaves it out when the server has it on another day). Earliest first.
+     * computer has it and put back with the server's technician and window (the day then places
+     * it, or leaves it out when the server has it on another day or with nobody — the tray then
+     * shows it, as {@link DispatchTray#replacing} puts it). Earliest first.
      */
-    private List<WorkOrderSummary> snappedBack(List<WorkOrderSummary> scheduled, Map<WorkOrderId, Refusal> snapBack,
-                                               List<Technician> technicians) {
-        List<WorkOrderSummary> jobs = new ArrayList<>(scheduled.stream().filter(job -> !snapBack.containsKey(job.id())).toList());
-        snapBack.forEach((id, refusal) -> repository.summary(id)
-                .map(job -> refusal.asOnTheServer(job, technicians)).ifPresent(jobs::add));
+    private static List<WorkOrderSummary> snappedBack(List<WorkOrderSummary> scheduled, Set<WorkOrderId> refusedJobs,
+                                                      java.util.Collection<WorkOrderSummary> onTheServer) {
+        List<WorkOrderSummary> jobs = new ArrayList<>(scheduled.stream().filter(job -> !refusedJobs.contains(job.id())).toList());
+        jobs.addAll(onTheServer);
         jobs.sort(java.util.Comparator.comparing((WorkOrderSummary job) -> job.windowStart().orElse(Instant.MAX))
                 .thenComparing(job -> job.id().value()));
         return jobs;

@@ -186,6 +186,7 @@ public final class DispatchDayBenchmark {
         });
         background.shutdownNow();
         cache.close();
+        com.fielddesk.localbackend.testing.TemporaryFolders.delete(folder);
         Platform.exit();
         System.exit(0);
     }

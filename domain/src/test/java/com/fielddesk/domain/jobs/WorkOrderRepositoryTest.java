@@ -151,6 +151,26 @@ class WorkOrderRepositoryTest {
     }
 
     @Test
+    void aJobWithoutItsNumberYetHeadsTheWholeListByNumberAndEqualNumbersGoByIdNewestFirst() {
+        job(7, "Seven", northwind, "unscheduled", null, null, 0, "normal");
+        job(9, "Nine", northwind, "unscheduled", null, null, 0, "normal");
+        UUID sameA = job(8, "Eight a", acme, "unscheduled", null, null, 0, "normal");
+        UUID sameB = job(8, "Eight b", acme, "unscheduled", null, null, 0, "normal");
+        // Made on this computer: the server gives it its number when it takes it.
+        pulled(database, "work_orders", row("id", UUID.randomUUID(), "company_id", COMPANY, "stage", "job", "title", "Not numbered yet",
+                "status", "unscheduled", "customer_id", acme, "priority", "normal", "total", "0", "version", 1));
+        WorkOrderRepository orders = as(dispatcher);
+
+        String higherIdFirst = sameA.toString().compareTo(sameB.toString()) > 0 ? "Eight a" : "Eight b";
+        String lowerIdSecond = higherIdFirst.equals("Eight a") ? "Eight b" : "Eight a";
+        // The whole list is read from the end of work_orders_by_number_covering (cache V18), not sorted.
+        assertThat(titles(orders, WorkOrderFilter.jobs()))
+                .containsExactly("Not numbered yet", "Nine", higherIdFirst, lowerIdSecond, "Seven");
+        assertThat(orders.list(WorkOrderFilter.jobs(), WorkOrderSort.NUMBER, 2)).extracting(WorkOrderSummary::title)
+                .containsExactly("Not numbered yet", "Nine");
+    }
+
+    @Test
     void aCompanyDayIsItsOwnDayAcrossTheSpringForwardChange() {
         // 23:30 on 7 March in New York is 04:30 UTC on the 8th; 00:30 on the 8th is 05:30 UTC.
         job(1, "Late call", northwind, "scheduled", terry, at("2026-03-07T23:30"), 1, "normal");

@@ -133,4 +133,26 @@ class QueryPlanTest {
         assertThat(explain(QueryCompiler.countBy(Query.from(WORK_ORDERS).where(twoDays), WORK_ORDERS.status)))
                 .contains("USING COVERING INDEX work_orders_by_start_covering");
     }
+
+    /**
+     * The Jobs list with nothing but its stage ("Clear filters"): its first ids by number, newest
+     * first, are read from the end of one covering index — not 100k ids sorted — while the count per
+     * status keeps its status index, and a range of days keeps the start index (a stage-first index
+     * would have been taken for both).
+     */
+    @Test
+    void theWholeListsFirstIdsByNumberAreReadFromTheEndOfACoveringIndex() {
+        Condition jobs = WORK_ORDERS.stage.eq("job");
+        String ids = explain(QueryCompiler.ids(Query.from(WORK_ORDERS).where(jobs)
+                .orderBy(WORK_ORDERS.number.desc().nullsFirst(), WORK_ORDERS.id.desc()).limit(200)));
+        assertThat(ids).contains("SCAN work_orders USING COVERING INDEX work_orders_by_number_covering")
+                .doesNotContain("TEMP B-TREE");
+        assertThat(explain(QueryCompiler.countBy(Query.from(WORK_ORDERS).where(jobs), WORK_ORDERS.status)))
+                .contains("USING COVERING INDEX work_orders_by_status_stage").doesNotContain("TEMP B-TREE");
+        assertThat(explain(QueryCompiler.ids(Query.from(WORK_ORDERS).where(WORK_ORDERS.stage.eq("quote")
+                        .and(WORK_ORDERS.quoteStatus.in(List.of("sent"))))
+                .orderBy(WORK_ORDERS.number.desc().nullsFirst(), WORK_ORDERS.id.desc()).limit(200))))
+                .as("a quote status is checked on the row; the order still comes from the index")
+                .doesNotContain("TEMP B-TREE");
+    }
 }
