@@ -3,7 +3,6 @@ package com.fielddesk.localbackend.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -59,15 +58,10 @@ public record RequestIdentity(String role, String subject, String email, String 
      * {@link #API_ROLES} (checked at construction), never free text from a request.
      */
     public void bindSettings(PreparedStatement statement, int firstIndex) throws SQLException {
-        List<String> values = settingsParameters();
-        for (int i = 0; i < values.size(); i++) {
-            statement.setString(firstIndex + i, values.get(i));
-        }
-    }
-
-    /** {@link #SETTINGS_SQL}'s parameters in order (for callers that assemble the statement themselves). */
-    public List<String> settingsParameters() {
-        return List.of(role, claimsJson == null ? "" : claimsJson, subject == null ? "" : subject, role,
-                email == null ? "" : email);
+        statement.setString(firstIndex, role);
+        statement.setString(firstIndex + 1, claimsJson == null ? "" : claimsJson);
+        statement.setString(firstIndex + 2, subject == null ? "" : subject);
+        statement.setString(firstIndex + 3, role);
+        statement.setString(firstIndex + 4, email == null ? "" : email);
     }
 }

@@ -528,15 +528,14 @@ public final class RestApi implements ApiRoutes {
         }
         call.append(")");
 
-        transaction(request, viaGet, SettingsRoundTrip.WITH_FIRST_STATEMENT, connection -> {
-            Sql settings = requestSettings(request, viaGet);
+        transaction(request, viaGet, connection -> {
             switch (function.returnKind()) {
                 case VOID -> {
                     Sql statement = new Sql().append("select ").append(call);
                     if (!from.isEmpty()) {
                         statement.append(" from ").append(from);
                     }
-                    try (PreparedStatement prepared = withSettings(settings, statement).prepare(connection)) {
+                    try (PreparedStatement prepared = statement.prepare(connection)) {
                         prepared.execute();
                     }
                     ctx.status(204);
@@ -551,8 +550,7 @@ public final class RestApi implements ApiRoutes {
                     } else {
                         statement.append("select to_json(").append(call).append(")::text").append(source);
                     }
-                    ctx.status(200).contentType(Json.CONTENT_TYPE)
-                            .result(String.valueOf(scalarText(connection, withSettings(settings, statement), true)));
+                    ctx.status(200).contentType(Json.CONTENT_TYPE).result(String.valueOf(scalarText(connection, statement)));
                 }
                 case ROWS -> {
                     Relation result = function.result();
@@ -565,7 +563,6 @@ public final class RestApi implements ApiRoutes {
                     rows.append(call).append(" as _t0").append(whereClause(request, result, inner))
                             .append(request.renderer.orderBy(result, "_t0", request.root.order))
                             .append(SqlRenderer.paging(request.root.limit, request.root.offset));
-                    applySettings(connection, settings);
                     Result out = run(connection, aggregate(rows));
                     if (!function.returnsSet() && !request.singleObject()) {
                         ctx.status(200).contentType(Json.CONTENT_TYPE)
@@ -608,29 +605,14 @@ public final class RestApi implements ApiRoutes {
         }
     }
 
-    /**
-     * The first column of the first row (the text "null" for none); with {@code afterSettings},
-     * of the second result: the query follows the request's settings in one round trip.
-     */
-    private static String scalarText(Connection connection, Sql query, boolean afterSettings) throws SQLException {
-        try (PreparedStatement statement = query.prepare(connection)) {
-            statement.execute();
-            if (afterSettings) {
-                statement.getMoreResults();   // past the settings' own one-row result
+    private static String scalarText(Connection connection, Sql query) throws SQLException {
+        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                return "null";
             }
-            try (ResultSet rows = statement.getResultSet()) {
-                if (!rows.next()) {
-                    return "null";
-                }
-                String value = rows.getString(1);
-                return value == null ? "null" : value;
-            }
+            String value = rows.getString(1);
+            return value == null ? "null" : value;
         }
-    }
-
-    /** The request's settings, then the statement: two statements, one round trip. */
-    private static Sql withSettings(Sql settings, Sql statement) {
-        return new Sql().append(settings).append(";\n").append(statement);
     }
 
     @FunctionalInterface
@@ -638,29 +620,12 @@ public final class RestApi implements ApiRoutes {
         T run(Connection connection) throws SQLException;
     }
 
-    /** When a transaction's identity and settings reach the database. */
-    private enum SettingsRoundTrip {
-        /** In a round trip of their own, before the work. */
-        OWN,
-        /**
-         * With the work's first statement ({@link #requestSettings} + {@link #withSettings}): a
-         * call then makes two round trips, not three (a claim race's 50 calls share two cores).
-         */
-        WITH_FIRST_STATEMENT
-    }
-
     /** One transaction as the caller: SET LOCAL ROLE, the JWT claims and the request settings. */
     private <T> T transaction(Request request, boolean readOnly, Work<T> work) {
-        return transaction(request, readOnly, SettingsRoundTrip.OWN, work);
-    }
-
-    private <T> T transaction(Request request, boolean readOnly, SettingsRoundTrip settings, Work<T> work) {
         try (Connection connection = authenticator.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (settings == SettingsRoundTrip.OWN) {
-                    applySettings(connection, requestSettings(request, readOnly));
-                }
+                applyRequestSettings(connection, request, readOnly);
                 T result = work.run(connection);
                 connection.commit();
                 return result;
@@ -686,11 +651,12 @@ public final class RestApi implements ApiRoutes {
     }
 
     /**
-     * The statement that applies, as the transaction's first: the caller's identity
-     * ({@link RequestIdentity}), the request's method, path and headers for SQL to read, the
-     * caller's role settings (timeouts) and, for GET, a read-only transaction as PostgREST runs it.
+     * In one round trip (the transaction's first): the caller's identity ({@link RequestIdentity}),
+     * the request's method, path and headers for SQL to read, the caller's role settings
+     * (timeouts) and, for GET, a read-only transaction as PostgREST runs it.
      */
-    private static Sql requestSettings(Request request, boolean readOnly) {
+    private static void applyRequestSettings(Connection connection, Request request, boolean readOnly)
+            throws SQLException {
         Context ctx = request.ctx;
         ObjectNode headers = Json.MAPPER.createObjectNode();
         for (Iterator<String> names = ctx.req().getHeaderNames().asIterator(); names.hasNext(); ) {
@@ -705,13 +671,17 @@ public final class RestApi implements ApiRoutes {
         if (readOnly) {
             settings.put("transaction_read_only", "on");
         }
-        Sql sql = new Sql().append(RequestIdentity.SETTINGS_SQL).parameters(request.identity.settingsParameters());
-        settings.forEach((name, value) -> sql.append(", set_config(").text(name).append(", ").text(value).append(", true)"));
-        return sql;
-    }
-
-    private static void applySettings(Connection connection, Sql settings) throws SQLException {
-        try (PreparedStatement statement = settings.prepare(connection)) {
+        StringBuilder sql = new StringBuilder(RequestIdentity.SETTINGS_SQL);
+        for (int i = 0; i < settings.size(); i++) {
+            sql.append(", set_config(?, ?, true)");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            request.identity.bindSettings(statement, 1);
+            int index = 1 + RequestIdentity.SETTINGS_PARAMETERS;
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                statement.setString(index++, setting.getKey());
+                statement.setString(index++, setting.getValue());
+            }
             statement.execute();
         }
     }

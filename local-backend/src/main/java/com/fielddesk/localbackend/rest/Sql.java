@@ -55,12 +55,6 @@ final class Sql {
         return this;
     }
 
-    /** Values for placeholders already in fixed text appended before (e.g. {@code RequestIdentity.SETTINGS_SQL}). */
-    Sql parameters(List<String> values) {
-        parameters.addAll(values);
-        return this;
-    }
-
     boolean isEmpty() {
         return text.length() == 0;
     }
