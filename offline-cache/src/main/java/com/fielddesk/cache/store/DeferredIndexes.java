@@ -12,7 +12,7 @@ import java.util.List;
  * A table's secondary indexes set aside while its first pull writes page after page, and made
  * again in the transaction of its last page: SQLite then builds each index with one sort over the
  * rows, instead of inserting every row into every index as it arrives — most of the cache's write
- * time for a large table (cache migration V17). The primary key stays (the pull's upserts need
+ * time for a large table (cache migration V19). The primary key stays (the pull's upserts need
  * it), and so do tables whose indexes another table's write reads ({@code synced_tables.defer_indexes}).
  *
  * <p>Each dropped index's statement is kept in {@code deferred_indexes} in the same transaction as
