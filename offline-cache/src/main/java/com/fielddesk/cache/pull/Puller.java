@@ -6,6 +6,7 @@ import com.fielddesk.cache.remote.RemotePage;
 import com.fielddesk.cache.remote.RemoteTables;
 import com.fielddesk.cache.remote.RemoteTables.PageKey;
 import com.fielddesk.cache.store.CacheDatabase;
+import com.fielddesk.cache.store.DeferredIndexes;
 import com.fielddesk.cache.store.LocalRows;
 import com.fielddesk.cache.store.SyncedTable;
 
@@ -203,28 +204,57 @@ public final class Puller {
         long total = 0;
         RemotePage page = start.firstPage() != null ? await(start.firstPage())
                 : remote.fetchPage(table, state.cursor(), after, pageSize);
-        while (true) {
-            boolean last = page.size() < pageSize;
-            PageKey reached = page.isEmpty() ? after : page.lastKey();
-            // The next page downloads while this one is written to SQLite.
-            CompletableFuture<RemotePage> next = last ? null : prefetch(table, state.cursor(), reached);
-            if (last) {
-                onLastPage.lastPageArrived();
+        // A first pull with more than one page to write builds the table's indexes at its end
+        // (DeferredIndexes); the last page's transaction makes them again, as does a failure here.
+        boolean setIndexesAside = initial && page.size() >= pageSize;
+        try {
+            while (true) {
+                boolean last = page.size() < pageSize;
+                PageKey reached = page.isEmpty() ? after : page.lastKey();
+                // The next page downloads while this one is written to SQLite.
+                CompletableFuture<RemotePage> next = last ? null : prefetch(table, state.cursor(), reached);
+                if (last) {
+                    onLastPage.lastPageArrived();
+                }
+                RemotePage current = page;
+                boolean firstWrite = total == 0;
+                database.write(connection -> {
+                    if (setIndexesAside && firstWrite) {
+                        DeferredIndexes.setAside(connection, table.name());
+                    }
+                    applyPage(connection, table, current);
+                    if (last) {
+                        DeferredIndexes.restore(connection, table.name());
+                    }
+                    saveCursor(connection, table.name(), last ? new CursorState(watermark, null, null) : new CursorState(
+                            state.cursor(), watermark, reached), current.size());
+                    return null;
+                });
+                total += current.size();
+                progress.accept(new PullProgress(table.name(), total, last, initial));
+                if (last) {
+                    return total;
+                }
+                after = reached;
+                page = await(next);
             }
-            RemotePage current = page;
+        } catch (RemoteException | RuntimeException e) {
+            if (setIndexesAside) {
+                restoreIndexes(table, e);
+            }
+            throw e;
+        }
+    }
+
+    /** The screens read a table until its pull resumes: not without its indexes. */
+    private void restoreIndexes(SyncedTable table, Exception pullFailure) {
+        try {
             database.write(connection -> {
-                applyPage(connection, table, current);
-                saveCursor(connection, table.name(), last ? new CursorState(watermark, null, null) : new CursorState(
-                        state.cursor(), watermark, reached), current.size());
+                DeferredIndexes.restore(connection, table.name());
                 return null;
             });
-            total += current.size();
-            progress.accept(new PullProgress(table.name(), total, last, initial));
-            if (last) {
-                return total;
-            }
-            after = reached;
-            page = await(next);
+        } catch (RuntimeException e) {
+            pullFailure.addSuppressed(e);   // the cache reopened makes them (CacheDatabase.open)
         }
     }
 

@@ -93,8 +93,12 @@ public final class CacheDatabase implements AutoCloseable {
             Connection reader = connect(file);
             Connection checkpointer = connect(file);
             CacheDatabase database = new CacheDatabase(file, writer, reader, checkpointer);
-            // Rows a migration marked for indexing (an upgraded cache's existing rows).
-            database.write(connection -> null);
+            // Indexes a first pull set aside before the process was killed, and rows a migration
+            // marked for indexing (an upgraded cache's existing rows).
+            database.write(connection -> {
+                DeferredIndexes.restoreAll(connection);
+                return null;
+            });
             return database;
         } catch (SQLException | IOException e) {
             throw new CacheException("Could not open the local cache " + file + ": " + e.getMessage(), e);
