@@ -89,16 +89,15 @@ public final class CacheDatabase implements AutoCloseable {
                 // of a 100k-row initial sync (the cache is a maximum, used only as filled).
                 statement.execute("pragma cache_size = -65536");
             }
+            // Indexes a first pull set aside before its process was killed are made again before
+            // any new migration runs: a migration may change or drop one of them.
+            DeferredIndexes.restoreLeftovers(writer);
             CacheMigrations.fromClasspath().migrate(writer);
             Connection reader = connect(file);
             Connection checkpointer = connect(file);
             CacheDatabase database = new CacheDatabase(file, writer, reader, checkpointer);
-            // Indexes a first pull set aside before the process was killed, and rows a migration
-            // marked for indexing (an upgraded cache's existing rows).
-            database.write(connection -> {
-                DeferredIndexes.restoreAll(connection);
-                return null;
-            });
+            // Rows a migration marked for indexing (an upgraded cache's existing rows).
+            database.write(connection -> null);
             return database;
         } catch (SQLException | IOException e) {
             throw new CacheException("Could not open the local cache " + file + ": " + e.getMessage(), e);

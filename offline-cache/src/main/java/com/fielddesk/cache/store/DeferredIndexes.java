@@ -16,7 +16,7 @@ import java.util.List;
  * it), and so do tables whose indexes another table's write reads ({@code synced_tables.defer_indexes}).
  *
  * <p>Each dropped index's statement is kept in {@code deferred_indexes} in the same transaction as
- * the drop, so a process killed mid-pull loses none: {@link #restoreAll} (at open) makes them again.
+ * the drop, so a process killed mid-pull loses none: {@link #restoreLeftovers} (at open, before migrations) makes them again.
  * Only plain indexes are set aside, never a unique one (a constraint must hold on every page).
  */
 public final class DeferredIndexes {
@@ -63,8 +63,31 @@ public final class DeferredIndexes {
     }
 
     /** Makes every set-aside index again (a pull that was cut off). */
-    public static void restoreAll(Connection connection) throws SQLException {
+    private static void restoreAll(Connection connection) throws SQLException {
         restoreWhere(connection, "", null);
+    }
+
+    /**
+     * At open, before migrations, on a connection in auto-commit: makes again, in one transaction,
+     * the indexes a killed pull left set aside — if this cache is new enough to set any aside.
+     */
+    static void restoreLeftovers(Connection connection) throws SQLException {
+        try (Statement query = connection.createStatement();
+             ResultSet table = query.executeQuery("select 1 from sqlite_master where type = 'table' and name = 'deferred_indexes'")) {
+            if (!table.next()) {
+                return;
+            }
+        }
+        connection.setAutoCommit(false);
+        try {
+            restoreAll(connection);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 
     private static void restoreWhere(Connection connection, String where, String table) throws SQLException {
