@@ -57,6 +57,7 @@ public final class Fx {
                 lastProblem = notThereYet.getCause();
             }
             if (Instant.now().isAfter(end)) {
+                ThreadDump.print(description);
                 throw new AssertionError("Not true within " + deadline.toMillis() + " ms: " + description, lastProblem);
             }
             pause();
@@ -86,6 +87,7 @@ public final class Fx {
         Instant end = Instant.now().plus(deadline);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(end)) {
+                ThreadDump.print(description);
                 throw new AssertionError("Not true within " + deadline.toMillis() + " ms: " + description);
             }
             pause();
