@@ -145,7 +145,6 @@ public final class ConsoleWindow {
         Clock companyClock = services.clock().withZone(formats.zone());
         // Online/offline, everywhere in the console, is the sync engine's flag, delivered with its status.
         SyncState sync = new SyncState(opened.serverReachable());
-        AutoCloseable statusFeed = opened.sync().status().subscribe(services.tasks().newestOnUi(status -> show(status, sync)));
         AutoCloseable liveFeed = opened.onLiveUpdatesChange(live -> services.tasks().onUi(() -> sync.liveUpdatesChanged(live)));
 
         ChangeSource changes = ChangeSource.of(repositories);
@@ -174,8 +173,9 @@ public final class ConsoleWindow {
         // the history a first sync brings in is not.
         navigator.arrivals().start(changes, services.tasks(), companyClock.instant().minus(ARRIVALS_GRACE));
         shell.start();
-        services.tasks().run(opened::status, status -> show(status, sync), e ->
-                shell.reportProblem(Failures.sentence("Could not read the sync status from this computer's copy.", e)));
+        AutoCloseable statusFeed = SyncStatusFeed.follow(opened.sync().status(), services.tasks(),
+                status -> show(status, sync), e -> shell.reportProblem(
+                        Failures.sentence("Could not read the sync status from this computer's copy.", e)));
         // The engine also puts each failure into its status (shown in the status bar with retry
         // state); the log keeps the cause for support.
         opened.start(failure -> {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The offline copy of the audit log's recent entries, in this computer's cache (tables
@@ -30,10 +31,12 @@ import java.util.UUID;
 public final class AuditOfflineCopy {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "seq, id, occurred_at, actor_id, actor_role, action, table_name, row_id, old_values,"
-            + " new_values, hash";
-    private static final String ENTRY_COLUMNS = "e.seq, e.id, e.occurred_at, e.actor_id, e.actor_role, e.action, e.table_name,"
-            + " e.row_id, e.old_values, e.new_values, e.hash";
+    private static final List<String> ENTRY_FIELDS = List.of("seq", "id", "occurred_at", "actor_id", "actor_role", "action",
+            "table_name", "row_id", "old_values", "new_values", "hash");
+    private static final String COLUMNS = String.join(", ", ENTRY_FIELDS);
+    /** The same columns read from {@code audit_offline_entries e}, which the text search joins. */
+    private static final String ENTRY_COLUMNS = ENTRY_FIELDS.stream().map(field -> "e." + field)
+            .collect(Collectors.joining(", "));
     /** How many of the newest entries of the other filters a text is first looked for in, one by one. */
     static final int NEWEST = 2_000;
 

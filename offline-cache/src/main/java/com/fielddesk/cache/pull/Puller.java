@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -268,17 +269,30 @@ public final class Puller {
         }, prefetcher);
     }
 
+    /**
+     * Waits for a page or the other lane, interruptibly: closing the engine stops its executors,
+     * and a page still queued then never arrives. An uninterruptible {@code join()} waited for it for
+     * ever, and a sign-out waited for the sync thread in vain (seen in CI).
+     */
     private static <T> T await(CompletableFuture<T> next) throws RemoteException {
         try {
-            return next.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RemoteException remoteFailure) {
+            return next.get();
+        } catch (InterruptedException e) {
+            next.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RemoteException("The sync was stopped while a page was on its way", true, null, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RemoteException remoteFailure) {
                 throw remoteFailure;
             }
-            if (e.getCause() instanceof RuntimeException failure) {
+            if (cause instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw e;
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 
