@@ -124,8 +124,9 @@ public final class LocalBackend implements AutoCloseable {
             BackendSchema.installer().install(postgres.logins(DATABASE), (done, total) ->
                     steps.accept(new StartupProgress(StartupProgress.Phase.APPLYING_MIGRATIONS, done, total)));
             adminPool = pool(postgres, EmbeddedPostgresServer.SUPERUSER, 6, "local-backend-admin");
-            authenticatorPool = pool(postgres, "authenticator", apiConnections(Runtime.getRuntime().availableProcessors()),
-                    "local-backend-authenticator");
+            int apiConnections = options.apiConnections() > 0 ? options.apiConnections()
+                    : apiConnections(Runtime.getRuntime().availableProcessors());
+            authenticatorPool = pool(postgres, "authenticator", apiConnections, "local-backend-authenticator");
             if (firstStart && config.demo().wanted()) {
                 progress.accept("Loading demo data…");
                 // As the seed is loaded on Supabase: by postgres, not a superuser.

@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  *     -Dexec.mainClass=com.fielddesk.localbackend.bench.ClaimRaceHttpBenchmark [-Dexec.args="50 50 30 plain"]
  * </pre>
  * Arguments: [rounds, default 50] [claimers per round, default 50] [warm-up rounds, default 30]
- * [clients: plain (default) or jdk]. The claimers run on the same cores as the server, which 50
+ * [clients: plain (default) or jdk] [API connections, default: the pool size local-backend derives from the
+ * cores — a number here compares pool sizes on one machine]. The claimers run on the same cores as the server, which 50
  * consoles on 50 desktops do not; {@code plain} claimers ({@link PlainHttpConnection}) cost the
  * machine least, {@code jdk} ones (the JDK's HttpClient) show what sharing the cores with heavier
  * clients adds.
@@ -84,7 +85,8 @@ public final class ClaimRaceHttpBenchmark {
         int claimersPerRound = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int warmUpRounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         ClientKind clients = args.length > 3 ? ClientKind.valueOf(args[3].toUpperCase(Locale.ROOT)) : ClientKind.PLAIN;
-        TestBackend backend = TestBackend.shared();
+        TestBackend backend = args.length > 4 ? TestBackend.sharedWithApiConnections(Integer.parseInt(args[4]))
+                : TestBackend.shared();
         TenantFixtures fixtures = backend.tenants();
         List<Company> companies = List.of(
                 fixtures.company("Race North " + UUID.randomUUID(), LeadPreferences.serving("hvac", "02139")),
@@ -95,8 +97,9 @@ public final class ClaimRaceHttpBenchmark {
             SignedInUser user = backend.staff(company, "csr");
             claimers.add(new Claimer(user, company.id(), http(clients, backend, user)));
         }
-        System.out.printf(Locale.ROOT, "claim race over HTTP: %d claimers from %d companies, each signed in, %s clients; %s%n",
-                claimersPerRound, companies.size(), clients.name().toLowerCase(Locale.ROOT), backend.url());
+        System.out.printf(Locale.ROOT, "claim race over HTTP: %d claimers from %d companies, each signed in, %s clients; "
+                        + "API pool %s; %s%n", claimersPerRound, companies.size(), clients.name().toLowerCase(Locale.ROOT),
+                args.length > 4 ? args[4] + " connections" : "sized from the cores", backend.url());
 
         ExecutorService pool = Executors.newFixedThreadPool(claimersPerRound);
         try {

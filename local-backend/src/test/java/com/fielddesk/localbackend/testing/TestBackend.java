@@ -52,18 +52,38 @@ public final class TestBackend {
 
     public static synchronized TestBackend shared() {
         if (shared == null) {
-            // The suites sign in thousands of times from 127.0.0.1; supabase/config.toml's limits
-            // (30 sign-ins per 5 minutes) are tested on a backend of their own (AuthRateLimitTest).
-            Path dataDirectory = TemporaryFolders.create("fielddesk-backend-");
-            LocalBackend backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, 0, false, DemoDataOption.none()),
-                    LocalBackendOptions.defaults().withAuth(AuthSettings.defaults().withRateLimits(SUITE_RATE_LIMITS)));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                backend.stop();
-                TemporaryFolders.delete(dataDirectory);
-            }, "test-backend-stop"));
-            shared = new TestBackend(backend);
+            start(suiteOptions());
         }
         return shared;
+    }
+
+    /**
+     * The shared backend started with a fixed API pool size, for a benchmark comparing sizes; must
+     * come before any other use of the shared backend in the JVM.
+     */
+    public static synchronized TestBackend sharedWithApiConnections(int connections) {
+        if (shared != null) {
+            throw new IllegalStateException("The shared backend is already running with its own pool size");
+        }
+        start(suiteOptions().withApiConnections(connections));
+        return shared;
+    }
+
+    private static LocalBackendOptions suiteOptions() {
+        // The suites sign in thousands of times from 127.0.0.1; supabase/config.toml's limits
+        // (30 sign-ins per 5 minutes) are tested on a backend of their own (AuthRateLimitTest).
+        return LocalBackendOptions.defaults().withAuth(AuthSettings.defaults().withRateLimits(SUITE_RATE_LIMITS));
+    }
+
+    private static void start(LocalBackendOptions options) {
+        Path dataDirectory = TemporaryFolders.create("fielddesk-backend-");
+        LocalBackend backend = LocalBackend.start(new LocalBackendConfig(dataDirectory, 0, false, DemoDataOption.none()),
+                options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            backend.stop();
+            TemporaryFolders.delete(dataDirectory);
+        }, "test-backend-stop"));
+        shared = new TestBackend(backend);
     }
 
     public LocalBackend backend() {
