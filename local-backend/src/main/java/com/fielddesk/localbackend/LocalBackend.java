@@ -174,13 +174,11 @@ public final class LocalBackend implements AutoCloseable {
      * and the claimers that will lose take CPU from the one transaction they all wait for
      * ({@code ClaimRaceHttpBenchmark}: p95 117–158 ms with 16 connections, 70–82 ms with 5–6, at
      * load 11–14). The other requests wait for a connection in the pool's queue, which costs
-     * nothing. But never fewer than PostgREST's own default of 10: with 5 on 2 cores, consoles'
-     * first syncs in the desktop tests (several consoles, two pull lanes and page prefetches each,
-     * realtime's delivery checks on the same pool) stalled for 30 s — Hikari's wait for a free
-     * connection — at a table with 0 rows pulled (6 Dec; suspected, not proven, cause).
+     * nothing. (Raising the floor to 10 on 6 Dec, for a desktop-test stall blamed on the pool, did not
+     * stop the stall; its causes were in the console, and the floor went back to 4.)
      */
     static int apiConnections(int cores) {
-        return Math.max(10, Math.min(16, 2 * cores + 1));
+        return Math.max(4, Math.min(16, 2 * cores + 1));
     }
 
     private static HikariDataSource pool(EmbeddedPostgresServer postgres, String user, int size, String name) {

@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The API's connection pool follows the machine's cores (two per core plus one) between
- * PostgREST's default of 10 and the 16 connections it had: a small machine keeps enough for a few
- * consoles syncing at once, a large one does not run more transactions than it had before.
+ * The API's connection pool follows the machine's cores (two per core plus one), so a burst of
+ * requests on a small machine does not run more transactions at once than its cores can serve,
+ * while a large machine keeps the 16 connections it had.
  */
 class ApiConnectionsTest {
 
     @Test
-    void twoConnectionsPerCorePlusOneBetweenTenAndSixteen() {
-        assertThat(LocalBackend.apiConnections(1)).isEqualTo(10);
-        assertThat(LocalBackend.apiConnections(2)).isEqualTo(10);
-        assertThat(LocalBackend.apiConnections(6)).isEqualTo(13);
+    void twoConnectionsPerCorePlusOneBetweenFourAndSixteen() {
+        assertThat(LocalBackend.apiConnections(1)).isEqualTo(4);
+        assertThat(LocalBackend.apiConnections(2)).isEqualTo(5);
+        assertThat(LocalBackend.apiConnections(4)).isEqualTo(9);
         assertThat(LocalBackend.apiConnections(16)).isEqualTo(16);
     }
 
