@@ -107,6 +107,8 @@ class MessagesFeatureTest {
 
 
     private void showTheInternalInbox() {
+        // The section's parts are shown with the Customers inbox's first page.
+        Fx.waitUntil("the section is shown", DEADLINE, () -> section.lookup("#messages .tab-pane") != null);
         Fx.run(() -> ((javafx.scene.control.TabPane) section.lookup("#messages .tab-pane")).getSelectionModel().select(1));
     }
 
