@@ -169,6 +169,22 @@ public final class MessagesBenchmark {
         report("  the cache read itself (its background task)", openReads.subList(1, opens.size()), 50);
         report("  garbage collection pauses during an open", openGc.subList(1, opens.size()), 50);
         timelines.subList(1, timelines.size()).forEach(System.out::println);
+        // A return visit: the navigator keeps a section's screen for the session, so coming back to
+        // Messages puts the kept screen into the window again (styled again, laid out; no read).
+        List<Double> returns = new ArrayList<>();
+        List<Double> returnCpu = new ArrayList<>();
+        javafx.scene.Node kept = screen.node();
+        for (int i = 0; i < 11; i++) {
+            Fx.run(() -> ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren().setAll(new javafx.scene.control.Label("Elsewhere")));
+            Fx.waitUntil("another section is shown", WAIT, () -> threadList(stage) == null);
+            Thread.sleep(50);
+            long cpuBefore = Fx.read(() -> THREADS.getCurrentThreadCpuTime());
+            returns.add(measure(stage.getScene(), () -> ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren()
+                    .setAll(kept), () -> threadList(stage) != null && threadList(stage).getItems().size() > 0));
+            returnCpu.add((Fx.read(() -> THREADS.getCurrentThreadCpuTime()) - cpuBefore) / 1e6);
+        }
+        report("return visit (the kept section back in the window -> laid out), first run excluded", returns.subList(1, returns.size()), 50);
+        report("  FX thread CPU per return visit", returnCpu.subList(1, returnCpu.size()), 50);
         if (Boolean.getBoolean("bench.opensOnly")) {
             end(screen, stage, pool, cache, folder);
         }
