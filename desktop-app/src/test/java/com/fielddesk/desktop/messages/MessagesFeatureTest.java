@@ -175,6 +175,19 @@ class MessagesFeatureTest {
                 && internalThreads().get(0).unread() == 0);
     }
 
+    @Test
+    void theSectionShowsWhenItsInboxCannotBeRead() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher), Clock.systemUTC());
+        cache.close();
+        // The section's parts wait for the inbox's first page; a read that fails (or takes long) must not leave it blank.
+        section = SectionUnderTest.show(MessagesFeature.feature(messages, new NoRefusedMessages()), cache, folder);
+
+        Fx.waitUntil("the section with the read's failure", DEADLINE, () -> section.lookup("#messages-search") != null
+                && section.lookup("#customer-threads") != null && ((ListView<?>) section.lookup("#customer-threads")).getItems().isEmpty());
+    }
+
     private SectionUnderTest showAsDispatcher() throws Exception {
         MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher), Clock.systemUTC());
