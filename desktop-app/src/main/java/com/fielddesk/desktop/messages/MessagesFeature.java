@@ -76,6 +76,7 @@ public final class MessagesFeature {
         public void start() {
             model.start();
             view.focusSearch();
+            view.prepareWhileReading();
         }
 
         @Override

@@ -54,7 +54,8 @@ import java.util.function.BooleanSupplier;
  *   <li>the long thread opened (→ its messages listed and laid out): target ≤ 200 ms;</li>
  *   <li>scrolling it: frame time (pulse to pulse) while the list scrolls a step per frame, target p95 ≤ 17 ms.</li>
  * </ul>
- * Usage: MessagesBenchmark [threads=10000] [longThread=5000] [rounds=40]
+ * Usage: MessagesBenchmark [threads=10000] [longThread=5000] [rounds=40] [opens=8]; with
+ * {@code -Dbench.opensOnly=true} it stops after the inbox opens (for profiling them).
  */
 public final class MessagesBenchmark {
 
@@ -66,6 +67,7 @@ public final class MessagesBenchmark {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int longThread = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        int openings = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         Headless.applyIfNoDisplay();
         Path folder = Files.createTempDirectory("fielddesk-messages-bench-");
         CacheDatabase cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
@@ -110,11 +112,12 @@ public final class MessagesBenchmark {
         List<Double> opens = new ArrayList<>();
         List<Double> openListed = new ArrayList<>();
         List<Double> openCpu = new ArrayList<>();
+        List<Double> openCpuAfterListed = new ArrayList<>();
         List<Double> openReads = new ArrayList<>();
         List<Double> openGc = new ArrayList<>();
         List<String> timelines = new ArrayList<>();
         FeatureScreen screen = null;
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < openings; i++) {
             if (screen != null) {
                 FeatureScreen closing = screen;
                 Fx.run(closing::close);
@@ -122,6 +125,7 @@ public final class MessagesBenchmark {
             FeatureScreen made = Fx.read(() -> messages.create(context));
             screen = made;
             long[] listedAt = new long[1];
+            long[] cpuListed = new long[1];
             long cpuBefore = Fx.read(() -> THREADS.getCurrentThreadCpuTime());
             long gcBefore = gcMillis();
             taskTimes.clear();
@@ -136,13 +140,16 @@ public final class MessagesBenchmark {
                 ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren().setAll(made.node());
                 made.start();
                 // The section's model fills the inbox: when its items arrive, whether or not the list is laid out yet.
-                customerItems(made).addListener((javafx.beans.InvalidationListener) listed -> {
+                whenListed(made.node(), () -> {
                     if (listedAt[0] == 0) {
                         listedAt[0] = System.nanoTime();
+                        cpuListed[0] = THREADS.getCurrentThreadCpuTime();
                     }
                 });
             }, () -> threadList(stage) != null && threadList(stage).getItems().size() > 0));
-            openCpu.add((Fx.read(() -> THREADS.getCurrentThreadCpuTime()) - cpuBefore) / 1e6);
+            long cpuDone = Fx.read(() -> THREADS.getCurrentThreadCpuTime());
+            openCpu.add((cpuDone - cpuBefore) / 1e6);
+            openCpuAfterListed.add(cpuListed[0] == 0 ? 0 : (cpuDone - cpuListed[0]) / 1e6);
             Fx.run(() -> stage.getScene().removePostLayoutPulseListener(pulseMark));
             openGc.add((double) (gcMillis() - gcBefore));
             // The open's longest background task is its cache read (the others are the empty thread panes and a count).
@@ -158,9 +165,29 @@ public final class MessagesBenchmark {
         report("inbox open (started -> threads listed, laid out), first run excluded", opens.subList(1, opens.size()), 50);
         report("  of which: started -> the page's threads handed to the list (the cache read)", openListed.subList(1, opens.size()), 50);
         report("  FX thread CPU per open (building, CSS, layout, the first frame)", openCpu.subList(1, opens.size()), 50);
+        report("  FX thread CPU from the threads handed to the list to the end", openCpuAfterListed.subList(1, opens.size()), 50);
         report("  the cache read itself (its background task)", openReads.subList(1, opens.size()), 50);
         report("  garbage collection pauses during an open", openGc.subList(1, opens.size()), 50);
         timelines.subList(1, timelines.size()).forEach(System.out::println);
+        // A return visit: the navigator keeps a section's screen for the session, so coming back to
+        // Messages puts the kept screen into the window again (styled again, laid out; no read).
+        List<Double> returns = new ArrayList<>();
+        List<Double> returnCpu = new ArrayList<>();
+        javafx.scene.Node kept = screen.node();
+        for (int i = 0; i < 11; i++) {
+            Fx.run(() -> ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren().setAll(new javafx.scene.control.Label("Elsewhere")));
+            Fx.waitUntil("another section is shown", WAIT, () -> threadList(stage) == null);
+            Thread.sleep(50);
+            long cpuBefore = Fx.read(() -> THREADS.getCurrentThreadCpuTime());
+            returns.add(measure(stage.getScene(), () -> ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren()
+                    .setAll(kept), () -> threadList(stage) != null && threadList(stage).getItems().size() > 0));
+            returnCpu.add((Fx.read(() -> THREADS.getCurrentThreadCpuTime()) - cpuBefore) / 1e6);
+        }
+        report("return visit (the kept section back in the window -> laid out), first run excluded", returns.subList(1, returns.size()), 50);
+        report("  FX thread CPU per return visit", returnCpu.subList(1, returnCpu.size()), 50);
+        if (Boolean.getBoolean("bench.opensOnly")) {
+            end(screen, stage, pool, cache, folder);
+        }
 
         TextField search = (TextField) Fx.read(() -> stage.getScene().lookup("#messages-search"));
         List<Double> filters = new ArrayList<>();
@@ -206,13 +233,19 @@ public final class MessagesBenchmark {
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-        FeatureScreen last = screen;
+        end(screen, stage, pool, cache, folder);
+    }
+
+    /** Closes the section and the window, removes the cache's folder, and ends the process. */
+    private static void end(FeatureScreen last, Stage stage, java.util.concurrent.ExecutorService pool, CacheDatabase cache,
+                            Path folder) throws Exception {
         Fx.run(() -> {
             last.close();
             stage.close();
         });
         pool.shutdownNow();
         cache.close();
+        com.fielddesk.localbackend.testing.TemporaryFolders.delete(folder);
         Platform.exit();
         System.exit(0);
     }
@@ -255,12 +288,33 @@ public final class MessagesBenchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** The Customers inbox's items, found in the section's node tree before its first layout (the tab's content). */
+    /**
+     * Runs {@code listed} when the Customers inbox's items arrive, found in the section's node tree
+     * before its first layout (the tab's content) — or, if the section shows its parts with its first
+     * page, as soon as they are there with their items.
+     */
     @SuppressWarnings("unchecked")
-    private static javafx.collections.ObservableList<Object> customerItems(FeatureScreen screen) {
-        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) screen.node().lookup(".tab-pane");
+    private static void whenListed(javafx.scene.Node section, Runnable listed) {
+        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) section.lookup(".tab-pane");
+        if (tabs == null) {
+            ((javafx.scene.Parent) section).getChildrenUnmodifiable().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable parts) {
+                    if (section.lookup(".tab-pane") != null) {
+                        ((javafx.scene.Parent) section).getChildrenUnmodifiable().removeListener(this);
+                        whenListed(section, listed);
+                    }
+                }
+            });
+            return;
+        }
         javafx.scene.control.SplitPane inbox = (javafx.scene.control.SplitPane) tabs.getTabs().get(0).getContent();
-        return ((ListView<Object>) inbox.getItems().get(0)).getItems();
+        javafx.collections.ObservableList<Object> items = ((ListView<Object>) inbox.getItems().get(0)).getItems();
+        if (!items.isEmpty()) {
+            listed.run();
+        } else {
+            items.addListener((javafx.beans.InvalidationListener) changed -> listed.run());
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -107,6 +107,8 @@ class MessagesFeatureTest {
 
 
     private void showTheInternalInbox() {
+        // The section's parts are shown with the Customers inbox's first page.
+        Fx.waitUntil("the section is shown", DEADLINE, () -> section.lookup("#messages .tab-pane") != null);
         Fx.run(() -> ((javafx.scene.control.TabPane) section.lookup("#messages .tab-pane")).getSelectionModel().select(1));
     }
 
@@ -171,6 +173,19 @@ class MessagesFeatureTest {
         Fx.waitUntil("still read after reopening the cache", DEADLINE, () -> internalThreads().size() == 1
                 && section.text("#messages-internal-unread").equals("No unread internal notes")
                 && internalThreads().get(0).unread() == 0);
+    }
+
+    @Test
+    void theSectionShowsWhenItsInboxCannotBeRead() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher), Clock.systemUTC());
+        cache.close();
+        // The section's parts wait for the inbox's first page; a read that fails (or takes long) must not leave it blank.
+        section = SectionUnderTest.show(MessagesFeature.feature(messages, new NoRefusedMessages()), cache, folder);
+
+        Fx.waitUntil("the section with the read's failure", DEADLINE, () -> section.lookup("#messages-search") != null
+                && section.lookup("#customer-threads") != null && ((ListView<?>) section.lookup("#customer-threads")).getItems().isEmpty());
     }
 
     private SectionUnderTest showAsDispatcher() throws Exception {
