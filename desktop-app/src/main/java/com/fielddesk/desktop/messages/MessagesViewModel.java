@@ -89,6 +89,12 @@ final class MessagesViewModel implements AutoCloseable {
                 .flatMap(message -> message.refusal().map(why -> new NotSent.Refused(message.body(), why)).stream()).toList()));
         internalMessages.onUpdate(() -> internalNotSent.show(internalMessages.items().stream()
                 .flatMap(message -> message.refusal().map(why -> new NotSent.Refused(message.body(), why)).stream()).toList()));
+        // A list that cannot be read says why; its placeholder alone ("No threads.") would claim there are none.
+        Stream.of(customerThreads, internalThreads).forEach(list -> list.problemProperty().addListener((o, before, problem) -> {
+            if (problem != null) {
+                notice.set(problem.sentence());
+            }
+        }));
         customerThreads.onUpdate(this::countUnread);
         internalThreads.onUpdate(this::countInternalUnread);
         unreadOnly.addListener((o, before, now) -> requery());

@@ -186,6 +186,8 @@ class MessagesFeatureTest {
 
         Fx.waitUntil("the section with the read's failure", DEADLINE, () -> section.lookup("#messages-search") != null
                 && section.lookup("#customer-threads") != null && ((ListView<?>) section.lookup("#customer-threads")).getItems().isEmpty());
+        Fx.waitUntil("the section says the inbox could not be read", DEADLINE, () -> section.lookup("#messages-notice") != null
+                && ((javafx.scene.control.Label) section.lookup("#messages-notice")).getText().startsWith("Could not read the customer threads"));
     }
 
     private SectionUnderTest showAsDispatcher() throws Exception {
