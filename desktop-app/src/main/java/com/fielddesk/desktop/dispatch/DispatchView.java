@@ -272,7 +272,9 @@ final class DispatchView {
             if (!(row instanceof HBox box) || box.getChildren().size() < 2 || !(box.getChildren().get(1) instanceof Pane strip)) {
                 continue;
             }
-            if (!strip.getStyleClass().contains("fd-dispatch-lane")) {
+            if (strip.getStyleClass().contains("fd-dispatch-lane")) {
+                stretch(box, strip, stretch);
+            } else {
                 for (Node child : strip.getChildren()) {
                     if (child.getProperties().get(MINUTE_KEY) instanceof Integer minute) {
                         child.setLayoutX((minute - plan.axisStart()) * scale + 2);
@@ -280,70 +282,36 @@ final class DispatchView {
                 }
             }
         }
-        stretchDrawnLanes(stretch);
         lastZoomStep = System.nanoTime();
         framesSinceZoomStep = 0;
         zoomSettles.start();
     }
 
     /**
-     * Each drawn lane's timeline shown {@code factor} times as wide as it is laid out: at the zoom's
-     * first step one picture is taken of all of them (one snapshot: a snapshot per lane made the
-     * first step ten times as long), and each lane gets its part of it, stretched, over the timeline
-     * itself, which is then not drawn (opacity 0: it keeps its place, its mouse handlers and a
-     * focused card's focus).
+     * A lane's timeline shown {@code factor} times as wide as it is laid out: a picture of it taken
+     * at the zoom's first step, stretched, over the timeline itself, which is then not drawn
+     * (opacity 0: it keeps its place, its mouse handlers and a focused card's focus).
      */
-    private void stretchDrawnLanes(double factor) {
-        List<Pane> strips = new java.util.ArrayList<>();
-        for (Node row : lanesBox.getChildren()) {
-            if (row instanceof HBox box && box.getChildren().size() >= 2 && box.getChildren().get(1) instanceof Pane strip
-                    && strip.getStyleClass().contains("fd-dispatch-lane")) {
-                strips.add(strip);
-            }
-        }
-        if (strips.isEmpty()) {
-            return;
-        }
-        if (!strips.get(0).getProperties().containsKey(STRETCH_KEY)) {
-            // In the coordinates of the lanes box's parent, where a snapshot of the box takes its viewport.
-            Node parent = lanesBox.getParent();
-            javafx.geometry.Bounds all = null;
-            List<javafx.geometry.Bounds> parts = new java.util.ArrayList<>();
-            for (Pane strip : strips) {
-                javafx.geometry.Bounds part = parent.sceneToLocal(strip.localToScene(strip.getBoundsInLocal()));
-                parts.add(part);
-                all = all == null ? part : new javafx.geometry.BoundingBox(Math.min(all.getMinX(), part.getMinX()),
-                        Math.min(all.getMinY(), part.getMinY()), Math.max(all.getMaxX(), part.getMaxX()) - Math.min(all.getMinX(), part.getMinX()),
-                        Math.max(all.getMaxY(), part.getMaxY()) - Math.min(all.getMinY(), part.getMinY()));
-            }
+    private static void stretch(HBox row, Pane strip, double factor) {
+        javafx.scene.image.ImageView picture = (javafx.scene.image.ImageView) strip.getProperties().get(STRETCH_KEY);
+        if (picture == null) {
             javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
             parameters.setFill(Color.TRANSPARENT);
-            parameters.setViewport(new javafx.geometry.Rectangle2D(Math.floor(all.getMinX()), Math.floor(all.getMinY()),
-                    Math.ceil(all.getMaxX()) - Math.floor(all.getMinX()), Math.ceil(all.getMaxY()) - Math.floor(all.getMinY())));
-            javafx.scene.image.WritableImage image = lanesBox.snapshot(parameters, null);
-            for (int i = 0; i < strips.size(); i++) {
-                Pane strip = strips.get(i);
-                javafx.geometry.Bounds part = parts.get(i);
-                javafx.scene.image.ImageView picture = new javafx.scene.image.ImageView(image);
-                picture.setViewport(new javafx.geometry.Rectangle2D(part.getMinX() - Math.floor(all.getMinX()),
-                        part.getMinY() - Math.floor(all.getMinY()), part.getWidth(), part.getHeight()));
-                picture.setManaged(false);
-                picture.setMouseTransparent(true);
-                picture.setSmooth(true);
-                picture.setPreserveRatio(false);
-                picture.setFitHeight(part.getHeight());
-                javafx.geometry.Bounds inRow = strip.getBoundsInParent();
-                picture.setLayoutX(inRow.getMinX());
-                picture.setLayoutY(inRow.getMinY());
-                strip.getProperties().put(STRETCH_KEY, picture);
-                ((HBox) strip.getParent()).getChildren().add(picture);
-                strip.setOpacity(0);
-            }
+            javafx.scene.image.WritableImage image = strip.snapshot(parameters, null);
+            picture = new javafx.scene.image.ImageView(image);
+            picture.setManaged(false);
+            picture.setMouseTransparent(true);
+            picture.setSmooth(true);
+            picture.setPreserveRatio(false);
+            picture.setFitHeight(image.getHeight());
+            javafx.geometry.Bounds bounds = strip.getBoundsInParent();
+            picture.setLayoutX(bounds.getMinX());
+            picture.setLayoutY(bounds.getMinY());
+            strip.getProperties().put(STRETCH_KEY, picture);
+            row.getChildren().add(picture);
+            strip.setOpacity(0);
         }
-        for (Pane strip : strips) {
-            javafx.scene.image.ImageView picture = (javafx.scene.image.ImageView) strip.getProperties().get(STRETCH_KEY);
-            picture.setFitWidth(picture.getViewport().getWidth() * factor);
-        }
+        picture.setFitWidth(picture.getImage().getWidth() * factor);
     }
 
     /**
