@@ -62,15 +62,6 @@ final class DispatchView {
     static final String BLANK_KEY = "fielddesk.blank-lane";
     /** An hour tick's or the now line's minute, kept on the node for a zoom. */
     static final String MINUTE_KEY = "fielddesk.minute";
-    /** On a lane's timeline while a zoom is under way: its picture, stretched to the new zoom (over it in the lane's row). */
-    static final String STRETCH_KEY = "fielddesk.stretch";
-    /**
-     * The lanes are laid out at the new zoom once no zoom step came for this long and for
-     * {@link #ZOOM_SETTLE_PULSES} frames (a held key repeats every 25–40 ms; counting frames too keeps
-     * a slow frame on a busy machine from ending a zoom that is still under way).
-     */
-    static final long ZOOM_SETTLE_NANOS = 150_000_000L;
-    static final int ZOOM_SETTLE_PULSES = 8;
     static final double LANE_HEADER_WIDTH = 170;
     static final double LANE_HEIGHT = 74;
     /** Style class of a job's card; the card's {@link Node#getProperties() property} {@link #JOB_KEY} is the job's id. */
@@ -103,19 +94,6 @@ final class DispatchView {
     private int shownNowMinute;
     /** Pixels per minute now (one of {@link #ZOOMS}). */
     private double scale = SCALE;
-    /** Pixels per minute the drawn lanes are laid out at: {@link #scale} once a zoom has settled ({@link #zoomTo}). */
-    private double laidOutScale = SCALE;
-    /** When the last zoom step came and the frames since: the lanes are laid out at the zoom reached after a pause. */
-    private long lastZoomStep;
-    private int framesSinceZoomStep;
-    private final javafx.animation.AnimationTimer zoomSettles = new javafx.animation.AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (++framesSinceZoomStep >= ZOOM_SETTLE_PULSES && System.nanoTime() - lastZoomStep >= ZOOM_SETTLE_NANOS) {
-                settleZoom();
-            }
-        }
-    };
     /** The lanes' scroll pane: only the lanes in (or near) its viewport are drawn, the others wait as blanks. */
     private ScrollPane lanesPane;
 
@@ -248,101 +226,29 @@ final class DispatchView {
     }
 
     /**
-     * Shows the day at {@code pixelsPerMinute}. While the steps keep coming (a held key, quick
-     * clicks) each drawn lane's timeline is shown as a picture of it stretched to the new zoom (the
-     * software pipeline then scales one image per lane instead of drawing every card at its new
-     * width, and no layout runs); the hour labels move to their new places. A pause after the last
-     * step ({@link #ZOOM_SETTLE_NANOS}, {@link #ZOOM_SETTLE_PULSES}), or as soon as anything else needs the lanes (a redraw, a scroll, a drag,
-     * a key on a card), the lanes are laid out at the zoom reached ({@link #settleZoom}): the same
-     * nodes moved and sized, the same picture as a zoom laid out at once.
+     * Shows the day at {@code pixelsPerMinute}: every node already drawn is moved and sized again
+     * (cards, hour lines, ticks, the now line) — nothing is drawn anew, so a zoom costs a layout,
+     * not the 400 cards' creation and styling.
      */
     private void zoomTo(double pixelsPerMinute) {
         if (pixelsPerMinute == scale) {
             return;
         }
+        cacheDrawnLanes(false);
         scale = pixelsPerMinute;
         DayPlan plan = shownPlan;
         if (plan == null || lanesBox.getChildren().isEmpty()) {
-            laidOutScale = scale;
-            return;
-        }
-        cacheDrawnLanes(false);
-        double stretch = scale / laidOutScale;
-        for (Node row : lanesBox.getChildren()) {
-            if (!(row instanceof HBox box) || box.getChildren().size() < 2 || !(box.getChildren().get(1) instanceof Pane strip)) {
-                continue;
-            }
-            if (strip.getStyleClass().contains("fd-dispatch-lane")) {
-                stretch(box, strip, stretch);
-            } else {
-                for (Node child : strip.getChildren()) {
-                    if (child.getProperties().get(MINUTE_KEY) instanceof Integer minute) {
-                        child.setLayoutX((minute - plan.axisStart()) * scale + 2);
-                    }
-                }
-            }
-        }
-        lastZoomStep = System.nanoTime();
-        framesSinceZoomStep = 0;
-        zoomSettles.start();
-    }
-
-    /**
-     * A lane's timeline shown {@code factor} times as wide as it is laid out: a picture of it taken
-     * at the zoom's first step, stretched, over the timeline itself, which is then not drawn
-     * (opacity 0: it keeps its place, its mouse handlers and a focused card's focus).
-     */
-    private static void stretch(HBox row, Pane strip, double factor) {
-        javafx.scene.image.ImageView picture = (javafx.scene.image.ImageView) strip.getProperties().get(STRETCH_KEY);
-        if (picture == null) {
-            javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
-            parameters.setFill(Color.TRANSPARENT);
-            javafx.scene.image.WritableImage image = strip.snapshot(parameters, null);
-            picture = new javafx.scene.image.ImageView(image);
-            picture.setManaged(false);
-            picture.setMouseTransparent(true);
-            picture.setSmooth(true);
-            picture.setPreserveRatio(false);
-            picture.setFitHeight(image.getHeight());
-            javafx.geometry.Bounds bounds = strip.getBoundsInParent();
-            picture.setLayoutX(bounds.getMinX());
-            picture.setLayoutY(bounds.getMinY());
-            strip.getProperties().put(STRETCH_KEY, picture);
-            row.getChildren().add(picture);
-            strip.setOpacity(0);
-        }
-        picture.setFitWidth(picture.getImage().getWidth() * factor);
-    }
-
-    /**
-     * Lays the drawn lanes out at the zoom reached, if a zoom is under way: every node already drawn
-     * is moved and sized again (cards, hour lines, ticks, the now line) — nothing is drawn anew, so
-     * this costs a layout, not the 400 cards' creation and styling — and the stretched pictures go.
-     */
-    private void settleZoom() {
-        zoomSettles.stop();
-        DayPlan plan = shownPlan;
-        boolean resize = laidOutScale != scale;
-        laidOutScale = scale;
-        if (plan == null) {
             return;
         }
         double width = (plan.axisEnd() - plan.axisStart()) * scale;
         for (Node row : lanesBox.getChildren()) {
-            if (resize && row.getProperties().get(BLANK_KEY) instanceof DayPlan.Lane && row instanceof HBox box
+            if (row.getProperties().get(BLANK_KEY) instanceof DayPlan.Lane && row instanceof HBox box
                     && box.getChildren().get(0) instanceof Region space) {
                 space.setMinWidth(LANE_HEADER_WIDTH + width);
                 space.setPrefWidth(LANE_HEADER_WIDTH + width);
                 continue;
             }
             if (!(row instanceof HBox box) || box.getChildren().size() < 2 || !(box.getChildren().get(1) instanceof Pane strip)) {
-                continue;
-            }
-            if (strip.getProperties().remove(STRETCH_KEY) instanceof javafx.scene.image.ImageView picture) {
-                box.getChildren().remove(picture);
-                strip.setOpacity(1);
-            }
-            if (!resize) {
                 continue;
             }
             strip.setPrefWidth(width);
@@ -476,7 +382,6 @@ final class DispatchView {
      * lanes whose jobs changed are drawn again: a move touches one or two of fifty lanes.
      */
     private void show() {
-        settleZoom();
         Optional<DayPlan> current = model.current();
         if (current.isEmpty()) {
             cards.clear();
@@ -540,7 +445,6 @@ final class DispatchView {
 
     /** Draws the blank lanes in the viewport and a quarter of a viewport above and below it. */
     private void drawVisibleLanes() {
-        settleZoom();
         DayPlan plan = shownPlan;
         if (plan == null || lanesPane == null || lanesBox.getChildren().size() < 2) {
             return;
@@ -565,7 +469,6 @@ final class DispatchView {
     }
 
     private void drawLane(DayPlan plan, int index) {
-        settleZoom();
         int nowMinute = shownNowMinute;
         lanesBox.getChildren().set(index + 1, lane(plan, plan.lanes().get(index),
                 (plan.axisEnd() - plan.axisStart()) * scale, nowMinute));
@@ -574,8 +477,7 @@ final class DispatchView {
     /**
      * While the lanes scroll, each drawn lane is kept as a picture and moved (the software pipeline
      * then copies it instead of drawing its cards again); a zoom changes every lane, so they are drawn
-     * as nodes again until the next scroll (a picture per zoom step made each step 5× slower) — while
-     * a zoom is under way it is each lane's timeline that is kept as a picture, and stretched.
+     * as nodes again until the next scroll (a picture per zoom step made each step 5× slower).
      */
     private void cacheDrawnLanes(boolean cached) {
         for (Node row : lanesBox.getChildren()) {
@@ -655,8 +557,7 @@ final class DispatchView {
             WorkOrderSummary job = dragged;
             boolean accepted = job != null && DispatchViewModel.movable(job);
             if (accepted) {
-                // The lane's own coordinates: laid out at laidOutScale (a zoom under way only stretches its picture).
-                int minute = plan.axisStart() + (int) Math.round(e.getX() / laidOutScale - grabOffsetMinutes);
+                int minute = plan.axisStart() + (int) Math.round(e.getX() / scale - grabOffsetMinutes);
                 model.place(job, technician, minute);
             }
             e.setDropCompleted(accepted);
@@ -733,7 +634,7 @@ final class DispatchView {
         card.setOnMouseClicked(e -> card.requestFocus());
         card.setOnKeyPressed(e -> keyOnCard(job, e));
         card.setOnContextMenuRequested(e -> menu(job).show(card, e.getScreenX(), e.getScreenY()));
-        dragSource(card, job, e -> e.getX() / laidOutScale);
+        dragSource(card, job, e -> e.getX() / scale);
         if (DispatchViewModel.movable(job) && !placed.endsAfter()) {
             card.getChildren().add(endEdge(card, job));
         }
@@ -776,9 +677,8 @@ final class DispatchView {
         javafx.scene.layout.StackPane.setAlignment(edge, Pos.CENTER_RIGHT);
         double[] pressedAt = new double[2];
         edge.setOnMousePressed(e -> {
-            settleZoom();
             pressedAt[0] = e.getScreenX();
-            pressedAt[1] = card.getPrefWidth();
+            pressedAt[1] = card.getWidth();
             e.consume();
         });
         edge.setOnDragDetected(javafx.event.Event::consume);

@@ -51,9 +51,8 @@ import static com.fielddesk.desktop.testing.CacheRows.row;
  * redraw — until its card stands at the new place on screen (target p95 ≤ 50 ms; moves are a
  * screen-reload gap apart, as one change each), (3) the frame time (pulse to pulse) while the lanes
  * scroll a step per frame, down and back up, and while the zoom changes a step per frame (in, in,
- * out, out, …, 81 steps: one zoom further in at the end) together with the frame that lays the
- * lanes out at the zoom reached once the steps stop — target p95 ≤ 17 ms, the listener the
- * Messages benchmark uses for its thread scroll. Warm-up reported separately.
+ * out, out, …) — target p95 ≤ 17 ms, the listener the Messages benchmark uses for its thread
+ * scroll. Warm-up reported separately.
  * Usage: DispatchDayBenchmark [opens=10] [moves=40]
  */
 public final class DispatchDayBenchmark {
@@ -155,10 +154,8 @@ public final class DispatchDayBenchmark {
         PulseFrames.measure(scene, 60, step -> scrollLanes(scene, step, 60));   // warm-up
         PulseFrames.Frames scrolled = PulseFrames.measure(scene, 240, step -> scrollLanes(scene, step, 240));
         List<Double> scrollFrames = scrolled.millis();
-        // A zoom lays its lanes out once its steps stop: that frame is measured with the steps (PulseFrames), and the
-        // steps end one zoom further in than they began, so that the lanes have a new zoom to be laid out at.
-        PulseFrames.measure(scene, 20, step -> zoom(scene, step), () -> zoomSettled(scene));   // warm-up
-        PulseFrames.Frames zoomed = PulseFrames.measure(scene, 81, step -> zoom(scene, step), () -> zoomSettled(scene));
+        PulseFrames.measure(scene, 20, step -> zoom(scene, step));   // warm-up
+        PulseFrames.Frames zoomed = PulseFrames.measure(scene, 80, step -> zoom(scene, step));
         List<Double> zoomFrames = zoomed.millis();
         openMillis.sort(null);
         moveMillis.sort(null);
@@ -180,8 +177,6 @@ public final class DispatchDayBenchmark {
                         + " (target p95 <= 17 ms)%n", zoomFrames.size(), percentile(zoomFrames, 50),
                 percentile(zoomFrames, 95), zoomFrames.get(zoomFrames.size() - 1));
         printFrameDetail(zoomed);
-        System.out.printf(Locale.ROOT, "  of these, the zoom laid out once the steps stopped: frames %s ms%n", zoomed.settleMillis().stream()
-                .map(frame -> String.format(Locale.ROOT, "%.1f", frame)).toList());
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         FeatureScreen last = screen;
@@ -270,11 +265,6 @@ public final class DispatchDayBenchmark {
     private static void zoom(Scene scene, int step) {
         KeyCode key = (step - 1) % 4 < 2 ? KeyCode.EQUALS : KeyCode.MINUS;
         Event.fireEvent(scene.lookup("#dispatch"), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, true, false, false));
-    }
-
-    /** No lane is shown as a stretched picture any more: the lanes are laid out at the zoom reached (DispatchView.settleZoom). */
-    private static boolean zoomSettled(Scene scene) {
-        return scene.getRoot().lookupAll(".fd-dispatch-lane").stream().allMatch(lane -> lane.getOpacity() == 1);
     }
 
     /** Alt+→ (or ←) on the card; the ms until a card with its id stands 30 px further (15 min at 2 px/min). */

@@ -30,7 +30,7 @@ final class PulseFrames {
      * (it paints a frame while the FX thread prepares the next, so its time is not split per frame).
      */
     record Frames(List<Double> millis, List<Double> afterLayoutMillis, List<Double> fxCpuMillis,
-                  double renderCpuMillisPerFrame, List<Double> settleMillis) {
+                  double renderCpuMillisPerFrame) {
 
         /** Frames that missed at least one 60 Hz turn (longer than one and a half turns). */
         long late() {
@@ -42,18 +42,6 @@ final class PulseFrames {
     }
 
     static Frames measure(Scene scene, int steps, IntConsumer step) throws Exception {
-        return measure(scene, steps, step, null);
-    }
-
-    /**
-     * As {@link #measure(Scene, int, IntConsumer)}, for a change that finishes its work after its
-     * steps (a zoom lays its lanes out once the steps stop): after the last step, pulses run until
-     * {@code settled} is true after a layout, and that pulse's frame and the next one's (which waits
-     * for the first's rendering) are measured too. The idle frames in between are not counted; the
-     * settling frames are also returned on their own ({@link Frames#settleMillis}).
-     */
-    static Frames measure(Scene scene, int steps, IntConsumer step, java.util.function.BooleanSupplier settled /* or null */)
-            throws Exception {
         List<Double> frames = new ArrayList<>();
         List<Double> afterLayout = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
@@ -66,38 +54,23 @@ final class PulseFrames {
         long[] last = new long[2];
         int[] count = new int[1];
         Runnable[] onPulse = new Runnable[1];
-        List<Double> settle = new ArrayList<>();
-        int[] settledAt = {-1};
         onPulse[0] = () -> {
             long now = System.nanoTime();
             long cpuNow = THREADS.getCurrentThreadCpuTime();
-            int pulse = ++count[0];
-            // Frames of the steps; after them, only the pulse that settled and the one after it.
-            boolean counted = pulse <= steps + 1 || settledAt[0] >= 0;
-            if (last[0] != 0 && counted) {
+            if (last[0] != 0) {
                 frames.add((pulseStart[0] - pulseStart[1]) / 1e6);
                 afterLayout.add((now - last[0]) / 1e6);
                 cpu.add((cpuNow - last[1]) / 1e6);
-                if (settledAt[0] >= 0) {
-                    settle.add((pulseStart[0] - pulseStart[1]) / 1e6);
-                }
             }
             last[0] = now;
             last[1] = cpuNow;
-            if (pulse > steps && settled == null) {
-                settledAt[0] = pulse - 2;
-            } else if (pulse > steps && settledAt[0] < 0 && settled.getAsBoolean()) {
-                settledAt[0] = pulse;
-            }
-            if (pulse > steps && settledAt[0] >= 0 && pulse >= settledAt[0] + 2) {
+            if (++count[0] > steps) {
                 scene.removePostLayoutPulseListener(onPulse[0]);
                 scene.removePreLayoutPulseListener(onPulseStart);
                 done.complete(null);
                 return;
             }
-            if (pulse <= steps) {
-                step.accept(pulse);
-            }
+            step.accept(count[0]);
             Platform.requestNextPulse();
         };
         long renderCpuBefore = rendererCpuNanos();
@@ -111,7 +84,7 @@ final class PulseFrames {
         frames.sort(null);
         afterLayout.sort(null);
         cpu.sort(null);
-        return new Frames(frames, afterLayout, cpu, renderCpu, settle);
+        return new Frames(frames, afterLayout, cpu, renderCpu);
     }
 
     /** The CPU time of JavaFX's render thread(s) so far (Prism paints there; the pulse waits for it). */

@@ -206,26 +206,11 @@ class DispatchFeatureTest {
 
         double before = Fx.read(() -> ((javafx.scene.layout.Region) card(first)).getWidth());
         assertThat(before).as("two hours at 2 px a minute").isEqualTo(120 * DispatchView.SCALE - 2);
-        boolean[] stretched = new boolean[1];
-        Fx.run(() -> {
-            section.lookup("#dispatch").fireEvent(new javafx.scene.input.KeyEvent(
-                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.EQUALS, false, true, false, false));
-            // Under way, the lane is its picture stretched 3/2 times (the card itself not yet resized).
-            javafx.scene.Node strip = lane(technicians.get(39));
-            stretched[0] = strip.getOpacity() == 0
-                    && strip.getProperties().get(DispatchView.STRETCH_KEY) instanceof javafx.scene.image.ImageView picture
-                    && picture.getParent() == strip.getParent()
-                    && picture.getFitWidth() == picture.getImage().getWidth() * 1.5
-                    && ((javafx.scene.layout.Region) card(last)).getWidth() == before;
-        });
-        assertThat(stretched[0]).as("a zoom step under way stretches each drawn lane's picture").isTrue();
-        Fx.waitUntil("Ctrl+Plus zooms in: once the steps stop, the same card is wider (3 px a minute), not drawn anew,"
-                        + " and the lanes are nodes again", DEADLINE,
+        Fx.run(() -> section.lookup("#dispatch").fireEvent(new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.EQUALS, false, true, false, false)));
+        Fx.waitUntil("Ctrl+Plus zooms in: the same card is wider (3 px a minute), not drawn anew", DEADLINE,
                 () -> ((javafx.scene.layout.Region) card(first)).getWidth() == 120 * 3.0 - 2
-                        && card(first).getLayoutX() == (9 * 60 - 7 * 60) * 3.0 + 1
-                        && card(last).getParent().getOpacity() == 1
-                        && card(last).getParent().getParent().getChildrenUnmodifiable().stream()
-                                .noneMatch(node -> node instanceof javafx.scene.image.ImageView));
+                        && card(first).getLayoutX() == (9 * 60 - 7 * 60) * 3.0 + 1);
         Fx.run(() -> section.lookup("#dispatch").fireEvent(new javafx.scene.input.KeyEvent(
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.DIGIT0, false, true, false, false)));
         Fx.waitUntil("Ctrl+0 is back to the default zoom", DEADLINE,
