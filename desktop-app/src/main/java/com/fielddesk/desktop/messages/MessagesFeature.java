@@ -76,7 +76,6 @@ public final class MessagesFeature {
         public void start() {
             model.start();
             view.focusSearch();
-            view.prepareWhileReading();
         }
 
         @Override

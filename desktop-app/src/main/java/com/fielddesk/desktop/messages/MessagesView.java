@@ -43,10 +43,6 @@ final class MessagesView {
     private final Formats formats;
     private final VBox root = new VBox(8);
     private final TextField search = new TextField();
-    /** Whether the search field is to take the focus when the section's parts are shown ({@link #focusSearch}). */
-    private boolean searchFocusAsked;
-    /** The section's parts, shown with the inbox's first page. */
-    private final Node[] parts;
 
     MessagesView(MessagesViewModel model, Formats formats) {
         this.model = model;
@@ -101,92 +97,14 @@ final class MessagesView {
         notice.setId("messages-notice");
         notice.textProperty().bind(model.noticeProperty());
         VBox.setVgrow(inboxes, Priority.ALWAYS);
-        parts = new Node[] {toolbar, inboxes, notice};
-        // The section's parts join the window with the inbox's first page: one pulse styles and lays
-        // out the section and its lines together, instead of the section in one and its lines in the next.
-        Runnable show = () -> {
-            root.getChildren().setAll(parts);
-            if (searchFocusAsked) {
-                search.requestFocus();
-            }
-        };
-        if (model.inboxReadyProperty().get()) {
-            show.run();
-        } else {
-            model.inboxReadyProperty().addListener(new javafx.beans.InvalidationListener() {
-                @Override
-                public void invalidated(javafx.beans.Observable ready) {
-                    if (model.inboxReadyProperty().get()) {
-                        model.inboxReadyProperty().removeListener(this);
-                        show.run();
-                    }
-                }
-            });
-        }
+        root.getChildren().addAll(toolbar, inboxes, notice);
     }
 
     Node node() {
         return root;
     }
 
-    /**
-     * Gives the section's controls their skins while the inbox's first page is being read (the FX
-     * thread has nothing else to do then): the pulse that shows the section then only styles and
-     * lays it out. A control given no skin here gets its default one in that pulse, as before.
-     */
-    void prepareWhileReading() {
-        if (model.inboxReadyProperty().get()) {
-            return;
-        }
-        for (Node part : parts) {
-            giveSkins(part);
-        }
-    }
-
-    private static void giveSkins(Node node) {
-        if (node instanceof javafx.scene.control.Control control && control.getSkin() == null) {
-            javafx.scene.control.Skin<?> skin = defaultSkin(control);
-            if (skin != null) {
-                control.setSkin(skin);
-            }
-        }
-        if (node instanceof TabPane tabs) {
-            tabs.getTabs().forEach(tab -> {
-                if (tab.getContent() != null) {
-                    giveSkins(tab.getContent());
-                }
-            });
-        } else if (node instanceof SplitPane split) {
-            split.getItems().forEach(MessagesView::giveSkins);
-        } else if (node instanceof javafx.scene.Parent parent && !(node instanceof javafx.scene.control.Control)) {
-            parent.getChildrenUnmodifiable().forEach(MessagesView::giveSkins);
-        }
-    }
-
-    /** The skin JavaFX would give {@code control} in its first CSS pass (null: left to that pass). */
-    private static javafx.scene.control.Skin<?> defaultSkin(javafx.scene.control.Control control) {
-        if (control instanceof TextField field) {
-            return new javafx.scene.control.skin.TextFieldSkin(field);
-        } else if (control instanceof CheckBox box) {
-            return new javafx.scene.control.skin.CheckBoxSkin(box);
-        } else if (control instanceof Label label) {
-            return new javafx.scene.control.skin.LabelSkin(label);
-        } else if (control instanceof TabPane tabs) {
-            return new javafx.scene.control.skin.TabPaneSkin(tabs);
-        } else if (control instanceof SplitPane split) {
-            return new javafx.scene.control.skin.SplitPaneSkin(split);
-        } else if (control instanceof ListView<?> list) {
-            return new javafx.scene.control.skin.ListViewSkin<>(list);
-        }
-        return null;
-    }
-
-    /**
-     * Focuses the search field — as it did when the section's parts were always in the window: only if
-     * the section is in a window when asked (the shell starts a new screen before it shows it).
-     */
     void focusSearch() {
-        searchFocusAsked = root.getScene() != null;
         search.requestFocus();
     }
 

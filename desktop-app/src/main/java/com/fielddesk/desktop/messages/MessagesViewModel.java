@@ -35,9 +35,6 @@ final class MessagesViewModel implements AutoCloseable {
 
     static final int SHOWN = 200;
 
-    /** How long the section waits for its inbox's first page before it shows without it (a cold or a big cache). */
-    static final java.time.Duration FIRST_PAGE_AWAITED = java.time.Duration.ofMillis(250);
-
     private final MessagesRepository repository;
     private final BackgroundTasks tasks;
     private final BooleanProperty unreadOnly = new SimpleBooleanProperty();
@@ -55,7 +52,6 @@ final class MessagesViewModel implements AutoCloseable {
     private final javafx.beans.property.ReadOnlyBooleanWrapper customerThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
-    private final javafx.beans.property.ReadOnlyBooleanWrapper inboxReady = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final NotSent customerNotSent;
     private final NotSent internalNotSent;
     private final ChangeSource changes;
@@ -118,23 +114,7 @@ final class MessagesViewModel implements AutoCloseable {
 
 
     void start() {
-        // The section is shown with its first page, so that the section and its lines are styled and
-        // laid out in one pulse; a read that fails, or takes longer than a moment, shows it without.
-        customerThreads.stateProperty().addListener(new javafx.beans.InvalidationListener() {
-            @Override
-            public void invalidated(javafx.beans.Observable state) {
-                if (customerThreads.stateProperty().get() != LiveList.State.LOADING) {
-                    customerThreads.stateProperty().removeListener(this);
-                    inboxReady.set(true);
-                }
-            }
-        });
         Stream.of(customerThreads, customerMessages, internalMessages).forEach(LiveList::start);
-        if (customerThreads.stateProperty().get() != LiveList.State.LOADING) {
-            inboxReady.set(true);
-        } else {
-            tasks.onUiAfter(FIRST_PAGE_AWAITED, () -> inboxReady.set(true));
-        }
         // The toolbar's internal count stays current while the Internal inbox is not loaded yet.
         countInternalUnread();
         internalCounts = changes.subscribe(List.of(internalTables), tasks.newestOnUi(changed -> {
@@ -196,14 +176,6 @@ final class MessagesViewModel implements AutoCloseable {
             }
             internalShown.set(internal);
         }, failure -> notice.set(Failures.sentence("Could not open the thread from this computer's copy.", failure)));
-    }
-
-    /**
-     * Whether the section is to be shown: the Customers inbox's first page has been read (or could
-     * not be), or {@link #FIRST_PAGE_AWAITED} has passed since {@link #start}.
-     */
-    javafx.beans.property.ReadOnlyBooleanProperty inboxReadyProperty() {
-        return inboxReady.getReadOnlyProperty();
     }
 
     /** Whether the thread opened last by {@link #open} is an internal one (the view shows that tab). */
