@@ -123,22 +123,12 @@ public final class ConsoleUnderTest implements AutoCloseable {
         if (!primary) {
             Fx.run(() -> stage.close());
             services.close();
-            deleteHome();
+            TemporaryFolders.delete(home);
             return;
         }
         FxToolkit.cleanupStages();
         services.close();
-        deleteHome();
-        backend.close();
-    }
-
-    /**
-     * Background work that ended while closing may have handed its result to the FX thread (a
-     * sign-in that finished remembers its workspace in this folder's settings): those run first, or
-     * they would make the folder again after it was deleted.
-     */
-    private void deleteHome() {
-        Fx.run(() -> { });
         TemporaryFolders.delete(home);
+        backend.close();
     }
 }
