@@ -127,6 +127,10 @@ public final class ConsoleUnderTest implements AutoCloseable {
             return;
         }
         FxToolkit.cleanupStages();
+        // The primary stage is TestFX's, shown again by later test classes: this window's close
+        // handler must not outlive it, or hiding the stage later saves this console's settings
+        // into its deleted folder (the fielddesk-console-home-* folders left in /tmp).
+        Fx.run(() -> stage.setOnHidden(null));
         services.close();
         TemporaryFolders.delete(home);
         backend.close();
