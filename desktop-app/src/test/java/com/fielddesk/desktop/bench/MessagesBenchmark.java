@@ -183,7 +183,10 @@ public final class MessagesBenchmark {
         for (int i = 0; i < 11; i++) {
             Fx.run(() -> ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren().setAll(new javafx.scene.control.Label("Elsewhere")));
             Fx.waitUntil("another section is shown", WAIT, () -> threadList(stage) == null);
-            Thread.sleep(50);
+            // The other section's frame painted first, so the visit starts from a settled window.
+            CompletableFuture<Void> painted = new CompletableFuture<>();
+            Fx.run(() -> com.fielddesk.desktop.ui.AfterFramesShown.run(() -> painted.complete(null)));
+            painted.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             long cpuBefore = Fx.read(() -> THREADS.getCurrentThreadCpuTime());
             returns.add(measure(stage.getScene(), () -> ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren()
                     .setAll(kept), () -> threadList(stage) != null && threadList(stage).getItems().size() > 0));
