@@ -34,7 +34,7 @@ class ClaimRaceTest {
         }
         UUID lead = fixtures.openLead("plumbing", "60601");
 
-        List<Outcome> outcomes = ClaimRace.run(database, claimers, lead);
+        List<Outcome> outcomes = ClaimRace.run(fixtures.superuserUnpooled(), claimers, lead);
 
         List<Outcome> winners = outcomes.stream().filter(Outcome::won).toList();
         assertThat(winners).hasSize(1);

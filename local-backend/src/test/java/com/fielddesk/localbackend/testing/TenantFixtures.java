@@ -55,9 +55,15 @@ public final class TenantFixtures {
     }
 
     private final DataSource superuser;
+    private final DataSource superuserUnpooled;
 
     public TenantFixtures(DataSource superuser) {
+        this(superuser, superuser);
+    }
+
+    private TenantFixtures(DataSource superuser, DataSource superuserUnpooled) {
         this.superuser = superuser;
+        this.superuserUnpooled = superuserUnpooled;
     }
 
     /**
@@ -67,16 +73,26 @@ public final class TenantFixtures {
      */
     public static TenantFixtures onNewDatabase() {
         TestPostgres postgres = TestPostgres.shared();
+        String database = postgres.newDatabase();
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(postgres.jdbcUrl(postgres.newDatabase()));
+        pool.setJdbcUrl(postgres.jdbcUrl(database));
         pool.setMaximumPoolSize(64);   // the claim race holds 50 connections at once
         pool.setMinimumIdle(0);        // many test databases share the server's max_connections
         pool.setIdleTimeout(10_000);
-        return new TenantFixtures(new HikariDataSource(pool));
+        return new TenantFixtures(new HikariDataSource(pool), postgres.superuser(database));
     }
 
     public DataSource superuser() {
         return superuser;
+    }
+
+    /**
+     * The same database without the pool: every connection is a new backend, opened by the caller's
+     * own thread. For many connections wanted at the same moment (the claim race's 50): the pool
+     * opens its connections one after another, which on a loaded machine outlasted its 30 s wait.
+     */
+    public DataSource superuserUnpooled() {
+        return superuserUnpooled;
     }
 
     /** A new company with one staff member per role and one customer (the usual start of a schema test). */
