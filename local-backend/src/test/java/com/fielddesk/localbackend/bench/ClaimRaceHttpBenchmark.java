@@ -8,6 +8,8 @@ import com.fielddesk.localbackend.testing.TenantFixtures.LeadPreferences;
 import com.fielddesk.localbackend.testing.TestBackend;
 import com.fielddesk.localbackend.testing.TestBackend.SignedInUser;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +17,14 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +82,26 @@ public final class ClaimRaceHttpBenchmark {
         }
     }
 
+    /**
+     * What happened around one measured round, to tell where the slowest claims come from: the
+     * benchmark JVM's GC pauses during the round, and what PostgreSQL's background work did
+     * between this round's start and the next (checkpoints, autovacuum and autoanalyze runs).
+     */
+    private record Round(int number, List<Long> nanos, long winnerNanos, long gcCount, long gcMillis, long jitMillis,
+                         long checkpoints, long autovacuums, long autoanalyzes, String tablesWorked) {
+        long max() {
+            return nanos.stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+
+        boolean background() {
+            return gcCount > 0 || checkpoints > 0 || autovacuums > 0 || autoanalyzes > 0;
+        }
+    }
+
+    /** Counters of the server's background work, read between rounds. */
+    private record Background(long checkpoints, long autovacuums, long autoanalyzes, Map<String, Long> perTable) {
+    }
+
     private ClaimRaceHttpBenchmark() {
     }
 
@@ -101,6 +126,7 @@ public final class ClaimRaceHttpBenchmark {
                         + "API pool %s; %s%n", claimersPerRound, companies.size(), clients.name().toLowerCase(Locale.ROOT),
                 args.length > 4 ? args[4] + " connections" : "sized from the cores", backend.url());
 
+        System.out.println("server: " + serverSettings(backend));
         ExecutorService pool = Executors.newFixedThreadPool(claimersPerRound);
         try {
             List<Claim> warmUp = new ArrayList<>();
@@ -111,9 +137,28 @@ public final class ClaimRaceHttpBenchmark {
                     warmUp.stream().filter(Claim::won).map(Claim::nanos).toList());
             List<Long> all = new ArrayList<>();
             List<Long> winners = new ArrayList<>();
+            List<Round> measured = new ArrayList<>();
             int badRounds = 0;
+            boolean functions = Boolean.getBoolean("bench.functions");
+            if (functions) {
+                trackFunctions(backend);
+            }
+            Background before = background(backend);
             for (int round = 0; round < rounds; round++) {
+                long gcCountBefore = gcCount();
+                long gcMillisBefore = gcMillis();
+                long jitMillisBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                 List<Claim> claims = race(backend, fixtures, pool, claimers);
+                long gcCountAfter = gcCount();
+                long gcMillisAfter = gcMillis();
+                long jitMillisAfter = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                Background after = background(backend);
+                measured.add(new Round(round + 1, claims.stream().map(Claim::nanos).toList(),
+                        claims.stream().filter(Claim::won).mapToLong(Claim::nanos).max().orElse(0),
+                        gcCountAfter - gcCountBefore, gcMillisAfter - gcMillisBefore, jitMillisAfter - jitMillisBefore,
+                        after.checkpoints() - before.checkpoints(), after.autovacuums() - before.autovacuums(),
+                        after.autoanalyzes() - before.autoanalyzes(), tablesWorked(before, after)));
+                before = after;
                 String problem = problemWith(claims, claimersPerRound);
                 if (problem != null) {
                     badRounds++;
@@ -125,6 +170,10 @@ public final class ClaimRaceHttpBenchmark {
             System.out.printf(Locale.ROOT, "%d rounds x %d claimers; rounds with other than exactly one winner: %d%n",
                     rounds, claimersPerRound, badRounds);
             report("all claims", all, winners);
+            reportRounds(measured, all);
+            if (functions) {
+                reportFunctions(backend, rounds);
+            }
             System.exit(badRounds == 0 ? 0 : 1);
         } finally {
             pool.shutdownNow();
@@ -235,6 +284,124 @@ public final class ClaimRaceHttpBenchmark {
                 return rows.getInt(1) == 1 ? rows.getString(2) : null;
             }
         }
+    }
+
+    /**
+     * Where the p95 comes from: how many rounds hold the claims above it, the slowest rounds with
+     * what ran beside them, and the rounds with and without background work compared.
+     */
+    private static void reportRounds(List<Round> rounds, List<Long> all) {
+        List<Long> sorted = all.stream().sorted().toList();
+        long p95 = sorted.get(Math.max(0, (int) Math.ceil(0.95 * sorted.size()) - 1));
+        long roundsWithTail = rounds.stream().filter(r -> r.nanos().stream().anyMatch(n -> n > p95)).count();
+        System.out.printf(Locale.ROOT, "claims above the p95 (%.1f ms) lie in %d of %d rounds%n",
+                p95 / 1e6, roundsWithTail, rounds.size());
+        System.out.println("slowest rounds: round, p95 / max / winner ms, claims above the overall p95, "
+                + "benchmark-JVM GCs (ms), checkpoints, autovacuums, autoanalyzes after it began");
+        rounds.stream().sorted(Comparator.comparingLong(Round::max).reversed()).limit(10).forEach(r ->
+                System.out.printf(Locale.ROOT, "  round %3d: %6.1f / %6.1f / %6.1f  above %2d  gc %d (%d ms)  jit %d ms  ckpt %d  av %d  aa %d %s%n",
+                        r.number(), millis(r.nanos().stream().sorted().toList(), 0.95), r.max() / 1e6,
+                        r.winnerNanos() / 1e6, r.nanos().stream().filter(n -> n > p95).count(), r.gcCount(),
+                        r.gcMillis(), r.jitMillis(), r.checkpoints(), r.autovacuums(), r.autoanalyzes(), r.tablesWorked()));
+        StringBuilder sequence = new StringBuilder("every round's max in order, ms:");
+        rounds.forEach(r -> sequence.append(String.format(Locale.ROOT, " %.0f", r.max() / 1e6)));
+        System.out.println(sequence);
+        List<Long> quietRounds = rounds.stream().filter(r -> !r.background()).flatMap(r -> r.nanos().stream()).sorted().toList();
+        List<Long> busyRounds = rounds.stream().filter(Round::background).flatMap(r -> r.nanos().stream()).sorted().toList();
+        List<Long> gcRounds = rounds.stream().filter(r -> r.gcCount() > 0).flatMap(r -> r.nanos().stream()).sorted().toList();
+        System.out.printf(Locale.ROOT, "rounds without background work: %d, p95 %.1f ms; with: %d, p95 %.1f ms "
+                        + "(of them with a benchmark-JVM GC: %d, p95 %.1f ms); checkpoints %d, autovacuums %d, autoanalyzes %d%n",
+                quietRounds.size() / Math.max(1, rounds.get(0).nanos().size()), millis(quietRounds, 0.95),
+                busyRounds.size() / Math.max(1, rounds.get(0).nanos().size()), millis(busyRounds, 0.95),
+                gcRounds.size() / Math.max(1, rounds.get(0).nanos().size()), millis(gcRounds, 0.95),
+                rounds.stream().mapToLong(Round::checkpoints).sum(), rounds.stream().mapToLong(Round::autovacuums).sum(),
+                rounds.stream().mapToLong(Round::autoanalyzes).sum());
+    }
+
+    /**
+     * With {@code -Dbench.functions=true}: PostgreSQL times every function call from here on
+     * (track_functions = all, for new and existing sessions after the reload) and its counters start at zero.
+     */
+    private static void trackFunctions(TestBackend backend) throws Exception {
+        try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("alter system set track_functions = 'all'");
+            statement.execute("select pg_reload_conf()");
+            Thread.sleep(500);
+            statement.execute("select pg_stat_reset()");
+        }
+    }
+
+    /** The functions' time per round (total and self, ms), largest self time first. */
+    private static void reportFunctions(TestBackend backend, int rounds) throws Exception {
+        Thread.sleep(1_000); // backends flush their function counters when idle (at most once a second)
+        try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select schemaname || '.' || funcname, calls, total_time, self_time "
+                     + "from pg_stat_user_functions order by self_time desc limit 25")) {
+            System.out.println("functions per round: calls, total ms, self ms");
+            while (rows.next()) {
+                System.out.printf(Locale.ROOT, "  %-45s %7.1f %8.2f %8.2f%n", rows.getString(1),
+                        rows.getLong(2) / (double) rounds, rows.getDouble(3) / rounds, rows.getDouble(4) / rounds);
+            }
+        }
+        try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select active_time, xact_commit, xact_rollback from pg_stat_database "
+                     + "where datname = current_database()")) {
+            rows.next();
+            System.out.printf(Locale.ROOT, "database: statements' active time %.1f ms per round; %.1f commits, %.1f rollbacks per round%n",
+                    rows.getDouble(1) / rounds, rows.getLong(2) / (double) rounds, rows.getLong(3) / (double) rounds);
+        }
+    }
+
+    private static String serverSettings(TestBackend backend) throws Exception {
+        try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select string_agg(name || '=' || setting, ', ' order by name) "
+                     + "from pg_settings where name in ('fsync', 'synchronous_commit', 'wal_sync_method', "
+                     + "'shared_buffers', 'checkpoint_timeout', 'max_wal_size', 'autovacuum', 'track_functions')")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static Background background(TestBackend backend) throws Exception {
+        try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement()) {
+            long checkpoints;
+            try (ResultSet rows = statement.executeQuery("select num_timed + num_requested from pg_stat_checkpointer")) {
+                rows.next();
+                checkpoints = rows.getLong(1);
+            }
+            long autovacuums = 0;
+            long autoanalyzes = 0;
+            Map<String, Long> perTable = new TreeMap<>();
+            try (ResultSet rows = statement.executeQuery("select schemaname || '.' || relname, autovacuum_count, "
+                    + "autoanalyze_count from pg_stat_all_tables where autovacuum_count + autoanalyze_count > 0")) {
+                while (rows.next()) {
+                    autovacuums += rows.getLong(2);
+                    autoanalyzes += rows.getLong(3);
+                    perTable.put(rows.getString(1), rows.getLong(2) * 1_000_000 + rows.getLong(3));
+                }
+            }
+            return new Background(checkpoints, autovacuums, autoanalyzes, perTable);
+        }
+    }
+
+    private static String tablesWorked(Background before, Background after) {
+        List<String> tables = new ArrayList<>();
+        after.perTable().forEach((table, count) -> {
+            if (!count.equals(before.perTable().get(table))) {
+                tables.add(table);
+            }
+        });
+        return tables.isEmpty() ? "" : tables.toString();
     }
 
     private static void report(String name, List<Long> all, List<Long> winners) {
