@@ -45,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -B -q -pl local-backend -am test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=com.fielddesk.localbackend.bench.ClaimRaceHttpBenchmark [-Dexec.args="50 50 30 plain"]
  * </pre>
- * Arguments: [rounds, default 50] [claimers per round, default 50] [warm-up rounds, default 30]
+ * Arguments: [rounds, default 50] [claimers per round, default 50] [warm-up rounds, default 30, or
+ * {@code compiled}: until the JIT has been quiet for 5 rounds]
  * [clients: plain (default) or jdk] [API connections, default: the pool size local-backend derives from the
  * cores — a number here compares pool sizes on one machine]. The claimers run on the same cores as the server, which 50
  * consoles on 50 desktops do not; {@code plain} claimers ({@link PlainHttpConnection}) cost the
@@ -53,7 +54,9 @@ import java.util.concurrent.TimeUnit;
  * clients adds.
  * The warm-up rounds are reported separately: they open the connections, fill the plan caches and
  * let the JIT compile the server's request path, as it is in a backend that has been serving a
- * while (the first round alone is ~3× slower than a warm one).
+ * while (the first round alone is ~3× slower than a warm one). 30 rounds do not get there on 2
+ * cores: the JIT still compiles for ~90 ms a round through the 50 measured rounds, and each round
+ * prints its compile time ({@code compiled} warms up until it stops).
  */
 public final class ClaimRaceHttpBenchmark {
 
@@ -88,7 +91,8 @@ public final class ClaimRaceHttpBenchmark {
      * between this round's start and the next (checkpoints, autovacuum and autoanalyze runs).
      */
     private record Round(int number, List<Long> nanos, long winnerNanos, long gcCount, long gcMillis, long jitMillis,
-                         long checkpoints, long autovacuums, long autoanalyzes, String tablesWorked) {
+                         long checkpoints, long autovacuums, long autoanalyzes, String tablesWorked,
+                         long ginPendingBefore, long ginPendingAfter) {
         long max() {
             return nanos.stream().mapToLong(Long::longValue).max().orElse(0);
         }
@@ -99,7 +103,8 @@ public final class ClaimRaceHttpBenchmark {
     }
 
     /** Counters of the server's background work, read between rounds. */
-    private record Background(long checkpoints, long autovacuums, long autoanalyzes, Map<String, Long> perTable) {
+    private record Background(long checkpoints, long autovacuums, long autoanalyzes, Map<String, Long> perTable,
+                              long ginPendingPages) {
     }
 
     private ClaimRaceHttpBenchmark() {
@@ -108,7 +113,10 @@ public final class ClaimRaceHttpBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int claimersPerRound = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        int warmUpRounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        // A number, or "compiled": warm up until the JIT has been quiet (under 10 ms of compiling in each
+        // of 5 rounds in a row; at most 400 rounds), as in a backend that has served for a while.
+        boolean untilCompiled = args.length > 2 && "compiled".equals(args[2]);
+        int warmUpRounds = untilCompiled ? 400 : args.length > 2 ? Integer.parseInt(args[2]) : 30;
         ClientKind clients = args.length > 3 ? ClientKind.valueOf(args[3].toUpperCase(Locale.ROOT)) : ClientKind.PLAIN;
         TestBackend backend = args.length > 4 ? TestBackend.sharedWithApiConnections(Integer.parseInt(args[4]))
                 : TestBackend.shared();
@@ -130,10 +138,16 @@ public final class ClaimRaceHttpBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(claimersPerRound);
         try {
             List<Claim> warmUp = new ArrayList<>();
-            for (int round = 0; round < warmUpRounds; round++) {
+            int warmedUp = 0;
+            int quietRounds = 0;
+            while (warmedUp < warmUpRounds && !(untilCompiled && quietRounds >= 5)) {
+                long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                 warmUp.addAll(race(backend, fixtures, pool, claimers));
+                long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
+                quietRounds = jitMillis < 10 ? quietRounds + 1 : 0;
+                warmedUp++;
             }
-            report(warmUpRounds + " warm-up rounds", warmUp.stream().map(Claim::nanos).toList(),
+            report(warmedUp + " warm-up rounds", warmUp.stream().map(Claim::nanos).toList(),
                     warmUp.stream().filter(Claim::won).map(Claim::nanos).toList());
             List<Long> all = new ArrayList<>();
             List<Long> winners = new ArrayList<>();
@@ -142,6 +156,17 @@ public final class ClaimRaceHttpBenchmark {
             boolean functions = Boolean.getBoolean("bench.functions");
             if (functions) {
                 trackFunctions(backend);
+            }
+            if (Boolean.getBoolean("bench.ginPending")) {
+                try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("create extension if not exists pageinspect");
+                }
+            }
+            if (System.getProperty("bench.ginFastupdate") != null) {
+                try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute("alter index public.audit_log_values_text_trgm set (fastupdate = "
+                            + System.getProperty("bench.ginFastupdate") + ")");
+                }
             }
             Background before = background(backend);
             for (int round = 0; round < rounds; round++) {
@@ -157,7 +182,8 @@ public final class ClaimRaceHttpBenchmark {
                         claims.stream().filter(Claim::won).mapToLong(Claim::nanos).max().orElse(0),
                         gcCountAfter - gcCountBefore, gcMillisAfter - gcMillisBefore, jitMillisAfter - jitMillisBefore,
                         after.checkpoints() - before.checkpoints(), after.autovacuums() - before.autovacuums(),
-                        after.autoanalyzes() - before.autoanalyzes(), tablesWorked(before, after)));
+                        after.autoanalyzes() - before.autoanalyzes(), tablesWorked(before, after),
+                        before.ginPendingPages(), after.ginPendingPages()));
                 before = after;
                 String problem = problemWith(claims, claimersPerRound);
                 if (problem != null) {
@@ -299,13 +325,20 @@ public final class ClaimRaceHttpBenchmark {
         System.out.println("slowest rounds: round, p95 / max / winner ms, claims above the overall p95, "
                 + "benchmark-JVM GCs (ms), checkpoints, autovacuums, autoanalyzes after it began");
         rounds.stream().sorted(Comparator.comparingLong(Round::max).reversed()).limit(10).forEach(r ->
-                System.out.printf(Locale.ROOT, "  round %3d: %6.1f / %6.1f / %6.1f  above %2d  gc %d (%d ms)  jit %d ms  ckpt %d  av %d  aa %d %s%n",
+                System.out.printf(Locale.ROOT, "  round %3d: %6.1f / %6.1f / %6.1f  above %2d  gc %d (%d ms)  jit %d ms  ckpt %d  av %d  aa %d  gin pending %d -> %d %s%n",
                         r.number(), millis(r.nanos().stream().sorted().toList(), 0.95), r.max() / 1e6,
                         r.winnerNanos() / 1e6, r.nanos().stream().filter(n -> n > p95).count(), r.gcCount(),
-                        r.gcMillis(), r.jitMillis(), r.checkpoints(), r.autovacuums(), r.autoanalyzes(), r.tablesWorked()));
+                        r.gcMillis(), r.jitMillis(), r.checkpoints(), r.autovacuums(), r.autoanalyzes(), r.ginPendingBefore(), r.ginPendingAfter(), r.tablesWorked()));
         StringBuilder sequence = new StringBuilder("every round's max in order, ms:");
         rounds.forEach(r -> sequence.append(String.format(Locale.ROOT, " %.0f", r.max() / 1e6)));
         System.out.println(sequence);
+        int half = rounds.size() / 2;
+        System.out.printf(Locale.ROOT, "first half of the rounds: p95 %.1f ms, JIT %d ms; second half: p95 %.1f ms, JIT %d ms "
+                        + "(the benchmark JVM's compile time, server and claimers)%n",
+                millis(rounds.subList(0, half).stream().flatMap(r -> r.nanos().stream()).sorted().toList(), 0.95),
+                rounds.subList(0, half).stream().mapToLong(Round::jitMillis).sum(),
+                millis(rounds.subList(half, rounds.size()).stream().flatMap(r -> r.nanos().stream()).sorted().toList(), 0.95),
+                rounds.subList(half, rounds.size()).stream().mapToLong(Round::jitMillis).sum());
         List<Long> quietRounds = rounds.stream().filter(r -> !r.background()).flatMap(r -> r.nanos().stream()).sorted().toList();
         List<Long> busyRounds = rounds.stream().filter(Round::background).flatMap(r -> r.nanos().stream()).sorted().toList();
         List<Long> gcRounds = rounds.stream().filter(r -> r.gcCount() > 0).flatMap(r -> r.nanos().stream()).sorted().toList();
@@ -390,7 +423,15 @@ public final class ClaimRaceHttpBenchmark {
                     perTable.put(rows.getString(1), rows.getLong(2) * 1_000_000 + rows.getLong(3));
                 }
             }
-            return new Background(checkpoints, autovacuums, autoanalyzes, perTable);
+            long pending = -1;
+            if (Boolean.getBoolean("bench.ginPending")) {
+                try (ResultSet rows = statement.executeQuery("select n_pending_pages from gin_metapage_info("
+                        + "get_raw_page('public.audit_log_values_text_trgm', 0))")) {
+                    rows.next();
+                    pending = rows.getLong(1);
+                }
+            }
+            return new Background(checkpoints, autovacuums, autoanalyzes, perTable, pending);
         }
     }
 
