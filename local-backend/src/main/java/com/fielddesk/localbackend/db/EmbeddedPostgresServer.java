@@ -46,6 +46,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // Realtime and the sync cursor rely on xid8 and NOTIFY; nothing else special.
                     .setServerConfig("max_locks_per_transaction", "256")
                     .setServerConfig("fsync", "on")
+                    // zonky's builder sets synchronous_commit off by default: a commit would be
+                    // acknowledged before its WAL reached the disk, and a crash of the server or the
+                    // machine could lose claims, payments and audit entries already reported as done.
+                    // On, as on hosted Supabase (PostgreSQL's default).
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("timezone", "UTC");
             if (port > 0) {
                 builder.setPort(port);

@@ -36,6 +36,9 @@ class LocalBackendLifecycleTest {
             anonKey = first.anonKey();
             execute(first, "insert into auth.users (email) values ('kept@test.local')");
             assertThat(health(first)).isEqualTo(200);
+            // An acknowledged commit is on disk (zonky's own default is synchronous_commit off).
+            assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(first, "fsync")).isEqualTo("on");
         }
         assertThat(progress).contains("Starting database…", "Applying migrations…");
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -89,6 +92,15 @@ class LocalBackendLifecycleTest {
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    private static String setting(LocalBackend backend, String name) throws SQLException {
+        try (Connection connection = backend.adminDataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select current_setting('" + name + "')")) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 }
