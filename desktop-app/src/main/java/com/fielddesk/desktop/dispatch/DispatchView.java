@@ -75,6 +75,13 @@ final class DispatchView {
     static final String TECHNICIAN_KEY = "fielddesk.technician";
     /** The mark on a card whose last change the server refused (it is shown where the server has it). */
     static final String REFUSED_CLASS = "fd-dispatch-card-refused";
+    /**
+     * The tray-and-lanes split pane and the lanes' scroll pane: fielddesk.css takes their (transparent)
+     * background fills away — the software pipeline blends a transparent fill into every pixel it
+     * repaints, and a zoom repaints the whole lanes area through three of them.
+     */
+    static final String SPLIT_CLASS = "fd-dispatch-split";
+    static final String LANES_PANE_CLASS = "fd-dispatch-lanes-pane";
 
     private final DispatchViewModel model;
     private final Formats formats;
@@ -157,6 +164,7 @@ final class DispatchView {
 
         lanesBox.setId("dispatch-lanes");
         ScrollPane lanes = new ScrollPane(lanesBox);
+        lanes.getStyleClass().add(LANES_PANE_CLASS);
         lanes.setFitToHeight(false);
         lanesPane = lanes;
         lanes.vvalueProperty().addListener((o, before, now) -> {
@@ -165,6 +173,7 @@ final class DispatchView {
         });
         lanes.viewportBoundsProperty().addListener((o, before, now) -> drawVisibleLanes());
         SplitPane split = new SplitPane(tray(), lanes);
+        split.getStyleClass().add(SPLIT_CLASS);
         split.setDividerPositions(0.22);
         VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
         weekGrid.setId("dispatch-week");
