@@ -60,6 +60,8 @@ final class DispatchView {
     static final String PLACED_KEY = "fielddesk.placed";
     /** On a lane's row not drawn yet (off screen): the lane it stands for. */
     static final String BLANK_KEY = "fielddesk.blank-lane";
+    /** On a drawn lane's row: the zoom (pixels per minute) its cards are placed at; see {@link #zoomTo}. */
+    static final String SCALE_KEY = "fielddesk.lane-scale";
     /** An hour tick's or the now line's minute, kept on the node for a zoom. */
     static final String MINUTE_KEY = "fielddesk.minute";
     static final double LANE_HEADER_WIDTH = 170;
@@ -237,7 +239,11 @@ final class DispatchView {
     /**
      * Shows the day at {@code pixelsPerMinute}: every node already drawn is moved and sized again
      * (cards, hour lines, ticks, the now line) — nothing is drawn anew, so a zoom costs a layout,
-     * not the 400 cards' creation and styling.
+     * not the 400 cards' creation and styling. Every lane takes its new width at once (the scroll
+     * bars stay right), but only the lanes in view (and a quarter of a viewport around it) move
+     * their cards now; a drawn lane out of view keeps its cards where they were until it is
+     * scrolled to ({@link #drawVisibleLanes}), so a zoom lays out the lanes on screen, not every
+     * lane drawn since the day opened.
      */
     private void zoomTo(double pixelsPerMinute) {
         if (pixelsPerMinute == scale) {
@@ -262,21 +268,32 @@ final class DispatchView {
             }
             strip.setPrefWidth(width);
             strip.setMinWidth(width);
-            for (Node child : strip.getChildren()) {
-                if (child.getProperties().get(PLACED_KEY) instanceof DayPlan.Placed placed && child instanceof Region card) {
-                    place(card, plan, placed);
-                } else if (child instanceof javafx.scene.shape.Path hours) {
-                    hourLines(hours, plan, strip.getMinHeight());
-                } else if (child.getProperties().get(MINUTE_KEY) instanceof Integer minute) {
-                    double x = (minute - plan.axisStart()) * scale;
-                    if (child instanceof Line now) {
-                        now.setStartX(x);
-                        now.setEndX(x);
-                    } else {
-                        child.setLayoutX(x + 2);
-                    }
+            if (!row.getProperties().containsKey(SCALE_KEY)) {
+                placeAtScale(row, strip, plan);   // the axis
+            }
+        }
+        drawVisibleLanes();
+    }
+
+    /** Moves and sizes a drawn row's cards, hour lines, ticks and now line to the current zoom. */
+    private void placeAtScale(Node row, Pane strip, DayPlan plan) {
+        for (Node child : strip.getChildren()) {
+            if (child.getProperties().get(PLACED_KEY) instanceof DayPlan.Placed placed && child instanceof Region card) {
+                place(card, plan, placed);
+            } else if (child instanceof javafx.scene.shape.Path hours) {
+                hourLines(hours, plan, strip.getMinHeight());
+            } else if (child.getProperties().get(MINUTE_KEY) instanceof Integer minute) {
+                double x = (minute - plan.axisStart()) * scale;
+                if (child instanceof Line now) {
+                    now.setStartX(x);
+                    now.setEndX(x);
+                } else {
+                    child.setLayoutX(x + 2);
                 }
             }
+        }
+        if (row.getProperties().containsKey(SCALE_KEY)) {
+            row.getProperties().put(SCALE_KEY, scale);
         }
     }
 
@@ -452,7 +469,10 @@ final class DispatchView {
         return lane.rows() * (LANE_HEIGHT - 8) + 8;
     }
 
-    /** Draws the blank lanes in the viewport and a quarter of a viewport above and below it. */
+    /**
+     * Draws the blank lanes in the viewport and a quarter of a viewport above and below it, and
+     * places the drawn ones there that a zoom left at an earlier zoom.
+     */
     private void drawVisibleLanes() {
         DayPlan plan = shownPlan;
         if (plan == null || lanesPane == null || lanesBox.getChildren().size() < 2) {
@@ -470,8 +490,12 @@ final class DispatchView {
         for (int i = 0; i < plan.lanes().size() && y <= to; i++) {
             DayPlan.Lane lane = plan.lanes().get(i);
             double bottom = y + lanesBox.getSpacing() + laneHeight(lane) + 2;
-            if (bottom >= from && lanesBox.getChildren().get(i + 1).getProperties().containsKey(BLANK_KEY)) {
+            Node row = lanesBox.getChildren().get(i + 1);
+            if (bottom >= from && row.getProperties().containsKey(BLANK_KEY)) {
                 drawLane(plan, i);
+            } else if (bottom >= from && row.getProperties().get(SCALE_KEY) instanceof Double placedAt && placedAt != scale
+                    && row instanceof HBox box && box.getChildren().get(1) instanceof Pane strip) {
+                placeAtScale(row, strip, plan);
             }
             y = bottom;
         }
@@ -574,6 +598,7 @@ final class DispatchView {
         });
         HBox row = new HBox(header, timeline);
         row.getStyleClass().add("fd-dispatch-row");
+        row.getProperties().put(SCALE_KEY, scale);
         return row;
     }
 
