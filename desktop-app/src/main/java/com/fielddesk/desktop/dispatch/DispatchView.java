@@ -62,6 +62,8 @@ final class DispatchView {
     static final String BLANK_KEY = "fielddesk.blank-lane";
     /** On a drawn lane's row: the zoom (pixels per minute) its cards are placed at; see {@link #zoomTo}. */
     static final String SCALE_KEY = "fielddesk.lane-scale";
+    /** On a lane's hour line: its minute, for a zoom. */
+    static final String HOUR_KEY = "fielddesk.hour";
     /** An hour tick's or the now line's minute, kept on the node for a zoom. */
     static final String MINUTE_KEY = "fielddesk.minute";
     static final double LANE_HEADER_WIDTH = 170;
@@ -280,8 +282,8 @@ final class DispatchView {
         for (Node child : strip.getChildren()) {
             if (child.getProperties().get(PLACED_KEY) instanceof DayPlan.Placed placed && child instanceof Region card) {
                 place(card, plan, placed);
-            } else if (child instanceof javafx.scene.shape.Path hours) {
-                hourLines(hours, plan, strip.getMinHeight());
+            } else if (child.getProperties().get(HOUR_KEY) instanceof Integer minute) {
+                placeHourLine(child, plan, minute);
             } else if (child.getProperties().get(MINUTE_KEY) instanceof Integer minute) {
                 double x = (minute - plan.axisStart()) * scale;
                 if (child instanceof Line now) {
@@ -563,13 +565,19 @@ final class DispatchView {
         double height = lane.rows() * (LANE_HEIGHT - 8) + 8;
         timeline.setPrefSize(width, height);
         timeline.setMinSize(width, height);
-        // Every hour line of the lane in one shape: one node to style and lay out instead of one per hour.
-        javafx.scene.shape.Path hours = new javafx.scene.shape.Path();
-        hourLines(hours, plan, height);
-        hours.getStyleClass().add("fd-dispatch-hour");
-        hours.setManaged(false);
-        hours.setMouseTransparent(true);
-        timeline.getChildren().add(hours);
+        // An hour line is a 1 px wide region, not a stroke: the software pipeline fills a region's
+        // rectangle directly, where one path of all the lane's hour lines was rasterized across the
+        // lane's whole width on every row (a quarter of a zoom frame's drawing).
+        for (int minute = plan.axisStart(); minute <= plan.axisEnd(); minute += 60) {
+            Region hour = new Region();
+            hour.getStyleClass().add("fd-dispatch-hour");
+            hour.getProperties().put(HOUR_KEY, minute);
+            hour.setManaged(false);
+            hour.setMouseTransparent(true);
+            hour.resize(1, height);
+            placeHourLine(hour, plan, minute);
+            timeline.getChildren().add(hour);
+        }
         for (DayPlan.Placed placed : lane.jobs()) {
             timeline.getChildren().add(card(plan, placed, technician));
         }
@@ -686,15 +694,9 @@ final class DispatchView {
         ((Rectangle) card.getClip()).setWidth(w);
     }
 
-    /** A lane's hour lines, one path, at the current zoom. */
-    private void hourLines(javafx.scene.shape.Path hours, DayPlan plan, double height) {
-        List<javafx.scene.shape.PathElement> lines = new java.util.ArrayList<>();
-        for (int minute = plan.axisStart(); minute <= plan.axisEnd(); minute += 60) {
-            double x = (minute - plan.axisStart()) * scale;
-            lines.add(new javafx.scene.shape.MoveTo(x, 0));
-            lines.add(new javafx.scene.shape.LineTo(x, height));
-        }
-        hours.getElements().setAll(lines);
+    /** An hour line's place at the current zoom (the last one inside the lane's right edge). */
+    private void placeHourLine(Node hour, DayPlan plan, int minute) {
+        hour.setLayoutX(Math.min(Math.round((minute - plan.axisStart()) * scale), (plan.axisEnd() - plan.axisStart()) * scale - 1));
     }
 
     /**
