@@ -658,7 +658,7 @@ final class DispatchView {
         if (!DispatchViewModel.movable(job)) {
             card.getStyleClass().add("fd-dispatch-card-fixed");
         }
-        card.setStyle("-fx-border-color: transparent transparent transparent " + web(color(technician)) + ";");
+        card.setStyle("-fd-technician: " + web(color(technician)) + ";");
         card.getProperties().put(PLACED_KEY, placed);
         card.setLayoutY(4 + placed.row() * (LANE_HEIGHT - 8));
         card.setClip(new Rectangle(0, LANE_HEIGHT - 8));
