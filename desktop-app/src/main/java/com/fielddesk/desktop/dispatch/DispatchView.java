@@ -60,6 +60,10 @@ final class DispatchView {
     static final String PLACED_KEY = "fielddesk.placed";
     /** On a lane's row not drawn yet (off screen): the lane it stands for. */
     static final String BLANK_KEY = "fielddesk.blank-lane";
+    /** On a drawn lane's row: the zoom (pixels per minute) its cards are placed at; see {@link #zoomTo}. */
+    static final String SCALE_KEY = "fielddesk.lane-scale";
+    /** On a lane's hour line: its minute, for a zoom. */
+    static final String HOUR_KEY = "fielddesk.hour";
     /** An hour tick's or the now line's minute, kept on the node for a zoom. */
     static final String MINUTE_KEY = "fielddesk.minute";
     static final double LANE_HEADER_WIDTH = 170;
@@ -75,6 +79,13 @@ final class DispatchView {
     static final String TECHNICIAN_KEY = "fielddesk.technician";
     /** The mark on a card whose last change the server refused (it is shown where the server has it). */
     static final String REFUSED_CLASS = "fd-dispatch-card-refused";
+    /**
+     * The tray-and-lanes split pane and the lanes' scroll pane: fielddesk.css takes their (transparent)
+     * background fills away — the software pipeline blends a transparent fill into every pixel it
+     * repaints, and a zoom repaints the whole lanes area through three of them.
+     */
+    static final String SPLIT_CLASS = "fd-dispatch-split";
+    static final String LANES_PANE_CLASS = "fd-dispatch-lanes-pane";
 
     private final DispatchViewModel model;
     private final Formats formats;
@@ -157,6 +168,7 @@ final class DispatchView {
 
         lanesBox.setId("dispatch-lanes");
         ScrollPane lanes = new ScrollPane(lanesBox);
+        lanes.getStyleClass().add(LANES_PANE_CLASS);
         lanes.setFitToHeight(false);
         lanesPane = lanes;
         lanes.vvalueProperty().addListener((o, before, now) -> {
@@ -165,6 +177,7 @@ final class DispatchView {
         });
         lanes.viewportBoundsProperty().addListener((o, before, now) -> drawVisibleLanes());
         SplitPane split = new SplitPane(tray(), lanes);
+        split.getStyleClass().add(SPLIT_CLASS);
         split.setDividerPositions(0.22);
         VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
         weekGrid.setId("dispatch-week");
@@ -228,7 +241,11 @@ final class DispatchView {
     /**
      * Shows the day at {@code pixelsPerMinute}: every node already drawn is moved and sized again
      * (cards, hour lines, ticks, the now line) — nothing is drawn anew, so a zoom costs a layout,
-     * not the 400 cards' creation and styling.
+     * not the 400 cards' creation and styling. Every lane takes its new width at once (the scroll
+     * bars stay right), but only the lanes in view (and a quarter of a viewport around it) move
+     * their cards now; a drawn lane out of view keeps its cards where they were until it is
+     * scrolled to ({@link #drawVisibleLanes}), so a zoom lays out the lanes on screen, not every
+     * lane drawn since the day opened.
      */
     private void zoomTo(double pixelsPerMinute) {
         if (pixelsPerMinute == scale) {
@@ -253,21 +270,32 @@ final class DispatchView {
             }
             strip.setPrefWidth(width);
             strip.setMinWidth(width);
-            for (Node child : strip.getChildren()) {
-                if (child.getProperties().get(PLACED_KEY) instanceof DayPlan.Placed placed && child instanceof Region card) {
-                    place(card, plan, placed);
-                } else if (child instanceof javafx.scene.shape.Path hours) {
-                    hourLines(hours, plan, strip.getMinHeight());
-                } else if (child.getProperties().get(MINUTE_KEY) instanceof Integer minute) {
-                    double x = (minute - plan.axisStart()) * scale;
-                    if (child instanceof Line now) {
-                        now.setStartX(x);
-                        now.setEndX(x);
-                    } else {
-                        child.setLayoutX(x + 2);
-                    }
+            if (!row.getProperties().containsKey(SCALE_KEY)) {
+                placeAtScale(row, strip, plan);   // the axis
+            }
+        }
+        drawVisibleLanes();
+    }
+
+    /** Moves and sizes a drawn row's cards, hour lines, ticks and now line to the current zoom. */
+    private void placeAtScale(Node row, Pane strip, DayPlan plan) {
+        for (Node child : strip.getChildren()) {
+            if (child.getProperties().get(PLACED_KEY) instanceof DayPlan.Placed placed && child instanceof Region card) {
+                place(card, plan, placed);
+            } else if (child.getProperties().get(HOUR_KEY) instanceof Integer minute) {
+                placeHourLine(child, plan, minute);
+            } else if (child.getProperties().get(MINUTE_KEY) instanceof Integer minute) {
+                double x = (minute - plan.axisStart()) * scale;
+                if (child instanceof Line now) {
+                    now.setStartX(x);
+                    now.setEndX(x);
+                } else {
+                    child.setLayoutX(x + 2);
                 }
             }
+        }
+        if (row.getProperties().containsKey(SCALE_KEY)) {
+            row.getProperties().put(SCALE_KEY, scale);
         }
     }
 
@@ -443,7 +471,10 @@ final class DispatchView {
         return lane.rows() * (LANE_HEIGHT - 8) + 8;
     }
 
-    /** Draws the blank lanes in the viewport and a quarter of a viewport above and below it. */
+    /**
+     * Draws the blank lanes in the viewport and a quarter of a viewport above and below it, and
+     * places the drawn ones there that a zoom left at an earlier zoom.
+     */
     private void drawVisibleLanes() {
         DayPlan plan = shownPlan;
         if (plan == null || lanesPane == null || lanesBox.getChildren().size() < 2) {
@@ -461,8 +492,12 @@ final class DispatchView {
         for (int i = 0; i < plan.lanes().size() && y <= to; i++) {
             DayPlan.Lane lane = plan.lanes().get(i);
             double bottom = y + lanesBox.getSpacing() + laneHeight(lane) + 2;
-            if (bottom >= from && lanesBox.getChildren().get(i + 1).getProperties().containsKey(BLANK_KEY)) {
+            Node row = lanesBox.getChildren().get(i + 1);
+            if (bottom >= from && row.getProperties().containsKey(BLANK_KEY)) {
                 drawLane(plan, i);
+            } else if (bottom >= from && row.getProperties().get(SCALE_KEY) instanceof Double placedAt && placedAt != scale
+                    && row instanceof HBox box && box.getChildren().get(1) instanceof Pane strip) {
+                placeAtScale(row, strip, plan);
             }
             y = bottom;
         }
@@ -530,13 +565,19 @@ final class DispatchView {
         double height = lane.rows() * (LANE_HEIGHT - 8) + 8;
         timeline.setPrefSize(width, height);
         timeline.setMinSize(width, height);
-        // Every hour line of the lane in one shape: one node to style and lay out instead of one per hour.
-        javafx.scene.shape.Path hours = new javafx.scene.shape.Path();
-        hourLines(hours, plan, height);
-        hours.getStyleClass().add("fd-dispatch-hour");
-        hours.setManaged(false);
-        hours.setMouseTransparent(true);
-        timeline.getChildren().add(hours);
+        // An hour line is a 1 px wide region, not a stroke: the software pipeline fills a region's
+        // rectangle directly, where one path of all the lane's hour lines was rasterized across the
+        // lane's whole width on every row (a quarter of a zoom frame's drawing).
+        for (int minute = plan.axisStart(); minute <= plan.axisEnd(); minute += 60) {
+            Region hour = new Region();
+            hour.getStyleClass().add("fd-dispatch-hour");
+            hour.getProperties().put(HOUR_KEY, minute);
+            hour.setManaged(false);
+            hour.setMouseTransparent(true);
+            hour.resize(1, height);
+            placeHourLine(hour, plan, minute);
+            timeline.getChildren().add(hour);
+        }
         for (DayPlan.Placed placed : lane.jobs()) {
             timeline.getChildren().add(card(plan, placed, technician));
         }
@@ -565,6 +606,7 @@ final class DispatchView {
         });
         HBox row = new HBox(header, timeline);
         row.getStyleClass().add("fd-dispatch-row");
+        row.getProperties().put(SCALE_KEY, scale);
         return row;
     }
 
@@ -616,7 +658,7 @@ final class DispatchView {
         if (!DispatchViewModel.movable(job)) {
             card.getStyleClass().add("fd-dispatch-card-fixed");
         }
-        card.setStyle("-fx-border-color: transparent transparent transparent " + web(color(technician)) + ";");
+        card.setStyle("-fd-technician: " + web(color(technician)) + ";");
         card.getProperties().put(PLACED_KEY, placed);
         card.setLayoutY(4 + placed.row() * (LANE_HEIGHT - 8));
         card.setClip(new Rectangle(0, LANE_HEIGHT - 8));
@@ -652,15 +694,9 @@ final class DispatchView {
         ((Rectangle) card.getClip()).setWidth(w);
     }
 
-    /** A lane's hour lines, one path, at the current zoom. */
-    private void hourLines(javafx.scene.shape.Path hours, DayPlan plan, double height) {
-        List<javafx.scene.shape.PathElement> lines = new java.util.ArrayList<>();
-        for (int minute = plan.axisStart(); minute <= plan.axisEnd(); minute += 60) {
-            double x = (minute - plan.axisStart()) * scale;
-            lines.add(new javafx.scene.shape.MoveTo(x, 0));
-            lines.add(new javafx.scene.shape.LineTo(x, height));
-        }
-        hours.getElements().setAll(lines);
+    /** An hour line's place at the current zoom (the last one inside the lane's right edge). */
+    private void placeHourLine(Node hour, DayPlan plan, int minute) {
+        hour.setLayoutX(Math.min(Math.round((minute - plan.axisStart()) * scale), (plan.axisEnd() - plan.axisStart()) * scale - 1));
     }
 
     /**

@@ -206,11 +206,24 @@ class DispatchFeatureTest {
 
         double before = Fx.read(() -> ((javafx.scene.layout.Region) card(first)).getWidth());
         assertThat(before).as("two hours at 2 px a minute").isEqualTo(120 * DispatchView.SCALE - 2);
+        javafx.scene.Node firstCard = Fx.read(() -> card(first));
+        javafx.scene.Node lastCard = Fx.read(() -> card(last));
         Fx.run(() -> section.lookup("#dispatch").fireEvent(new javafx.scene.input.KeyEvent(
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.EQUALS, false, true, false, false)));
-        Fx.waitUntil("Ctrl+Plus zooms in: the same card is wider (3 px a minute), not drawn anew", DEADLINE,
-                () -> ((javafx.scene.layout.Region) card(first)).getWidth() == 120 * 3.0 - 2
-                        && card(first).getLayoutX() == (9 * 60 - 7 * 60) * 3.0 + 1);
+        Fx.waitUntil("Ctrl+Plus zooms in: the card in view is wider (3 px a minute), not drawn anew", DEADLINE,
+                () -> card(last) == lastCard && ((javafx.scene.layout.Region) lastCard).getWidth() == 120 * 3.0 - 2
+                        && lastCard.getLayoutX() == (9 * 60 - 7 * 60) * 3.0 + 1);
+        assertThat(Fx.read(() -> card(first))).as("the first lane, out of view, keeps its card").isSameAs(firstCard);
+        Fx.run(() -> {
+            javafx.scene.Node pane = section.lookup("#dispatch-lanes");
+            while (!(pane instanceof javafx.scene.control.ScrollPane)) {
+                pane = pane.getParent();
+            }
+            ((javafx.scene.control.ScrollPane) pane).setVvalue(0);
+        });
+        Fx.waitUntil("scrolled back up, the first lane's card is at the new zoom too, not drawn anew", DEADLINE,
+                () -> card(first) == firstCard && ((javafx.scene.layout.Region) firstCard).getWidth() == 120 * 3.0 - 2
+                        && firstCard.getLayoutX() == (9 * 60 - 7 * 60) * 3.0 + 1);
         Fx.run(() -> section.lookup("#dispatch").fireEvent(new javafx.scene.input.KeyEvent(
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.DIGIT0, false, true, false, false)));
         Fx.waitUntil("Ctrl+0 is back to the default zoom", DEADLINE,
