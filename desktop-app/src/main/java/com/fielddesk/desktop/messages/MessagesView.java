@@ -39,6 +39,8 @@ final class MessagesView {
 
     static final KeyCombination SEND = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
+    static final String MINE_HELP = "Threads you wrote in (internal: or started)";
+
     private final MessagesViewModel model;
     private final Formats formats;
     private final VBox root = new VBox(8);
@@ -58,7 +60,16 @@ final class MessagesView {
         unread.selectedProperty().bindBidirectional(model.unreadOnlyProperty());
         CheckBox mine = new CheckBox("Mine");
         mine.setId("messages-mine-only");
-        mine.setTooltip(new javafx.scene.control.Tooltip("Threads you wrote in (internal: or started)"));
+        // The tooltip (a popup window and its scene) is made when the pointer first comes over the
+        // box; its text is the box's accessible help from the start, as a tooltip's text would be.
+        mine.setAccessibleHelp(MINE_HELP);
+        mine.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent entered) {
+                mine.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                mine.setTooltip(new javafx.scene.control.Tooltip(MINE_HELP));
+            }
+        });
         mine.selectedProperty().bindBidirectional(model.mineOnlyProperty());
         Label unreadCount = new Label();
         unreadCount.setId("messages-unread");
@@ -74,7 +85,7 @@ final class MessagesView {
         Tab customers = new Tab("Customers", inbox(model.customerThreads(), this::customerLine,
                 thread -> model.openCustomer(thread.id()), model.customerMessages(), this::customerMessageLine,
                 "The customer will see this", "customer", model.customerReplyProperty(), model::sendToCustomer,
-                model.customerThreadOpenProperty(), model.customerNotSent()));
+                model.customerThreadOpenProperty(), model.customerNotSent(), model.customerInboxReadProperty()));
         customers.setId("messages-customers-tab");
         // The Internal inbox is built and loaded when first shown: opening Messages lays out and reads one inbox.
         Tab internal = new Tab("Internal (staff only)");
@@ -86,7 +97,7 @@ final class MessagesView {
                 internal.setContent(inbox(model.internalThreads(), this::internalLine,
                         thread -> model.openInternal(thread.id()), model.internalMessages(), this::internalMessageLine,
                         "Staff only — customers never see this", "internal", model.internalReplyProperty(), model::sendInternal,
-                        model.internalThreadOpenProperty(), model.internalNotSent()));
+                        model.internalThreadOpenProperty(), model.internalNotSent(), model.internalInboxReadProperty()));
                 model.showInternalInbox();
             }
         });
@@ -111,11 +122,11 @@ final class MessagesView {
     private <T, M> Node inbox(ObservableList<T> threads, Function<T, String> threadLine, java.util.function.Consumer<T> open,
                               ObservableList<M> messages, Function<M, String> messageLine, String audience, String idPrefix,
                               StringProperty reply, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen,
-                              NotSent notSent) {
+                              NotSent notSent, javafx.beans.value.ObservableBooleanValue read) {
         ListView<T> threadList = new ListView<>(threads);
         threadList.setId(idPrefix + "-threads");
         threadList.getStyleClass().add(Styles.TWO_LINE_LIST);
-        threadList.setPlaceholder(new Label("No threads."));
+        emptyInboxSays(threadList, read);
         threadList.setCellFactory(list -> twoLineCell(list, threadLine));
         threadList.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
@@ -136,22 +147,45 @@ final class MessagesView {
         Runnable compose = () -> thread.getChildren().setAll(messageList(messages, messageLine, idPrefix),
                 notSentBar(notSent, idPrefix), who, composeBox(audience, idPrefix, reply, send, threadOpen),
                 sendButton(idPrefix, send, threadOpen));
-        if (threadOpen.get()) {
-            compose.run();
-        } else {
-            threadOpen.addListener(new javafx.beans.InvalidationListener() {
-                @Override
-                public void invalidated(javafx.beans.Observable opened) {
-                    if (threadOpen.get()) {
-                        threadOpen.removeListener(this);
-                        compose.run();
-                    }
-                }
-            });
-        }
+        whenTrue(threadOpen, compose);
         SplitPane split = new SplitPane(threadList, thread);
         split.setDividerPositions(0.4);
         return split;
+    }
+
+    /**
+     * "No threads." for an inbox that was read and has none. The label is made when it is first
+     * needed: while the inbox is read, and while it has threads, the list's placeholder is an empty
+     * region (the section's first pulse has no label to build, style and measure only for it to be
+     * hidden when the rows come; a list without a placeholder would show its own "No content" text).
+     */
+    private static void emptyInboxSays(ListView<?> threadList, javafx.beans.value.ObservableBooleanValue read) {
+        threadList.setPlaceholder(new javafx.scene.layout.Region());
+        Runnable labelWhenEmpty = () -> {
+            if (read.get() && threadList.getItems().isEmpty() && !(threadList.getPlaceholder() instanceof Label)) {
+                threadList.setPlaceholder(new Label("No threads."));
+            }
+        };
+        read.addListener((javafx.beans.InvalidationListener) o -> labelWhenEmpty.run());
+        threadList.getItems().addListener((javafx.beans.InvalidationListener) o -> labelWhenEmpty.run());
+        labelWhenEmpty.run();
+    }
+
+    /** Runs {@code then} once {@code condition} is true (now, or when it turns true). */
+    private static void whenTrue(javafx.beans.value.ObservableBooleanValue condition, Runnable then) {
+        if (condition.get()) {
+            then.run();
+            return;
+        }
+        condition.addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable changed) {
+                if (condition.get()) {
+                    condition.removeListener(this);
+                    then.run();
+                }
+            }
+        });
     }
 
     private static <M> ListView<M> messageList(ObservableList<M> messages, Function<M, String> messageLine, String idPrefix) {
@@ -237,12 +271,17 @@ final class MessagesView {
      */
     private static <T> ListCell<T> twoLineCell(ListView<T> list, Function<T, String> text) {
         return new ListCell<>() {
+            {
+                // A list row's look without the theme's many "list-cell" selectors (see Styles.TWO_LINE_ROW).
+                getStyleClass().setAll("cell", "indexed-cell", Styles.TWO_LINE_ROW);
+                setWrapText(false);
+                setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            }
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : text.apply(item));
-                setWrapText(false);
-                setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
             }
 
             @Override

@@ -52,6 +52,8 @@ final class MessagesViewModel implements AutoCloseable {
     private final javafx.beans.property.ReadOnlyBooleanWrapper customerThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalThreadOpen = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper internalShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper customerInboxRead = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper internalInboxRead = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final NotSent customerNotSent;
     private final NotSent internalNotSent;
     private final ChangeSource changes;
@@ -91,6 +93,16 @@ final class MessagesViewModel implements AutoCloseable {
                 notice.set(problem.sentence());
             }
         }));
+        customerThreads.stateProperty().addListener((o, before, now) -> {
+            if (now != LiveList.State.LOADING) {
+                customerInboxRead.set(true);
+            }
+        });
+        internalThreads.stateProperty().addListener((o, before, now) -> {
+            if (now != LiveList.State.LOADING) {
+                internalInboxRead.set(true);
+            }
+        });
         customerThreads.onUpdate(this::countUnread);
         internalThreads.onUpdate(this::countInternalUnread);
         unreadOnly.addListener((o, before, now) -> requery());
@@ -272,6 +284,16 @@ final class MessagesViewModel implements AutoCloseable {
 
     ObservableList<InternalThreadSummary> internalThreads() {
         return internalThreads.items();
+    }
+
+    /** Whether the Customers inbox has been read at least once (its rows, or a failure, are known). */
+    javafx.beans.value.ObservableBooleanValue customerInboxReadProperty() {
+        return customerInboxRead;
+    }
+
+    /** Whether the Internal inbox has been read at least once. */
+    javafx.beans.value.ObservableBooleanValue internalInboxReadProperty() {
+        return internalInboxRead;
     }
 
     ObservableList<CustomerMessage> customerMessages() {

@@ -116,6 +116,7 @@ public final class MessagesBenchmark {
         List<Double> openCpuAfterListed = new ArrayList<>();
         List<Double> openReads = new ArrayList<>();
         List<Double> openGc = new ArrayList<>();
+        List<Double> openAllocated = new ArrayList<>();
         List<String> timelines = new ArrayList<>();
         FeatureScreen screen = null;
         for (int i = 0; i < openings; i++) {
@@ -128,6 +129,7 @@ public final class MessagesBenchmark {
             long[] listedAt = new long[1];
             long[] cpuListed = new long[1];
             long cpuBefore = Fx.read(() -> THREADS.getCurrentThreadCpuTime());
+            long allocatedBefore = Fx.read(MessagesBenchmark::allocatedOnThisThread);
             long gcBefore = gcMillis();
             taskTimes.clear();
             // Each pulse's end (after its layout) and the FX thread's CPU by then, from the start of the open.
@@ -149,6 +151,7 @@ public final class MessagesBenchmark {
                 });
             }, () -> threadList(stage) != null && threadList(stage).getItems().size() > 0));
             long cpuDone = Fx.read(() -> THREADS.getCurrentThreadCpuTime());
+            openAllocated.add((Fx.read(MessagesBenchmark::allocatedOnThisThread) - allocatedBefore) / 1e3);
             openCpu.add((cpuDone - cpuBefore) / 1e6);
             openCpuAfterListed.add(cpuListed[0] == 0 ? 0 : (cpuDone - cpuListed[0]) / 1e6);
             Fx.run(() -> stage.getScene().removePostLayoutPulseListener(pulseMark));
@@ -168,6 +171,12 @@ public final class MessagesBenchmark {
         report("  FX thread CPU per open (building, CSS, layout, the first frame)", openCpu.subList(1, opens.size()), 50);
         report("  FX thread CPU from the threads handed to the list to the end", openCpuAfterListed.subList(1, opens.size()), 50);
         report("  the cache read itself (its background task)", openReads.subList(1, opens.size()), 50);
+        // Not a time: kB the FX thread allocates per open (the open's garbage, which brings the GC pauses).
+        List<Double> allocated = new ArrayList<>(openAllocated.subList(1, opens.size()));
+        allocated.sort(null);
+        System.out.printf(Locale.ROOT, "%s   FX thread allocation per open, %d samples: p50 %.0f kB, p95 %.0f kB, max %.0f kB%n",
+                java.time.LocalTime.now(java.time.ZoneOffset.UTC), allocated.size(), percentile(allocated, 50), percentile(allocated, 95),
+                allocated.get(allocated.size() - 1));
         report("  garbage collection pauses during an open", openGc.subList(1, opens.size()), 50);
         if (opens.size() >= 40) {
             // The first opens of a fresh JVM run interpreted code; a console in use all day has compiled
@@ -261,6 +270,11 @@ public final class MessagesBenchmark {
 
     /** When the open being measured started (its pulses are timed from it). */
     private static volatile long openStartedAt;
+
+    /** Bytes allocated so far by the calling thread (the FX thread when called through {@link Fx#read}). */
+    private static long allocatedOnThisThread() {
+        return THREADS instanceof com.sun.management.ThreadMXBean counting ? counting.getCurrentThreadAllocatedBytes() : 0;
+    }
 
     private static long gcMillis() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()

@@ -188,6 +188,35 @@ class MessagesFeatureTest {
                 && ((javafx.scene.control.Label) section.lookup("#messages-notice")).getText().startsWith("Could not read the customer threads"));
     }
 
+    @Test
+    void anInboxSaysItHasNoThreadsOnlyOnceReadAndTheMineFilterExplainsItself() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź")));
+        CacheRows.write(cache, "customer_threads", List.of(row("id", UUID.randomUUID(), "company_id", COMPANY,
+                "customer_id", customer, "subject", "Boiler visit", "last_message_at", "2026-12-05T10:00:00Z")));
+        section = showAsDispatcher();
+
+        Fx.waitUntil("the thread listed", DEADLINE, () -> customerThreads().size() == 1);
+        // An inbox with threads has no "No threads." label waiting behind them; one that has none says so.
+        assertThat(Fx.read(() -> customerThreadList().getPlaceholder() instanceof javafx.scene.control.Label)).isFalse();
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#messages-search")).setText("no such subject"));
+        Fx.waitUntil("no thread found, and the list says so", DEADLINE, () -> customerThreads().isEmpty()
+                && Fx.read(() -> customerThreadList().getPlaceholder() instanceof javafx.scene.control.Label label
+                && label.getText().equals("No threads.") && label.getScene() != null));
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#messages-search")).setText(""));
+        Fx.waitUntil("the thread listed again", DEADLINE, () -> customerThreads().size() == 1);
+
+        // "Mine" explains itself to a screen reader from the start, and in a tooltip once the pointer comes over it.
+        javafx.scene.control.CheckBox mine = (javafx.scene.control.CheckBox) section.lookup("#messages-mine-only");
+        assertThat(Fx.read(() -> mine.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.HELP)))
+                .isEqualTo("Threads you wrote in (internal: or started)");
+        Fx.run(() -> javafx.event.Event.fireEvent(mine, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED,
+                1, 1, 1, 1, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false,
+                false, null)));
+        assertThat(Fx.read(() -> mine.getTooltip() == null ? null : mine.getTooltip().getText()))
+                .isEqualTo("Threads you wrote in (internal: or started)");
+    }
+
     private SectionUnderTest showAsDispatcher() throws Exception {
         MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher), Clock.systemUTC());

@@ -924,6 +924,21 @@ public final class ScreenshotTour {
                 Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
             }
         }
+        // A thread chosen: the inbox's selected row, in a focused and an unfocused list, in both themes.
+        javafx.scene.control.ListView<?> threads = lookup("#customer-threads");
+        Fx.run(() -> {
+            threads.requestFocus();
+            threads.getSelectionModel().selectFirst();
+        });
+        Fx.waitUntil("the first thread open", WAIT, () -> node("#customer-messages") != null
+                && !((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().isEmpty());
+        shoot("90-messages-thread-chosen-dark");
+        Fx.run(() -> node("#messages-search").requestFocus());
+        shoot("91-messages-thread-chosen-unfocused-dark");
+        Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
+        shoot("91-messages-thread-chosen-unfocused");
+        Fx.run(threads::requestFocus);
+        shoot("90-messages-thread-chosen");
         Fx.run(() -> stage.close());
         services.close();
         backend.close();
