@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static com.fielddesk.cache.query.CacheTables.CUSTOMERS;
 import static com.fielddesk.cache.query.CacheTables.CUSTOMER_MESSAGES;
@@ -49,6 +50,8 @@ public final class MessagesRepository {
     public static final int BODY_MAX = 4_000;
     /** How much of the last message an inbox line shows. */
     private static final int EXCERPT_LENGTH = 120;
+    /** Compiled once: an inbox page cuts an excerpt for each of its rows. */
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
     private static final String FROM_CUSTOMER = "customer";
     private static final String FROM_STAFF = "staff";
 
@@ -515,7 +518,7 @@ public final class MessagesRepository {
     }
 
     private static String excerpt(String body) {
-        String oneLine = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        String oneLine = body == null ? "" : WHITESPACE_RUN.matcher(body.strip()).replaceAll(" ");
         if (oneLine.codePointCount(0, oneLine.length()) <= EXCERPT_LENGTH) {
             return oneLine;
         }
