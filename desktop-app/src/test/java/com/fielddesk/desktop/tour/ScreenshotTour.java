@@ -932,13 +932,13 @@ public final class ScreenshotTour {
         });
         Fx.waitUntil("the first thread open", WAIT, () -> node("#customer-messages") != null
                 && !((javafx.scene.control.ListView<?>) node("#customer-messages")).getItems().isEmpty());
-        shoot("90-messages-thread-chosen-dark");
+        shoot("97-messages-thread-chosen-dark");
         Fx.run(() -> node("#messages-search").requestFocus());
-        shoot("91-messages-thread-chosen-unfocused-dark");
+        shoot("98-messages-thread-chosen-unfocused-dark");
         Fx.run(() -> ((Button) node("#" + ShellView.THEME_BUTTON_ID)).fire());
-        shoot("91-messages-thread-chosen-unfocused");
+        shoot("98-messages-thread-chosen-unfocused");
         Fx.run(threads::requestFocus);
-        shoot("90-messages-thread-chosen");
+        shoot("97-messages-thread-chosen");
         Fx.run(() -> stage.close());
         services.close();
         backend.close();
