@@ -157,6 +157,7 @@ public final class DispatchDayBenchmark {
         PulseFrames.measure(scene, 20, step -> zoom(scene, step));   // warm-up
         PulseFrames.Frames zoomed = PulseFrames.measure(scene, 80, step -> zoom(scene, step));
         List<Double> zoomFrames = zoomed.millis();
+        PulseFrames.Frames idle = PulseFrames.idle(scene, 240);
         openMillis.sort(null);
         moveMillis.sort(null);
         System.out.printf(Locale.ROOT, "open the day (every lane laid out), %d opens: median %.0f ms, p95 %.0f ms, max %.0f ms"
@@ -177,6 +178,11 @@ public final class DispatchDayBenchmark {
                         + " (target p95 <= 17 ms)%n", zoomFrames.size(), percentile(zoomFrames, 50),
                 percentile(zoomFrames, 95), zoomFrames.get(zoomFrames.size() - 1));
         printFrameDetail(zoomed);
+        System.out.printf(Locale.ROOT, "baseline, the pulse timer alone (the same window, nothing changing), %d frames: p50 %.1f ms,"
+                        + " p95 %.1f ms, max %.1f ms, late %d; scroll p95 / baseline p95 = %.3f, zoom p95 / baseline p95 = %.3f%n",
+                idle.millis().size(), percentile(idle.millis(), 50), percentile(idle.millis(), 95),
+                idle.millis().get(idle.millis().size() - 1), idle.late(),
+                percentile(scrollFrames, 95) / percentile(idle.millis(), 95), percentile(zoomFrames, 95) / percentile(idle.millis(), 95));
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         FeatureScreen last = screen;

@@ -248,6 +248,11 @@ public final class MessagesBenchmark {
         report("  the same frames timed after each layout", frames.afterLayoutMillis(), 17);
         report("  FX thread CPU per frame (scroll, CSS, layout of the cells shown)", frames.fxCpuMillis(), 17);
         System.out.printf(Locale.ROOT, "  render thread CPU per frame (painting), mean %.1f ms%n", frames.renderCpuMillisPerFrame());
+        PulseFrames.Frames idle = PulseFrames.idle(stage.getScene(), 240);
+        System.out.printf(Locale.ROOT, "baseline, the pulse timer alone (the same window, nothing changing), %d frames: p50 %.1f ms,"
+                        + " p95 %.1f ms, max %.1f ms, late %d; scroll p95 / baseline p95 = %.3f%n", idle.millis().size(),
+                percentile(idle.millis(), 50), percentile(idle.millis(), 95), idle.millis().get(idle.millis().size() - 1),
+                idle.late(), percentile(frames.millis(), 95) / percentile(idle.millis(), 95));
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 

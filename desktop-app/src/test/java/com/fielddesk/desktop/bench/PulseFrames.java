@@ -87,6 +87,15 @@ final class PulseFrames {
         return new Frames(frames, afterLayout, cpu, renderCpu);
     }
 
+    /**
+     * The same window's pulses with nothing changing: the floor under every frame time above, set by
+     * JavaFX's 60 Hz pulse timer alone (its wake-ups on a shared machine are a few tenths of a
+     * millisecond late or early). A screen whose frames equal this did no work a frame could miss.
+     */
+    static Frames idle(Scene scene, int steps) throws Exception {
+        return measure(scene, steps, step -> { });
+    }
+
     /** The CPU time of JavaFX's render thread(s) so far (Prism paints there; the pulse waits for it). */
     private static long rendererCpuNanos() {
         return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("QuantumRenderer"))
