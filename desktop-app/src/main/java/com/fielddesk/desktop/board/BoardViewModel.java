@@ -177,8 +177,13 @@ final class BoardViewModel implements AutoCloseable {
                 totals.merge(refusal.serverStatus(), 1L, Long::sum);
             }
         }
-        return board.stream().map(column -> new BoardColumn(column.status(), List.copyOf(cards.get(column.status())),
-                totals.get(column.status()))).toList();
+        return board.stream().map(column -> {
+            List<WorkOrderSummary> shown = List.copyOf(cards.get(column.status()));
+            Map<WorkOrderId, String> refusals = new LinkedHashMap<>();
+            shown.stream().filter(card -> snapBack.containsKey(card.id()))
+                    .forEach(card -> refusals.put(card.id(), snapBack.get(card.id()).sentence()));
+            return new BoardColumn(column.status(), shown, totals.get(column.status()), Map.copyOf(refusals));
+        }).toList();
     }
 
     /** The columns this person may move the card to now (the others are dimmed while it is dragged). */

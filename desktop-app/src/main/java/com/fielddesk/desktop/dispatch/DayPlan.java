@@ -2,6 +2,7 @@ package com.fielddesk.desktop.dispatch;
 
 import com.fielddesk.domain.jobs.DispatchTray;
 import com.fielddesk.domain.jobs.Technician;
+import com.fielddesk.domain.jobs.WorkOrderId;
 import com.fielddesk.domain.jobs.WorkOrderSummary;
 
 import java.time.Duration;
@@ -48,14 +49,23 @@ record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int
 
     /**
      * A job in a lane: from {@code startMinute} to {@code endMinute} of the day (clipped to the
-     * day; a window over midnight continues on the other day), flagged when it overlaps another.
+     * day; a window over midnight continues on the other day), flagged when it overlaps another;
+     * {@code refusal} is why the server refused its last board change, if it did. The refusal is
+     * part of the placed job, not looked up when a card is drawn: a lane whose jobs are where they
+     * were but whose refusal came (or went) is then a changed lane and is drawn again.
      */
     record Placed(WorkOrderSummary job, int startMinute, int endMinute, boolean overlaps,
-                  boolean startsBefore, boolean endsAfter, int row) {
+                  boolean startsBefore, boolean endsAfter, int row, Optional<String> refusal) {
     }
 
     static DayPlan of(LocalDate day, ZoneId zone, List<Technician> technicians, List<WorkOrderSummary> scheduled,
                       DispatchTray tray) {
+        return of(day, zone, technicians, scheduled, tray, Map.of());
+    }
+
+    /** The day with {@code refusals}: why the server refused a job's last board change, by job. */
+    static DayPlan of(LocalDate day, ZoneId zone, List<Technician> technicians, List<WorkOrderSummary> scheduled,
+                      DispatchTray tray, Map<WorkOrderId, String> refusals) {
         Instant dayStart = day.atStartOfDay(zone).toInstant();
         Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
         int dayMinutes = (int) Duration.between(dayStart, dayEnd).toMinutes();
@@ -74,13 +84,14 @@ record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int
         }
         List<Lane> lanes = new ArrayList<>();
         for (Technician technician : technicians) {
-            lanes.add(lane(technician, byTechnician.get(technician.id()), dayStart, dayMinutes));
+            lanes.add(lane(technician, byTechnician.get(technician.id()), dayStart, dayMinutes, refusals));
         }
         return new DayPlan(day, zone, dayStart, dayMinutes, floorHour(axisStart), Math.min(dayMinutes, ceilHour(axisEnd)),
                 List.copyOf(lanes), tray);
     }
 
-    private static Lane lane(Technician technician, List<WorkOrderSummary> jobs, Instant dayStart, int dayMinutes) {
+    private static Lane lane(Technician technician, List<WorkOrderSummary> jobs, Instant dayStart, int dayMinutes,
+                             Map<WorkOrderId, String> refusals) {
         List<Placed> placed = new ArrayList<>();
         List<Integer> rowEnds = new ArrayList<>();
         long bookedMinutes = 0;
@@ -101,7 +112,8 @@ record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int
             } else {
                 rowEnds.set(row, end);
             }
-            placed.add(new Placed(job, shownStart, shownEnd, overlaps, start < 0, end > dayMinutes, row));
+            placed.add(new Placed(job, shownStart, shownEnd, overlaps, start < 0, end > dayMinutes, row,
+                    Optional.ofNullable(refusals.get(job.id()))));
             bookedMinutes += Math.max(0, shownEnd - shownStart);
         }
         return new Lane(technician, List.copyOf(placed), Duration.ofMinutes(bookedMinutes), Math.max(1, rowEnds.size()));

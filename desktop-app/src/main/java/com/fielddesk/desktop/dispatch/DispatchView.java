@@ -629,7 +629,7 @@ final class DispatchView {
             overlap.getStyleClass().addAll(Styles.BADGE, "fd-badge-warning");
             badges.add(overlap);
         }
-        Optional<String> refusal = model.refusal(job);
+        Optional<String> refusal = placed.refusal();
         if (refusal.isPresent()) {
             // Refused, not waiting to sync: the one mark says so (its reason in the tooltip and the notice).
             Label refused = new Label("✕");

@@ -218,8 +218,10 @@ final class DispatchViewModel implements AutoCloseable {
             for (Map.Entry<WorkOrderId, WorkOrderSummary> job : onTheServer.entrySet()) {
                 tray = tray.replacing(local.get(job.getKey()), job.getValue(), now);
             }
+            Map<WorkOrderId, String> reasons = new LinkedHashMap<>();
+            snapBack.forEach((id, refusal) -> reasons.put(id, refusal.change().sentence()));
             return List.of(DayPlan.of(shown, repository.companyZone().zone(), technicians,
-                    snappedBack(scheduled, snapBack.keySet(), onTheServer.values()), tray));
+                    snappedBack(scheduled, snapBack.keySet(), onTheServer.values()), tray, reasons));
         };
     }
 

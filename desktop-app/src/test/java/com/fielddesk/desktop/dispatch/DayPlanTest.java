@@ -46,6 +46,24 @@ class DayPlanTest {
     }
 
     @Test
+    void aLaneWhoseJobWasRefusedIsAnotherLaneThanTheSameJobsWithoutTheRefusal() {
+        // The view draws again only the lanes that differ: a refusal that comes after the pull
+        // already put the job back where the server has it must still change the lane.
+        LocalDate day = LocalDate.of(2026, 12, 7);
+        WorkOrderSummary job = job(ann, day.atTime(10, 0), day.atTime(12, 0));
+
+        DayPlan plain = DayPlan.of(day, NEW_YORK, List.of(ann), List.of(job), EMPTY_TRAY);
+        DayPlan refused = DayPlan.of(day, NEW_YORK, List.of(ann), List.of(job), EMPTY_TRAY,
+                java.util.Map.of(job.id(), "Work can only be assigned to an active technician of your company."));
+
+        assertThat(refused.lanes().get(0)).isNotEqualTo(plain.lanes().get(0));
+        assertThat(refused).isNotEqualTo(plain);
+        assertThat(refused.lanes().get(0).jobs().get(0).refusal()).contains(
+                "Work can only be assigned to an active technician of your company.");
+        assertThat(plain.lanes().get(0).jobs().get(0).refusal()).isEmpty();
+    }
+
+    @Test
     void theFallBackDayIsTwentyFiveHoursLong() {
         DayPlan plan = DayPlan.of(LocalDate.of(2026, 11, 1), NEW_YORK, List.of(ann), List.of(), EMPTY_TRAY);
 
