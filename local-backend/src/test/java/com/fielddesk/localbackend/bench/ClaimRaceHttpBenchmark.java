@@ -359,14 +359,40 @@ public final class ClaimRaceHttpBenchmark {
         try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("alter system set track_functions = 'all'");
             statement.execute("select pg_reload_conf()");
-            Thread.sleep(500);
+            // The postmaster passes the reload on to the sessions by signal: counting starts once they have it.
+            awaitTrue("the sessions time function calls", () -> {
+                try (ResultSet setting = statement.executeQuery("select current_setting('track_functions')")) {
+                    return setting.next() && setting.getString(1).equals("all");
+                }
+            });
             statement.execute("select pg_stat_reset()");
+        }
+    }
+
+    /** Asks {@code condition} every 20 ms until it holds; fails after 30 s. */
+    private static void awaitTrue(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Gave up waiting: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 
     /** The functions' time per round (total and self, ms), largest self time first. */
     private static void reportFunctions(TestBackend backend, int rounds) throws Exception {
-        Thread.sleep(1_000); // backends flush their function counters when idle (at most once a second)
+        // The server's sessions flush their counters once idle (at most once a second): wait until
+        // every round's winning claim is counted (a losing claim raises 409, and a call that raises
+        // is not counted).
+        try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement()) {
+            awaitTrue("every claim is counted", () -> {
+                try (ResultSet counted = statement.executeQuery("select coalesce(sum(calls), 0) from pg_stat_user_functions "
+                        + "where funcname = 'claim_service_request'")) {
+                    return counted.next() && counted.getLong(1) >= rounds;
+                }
+            });
+        }
         try (Connection connection = backend.admin().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select schemaname || '.' || funcname, calls, total_time, self_time "
                      + "from pg_stat_user_functions order by self_time desc limit 25")) {
