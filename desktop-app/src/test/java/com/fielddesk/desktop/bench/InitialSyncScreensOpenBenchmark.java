@@ -157,6 +157,14 @@ public final class InitialSyncScreensOpenBenchmark {
      */
     private static double closed(URI url, String anonKey, DemoLogin login, int workOrders) throws Exception {
         Path folder = Files.createTempDirectory("fielddesk-closed-");
+        try {
+            return closedInto(folder, url, anonKey, login, workOrders);
+        } finally {
+            com.fielddesk.localbackend.testing.TemporaryFolders.delete(folder);
+        }
+    }
+
+    private static double closedInto(Path folder, URI url, String anonKey, DemoLogin login, int workOrders) throws Exception {
         long start = System.nanoTime();
         try (SupabaseClient client = new SupabaseClient(SupabaseConfig.of(url.toString(), anonKey), new InMemorySessionStore())) {
             client.auth().signInWithPassword(login.email(), login.password());
@@ -182,6 +190,14 @@ public final class InitialSyncScreensOpenBenchmark {
      */
     private static double open(LocalDemo localDemo, DemoLogin login, int workOrders) throws Exception {
         Path home = Files.createTempDirectory("fielddesk-open-");
+        try {
+            return openIn(home, localDemo, login, workOrders);
+        } finally {
+            com.fielddesk.localbackend.testing.TemporaryFolders.delete(home);
+        }
+    }
+
+    private static double openIn(Path home, LocalDemo localDemo, DemoLogin login, int workOrders) throws Exception {
         Services services = new Services(home, localDemo, Platform::runLater, Clock.systemDefaultZone(),
                 List.of(login), new LiveUpdateTimings(Duration.ofMinutes(10), Duration.ofMinutes(10)));
         Stage[] stage = new Stage[1];
