@@ -27,9 +27,12 @@ import java.util.UUID;
  * @param axisStart  first minute shown (the working day, widened to every job of the day)
  * @param axisEnd    last minute shown
  * @param dayMinutes the day's length (1380, 1440 or 1500)
+ * @param refusals   why the server refused a job's last board change, by job (in a lane or in the
+ *                   tray): part of the plan, so a refusal that comes after the job is already shown
+ *                   where the server has it makes another plan, and the view draws the job again
  */
 record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int axisStart, int axisEnd,
-               List<Lane> lanes, DispatchTray tray) {
+               List<Lane> lanes, DispatchTray tray, Map<WorkOrderId, String> refusals) {
 
     /** The working day the axis shows at least. */
     static final LocalTime WORK_START = LocalTime.of(7, 0);
@@ -50,9 +53,9 @@ record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int
     /**
      * A job in a lane: from {@code startMinute} to {@code endMinute} of the day (clipped to the
      * day; a window over midnight continues on the other day), flagged when it overlaps another;
-     * {@code refusal} is why the server refused its last board change, if it did. The refusal is
-     * part of the placed job, not looked up when a card is drawn: a lane whose jobs are where they
-     * were but whose refusal came (or went) is then a changed lane and is drawn again.
+     * {@code refusal} is why the server refused its last board change, if it did: in the placed job,
+     * a lane whose jobs are where they were but whose refusal came (or went) is a changed lane, and
+     * the view draws it again.
      */
     record Placed(WorkOrderSummary job, int startMinute, int endMinute, boolean overlaps,
                   boolean startsBefore, boolean endsAfter, int row, Optional<String> refusal) {
@@ -87,7 +90,12 @@ record DayPlan(LocalDate day, ZoneId zone, Instant dayStart, int dayMinutes, int
             lanes.add(lane(technician, byTechnician.get(technician.id()), dayStart, dayMinutes, refusals));
         }
         return new DayPlan(day, zone, dayStart, dayMinutes, floorHour(axisStart), Math.min(dayMinutes, ceilHour(axisEnd)),
-                List.copyOf(lanes), tray);
+                List.copyOf(lanes), tray, Map.copyOf(refusals));
+    }
+
+    /** Why the server refused this job's last board change, if it did. */
+    Optional<String> refusal(WorkOrderId job) {
+        return Optional.ofNullable(refusals.get(job));
     }
 
     private static Lane lane(Technician technician, List<WorkOrderSummary> jobs, Instant dayStart, int dayMinutes,

@@ -102,6 +102,8 @@ final class DispatchView {
     private WorkOrderId focusedJob;
     /** What the lanes show now, to redraw only what changed. */
     private DayPlan shownPlan;
+    /** The refusals of the plan the tray shows (its rows are drawn while the plan is being shown). */
+    private Map<WorkOrderId, String> trayRefusals = Map.of();
     private int shownNowMinute;
     /** Pixels per minute now (one of {@link #ZOOMS}). */
     private double scale = SCALE;
@@ -392,7 +394,9 @@ final class DispatchView {
         return tray;
     }
 
-    private void showTray(DispatchTray tray) {
+    private void showTray(DayPlan plan) {
+        trayRefusals = plan.refusals();
+        DispatchTray tray = plan.tray();
         fillTray("unscheduled", "Unscheduled", tray.unscheduled());
         fillTray("unassigned", "Unassigned", tray.unassigned());
         fillTray("late", "Late", tray.late());
@@ -419,7 +423,7 @@ final class DispatchView {
         }
         DayPlan plan = current.get();
         dayTitle.setText(formats.date(plan.day()) + " · " + formats.zoneName());
-        showTray(plan.tray());
+        showTray(plan);
         int nowMinute = plan.day().equals(LocalDate.now(model.clock()))
                 ? DayPlan.minuteOf(plan.dayStart(), model.clock().instant()) : -1;
         double width = (plan.axisEnd() - plan.axisStart()) * scale;
@@ -888,7 +892,7 @@ final class DispatchView {
                 setGraphic(null);
                 return;
             }
-            Optional<String> refusal = model.refusal(job);
+            Optional<String> refusal = Optional.ofNullable(trayRefusals.get(job.id()));
             // Refused, not waiting to sync: the one mark says so (its reason in the tooltip and the notice), as on a card.
             number.setText(job.describe() + (job.pending() && refusal.isEmpty() ? " ⟳" : ""));
             refused.setVisible(refusal.isPresent());

@@ -64,6 +64,24 @@ class DayPlanTest {
     }
 
     @Test
+    void aRefusedJobInTheTrayMakesAnotherPlanThanTheSameTrayWithoutTheRefusal() {
+        // Unassigned by the server: in no lane, listed in the tray; the refusal alone must change the plan.
+        LocalDate day = LocalDate.of(2026, 12, 7);
+        WorkOrderSummary unassigned = job(null, day.atTime(13, 0), day.atTime(15, 0));
+        DispatchTray tray = new DispatchTray(new DispatchTray.Group(List.of(), 0),
+                new DispatchTray.Group(List.of(unassigned), 1), new DispatchTray.Group(List.of(), 0));
+
+        DayPlan plain = DayPlan.of(day, NEW_YORK, List.of(ann), List.of(unassigned), tray);
+        DayPlan refused = DayPlan.of(day, NEW_YORK, List.of(ann), List.of(unassigned), tray,
+                java.util.Map.of(unassigned.id(), "Work can only be assigned to an active technician of your company."));
+
+        assertThat(refused.lanes()).isEqualTo(plain.lanes());
+        assertThat(refused).isNotEqualTo(plain);
+        assertThat(refused.refusal(unassigned.id())).isPresent();
+        assertThat(plain.refusal(unassigned.id())).isEmpty();
+    }
+
+    @Test
     void theFallBackDayIsTwentyFiveHoursLong() {
         DayPlan plan = DayPlan.of(LocalDate.of(2026, 11, 1), NEW_YORK, List.of(ann), List.of(), EMPTY_TRAY);
 
