@@ -223,8 +223,7 @@ final class BoardView {
         int direction = e.getCode() == KeyCode.RIGHT ? 1 : e.getCode() == KeyCode.LEFT ? -1 : 0;
         if (direction != 0 && e.isShortcutDown()) {
             if (card != null) {
-                model.nearestTarget(card, direction).ifPresentOrElse(to -> moveTo(card, to),
-                        () -> model.noMoveThatWay(card, direction));
+                model.towardNearest(card, direction, to -> moveTo(card, to));
             }
             e.consume();
         } else if (direction != 0) {

@@ -194,8 +194,20 @@ final class BoardViewModel implements AutoCloseable {
         return card.status().map(from -> WorkOrderMoves.nextJobStatuses(from, role)).orElse(Set.of());
     }
 
+    /**
+     * Ctrl+→ / Ctrl+←: hands {@code moveTo} the nearest column that way the card may go to, judged
+     * by this person's role as the cache has it now (a supervisor's rights may have come since the
+     * board last read it), or says why there is none.
+     */
+    void towardNearest(WorkOrderSummary card, int direction, java.util.function.Consumer<WorkOrderStatus> moveTo) {
+        tasks.run(repository::currentRole, current -> {
+            role = current.orElse(null);
+            nearestTarget(card, direction).ifPresentOrElse(moveTo, () -> noMoveThatWay(card, direction));
+        }, failure -> notice.set(Failures.sentence("Could not move " + card.describe() + ".", failure)));
+    }
+
     /** The nearest column right (+1) or left (-1) of the card's own that it may go to. */
-    Optional<WorkOrderStatus> nearestTarget(WorkOrderSummary card, int direction) {
+    private Optional<WorkOrderStatus> nearestTarget(WorkOrderSummary card, int direction) {
         Set<WorkOrderStatus> targets = targets(card);
         int from = card.status().map(COLUMNS::indexOf).orElse(-1);
         for (int i = from + direction; from >= 0 && i >= 0 && i < COLUMNS.size(); i += direction) {
@@ -270,7 +282,7 @@ final class BoardViewModel implements AutoCloseable {
     }
 
     /** Says why a key did nothing (no legal column that way). */
-    void noMoveThatWay(WorkOrderSummary card, int direction) {
+    private void noMoveThatWay(WorkOrderSummary card, int direction) {
         Optional<String> refusal = refusal(card);
         if (refusal.isPresent()) {
             notice.set(card.describe() + " waits: the server refused its last move. " + refusal.get()

@@ -204,8 +204,9 @@ class DispatchFeatureTest {
         Fx.waitUntil("scrolled to the bottom, the last lane and its card are drawn", DEADLINE, () -> card(last) != null
                 && lane(technicians.get(39)) != null);
 
-        double before = Fx.read(() -> ((javafx.scene.layout.Region) card(first)).getWidth());
-        assertThat(before).as("two hours at 2 px a minute").isEqualTo(120 * DispatchView.SCALE - 2);
+        // A card has its width once a layout pass has been over it (the waits above may see it just made).
+        double before = 120 * DispatchView.SCALE - 2;
+        Fx.waitUntil("two hours at 2 px a minute", DEADLINE, () -> ((javafx.scene.layout.Region) card(first)).getWidth() == before);
         javafx.scene.Node firstCard = Fx.read(() -> card(first));
         javafx.scene.Node lastCard = Fx.read(() -> card(last));
         Fx.run(() -> section.lookup("#dispatch").fireEvent(new javafx.scene.input.KeyEvent(
