@@ -57,6 +57,8 @@ final class BoardView {
     private final Map<WorkOrderStatus, VBox> columnBoxes = new LinkedHashMap<>();
     private final Map<WorkOrderStatus, Label> headings = new LinkedHashMap<>();
     private final Map<WorkOrderStatus, ListView<WorkOrderSummary>> lists = new LinkedHashMap<>();
+    /** Why the server refused a shown card's last move, by column: what the columns shown say, drawn by their cards. */
+    private final Map<WorkOrderStatus, Map<WorkOrderId, String>> shownRefusals = new LinkedHashMap<>();
     /** The card being dragged, while a drag from this board is under way. */
     private WorkOrderSummary dragged;
 
@@ -127,7 +129,7 @@ final class BoardView {
         ListView<WorkOrderSummary> list = new ListView<>();
         list.setId("board-list-" + status.code());
         list.setPlaceholder(new Label("No jobs"));
-        list.setCellFactory(view -> new CardCell());
+        list.setCellFactory(view -> new CardCell(status));
         list.setAccessibleText(status.label() + " column");
         list.setOnKeyPressed(e -> keyOnCard(status, list, e));
         VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
@@ -174,6 +176,7 @@ final class BoardView {
                 continue;
             }
             WorkOrderSummary selected = list.getSelectionModel().getSelectedItem();
+            shownRefusals.put(column.status(), column.refusals());
             list.getItems().setAll(column.cards());
             headings.get(column.status()).setText(column.heading(formats::number));
             if (selected != null) {
@@ -275,8 +278,10 @@ final class BoardView {
 
     /** A card: number, priority and sync state; customer; area, window and technician. */
     private final class CardCell extends ListCell<WorkOrderSummary> {
+        private final WorkOrderStatus column;
 
-        CardCell() {
+        CardCell(WorkOrderStatus column) {
+            this.column = column;
             // The list's width decides the card's, never the card's text: long names end in "…".
             setPrefWidth(0);
             setOnDragDetected(e -> {
@@ -319,7 +324,7 @@ final class BoardView {
                         ? "fd-badge-danger" : "fd-badge-warning");
                 top.getChildren().add(priority);
             }
-            Optional<String> refusal = model.refusal(card);
+            Optional<String> refusal = Optional.ofNullable(shownRefusals.getOrDefault(column, Map.of()).get(card.id()));
             if (refusal.isPresent()) {
                 Label refused = new Label("✕ Move refused");
                 refused.getStyleClass().addAll(Styles.BADGE, "fd-badge-danger", REFUSED);

@@ -131,7 +131,7 @@ final class BoardViewModel implements AutoCloseable {
     }
 
     /** Why the server refused this card's last move, if it did (the card then waits for the sync issue to be settled). */
-    Optional<String> refusal(WorkOrderSummary card) {
+    private Optional<String> refusal(WorkOrderSummary card) {
         return Optional.ofNullable(refused.get(card.id())).map(Refusal::sentence);
     }
 
