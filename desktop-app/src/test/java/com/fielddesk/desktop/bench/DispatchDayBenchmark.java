@@ -129,6 +129,7 @@ public final class DispatchDayBenchmark {
         });
 
         List<Double> openMillis = new ArrayList<>();
+        StringBuilder eachOpen = new StringBuilder();
         FeatureScreen screen = null;
         for (int i = 0; i < opens + 2; i++) {
             if (screen != null) {
@@ -136,9 +137,12 @@ public final class DispatchDayBenchmark {
                 Fx.run(closing::close);
             }
             double[] took = new double[1];
+            long gcBefore = gcMillis();
             screen = open(day, context, stage[0], took);
             if (i >= 2) {
                 openMillis.add(took[0]);
+                eachOpen.append(String.format(Locale.ROOT, " %.0f (FX CPU %.0f, GC %d)", took[0],
+                        FX_CPU_MILLIS.get(FX_CPU_MILLIS.size() - 1), gcMillis() - gcBefore));
             }
         }
         UUID cardId = moved;
@@ -158,11 +162,13 @@ public final class DispatchDayBenchmark {
         PulseFrames.Frames zoomed = PulseFrames.measure(scene, 80, step -> zoom(scene, step));
         List<Double> zoomFrames = zoomed.millis();
         PulseFrames.Frames idle = PulseFrames.idle(scene, 240);
+        PulseFrames.Frames repainted = PulseFrames.repainted(scene, 240);
         openMillis.sort(null);
         moveMillis.sort(null);
         System.out.printf(Locale.ROOT, "open the day (every lane laid out), %d opens: median %.0f ms, p95 %.0f ms, max %.0f ms"
                         + " (target <= 300 ms)%n", openMillis.size(), percentile(openMillis, 50), percentile(openMillis, 95),
                 openMillis.get(openMillis.size() - 1));
+        System.out.println("  each open in order, ms:" + eachOpen);
         List<Double> cpu = new ArrayList<>(FX_CPU_MILLIS.subList(2, FX_CPU_MILLIS.size()));
         cpu.sort(null);
         System.out.printf(Locale.ROOT, "open the day: FX thread CPU median %.0f ms, p95 %.0f ms%n", percentile(cpu, 50),
@@ -183,6 +189,12 @@ public final class DispatchDayBenchmark {
                 idle.millis().size(), percentile(idle.millis(), 50), percentile(idle.millis(), 95),
                 idle.millis().get(idle.millis().size() - 1), idle.late(),
                 percentile(scrollFrames, 95) / percentile(idle.millis(), 95), percentile(zoomFrames, 95) / percentile(idle.millis(), 95));
+        System.out.printf(Locale.ROOT, "baseline, the same window repainted every frame and nothing else done, %d frames: p50 %.1f ms,"
+                        + " p95 %.1f ms, late %d, render thread CPU per frame mean %.1f ms; scroll p95 / its p95 = %.3f,"
+                        + " zoom p95 / its p95 = %.3f%n", repainted.millis().size(), percentile(repainted.millis(), 50),
+                percentile(repainted.millis(), 95), repainted.late(), repainted.renderCpuMillisPerFrame(),
+                percentile(scrollFrames, 95) / percentile(repainted.millis(), 95),
+                percentile(zoomFrames, 95) / percentile(repainted.millis(), 95));
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         FeatureScreen last = screen;
@@ -226,6 +238,12 @@ public final class DispatchDayBenchmark {
             line.append(String.format(Locale.ROOT, " %s %.1f ms;", name, percentile(millis, 50)));
         });
         System.out.println(line);
+    }
+
+    /** Milliseconds the JVM has spent in garbage collection so far. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
     }
 
     /** Creates and starts the section, returns once all lanes are on screen and laid out. */

@@ -133,12 +133,11 @@ public final class MessagesBenchmark {
             long gcBefore = gcMillis();
             taskTimes.clear();
             // Each pulse's end (after its layout) and the FX thread's CPU by then, from the start of the open.
-            StringBuilder pulses = new StringBuilder();
-            Runnable pulseMark = () -> pulses.append(String.format(Locale.ROOT, " pulse@%.1f(cpu %.1f)",
-                    (System.nanoTime() - openStartedAt) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e6));
+            // (Kept as numbers and written out after the open: formatting them in the pulse would add to what is measured.)
+            List<long[]> pulseEnds = new ArrayList<>();
+            Runnable pulseMark = () -> pulseEnds.add(new long[] {System.nanoTime(), THREADS.getCurrentThreadCpuTime()});
             Fx.run(() -> stage.getScene().addPostLayoutPulseListener(pulseMark));
             long startedAt = System.nanoTime();
-            openStartedAt = startedAt;
             opens.add(measure(stage.getScene(), () -> {
                 ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren().setAll(made.node());
                 made.start();
@@ -162,7 +161,7 @@ public final class MessagesBenchmark {
             openReads.add((read[1] - read[0]) / 1e6);
             timelines.add(String.format(Locale.ROOT, "  open %d: read %.1f-%.1f ms, listed %.1f ms, done %.1f ms;%s", i,
                     (read[0] - startedAt) / 1e6, (read[1] - startedAt) / 1e6, listedAt[0] == 0 ? 0 : (listedAt[0] - startedAt) / 1e6,
-                    opens.get(opens.size() - 1), pulses));
+                    opens.get(opens.size() - 1), pulseTimeline(pulseEnds, startedAt, cpuBefore)));
             // 0: the threads were in the list before the listener was added (the read finished within start()).
             openListed.add(listedAt[0] == 0 ? 0 : (listedAt[0] - startedAt) / 1e6);
         }
@@ -253,6 +252,11 @@ public final class MessagesBenchmark {
                         + " p95 %.1f ms, max %.1f ms, late %d; scroll p95 / baseline p95 = %.3f%n", idle.millis().size(),
                 percentile(idle.millis(), 50), percentile(idle.millis(), 95), idle.millis().get(idle.millis().size() - 1),
                 idle.late(), percentile(frames.millis(), 95) / percentile(idle.millis(), 95));
+        PulseFrames.Frames repainted = PulseFrames.repainted(stage.getScene(), 240);
+        System.out.printf(Locale.ROOT, "baseline, the same window repainted every frame and nothing else done, %d frames: p50 %.1f ms,"
+                        + " p95 %.1f ms, late %d, render thread CPU per frame mean %.1f ms; scroll p95 / its p95 = %.3f%n",
+                repainted.millis().size(), percentile(repainted.millis(), 50), percentile(repainted.millis(), 95), repainted.late(),
+                repainted.renderCpuMillisPerFrame(), percentile(frames.millis(), 95) / percentile(repainted.millis(), 95));
         System.out.printf(Locale.ROOT, "load average %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -273,8 +277,14 @@ public final class MessagesBenchmark {
         System.exit(0);
     }
 
-    /** When the open being measured started (its pulses are timed from it). */
-    private static volatile long openStartedAt;
+    /** " pulse@<ms since the open started>(cpu <FX thread CPU ms since then>)" for each pulse's end. */
+    private static String pulseTimeline(List<long[]> pulseEnds, long startedAt, long cpuBefore) {
+        StringBuilder timeline = new StringBuilder();
+        for (long[] end : pulseEnds) {
+            timeline.append(String.format(Locale.ROOT, " pulse@%.1f(cpu %.1f)", (end[0] - startedAt) / 1e6, (end[1] - cpuBefore) / 1e6));
+        }
+        return timeline.toString();
+    }
 
     /** Bytes allocated so far by the calling thread (the FX thread when called through {@link Fx#read}). */
     private static long allocatedOnThisThread() {

@@ -96,6 +96,24 @@ final class PulseFrames {
         return measure(scene, steps, step -> { });
     }
 
+    /**
+     * The same window repainted in every pulse and nothing else done: no CSS, no layout, only the
+     * scene's fill (hidden under the root) changed, so Prism paints the whole window again — the
+     * floor under the frame times of any screen that moves here. On this machine (software
+     * rendering into Xvfb, JavaFX's Linux pulse timer a GLib timeout counted in whole
+     * milliseconds, 2 shared cores) a painted frame starts a few tenths of a millisecond later
+     * than an idle one. A screen whose frames equal this floor lost no time to its own work.
+     */
+    static Frames repainted(Scene scene, int steps) throws Exception {
+        javafx.scene.paint.Paint fill = scene.getFill();
+        try {
+            return measure(scene, steps, step -> scene.setFill(step % 2 == 0 ? javafx.scene.paint.Color.WHITE
+                    : javafx.scene.paint.Color.gray(0.99)));
+        } finally {
+            Fx.run(() -> scene.setFill(fill));
+        }
+    }
+
     /** The CPU time of JavaFX's render thread(s) so far (Prism paints there; the pulse waits for it). */
     private static long rendererCpuNanos() {
         return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("QuantumRenderer"))
