@@ -83,7 +83,7 @@ final class MessagesView {
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Tab customers = new Tab("Customers", inbox(model.customerThreads(), this::customerLine,
-                thread -> model.openCustomer(thread.id()), model.customerMessages(), this::customerMessageLine,
+                thread -> model.openCustomer(thread.id()), model.customerMessages(), this::customerMessageLine, CustomerMessage::sentAt,
                 "The customer will see this", "customer", model.customerReplyProperty(), model::sendToCustomer,
                 model.customerThreadOpenProperty(), model.customerNotSent(), model.customerInboxReadProperty()));
         customers.setId("messages-customers-tab");
@@ -96,6 +96,7 @@ final class MessagesView {
             if (now == internal && internal.getContent() == null) {
                 internal.setContent(inbox(model.internalThreads(), this::internalLine,
                         thread -> model.openInternal(thread.id()), model.internalMessages(), this::internalMessageLine,
+                        InternalMessage::sentAt,
                         "Staff only — customers never see this", "internal", model.internalReplyProperty(), model::sendInternal,
                         model.internalThreadOpenProperty(), model.internalNotSent(), model.internalInboxReadProperty()));
                 model.showInternalInbox();
@@ -120,7 +121,8 @@ final class MessagesView {
     }
 
     private <T, M> Node inbox(ObservableList<T> threads, Function<T, String> threadLine, java.util.function.Consumer<T> open,
-                              ObservableList<M> messages, Function<M, String> messageLine, String audience, String idPrefix,
+                              ObservableList<M> messages, Function<M, String> messageLine,
+                              Function<M, java.util.Optional<java.time.Instant>> sentAt, String audience, String idPrefix,
                               StringProperty reply, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen,
                               NotSent notSent, javafx.beans.value.ObservableBooleanValue read) {
         ListView<T> threadList = new ListView<>(threads);
@@ -144,7 +146,7 @@ final class MessagesView {
         // The thread's list, the compose box and the not-sent bar are built when a thread is first
         // opened: opening the section builds and styles the inbox a person looks at, not an empty
         // list and a text area they cannot use yet.
-        Runnable compose = () -> thread.getChildren().setAll(messageList(messages, messageLine, idPrefix),
+        Runnable compose = () -> thread.getChildren().setAll(messageList(messages, messageLine, sentAt, idPrefix),
                 notSentBar(notSent, idPrefix), who, composeBox(audience, idPrefix, reply, send, threadOpen),
                 sendButton(idPrefix, send, threadOpen));
         whenTrue(threadOpen, compose);
@@ -188,12 +190,14 @@ final class MessagesView {
         });
     }
 
-    private static <M> ListView<M> messageList(ObservableList<M> messages, Function<M, String> messageLine, String idPrefix) {
+    private <M> ListView<M> messageList(ObservableList<M> messages, Function<M, String> messageLine,
+                                        Function<M, java.util.Optional<java.time.Instant>> sentAt, String idPrefix) {
         ListView<M> messageList = new ListView<>(messages);
         messageList.setId(idPrefix + "-messages");
         messageList.setPlaceholder(new Label("Open a thread to read it."));
-        MessageHeights heights = new MessageHeights();
-        messageList.setCellFactory(list -> messageCell(messageLine, heights));
+        MessageHeights headerHeights = new MessageHeights();
+        MessageHeights bodyHeights = new MessageHeights();
+        messageList.setCellFactory(list -> messageCell(messageLine, sentAt, formats, headerHeights, bodyHeights));
         messages.addListener((javafx.collections.ListChangeListener<M>) change -> {
             if (!messages.isEmpty()) {
                 messageList.scrollTo(messages.size() - 1);
@@ -304,30 +308,82 @@ final class MessagesView {
         };
     }
 
+    /** Space above a day heading (between the day before and this one) and below it. */
+    private static final Insets DAY_HEADING_MARGIN = new Insets(8, 0, 2, 0);
+
+    /** Space between one message and the next (above each message's first line). */
+    private static final Insets MESSAGE_MARGIN = new Insets(4, 0, 0, 0);
+
     /**
-     * A message: who, when, then the text, wrapped to the list's width. The lines are one
-     * {@link Text} (in the cell's font and text colour) rather than the cell's own label text, which
-     * measured and cut the wrapped text again on every layout; the height of a message at a width
-     * is measured once and kept, so scrolling a long thread measures only messages not seen yet.
+     * A message: who and when in bold, then the text, wrapped to the list's width — and above the
+     * first message of each day, the day ({@link DayHeadings}). Each part is a {@link Text} in the
+     * cell's font and text colour rather than the cell's own label text, which measured and cut
+     * the wrapped text again on every layout; the height of a text at a width is measured once and
+     * kept, so scrolling a long thread measures only messages not seen yet. Texts also have their
+     * height without a style pass (the list measures a cell before it is styled).
      */
-    private static <T> ListCell<T> messageCell(Function<T, String> text, MessageHeights heights) {
+    private static <T> ListCell<T> messageCell(Function<T, String> text, Function<T, java.util.Optional<java.time.Instant>> sentAt,
+                                               Formats formats, MessageHeights headerHeights, MessageHeights bodyHeights) {
         return new ListCell<>() {
-            private final Text lines = new Text();
+            private final Text day = new Text();
+            private final Text header = new Text();
+            private final Text body = new Text();
 
             {
-                lines.fontProperty().bind(fontProperty());
-                lines.fillProperty().bind(textFillProperty());
+                javafx.beans.binding.ObjectBinding<javafx.scene.text.Font> bold = javafx.beans.binding.Bindings.createObjectBinding(
+                        () -> javafx.scene.text.Font.font(getFont().getFamily(), javafx.scene.text.FontWeight.BOLD, getFont().getSize()),
+                        fontProperty());
+                day.getStyleClass().add(Styles.MESSAGE_DAY);
+                day.fontProperty().bind(bold);
+                day.fillProperty().bind(textFillProperty());
+                // Quieter than the messages under it: a heading, not a message.
+                day.setOpacity(0.7);
+                day.setVisible(false);
+                day.setManaged(false);
+                VBox.setMargin(day, DAY_HEADING_MARGIN);
+                header.fontProperty().bind(bold);
+                header.fillProperty().bind(textFillProperty());
+                VBox.setMargin(header, MESSAGE_MARGIN);
+                body.fontProperty().bind(fontProperty());
+                body.fillProperty().bind(textFillProperty());
                 setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-                setGraphic(lines);
+                setGraphic(new VBox(day, header, body));
                 setPrefWidth(0);
             }
 
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                String shown = empty || item == null ? null : text.apply(item);
-                lines.setText(shown == null ? "" : shown);
-                setAccessibleText(shown);
+                String shown = empty || item == null ? "" : text.apply(item);
+                // "who · when", then the message (and "(waiting to sync)").
+                int lineEnd = shown.indexOf('\n');
+                header.setText(lineEnd < 0 ? shown : shown.substring(0, lineEnd));
+                body.setText(lineEnd < 0 ? "" : shown.substring(lineEnd + 1));
+                showDay();
+            }
+
+            /** The message before this one can change while this one stays (a message synced in before it). */
+            @Override
+            public void updateIndex(int index) {
+                super.updateIndex(index);
+                showDay();
+            }
+
+            private void showDay() {
+                T item = getItem();
+                ListView<T> list = getListView();
+                int index = getIndex();
+                java.util.Optional<String> heading = java.util.Optional.empty();
+                if (!isEmpty() && item != null && list != null) {
+                    java.util.Optional<java.time.Instant> previous = index > 0 && index - 1 < list.getItems().size()
+                            ? sentAt.apply(list.getItems().get(index - 1)) : java.util.Optional.empty();
+                    heading = DayHeadings.above(previous, sentAt.apply(item), formats);
+                }
+                day.setText(heading.orElse(""));
+                day.setVisible(heading.isPresent());
+                day.setManaged(heading.isPresent());
+                setAccessibleText(isEmpty() || item == null ? null
+                        : heading.map(when -> when + ". ").orElse("") + header.getText() + "\n" + body.getText());
             }
 
             @Override
@@ -338,7 +394,10 @@ final class MessagesView {
                 // No width yet (a cell being set up): unwrapped, as the cell's own label measured it.
                 double cellWidth = width >= 0 ? width : getWidth();
                 double inside = cellWidth > 0 ? textWidth(cellWidth) : 0;
-                return heights.of(lines.getText(), inside, getFont()) + snappedTopInset() + snappedBottomInset();
+                double dayHeight = day.isManaged()
+                        ? day.getLayoutBounds().getHeight() + DAY_HEADING_MARGIN.getTop() + DAY_HEADING_MARGIN.getBottom() : 0;
+                return dayHeight + MESSAGE_MARGIN.getTop() + headerHeights.of(header.getText(), inside, header.getFont())
+                        + bodyHeights.of(body.getText(), inside, getFont()) + snappedTopInset() + snappedBottomInset();
             }
 
             /** As high as its text: the label's own minimum would measure the wrapped text once more. */
@@ -349,7 +408,9 @@ final class MessagesView {
 
             @Override
             protected void layoutChildren() {
-                lines.setWrappingWidth(textWidth(getWidth()));
+                double wrapping = textWidth(getWidth());
+                header.setWrappingWidth(wrapping);
+                body.setWrappingWidth(wrapping);
                 super.layoutChildren();
             }
 
@@ -414,7 +475,8 @@ final class MessagesView {
     }
 
     private String customerMessageLine(CustomerMessage message) {
-        return message.senderName() + (message.fromCustomer() ? " (customer)" : "") + " · " + when(message.sentAt(), message.refusal())
+        return message.senderName() + (message.fromCustomer() ? " (customer)" : message.senderRole().map(role -> " (" + role.label() + ")")
+                .orElse("")) + " · " + when(message.sentAt(), message.refusal())
                 + "\n" + message.body() + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : "");
     }
 

@@ -37,6 +37,7 @@ public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", DISPLAY);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", DISPLAY);
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", DISPLAY);
+    private static final DateTimeFormatter WEEKDAY_DATE = DateTimeFormatter.ofPattern("EEEE, d MMM yyyy", DISPLAY);
 
     private final ZoneId zone;
 
@@ -78,6 +79,16 @@ public final class Formats {
     /** "21 Nov 2026": the company's calendar day of that instant. */
     public String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant.atZone(zone));
+    }
+
+    /** "Sunday, 6 Dec 2026": a day heading, the company's calendar day of that instant. */
+    public String weekdayDate(Instant instant) {
+        return instant == null ? "" : WEEKDAY_DATE.format(instant.atZone(zone));
+    }
+
+    /** The company's calendar day of that instant (a dispatcher's "today", wherever the computer is). */
+    public LocalDate calendarDay(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
     }
 
     public String date(LocalDate date) {

@@ -51,4 +51,11 @@ public final class Styles {
      * (the stylesheet gives it AtlantaFX's list row), with far fewer of the theme's selectors to test.
      */
     public static final String TWO_LINE_ROW = "fd-two-line-row";
+
+    /**
+     * A thread's day heading ("Sunday, 6 Dec 2026" above the day's first message). Not styled by
+     * the stylesheet (it is drawn in its message's font and colour); it names the heading for
+     * lookups and accessibility tools.
+     */
+    public static final String MESSAGE_DAY = "fd-message-day";
 }

@@ -173,6 +173,67 @@ class MessagesFeatureTest {
                 && internalThreads().get(0).unread() == 0);
     }
 
+    /**
+     * A thread shows each company day above its first message, and who wrote each message with
+     * their role: a message the evening before (a later UTC day, the same day in New York) is under
+     * the same day; the next morning begins another.
+     */
+    @Test
+    void aThreadShowsTheDayAboveEachDaysFirstMessageAndTheSendersRole() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
+                "full_name", "Casey CSR")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź")));
+        UUID thread = UUID.randomUUID();
+        CacheRows.write(cache, "customer_threads", List.of(row("id", thread, "company_id", COMPANY, "customer_id", customer,
+                "subject", "Boiler visit", "last_message_at", "2026-12-06T14:00:00Z")));
+        CacheRows.write(cache, "customer_messages", List.of(
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "customer_thread_id", thread, "sender_kind", "customer",
+                        "body", "Can you come on Monday?", "created_at", "2026-12-05T15:00:00Z", "read_at", "2026-12-05T16:00:00Z"),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "customer_thread_id", thread, "sender_kind", "staff",
+                        "sender_id", dispatcher, "body", "Monday 8–10 is booked.", "created_at", "2026-12-06T01:30:00Z"),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "customer_thread_id", thread, "sender_kind", "customer",
+                        "body", "Thank you!", "created_at", "2026-12-06T14:00:00Z", "read_at", "2026-12-06T14:05:00Z")));
+        MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher), Clock.systemUTC());
+        section = SectionUnderTest.show(MessagesFeature.feature(messages, new NoRefusedMessages()), cache, folder);
+        Fx.waitUntil("the thread listed", DEADLINE, () -> customerThreads().size() == 1);
+        Fx.run(() -> customerThreadList().getSelectionModel().selectFirst());
+        Fx.waitUntil("its three messages shown", DEADLINE, () -> shownMessages().size() == 3);
+
+        List<javafx.scene.control.ListCell<?>> cells = shownMessages();
+        assertThat(Fx.read(() -> cells.stream().map(javafx.scene.control.ListCell::getAccessibleText).toList())).containsExactly(
+                "Saturday, 5 Dec 2026. Zoë Łódź (customer) · 5 Dec 10:00\nCan you come on Monday?",
+                "Casey CSR (Customer service) · 5 Dec 20:30\nMonday 8–10 is booked.",
+                "Sunday, 6 Dec 2026. Zoë Łódź (customer) · 6 Dec 09:00\nThank you!");
+        List<String> headings = Fx.read(() -> section.lookup("#customer-messages").lookupAll("." + com.fielddesk.desktop.ui.Styles.MESSAGE_DAY)
+                .stream().filter(javafx.scene.Node::isVisible).filter(heading -> heading.getParent().getParent() instanceof
+                        javafx.scene.control.ListCell<?> cell && !cell.isEmpty() && cell.isVisible())
+                .map(heading -> ((javafx.scene.text.Text) heading).getText()).sorted().toList());
+        assertThat(headings).containsExactly("Saturday, 5 Dec 2026", "Sunday, 6 Dec 2026");
+        // A day heading makes its message's row taller (its two lines and the heading fit), and the
+        // next row starts where it ends.
+        assertThat(Fx.read(() -> cells.get(2).getHeight() - cells.get(1).getHeight())).isGreaterThan(10);
+        for (int i = 0; i < cells.size(); i++) {
+            javafx.scene.control.ListCell<?> cell = cells.get(i);
+            javafx.scene.Node shown = Fx.read(() -> (javafx.scene.Node) cell.getGraphic());
+            assertThat(Fx.read(() -> shown.getBoundsInParent().getMaxY())).isLessThanOrEqualTo(Fx.read(cell::getHeight) + 1);
+            if (i > 0) {
+                javafx.scene.control.ListCell<?> above = cells.get(i - 1);
+                assertThat(Fx.read(() -> cell.getLayoutY() - (above.getLayoutY() + above.getHeight()))).isBetween(-1.0, 1.0);
+            }
+        }
+    }
+
+    /** The thread's laid-out rows that show a message, in order. */
+    private List<javafx.scene.control.ListCell<?>> shownMessages() {
+        return Fx.read(() -> section.lookup("#customer-messages") == null ? List.<javafx.scene.control.ListCell<?>>of()
+                : section.lookup("#customer-messages").lookupAll(".list-cell").stream()
+                .<javafx.scene.control.ListCell<?>>map(node -> (javafx.scene.control.ListCell<?>) node)
+                .filter(cell -> cell.isVisible() && !cell.isEmpty() && cell.getIndex() >= 0 && cell.getAccessibleText() != null)
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.ListCell::getIndex)).toList());
+    }
+
     @Test
     void anInboxThatCannotBeReadSaysSo() throws Exception {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));

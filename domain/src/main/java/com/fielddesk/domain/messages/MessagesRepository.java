@@ -196,17 +196,19 @@ public final class MessagesRepository {
                 row -> {
                     boolean fromCustomer = FROM_CUSTOMER.equals(row.get(CUSTOMER_MESSAGES.senderKind));
                     String staffName = row.has(PROFILES) ? row.get(PROFILES.fullName) : null;
+                    String staffRole = !fromCustomer && row.has(PROFILES) ? row.get(PROFILES.role) : null;
                     return new CustomerMessage(row.get(CUSTOMER_MESSAGES.id), row.get(CUSTOMER_MESSAGES.body), fromCustomer,
                             fromCustomer ? (customerName == null ? "Customer" : customerName)
                                     : (staffName == null ? "Staff" : staffName),
+                            Optional.ofNullable(staffRole).map(Role::fromCode),
                             Optional.ofNullable(row.get(CUSTOMER_MESSAGES.createdAt)), Optional.ofNullable(row.get(CUSTOMER_MESSAGES.readAt)),
                             Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_MESSAGES))), Optional.empty());
                 });
         return withQueued(messages, CUSTOMER_MESSAGES, CUSTOMER_MESSAGES.customerThreadId, thread.value(), CustomerMessage::id,
                 (message, refusal) -> new CustomerMessage(message.id(), message.body(), message.fromCustomer(), message.senderName(),
-                        message.sentAt(), message.readAt(), true, Optional.of(refusal)),
-                (id, body, refusal) -> new CustomerMessage(id, body, false, currentUserName(), Optional.empty(), Optional.empty(),
-                        true, refusal));
+                        message.senderRole(), message.sentAt(), message.readAt(), true, Optional.of(refusal)),
+                (id, body, refusal) -> new CustomerMessage(id, body, false, currentUserName(), currentUserRole(), Optional.empty(),
+                        Optional.empty(), true, refusal));
     }
 
     /** A message of the thread not in this computer's copy (yet, or any more): its id, text and refusal, if refused. */
