@@ -79,7 +79,16 @@ final class MessagesView {
         internalUnreadCount.setId("messages-internal-unread");
         internalUnreadCount.getStyleClass().add(Styles.FORM_HINT);
         internalUnreadCount.textProperty().bind(model.internalUnreadTextProperty());
-        HBox toolbar = new HBox(8, search, unread, mine, unreadCount, internalUnreadCount);
+        TextField job = new TextField();
+        job.setId("messages-job");
+        job.setPromptText("#");
+        job.setPrefColumnCount(5);
+        job.setAccessibleHelp("Only threads about this job or quote number");
+        job.textProperty().bindBidirectional(model.jobNumberProperty());
+        Label jobLabel = new Label("_Job");
+        jobLabel.setMnemonicParsing(true);
+        jobLabel.setLabelFor(job);
+        HBox toolbar = new HBox(8, search, jobLabel, job, unread, mine, unreadCount, internalUnreadCount);
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Tab customers = new Tab("Customers", inbox(model.customerThreads(), this::customerLine,

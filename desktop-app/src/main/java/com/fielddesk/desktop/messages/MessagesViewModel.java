@@ -35,11 +35,17 @@ final class MessagesViewModel implements AutoCloseable {
 
     static final int SHOWN = 200;
 
+    /** Said while the Job field holds text that is not a job number. */
+    static final String NOT_A_JOB_NUMBER = "A job number is digits, like 42 — the list is not filtered by job.";
+
     private final MessagesRepository repository;
     private final BackgroundTasks tasks;
     private final BooleanProperty unreadOnly = new SimpleBooleanProperty();
     private final BooleanProperty mineOnly = new SimpleBooleanProperty();
     private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty jobNumber = new SimpleStringProperty("");
+    /** The job number the inboxes are filtered by: the last one typed that was one (blank: any). */
+    private java.util.OptionalLong jobFilter = java.util.OptionalLong.empty();
     private final StringProperty customerReply = new SimpleStringProperty("");
     private final StringProperty internalReply = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
@@ -108,6 +114,21 @@ final class MessagesViewModel implements AutoCloseable {
         unreadOnly.addListener((o, before, now) -> requery());
         mineOnly.addListener((o, before, now) -> requery());
         search.addListener((o, before, now) -> requery());
+        jobNumber.addListener((o, before, now) -> {
+            TypedJobNumber typed = TypedJobNumber.of(now);
+            if (!typed.valid()) {
+                // Text that is not a job number filters nothing: the list stays as it was, and says why.
+                notice.set(NOT_A_JOB_NUMBER);
+                return;
+            }
+            if (NOT_A_JOB_NUMBER.equals(notice.get())) {
+                notice.set("");
+            }
+            if (!typed.number().equals(jobFilter)) {
+                jobFilter = typed.number();
+                requery();
+            }
+        });
     }
 
     private void countUnread() {
@@ -164,6 +185,7 @@ final class MessagesViewModel implements AutoCloseable {
 
     private ThreadFilter filter() {
         ThreadFilter filter = ThreadFilter.all().withText(search.get());
+        filter = jobFilter.isPresent() ? filter.aboutJobNumber(jobFilter.getAsLong()) : filter;
         filter = mineOnly.get() ? filter.mine() : filter;
         return unreadOnly.get() ? filter.unread() : filter;
     }
@@ -276,6 +298,11 @@ final class MessagesViewModel implements AutoCloseable {
 
     ReadOnlyStringProperty internalUnreadTextProperty() {
         return internalUnreadText.getReadOnlyProperty();
+    }
+
+    /** The Job field's text: a job number filters both inboxes to that job's threads. */
+    StringProperty jobNumberProperty() {
+        return jobNumber;
     }
 
     ObservableList<CustomerThreadSummary> customerThreads() {

@@ -278,6 +278,65 @@ class MessagesFeatureTest {
                 .isEqualTo("Threads you wrote in (internal: or started)");
     }
 
+    /**
+     * The Job field (Alt+J) filters both inboxes to one job's threads by the number the office
+     * knows it by; text that is not a job number changes nothing and says so.
+     */
+    @Test
+    void theJobFieldShowsOneJobsThreadsInBothInboxes() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź")));
+        UUID boiler = UUID.randomUUID();
+        UUID gutters = UUID.randomUUID();
+        CacheRows.write(cache, "work_orders", List.of(
+                row("id", boiler, "company_id", COMPANY, "stage", "job", "number", 42, "title", "Boiler", "status", "scheduled",
+                        "customer_id", customer, "priority", "normal"),
+                row("id", gutters, "company_id", COMPANY, "stage", "job", "number", 43, "title", "Gutters", "status", "unscheduled",
+                        "customer_id", customer, "priority", "normal")));
+        CacheRows.write(cache, "customer_threads", List.of(
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", boiler, "customer_id", customer,
+                        "subject", "Boiler visit", "last_message_at", "2026-12-05T10:00:00Z"),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", gutters, "customer_id", customer,
+                        "subject", "Gutter cleaning", "last_message_at", "2026-12-05T11:00:00Z"),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "customer_id", customer,
+                        "subject", "A general question", "last_message_at", "2026-12-05T12:00:00Z")));
+        CacheRows.write(cache, "internal_threads", List.of(
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", boiler, "subject", "Parts for the boiler",
+                        "created_by", dispatcher, "last_message_at", "2026-12-05T09:00:00Z"),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", gutters, "subject", "Ladder for the gutters",
+                        "created_by", dispatcher, "last_message_at", "2026-12-05T09:30:00Z")));
+        section = showAsDispatcher();
+        Fx.waitUntil("every thread listed", DEADLINE, () -> customerThreads().size() == 3);
+
+        Fx.run(() -> section.lookup("#messages-search").requestFocus());
+        org.testfx.api.FxRobot robot = new org.testfx.api.FxRobot();
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.J).release(javafx.scene.input.KeyCode.J,
+                javafx.scene.input.KeyCode.ALT);
+        Fx.waitUntil("Alt+J is in the Job field", DEADLINE, () -> Fx.read(() -> section.lookup("#messages-job").isFocused()));
+        robot.write("42");
+        Fx.waitUntil("job 42's customer thread only", DEADLINE, () -> subjects().equals(List.of("Boiler visit")));
+
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#messages-job")).setText("#43"));
+        Fx.waitUntil("job 43's", DEADLINE, () -> subjects().equals(List.of("Gutter cleaning")));
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#messages-job")).setText("43a"));
+        Fx.waitUntil("a typo is said", DEADLINE, () -> section.text("#messages-notice").equals(MessagesViewModel.NOT_A_JOB_NUMBER));
+        assertThat(subjects()).as("the list stays as it was").containsExactly("Gutter cleaning");
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#messages-job")).setText("Job 42"));
+        Fx.waitUntil("job 42's again, the typo's sentence gone", DEADLINE, () -> subjects().equals(List.of("Boiler visit"))
+                && section.text("#messages-notice").isEmpty());
+
+        showTheInternalInbox();
+        Fx.waitUntil("the Internal inbox filtered by the same job", DEADLINE, () -> internalThreads().stream()
+                .map(InternalThreadSummary::subject).toList().equals(List.of("Parts for the boiler")));
+        Fx.run(() -> ((javafx.scene.control.TextField) section.lookup("#messages-job")).setText(""));
+        Fx.waitUntil("every internal thread again", DEADLINE, () -> internalThreads().size() == 2);
+        Fx.waitUntil("and every customer thread", DEADLINE, () -> customerThreads().size() == 3);
+    }
+
+    private List<String> subjects() {
+        return customerThreads().stream().map(CustomerThreadSummary::subject).toList();
+    }
+
     private SectionUnderTest showAsDispatcher() throws Exception {
         MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
                 new UserId(dispatcher), Clock.systemUTC());

@@ -71,6 +71,13 @@ public final class MessagesRepository {
     public List<CustomerThreadSummary> customerThreads(ThreadFilter filter, int limit) {
         List<Condition> conditions = new ArrayList<>();
         filter.workOrder().ifPresent(job -> conditions.add(CUSTOMER_THREADS.workOrderId.eq(job)));
+        if (filter.jobNumber().isPresent()) {
+            List<UUID> jobs = workOrdersNumbered(filter.jobNumber().getAsLong());
+            if (jobs.isEmpty()) {
+                return List.of();
+            }
+            conditions.add(CUSTOMER_THREADS.workOrderId.in(jobs));
+        }
         if (filter.unreadOnly()) {
             Map<UUID, Long> unread = unreadByThread();
             if (unread.isEmpty()) {
@@ -115,6 +122,11 @@ public final class MessagesRepository {
                             unread.getOrDefault(id, 0L), Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_THREADS))));
                 }).stream().collect(java.util.stream.Collectors.toMap(CustomerThreadSummary::id, line -> line));
         return page.stream().map(id -> lines.get(new CustomerThreadId(id))).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The work order (job or quote) with that number: one in a company's copy, or none. */
+    private List<UUID> workOrdersNumbered(long number) {
+        return cache.list(Query.from(WORK_ORDERS).where(WORK_ORDERS.number.eq(number)), row -> row.get(WORK_ORDERS.id));
     }
 
     /** A thread of an inbox page and its last activity (null: none synced yet). */
@@ -326,6 +338,13 @@ public final class MessagesRepository {
             conditions.add(INTERNAL_THREADS.id.in(mine));
         }
         filter.workOrder().ifPresent(job -> conditions.add(INTERNAL_THREADS.workOrderId.eq(job)));
+        if (filter.jobNumber().isPresent()) {
+            List<UUID> jobs = workOrdersNumbered(filter.jobNumber().getAsLong());
+            if (jobs.isEmpty()) {
+                return List.of();
+            }
+            conditions.add(INTERNAL_THREADS.workOrderId.in(jobs));
+        }
         if (!filter.text().isEmpty()) {
             conditions.add(INTERNAL_THREADS.subject.containsText(filter.text()));
         }

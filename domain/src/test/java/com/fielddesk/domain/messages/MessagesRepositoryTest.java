@@ -113,6 +113,26 @@ class MessagesRepositoryTest {
     }
 
     @Test
+    void anInboxFiltersByTheJobNumberTheOfficeKnows() {
+        UUID gutters = UUID.randomUUID();
+        pulled(database, "work_orders", row("id", gutters, "company_id", COMPANY, "stage", "quote", "number", 43, "title", "Gutters",
+                "status", "draft", "customer_id", customer, "priority", "normal", "version", 1));
+        pulled(database, "customer_threads", row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", gutters,
+                "customer_id", customer, "subject", "Gutter quote", "last_message_at", NOW.minusSeconds(10), "version", 1));
+
+        assertThat(messages.customerThreads(ThreadFilter.all().aboutJobNumber(42), 50)).extracting(CustomerThreadSummary::subject)
+                .containsExactly("Boiler visit", "Old question");
+        assertThat(messages.customerThreads(ThreadFilter.all().aboutJobNumber(42).withText("old"), 50))
+                .extracting(CustomerThreadSummary::subject).containsExactly("Old question");
+        assertThat(messages.customerThreads(ThreadFilter.all().aboutJobNumber(43), 50)).extracting(CustomerThreadSummary::subject)
+                .containsExactly("Gutter quote");
+        assertThat(messages.customerThreads(ThreadFilter.all().aboutJobNumber(44), 50)).isEmpty();
+        assertThat(messages.internalThreads(ThreadFilter.all().aboutJobNumber(42), 50)).extracting(InternalThreadSummary::subject)
+                .containsExactly("Parts for #42");
+        assertThat(messages.internalThreads(ThreadFilter.all().aboutJobNumber(7), 50)).isEmpty();
+    }
+
+    @Test
     void openingAThreadMarksTheCustomersMessagesReadAndAReplyIsPendingLast() {
         CustomerThreadId thread = new CustomerThreadId(boilerThread);
         messages.markRead(thread);
