@@ -502,10 +502,13 @@ final class JobsView {
         return QuoteStatus.DRAFT.equals(next) ? "Back to draft" : "→ " + next.label();
     }
 
-    /** "5 Dec 09:12 · Scheduled → Canceled: no access · Dana Dispatcher" — in the company's zone. */
+    /**
+     * "5 Dec 09:12 · Scheduled → Canceled: no access · Dana Dispatcher" — in the company's zone; a
+     * change no person made says "by the server", one by a person this copy does not name says so.
+     */
     private String historyLine(StatusChange change) {
         return formats.dayAndTime(change.changedAt()) + " · " + change.describe() + " · "
-                + change.changedBy().orElse("unknown");
+                + change.changedBy().orElse(change.byPerson() ? "someone not in this computer's copy" : "by the server");
     }
 
     private static String statusText(WorkOrderSummary row) {

@@ -158,6 +158,30 @@ class WorkOrderDetailTest {
         Fx.waitUntil("no reopen for a dispatcher", DEADLINE, () -> moveButtons().isEmpty());
     }
 
+    /** Who made each move: a colleague by name; the server's own move (no one signed in) and an unnamed person say so. */
+    @Test
+    void theHistorySaysWhoMadeEachMove() throws Exception {
+        UUID done = UUID.randomUUID();
+        open(dispatcher);
+        CacheRows.write(cache, "work_order_status_history", List.of(
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", done, "status_field", "status",
+                        "to_status", "scheduled", "changed_at", "2026-12-05T14:00:00Z"),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", done, "status_field", "status",
+                        "from_status", "scheduled", "to_status", "dispatched", "changed_by", dispatcher, "changed_at", "2026-12-05T15:00:00Z"),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", done, "status_field", "status",
+                        "from_status", "dispatched", "to_status", "completed", "changed_by", UUID.randomUUID(),
+                        "changed_at", "2026-12-05T16:00:00Z")));
+        workOrder(done, 2, "job", "Leaking tap", "status", "completed");
+        show(done);
+        Fx.waitUntil("the job is shown", DEADLINE, () -> section.text("#job-title").equals("Job #2 · Leaking tap"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> history = (javafx.scene.control.ListView<String>) section.lookup("#job-history");
+        Fx.waitUntil("its history in words", DEADLINE, () -> Fx.read(() -> List.copyOf(history.getItems())).equals(List.of(
+                "5 Dec 09:00 · Scheduled · by the server",
+                "5 Dec 10:00 · Scheduled → Dispatched · Dana Dispatcher",
+                "5 Dec 11:00 · Dispatched → Completed · someone not in this computer's copy")));
+    }
+
     @Test
     void cancelAsksForAReasonAndKeepsIt() throws Exception {
         UUID boiler = UUID.randomUUID();

@@ -8,11 +8,13 @@ import java.util.Optional;
  *
  * @param field   "status" for a job's status, "quote_status" for a quote's
  * @param from    empty for the first status
- * @param changedBy the person's name, or empty when this computer does not know them
+ * @param changedBy the person's name, or empty when no person made the change or this computer does not know them
+ * @param byPerson  whether a person made it; false when the server did with no one signed in (demo data, a
+ *                  server-side job), which is not the same as a person this computer's copy does not name
  * @param reason    why, for a move to canceled (the reason the person gave)
  */
-public record StatusChange(String field, Optional<String> from, String to, Optional<String> changedBy, Instant changedAt,
-                           Optional<String> reason) {
+public record StatusChange(String field, Optional<String> from, String to, Optional<String> changedBy, boolean byPerson,
+                           Instant changedAt, Optional<String> reason) {
 
     /**
      * "Scheduled → Dispatched" for a job's status, "Quote: Draft → Sent" for a quote's, "Stage: Quote →

@@ -227,7 +227,7 @@ public final class WorkOrderRepository {
                         Optional.ofNullable(row.get(WORK_ORDER_STATUS_HISTORY.fromStatus)),
                         row.get(WORK_ORDER_STATUS_HISTORY.toStatus),
                         Optional.ofNullable(row.has(PROFILES) ? row.get(PROFILES.fullName) : null),
-                        row.get(WORK_ORDER_STATUS_HISTORY.changedAt),
+                        row.get(WORK_ORDER_STATUS_HISTORY.changedBy) != null, row.get(WORK_ORDER_STATUS_HISTORY.changedAt),
                         Optional.ofNullable(row.get(WORK_ORDER_STATUS_HISTORY.reason))));
     }
 

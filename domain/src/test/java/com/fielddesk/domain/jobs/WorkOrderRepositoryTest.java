@@ -218,7 +218,13 @@ class WorkOrderRepositoryTest {
                         "to_status", "draft", "changed_by", dispatcher, "changed_at", Instant.parse("2026-03-01T10:00:00Z"), "version", 1),
                 row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", id, "status_field", "quote_status",
                         "from_status", "draft", "to_status", "sent", "changed_by", supervisor,
-                        "changed_at", Instant.parse("2026-03-02T10:00:00Z"), "version", 1));
+                        "changed_at", Instant.parse("2026-03-02T10:00:00Z"), "version", 1),
+                // No person: the server's own change (changed_by null); a person whose profile this copy does not have.
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", id, "status_field", "quote_status",
+                        "from_status", "sent", "to_status", "expired", "changed_at", Instant.parse("2026-03-03T10:00:00Z"), "version", 1),
+                row("id", UUID.randomUUID(), "company_id", COMPANY, "work_order_id", id, "status_field", "quote_status",
+                        "from_status", "expired", "to_status", "draft", "changed_by", UUID.randomUUID(),
+                        "changed_at", Instant.parse("2026-03-04T10:00:00Z"), "version", 1));
 
         WorkOrderDetail detail = as(dispatcher).detail(new WorkOrderId(id)).orElseThrow();
         assertThat(detail.summary().describe()).isEqualTo("Quote #7");
@@ -226,8 +232,11 @@ class WorkOrderRepositoryTest {
         assertThat(detail.description()).contains("Replace the 1998 boiler");
         assertThat(detail.addressLine()).contains("12 Elm St, Springfield, 12345");
         assertThat(detail.total().amount()).isEqualByComparingTo("4250.10");
-        assertThat(detail.history()).extracting(StatusChange::describe).containsExactly("Quote: Draft", "Quote: Draft → Sent");
-        assertThat(detail.history()).extracting(change -> change.changedBy().orElse("?")).containsExactly("Dana Dispatcher", "Sam Super");
+        assertThat(detail.history()).extracting(StatusChange::describe).containsExactly("Quote: Draft", "Quote: Draft → Sent",
+                "Quote: Sent → Expired", "Quote: Expired → Draft");
+        assertThat(detail.history()).extracting(change -> change.changedBy().orElse("?")).containsExactly("Dana Dispatcher", "Sam Super",
+                "?", "?");
+        assertThat(detail.history()).extracting(StatusChange::byPerson).containsExactly(true, true, false, true);
         assertThat(as(dispatcher).detail(new WorkOrderId(UUID.randomUUID()))).isEmpty();
     }
 
