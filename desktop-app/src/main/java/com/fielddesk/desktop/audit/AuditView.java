@@ -94,7 +94,7 @@ final class AuditView {
         to.valueProperty().bindBidirectional(model.toDayProperty());
         for (DatePicker day : new DatePicker[]{from, to}) {
             day.setPrefWidth(140);
-            day.setConverter(DayConverter.of(formats));
+            day.setConverter(DayConverter.of());
         }
         Label fromLabel = new Label("_From");
         fromLabel.setMnemonicParsing(true);

@@ -128,7 +128,18 @@ final class DispatchView {
         next.setAccessibleText("Next day");
         next.setOnAction(e -> model.nextDay());
         datePicker.setId("dispatch-date");
-        datePicker.valueProperty().bindBidirectional(model.dayProperty());
+        datePicker.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
+        // Not a bidirectional binding: text that is not a day (or nothing) gives the picker no value,
+        // and the picker must show the board's day again, which a binding does not send back to it.
+        datePicker.setValue(model.dayProperty().get());
+        model.dayProperty().addListener((o, before, now) -> datePicker.setValue(now));
+        datePicker.valueProperty().addListener((o, before, now) -> {
+            if (now == null) {
+                datePicker.setValue(model.dayProperty().get());
+            } else {
+                model.dayProperty().set(now);
+            }
+        });
         dayTitle.setId("dispatch-day");
         dayTitle.getStyleClass().add(Styles.SECTION_TITLE);
         javafx.scene.control.ToggleButton dayToggle = new javafx.scene.control.ToggleButton("_Day");

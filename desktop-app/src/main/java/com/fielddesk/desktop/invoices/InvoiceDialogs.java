@@ -214,6 +214,7 @@ final class InvoiceDialogs {
         });
         DatePicker paidOn = new DatePicker();
         paidOn.setId("mark-paid-date");
+        paidOn.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
         paidOn.valueProperty().bindBidirectional(model.paidOn);
         TextField reference = new TextField();
         reference.setId("mark-paid-reference");

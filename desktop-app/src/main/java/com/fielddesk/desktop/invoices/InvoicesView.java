@@ -141,7 +141,7 @@ final class InvoicesView {
         to.valueProperty().bindBidirectional(model.issuedToProperty());
         for (DatePicker day : new DatePicker[] {from, to}) {
             day.setPrefWidth(130);
-            day.setConverter(DayConverter.of(formats));
+            day.setConverter(DayConverter.of());
         }
         Button clear = new Button("C_lear filters");
         clear.setId("invoices-clear-filters");

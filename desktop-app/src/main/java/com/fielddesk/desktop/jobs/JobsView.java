@@ -218,13 +218,13 @@ final class JobsView {
         first.setId("jobs-first-day");
         first.setPromptText("Day");
         first.setPrefWidth(140);
-        first.setConverter(WorkOrderForm.dayConverter());
+        first.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
         first.valueProperty().bindBidirectional(model.firstDayProperty());
         javafx.scene.control.DatePicker last = new javafx.scene.control.DatePicker();
         last.setId("jobs-last-day");
         last.setPromptText("To day");
         last.setPrefWidth(140);
-        last.setConverter(WorkOrderForm.dayConverter());
+        last.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
         last.valueProperty().bindBidirectional(model.lastDayProperty());
 
         ComboBox<WorkOrderSort> sort = new ComboBox<>();

@@ -135,7 +135,7 @@ public final class WorkOrderForm {
         });
         technician.valueProperty().bindBidirectional(viewModel.technician);
         day.valueProperty().bindBidirectional(viewModel.day);
-        day.setConverter(dayConverter());
+        day.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
         startTime.textProperty().bindBidirectional(viewModel.startTime);
         endTime.textProperty().bindBidirectional(viewModel.endTime);
         windowHeading.setText("Scheduled _window (" + viewModel.zone().getId() + ")");
@@ -183,24 +183,6 @@ public final class WorkOrderForm {
     }
 
     /** ISO days (2026-12-07) whatever the computer's locale, so a typed day reads the same everywhere. */
-    static StringConverter<LocalDate> dayConverter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate value) {
-                return value == null ? "" : value.toString();
-            }
-
-            @Override
-            public LocalDate fromString(String string) {
-                try {
-                    return string == null || string.isBlank() ? null : LocalDate.parse(string.strip());
-                } catch (java.time.format.DateTimeParseException e) {
-                    return null;
-                }
-            }
-        };
-    }
-
     Form form() {
         return form;
     }

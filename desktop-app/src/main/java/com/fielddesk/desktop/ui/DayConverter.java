@@ -7,8 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * A day picker's text: shown as the console shows dates ({@link Formats#date(LocalDate)}, "5 Dec
- * 2026"), typed that way or as 2026-12-05; anything else (or nothing) is no day.
+ * A day picker's text, the same on every screen and whatever the computer's locale: shown as the
+ * console shows dates ({@link Formats#date(LocalDate)}, "5 Dec 2026"), typed that way or as
+ * 2026-12-05; anything else (or nothing) is no day. (A picker left with JavaFX's own converter
+ * shows the computer's short form, "12/6/2026" here and "06.12.26" in Germany.)
  */
 public final class DayConverter {
 
@@ -17,11 +19,11 @@ public final class DayConverter {
     private DayConverter() {
     }
 
-    public static StringConverter<LocalDate> of(Formats formats) {
+    public static StringConverter<LocalDate> of() {
         return new StringConverter<>() {
             @Override
             public String toString(LocalDate day) {
-                return day == null ? "" : formats.date(day);
+                return day == null ? "" : TYPED.format(day);
             }
 
             @Override

@@ -83,6 +83,53 @@ class DispatchFeatureTest {
                 () -> DAY.atTime(9, 30).atZone(ZONE).toInstant().equals(instant(boiler, "scheduled_start")));
     }
 
+    /**
+     * The day field writes the day as the console writes dates, whatever the computer's locale, takes
+     * one typed that way or as 2026-12-08, and text that is not a day (or nothing) leaves the board
+     * on the day it shows.
+     */
+    @Test
+    void theDayIsTypedAsTheConsoleWritesDatesAndTextThatIsNotADayChangesNothing() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));
+        CacheRows.write(cache, "profiles", List.of(
+                row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"),
+                row("id", ann, "company_id", COMPANY, "role", "technician", "full_name", "Ann Archer", "color", "#1f77b4")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        job(1, "scheduled", ann, 9, 0, 11, 0);
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
+        DatePicker date = (DatePicker) section.lookup("#dispatch-date");
+        Fx.run(() -> date.setValue(DAY));
+        Fx.waitUntil("Ann's day", DEADLINE, () -> "1 job · 2.0 h".equals(textOf("#dispatch-lane-summary-" + ann)));
+        assertThat(Fx.read(() -> date.getEditor().getText())).isEqualTo("7 Dec 2026");
+
+        for (String notADay : new String[] {"next tuesday", "", "2026-13-40"}) {
+            Fx.run(() -> {
+                date.getEditor().requestFocus();
+                date.getEditor().selectAll();
+            });
+            if (notADay.isEmpty()) {
+                robot.type(KeyCode.BACK_SPACE);
+            } else {
+                robot.write(notADay);
+            }
+            robot.type(KeyCode.ENTER);
+            Fx.waitUntil("after \"" + notADay + "\", the field shows the board's day again", DEADLINE,
+                    () -> Fx.read(() -> date.getEditor().getText()).equals("7 Dec 2026"));
+            assertThat(Fx.read(date::getValue)).as(notADay).isEqualTo(DAY);
+            assertThat(textOf("#dispatch-lane-summary-" + ann)).isEqualTo("1 job · 2.0 h");
+        }
+        Fx.run(() -> {
+            date.getEditor().requestFocus();
+            date.getEditor().selectAll();
+        });
+        robot.write("8 Dec 2026").type(KeyCode.ENTER);
+        Fx.waitUntil("the next day, typed", DEADLINE, () -> DAY.plusDays(1).equals(Fx.read(date::getValue))
+                && "0 jobs · 0.0 h".equals(textOf("#dispatch-lane-summary-" + ann)));
+    }
+
     @Test
     void aDispatcherRunsTheDayFromTheKeyboardAndTheMouse() throws Exception {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
