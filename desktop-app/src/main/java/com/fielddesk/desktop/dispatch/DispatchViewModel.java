@@ -129,11 +129,6 @@ final class DispatchViewModel implements AutoCloseable {
         week = LiveList.<DayPlan>of(tasks, DayPlan::day).describedAs("the week").query(weekQuery())
                 .reloadOnChangesTo(changes, tables).reloadAtMostEvery(LiveList.SCREEN_RELOAD_GAP).build();
         day.addListener((o, before, now) -> {
-            if (now == null) {
-                // The date field emptied, or text that is not a day: the board stays on the day it shows.
-                day.set(before);
-                return;
-            }
             plan.requery(query());
             week.requery(weekQuery());
         });

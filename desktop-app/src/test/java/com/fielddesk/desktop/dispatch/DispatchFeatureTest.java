@@ -59,21 +59,31 @@ class DispatchFeatureTest {
         cache.close();
     }
 
-    @Test
-    void theBoardSnapChosenInSettingsIsTheStepOfAMove() throws Exception {
+    /** The cache with the company (in its zone), the dispatcher, these technicians and a customer. */
+    private void seed(List<com.fasterxml.jackson.databind.node.ObjectNode> technicians) {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));
-        CacheRows.write(cache, "profiles", List.of(
-                row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"),
-                row("id", ann, "company_id", COMPANY, "role", "technician", "full_name", "Ann Archer", "color", "#1f77b4")));
+        List<com.fasterxml.jackson.databind.node.ObjectNode> people = new java.util.ArrayList<>(technicians);
+        people.add(0, row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"));
+        CacheRows.write(cache, "profiles", people);
         CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+    }
+
+    /** The Day section as the dispatcher sees it, over the cache seeded. */
+    private void showTheDay() throws Exception {
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
+    }
+
+    @Test
+    void theBoardSnapChosenInSettingsIsTheStepOfAMove() throws Exception {
+        seed(List.of(row("id", ann, "company_id", COMPANY, "role", "technician", "full_name", "Ann Archer", "color", "#1f77b4")));
         UUID boiler = job(1, "scheduled", ann, 9, 0, 11, 0);
         com.fielddesk.desktop.ui.ViewSettings settings = new com.fielddesk.desktop.ui.ViewSettings(folder.resolve("console.properties"));
         settings.put(com.fielddesk.desktop.ui.ViewSettings.BOARD_SNAP_MINUTES, "30");
         settings.save();
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
-        section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
+        showTheDay();
         Fx.run(() -> ((DatePicker) section.lookup("#dispatch-date")).setValue(DAY));
         Fx.waitUntil("Ann's lane", DEADLINE, () -> "1 job · 2.0 h".equals(textOf("#dispatch-lane-summary-" + ann)));
 
@@ -90,16 +100,9 @@ class DispatchFeatureTest {
      */
     @Test
     void theDayIsTypedAsTheConsoleWritesDatesAndTextThatIsNotADayChangesNothing() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));
-        CacheRows.write(cache, "profiles", List.of(
-                row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"),
-                row("id", ann, "company_id", COMPANY, "role", "technician", "full_name", "Ann Archer", "color", "#1f77b4")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        seed(List.of(row("id", ann, "company_id", COMPANY, "role", "technician", "full_name", "Ann Archer", "color", "#1f77b4")));
         job(1, "scheduled", ann, 9, 0, 11, 0);
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
-        section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
+        showTheDay();
         DatePicker date = (DatePicker) section.lookup("#dispatch-date");
         Fx.run(() -> date.setValue(DAY));
         Fx.waitUntil("Ann's day", DEADLINE, () -> "1 job · 2.0 h".equals(textOf("#dispatch-lane-summary-" + ann)));
@@ -132,19 +135,12 @@ class DispatchFeatureTest {
 
     @Test
     void aDispatcherRunsTheDayFromTheKeyboardAndTheMouse() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));
-        CacheRows.write(cache, "profiles", List.of(
-                row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"),
-                row("id", ann, "company_id", COMPANY, "role", "technician", "full_name", "Ann Archer", "color", "#1f77b4"),
+        seed(List.of(row("id", ann, "company_id", COMPANY, "role", "technician", "full_name", "Ann Archer", "color", "#1f77b4"),
                 row("id", bob, "company_id", COMPANY, "role", "technician", "full_name", "Bob Baker", "color", "#ff7f0e")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
         UUID boiler = job(1, "scheduled", ann, 9, 0, 11, 0);
         job(2, "scheduled", ann, 10, 30, 12, 0);
         UUID waiting = job(3, "unscheduled", null, 0, 0, 0, 0);
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
-        section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
+        showTheDay();
         Fx.run(() -> ((DatePicker) section.lookup("#dispatch-date")).setValue(DAY));
 
         Fx.waitUntil("Ann's lane counts her jobs and hours", DEADLINE,
@@ -217,10 +213,7 @@ class DispatchFeatureTest {
 
     @Test
     void farLanesAreDrawnWhenScrolledToAndAZoomResizesTheCards() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "companies", List.of(row("id", COMPANY, "name", "Acme Heating", "timezone", ZONE.getId())));
         List<com.fasterxml.jackson.databind.node.ObjectNode> people = new java.util.ArrayList<>();
-        people.add(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher", "full_name", "Dana Dispatcher"));
         List<UUID> technicians = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             UUID technician = UUID.randomUUID();
@@ -228,13 +221,10 @@ class DispatchFeatureTest {
             people.add(row("id", technician, "company_id", COMPANY, "role", "technician",
                     "full_name", String.format(java.util.Locale.ROOT, "Technician %02d", i)));
         }
-        CacheRows.write(cache, "profiles", people);
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        seed(people);
         UUID first = job(1, "scheduled", technicians.get(0), 9, 0, 11, 0);
         UUID last = job(2, "scheduled", technicians.get(39), 9, 0, 11, 0);
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
-        section = SectionUnderTest.show(DispatchFeature.feature(jobs), cache, folder);
+        showTheDay();
         Fx.run(() -> ((DatePicker) section.lookup("#dispatch-date")).setValue(DAY));
         Fx.waitUntil("the first lane's card is drawn", DEADLINE, () -> card(first) != null);
         assertThat(Fx.read(() -> lane(technicians.get(39)))).as("the last lane waits, blank, out of view").isNull();

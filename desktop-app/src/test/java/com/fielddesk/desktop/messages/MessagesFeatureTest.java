@@ -53,12 +53,17 @@ class MessagesFeatureTest {
         cache.close();
     }
 
-    @Test
-    void twoInboxesThatNeverMix() throws Exception {
+    /** The cache with Casey (a CSR, the signed-in user) and the customer Zoë. */
+    private void seedCaseyAndZoe() {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
                 "full_name", "Casey CSR")));
         CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź")));
+    }
+
+    @Test
+    void twoInboxesThatNeverMix() throws Exception {
+        seedCaseyAndZoe();
         UUID job = UUID.randomUUID();
         UUID customerThread = UUID.randomUUID();
         UUID staffThread = UUID.randomUUID();
@@ -180,10 +185,7 @@ class MessagesFeatureTest {
      */
     @Test
     void aThreadShowsTheDayAboveEachDaysFirstMessageAndTheSendersRole() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
-                "full_name", "Casey CSR")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź")));
+        seedCaseyAndZoe();
         UUID thread = UUID.randomUUID();
         CacheRows.write(cache, "customer_threads", List.of(row("id", thread, "company_id", COMPANY, "customer_id", customer,
                 "subject", "Boiler visit", "last_message_at", "2026-12-06T14:00:00Z")));
