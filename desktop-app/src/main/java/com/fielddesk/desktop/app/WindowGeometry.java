@@ -5,8 +5,17 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** Restores the window where the user left it (if that place is still on a screen) and remembers it. */
+/**
+ * Restores the window where the user left it and remembers it — always whole on a screen: a
+ * size kept from a larger monitor (or the 1280×800 of a first start on a 1366×768 laptop, whose
+ * status bar would sit below the taskbar) is shrunk to the screen's usable area and moved inside it.
+ */
 final class WindowGeometry {
+
+    /** The window's smallest useful size; a screen smaller than that gets the whole screen. */
+    static final double MIN_WIDTH = 900;
+    static final double MIN_HEIGHT = 600;
+
     private WindowGeometry() {
     }
 
@@ -15,19 +24,35 @@ final class WindowGeometry {
         double y = settings.getDouble("window.y", Double.NaN);
         double width = settings.getDouble("window.width", 1280);
         double height = settings.getDouble("window.height", 800);
-        stage.setWidth(Math.max(900, width));
-        stage.setHeight(Math.max(600, height));
-        if (!Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        }
+        boolean placed = !Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty();
+        Screen screen = placed ? Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).get(0) : Screen.getPrimary();
+        Rectangle2D bounds = fitted(placed ? x : Double.NaN, placed ? y : Double.NaN, width, height, screen.getVisualBounds());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
         stage.setMaximized(settings.get("window.maximized").map(Boolean::parseBoolean).orElse(false));
         stage.xProperty().addListener((o, a, b) -> store(stage, settings));
         stage.yProperty().addListener((o, a, b) -> store(stage, settings));
         stage.widthProperty().addListener((o, a, b) -> store(stage, settings));
         stage.heightProperty().addListener((o, a, b) -> store(stage, settings));
         stage.maximizedProperty().addListener((o, a, b) -> settings.put("window.maximized", b.toString()));
+    }
+
+    /**
+     * The window's place on a screen whose usable area is {@code screen}: the size asked for (at
+     * least the minimum), no larger than the area; at {@code x, y} moved inside the area, or centred
+     * in it when there is no place yet (NaN).
+     */
+    static Rectangle2D fitted(double x, double y, double width, double height, Rectangle2D screen) {
+        double fittedWidth = Math.min(Math.max(MIN_WIDTH, width), screen.getWidth());
+        double fittedHeight = Math.min(Math.max(MIN_HEIGHT, height), screen.getHeight());
+        double left = Double.isNaN(x) ? screen.getMinX() + (screen.getWidth() - fittedWidth) / 2
+                : Math.min(Math.max(x, screen.getMinX()), screen.getMaxX() - fittedWidth);
+        double top = Double.isNaN(y) ? screen.getMinY() + (screen.getHeight() - fittedHeight) / 2
+                : Math.min(Math.max(y, screen.getMinY()), screen.getMaxY() - fittedHeight);
+        return new Rectangle2D(left, top, fittedWidth, fittedHeight);
     }
 
     private static void store(Stage stage, ViewSettings settings) {
