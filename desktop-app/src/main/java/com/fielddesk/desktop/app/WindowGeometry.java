@@ -24,10 +24,12 @@ final class WindowGeometry {
         double y = settings.getDouble("window.y", Double.NaN);
         double width = settings.getDouble("window.width", 1280);
         double height = settings.getDouble("window.height", 800);
-        boolean placed = !Double.isNaN(x) && !Double.isNaN(y)
-                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty();
-        Screen screen = placed ? Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).get(0) : Screen.getPrimary();
-        Rectangle2D bounds = fitted(placed ? x : Double.NaN, placed ? y : Double.NaN, width, height, screen.getVisualBounds());
+        java.util.List<Screen> under = Double.isNaN(x) || Double.isNaN(y) ? java.util.List.of()
+                : Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100));
+        // A place no screen shows any more (a monitor unplugged) is forgotten: centred on the primary one.
+        Screen screen = under.isEmpty() ? Screen.getPrimary() : under.get(0);
+        Rectangle2D bounds = under.isEmpty() ? fitted(Double.NaN, Double.NaN, width, height, screen.getVisualBounds())
+                : fitted(x, y, width, height, screen.getVisualBounds());
         stage.setWidth(bounds.getWidth());
         stage.setHeight(bounds.getHeight());
         stage.setX(bounds.getMinX());

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.dispatch;
 
+import com.fielddesk.desktop.ui.DayConverter;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.domain.jobs.DispatchTray;
@@ -128,7 +129,7 @@ final class DispatchView {
         next.setAccessibleText("Next day");
         next.setOnAction(e -> model.nextDay());
         datePicker.setId("dispatch-date");
-        datePicker.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
+        datePicker.setConverter(DayConverter.of());
         // Not a bidirectional binding: text that is not a day (or nothing) gives the picker no value,
         // and the picker must show the board's day again, which a binding does not send back to it.
         datePicker.setValue(model.dayProperty().get());

@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.invoices;
 
+import com.fielddesk.desktop.ui.DayConverter;
 import com.fielddesk.desktop.ui.OwnedDialogs;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.ChangeSource;
@@ -214,7 +215,7 @@ final class InvoiceDialogs {
         });
         DatePicker paidOn = new DatePicker();
         paidOn.setId("mark-paid-date");
-        paidOn.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
+        paidOn.setConverter(DayConverter.of());
         paidOn.valueProperty().bindBidirectional(model.paidOn);
         TextField reference = new TextField();
         reference.setId("mark-paid-reference");

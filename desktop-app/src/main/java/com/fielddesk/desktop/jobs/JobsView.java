@@ -3,6 +3,7 @@ package com.fielddesk.desktop.jobs;
 import com.fielddesk.desktop.app.feature.WorkOrderRequest;
 import com.fielddesk.desktop.ui.Columns;
 import com.fielddesk.desktop.ui.ControllerFactory;
+import com.fielddesk.desktop.ui.DayConverter;
 import com.fielddesk.desktop.ui.ReasonDialog;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.Styles;
@@ -218,13 +219,13 @@ final class JobsView {
         first.setId("jobs-first-day");
         first.setPromptText("Day");
         first.setPrefWidth(140);
-        first.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
+        first.setConverter(DayConverter.of());
         first.valueProperty().bindBidirectional(model.firstDayProperty());
         javafx.scene.control.DatePicker last = new javafx.scene.control.DatePicker();
         last.setId("jobs-last-day");
         last.setPromptText("To day");
         last.setPrefWidth(140);
-        last.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
+        last.setConverter(DayConverter.of());
         last.valueProperty().bindBidirectional(model.lastDayProperty());
 
         ComboBox<WorkOrderSort> sort = new ComboBox<>();

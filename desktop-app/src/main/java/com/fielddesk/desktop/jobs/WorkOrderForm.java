@@ -1,5 +1,6 @@
 package com.fielddesk.desktop.jobs;
 
+import com.fielddesk.desktop.ui.DayConverter;
 import com.fielddesk.desktop.ui.Form;
 import com.fielddesk.domain.common.FieldError;
 import com.fielddesk.domain.jobs.Priority;
@@ -19,7 +20,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -135,7 +135,7 @@ public final class WorkOrderForm {
         });
         technician.valueProperty().bindBidirectional(viewModel.technician);
         day.valueProperty().bindBidirectional(viewModel.day);
-        day.setConverter(com.fielddesk.desktop.ui.DayConverter.of());
+        day.setConverter(DayConverter.of());
         startTime.textProperty().bindBidirectional(viewModel.startTime);
         endTime.textProperty().bindBidirectional(viewModel.endTime);
         windowHeading.setText("Scheduled _window (" + viewModel.zone().getId() + ")");
