@@ -130,7 +130,7 @@ final class MessagesView {
     }
 
     private <T, M> Node inbox(ObservableList<T> threads, Function<T, String> threadLine, java.util.function.Consumer<T> open,
-                              ObservableList<M> messages, Function<M, String> messageLine,
+                              ObservableList<M> messages, Function<M, MessageText> messageLine,
                               Function<M, java.util.Optional<java.time.Instant>> sentAt, String audience, String idPrefix,
                               StringProperty reply, Runnable send, javafx.beans.value.ObservableBooleanValue threadOpen,
                               NotSent notSent, javafx.beans.value.ObservableBooleanValue read) {
@@ -199,7 +199,7 @@ final class MessagesView {
         });
     }
 
-    private <M> ListView<M> messageList(ObservableList<M> messages, Function<M, String> messageLine,
+    private <M> ListView<M> messageList(ObservableList<M> messages, Function<M, MessageText> messageLine,
                                         Function<M, java.util.Optional<java.time.Instant>> sentAt, String idPrefix) {
         ListView<M> messageList = new ListView<>(messages);
         messageList.setId(idPrefix + "-messages");
@@ -331,7 +331,7 @@ final class MessagesView {
      * kept, so scrolling a long thread measures only messages not seen yet. Texts also have their
      * height without a style pass (the list measures a cell before it is styled).
      */
-    private static <T> ListCell<T> messageCell(Function<T, String> text, Function<T, java.util.Optional<java.time.Instant>> sentAt,
+    private static <T> ListCell<T> messageCell(Function<T, MessageText> text, Function<T, java.util.Optional<java.time.Instant>> sentAt,
                                                Formats formats, MessageHeights headerHeights, MessageHeights bodyHeights) {
         return new ListCell<>() {
             private final Text day = new Text();
@@ -363,11 +363,9 @@ final class MessagesView {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                String shown = empty || item == null ? "" : text.apply(item);
-                // "who · when", then the message (and "(waiting to sync)").
-                int lineEnd = shown.indexOf('\n');
-                header.setText(lineEnd < 0 ? shown : shown.substring(0, lineEnd));
-                body.setText(lineEnd < 0 ? "" : shown.substring(lineEnd + 1));
+                MessageText shown = empty || item == null ? MessageText.NONE : text.apply(item);
+                header.setText(shown.header());
+                body.setText(shown.body());
                 showDay();
             }
 
@@ -469,30 +467,51 @@ final class MessagesView {
         }
     }
 
+    /**
+     * A message as its cell shows it: "who (role) · when" on one line, then the text as written (and
+     * "(waiting to sync)"). Kept apart rather than joined with a line break, so a name that holds one
+     * cannot move the split.
+     */
+    private record MessageText(String header, String body) {
+        static final MessageText NONE = new MessageText("", "");
+    }
+
+    /** Every line break a regular expression knows (line feed, CR LF, U+2028 and the rest) and tabs. */
+    private static final java.util.regex.Pattern LINE_BREAKS_AND_TABS = java.util.regex.Pattern.compile("(?:\\R|\\t)+");
+
+    /**
+     * Text typed by someone else (a subject, a name) on one line: the inbox's rows are two lines
+     * high, and a line break or tab in a portal customer's subject would push the excerpt out of sight.
+     */
+    private static String oneLine(String text) {
+        return LINE_BREAKS_AND_TABS.matcher(text.strip()).replaceAll(" ");
+    }
+
     private String customerLine(CustomerThreadSummary thread) {
-        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + thread.subject() + " — " + thread.customerName()
+        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + oneLine(thread.subject()) + " — " + oneLine(thread.customerName())
                 + thread.jobNumber().map(number -> " · Job " + number).orElse("")
                 + thread.lastMessageAt().map(at -> " · " + formats.dayAndTime(at)).orElse("")
                 + thread.lastMessage().map(text -> "\n" + text).orElse("") + (thread.pending() ? " (waiting to sync)" : "");
     }
 
     private String internalLine(InternalThreadSummary thread) {
-        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + thread.subject() + thread.jobNumber().map(number -> " · Job " + number).orElse("")
-                + thread.startedBy().map(name -> " · " + name).orElse("")
+        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + oneLine(thread.subject())
+                + thread.jobNumber().map(number -> " · Job " + number).orElse("")
+                + thread.startedBy().map(name -> " · " + oneLine(name)).orElse("")
                 + thread.lastMessageAt().map(at -> " · " + formats.dayAndTime(at)).orElse("")
                 + thread.lastMessage().map(text -> "\n" + text).orElse("") + (thread.pending() ? " (waiting to sync)" : "");
     }
 
-    private String customerMessageLine(CustomerMessage message) {
-        return message.senderName() + (message.fromCustomer() ? " (customer)" : message.senderRole().map(role -> " (" + role.label() + ")")
-                .orElse("")) + " · " + when(message.sentAt(), message.refusal())
-                + "\n" + message.body() + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : "");
+    private MessageText customerMessageLine(CustomerMessage message) {
+        return new MessageText(oneLine(message.senderName()) + (message.fromCustomer() ? " (customer)"
+                : message.senderRole().map(role -> " (" + role.label() + ")").orElse("")) + " · " + when(message.sentAt(), message.refusal()),
+                message.body() + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : ""));
     }
 
-    private String internalMessageLine(InternalMessage message) {
-        return message.authorName() + message.authorRole().map(role -> " (" + role.label() + ")").orElse("") + " · "
-                + when(message.sentAt(), message.refusal()) + "\n" + message.body()
-                + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : "");
+    private MessageText internalMessageLine(InternalMessage message) {
+        return new MessageText(oneLine(message.authorName()) + message.authorRole().map(role -> " (" + role.label() + ")").orElse("")
+                + " · " + when(message.sentAt(), message.refusal()),
+                message.body() + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : ""));
     }
 
     /** The server's time of a message, or why the server refused it ("Not sent: …"), or "not sent yet". */

@@ -227,6 +227,39 @@ class MessagesFeatureTest {
         }
     }
 
+    /**
+     * A portal customer can type line breaks and tabs into a subject (and a name): the inbox row stays
+     * two lines — subject line, then the excerpt — and a message's "who · when" line stays one line.
+     */
+    @Test
+    void lineBreaksInASubjectOrANameDoNotBreakTheRows() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
+                "full_name", "Casey CSR")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Ada\nBrennan")));
+        UUID thread = UUID.randomUUID();
+        CacheRows.write(cache, "customer_threads", List.of(row("id", thread, "company_id", COMPANY, "customer_id", customer,
+                "subject", "Leak\r\nupstairs\t\u2028now", "last_message_at", "2026-12-06T14:00:00Z")));
+        CacheRows.write(cache, "customer_messages", List.of(row("id", UUID.randomUUID(), "company_id", COMPANY,
+                "customer_thread_id", thread, "sender_kind", "customer", "body", "Water through\nthe ceiling",
+                "created_at", "2026-12-06T14:00:00Z", "read_at", "2026-12-06T14:05:00Z")));
+        MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher), Clock.systemUTC());
+        section = SectionUnderTest.show(MessagesFeature.feature(messages, new NoRefusedMessages()), cache, folder);
+        Fx.waitUntil("the thread listed", DEADLINE, () -> customerThreads().size() == 1);
+
+        String row = Fx.read(() -> section.lookup("#customer-threads").lookupAll("." + com.fielddesk.desktop.ui.Styles.TWO_LINE_ROW)
+                .stream().map(node -> (javafx.scene.control.ListCell<?>) node).filter(cell -> !cell.isEmpty())
+                .map(javafx.scene.control.ListCell::getText).findFirst().orElseThrow());
+        assertThat(row).isEqualTo("Leak upstairs now — Ada Brennan · 6 Dec 09:00\nWater through the ceiling");
+
+        Fx.run(() -> customerThreadList().getSelectionModel().selectFirst());
+        Fx.waitUntil("its message shown", DEADLINE, () -> shownMessages().size() == 1);
+        assertThat(Fx.read(() -> shownMessages().get(0).getAccessibleText()))
+                .as("the name on the message's first line; the message's own line break kept")
+                .isEqualTo("Sunday, 6 Dec 2026. Ada Brennan (customer) · 6 Dec 09:00\nWater through\nthe ceiling");
+    }
+
     /** The thread's laid-out rows that show a message, in order. */
     private List<javafx.scene.control.ListCell<?>> shownMessages() {
         return Fx.read(() -> section.lookup("#customer-messages") == null ? List.<javafx.scene.control.ListCell<?>>of()
