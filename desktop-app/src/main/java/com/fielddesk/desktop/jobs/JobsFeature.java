@@ -62,7 +62,7 @@ public final class JobsFeature {
                MessagesRepository messages) {
             model = new JobsViewModel(stage, jobs, customers, messages, context.tasks(), context.changes(),
                     context.navigator(), context.formats());
-            view = new JobsView(model);
+            view = new JobsView(model, context.settings());
         }
 
         @Override

@@ -7,6 +7,8 @@ import com.fielddesk.desktop.ui.DayConverter;
 import com.fielddesk.desktop.ui.ReasonDialog;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.desktop.ui.TableLayouts;
+import com.fielddesk.desktop.ui.ViewSettings;
 import com.fielddesk.domain.common.FieldError;
 import com.fielddesk.domain.jobs.QuoteStatus;
 import com.fielddesk.domain.jobs.StatusChange;
@@ -28,6 +30,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -41,6 +44,7 @@ import javafx.util.StringConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Jobs or quotes (one view for both sections, its columns and filters chosen by the model's stage):
@@ -48,6 +52,10 @@ import java.util.List;
  * one button per move this person may make now.
  */
 final class JobsView {
+
+    /** Columns of free text, which give way first when the list is narrow. */
+    private static final double DEFAULT_SPLIT = 0.62;
+    private static final Set<String> FREE_TEXT_COLUMNS = Set.of("customer", "title", "area", "technician");
 
     private final JobsViewModel model;
     private final Formats formats;
@@ -64,9 +72,11 @@ final class JobsView {
     private final Tab messagesTab = new Tab("Messages");
     private final WorkOrderForm form;
     private final VBox formBox;
+    private final ViewSettings settings;
 
-    JobsView(JobsViewModel model) {
+    JobsView(JobsViewModel model, ViewSettings settings) {
         this.model = model;
+        this.settings = settings;
         this.formats = model.formats();
         WorkOrderFormViewModel formModel = model.form();
         this.form = new ControllerFactory().with(WorkOrderForm.class, () -> new WorkOrderForm(formModel))
@@ -74,7 +84,12 @@ final class JobsView {
         this.formBox = formBox();
         root.setId("jobs");
         root.getItems().addAll(listPane(), detailPane());
-        root.setDividerPositions(0.58);
+        // Where the person left the divider, or the list wide enough for its default columns at 1280 pixels.
+        String splitKey = (WorkOrderStage.QUOTE.equals(model.stage()) ? "quotes" : "jobs") + ".split";
+        double split = settings.getDouble(splitKey, DEFAULT_SPLIT);
+        root.setDividerPositions(split > 0.2 && split < 0.85 ? split : DEFAULT_SPLIT);
+        root.getDividers().get(0).positionProperty()
+                .addListener((o, was, now) -> settings.put(splitKey, Double.toString(now.doubleValue())));
     }
 
     Node node() {
@@ -145,12 +160,23 @@ final class JobsView {
             table.getColumns().add(Columns.text("status", "Status", JobsView::statusText));
             table.getColumns().add(Columns.text("priority", "Priority", row -> row.priority().label()));
             table.getColumns().add(Columns.text("age", "Age", row -> row.createdAt().map(JobsView::age).orElse("new")));
-            widths = new double[] {48, 130, 170, 90, 120, 100, 96, 70, 56};
+            widths = new double[] {44, 110, 150, 90, 100, 104, 112, 96, 56};
         }
+        // When the pane is narrow the free text gives way (the detail shows it whole); numbers, windows,
+        // statuses and priorities keep the width their longest words need ("6 Dec 14:00", "Unscheduled").
         for (int i = 0; i < widths.length; i++) {
-            table.getColumns().get(i).setPrefWidth(widths[i]);
-            table.getColumns().get(i).setMinWidth(Math.min(widths[i], 48));
+            TableColumn<?, ?> column = table.getColumns().get(i);
+            column.setPrefWidth(widths[i]);
+            column.setMinWidth(FREE_TEXT_COLUMNS.contains(column.getId()) ? 48 : widths[i]);
         }
+        // Nine columns do not fit beside the detail on a 1280-pixel screen: area and age start hidden,
+        // the header's menu shows them again, and each person's choice (and widths) is kept.
+        if (!quotes) {
+            table.getColumns().stream().filter(column -> column.getId().equals("area") || column.getId().equals("age"))
+                    .forEach(column -> column.setVisible(false));
+        }
+        table.setTableMenuButtonVisible(true);
+        TableLayouts.remember(table, quotes ? "quotes.list" : "jobs.list", settings);
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
                 model.show(now.id());
@@ -218,13 +244,13 @@ final class JobsView {
         javafx.scene.control.DatePicker first = new javafx.scene.control.DatePicker();
         first.setId("jobs-first-day");
         first.setPromptText("Day");
-        first.setPrefWidth(140);
+        first.setPrefWidth(150);
         first.setConverter(DayConverter.of());
         first.valueProperty().bindBidirectional(model.firstDayProperty());
         javafx.scene.control.DatePicker last = new javafx.scene.control.DatePicker();
         last.setId("jobs-last-day");
         last.setPromptText("To day");
-        last.setPrefWidth(140);
+        last.setPrefWidth(150);
         last.setConverter(DayConverter.of());
         last.valueProperty().bindBidirectional(model.lastDayProperty());
 

@@ -18,6 +18,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -33,6 +34,7 @@ import java.util.UUID;
 
 import static com.fielddesk.desktop.testing.CacheRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The Jobs section on a real SQLite cache, shown by the real navigator: the list filters and counts,
@@ -162,6 +164,48 @@ class JobsFeatureTest {
                 "number", number, "title", title, "status", "scheduled", "customer_id", owner, "priority", priority,
                 "technician_id", technician == null ? null : technician.toString(), "scheduled_start", begins.toString(),
                 "scheduled_end", begins.plusSeconds(3600).toString(), "created_at", "2026-12-01T10:00:00Z")));
+    }
+
+    /**
+     * Nine job columns do not fit beside the detail at 1280 pixels: area and age start hidden, the
+     * header's menu button is there to show them, and what the person shows or hides is kept for the
+     * next session.
+     */
+    @Test
+    void theJobsListStartsWithTheColumnsThatFitAndKeepsThePersonsChoice() throws Exception {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher",
+                "full_name", "Dana Dispatcher")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        job(1, "Boiler service", "unscheduled");
+        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher));
+        section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages(cache)), cache, folder);
+        Fx.waitUntil("the job is listed", DEADLINE, () -> titles().size() == 1);
+        assertThat(Fx.read(this::visibleColumns))
+                .containsExactly("No.", "Customer", "Title", "Window", "Technician", "Status", "Priority");
+        assertThat(Fx.read(() -> table().isTableMenuButtonVisible())).as("hidden columns can be shown again").isTrue();
+
+        Fx.run(() -> table().getColumns().stream().filter(column -> column.getText().equals("Age"))
+                .forEach(column -> column.setVisible(true)));
+        Fx.run(() -> table().getColumns().stream().filter(column -> column.getText().equals("Priority"))
+                .forEach(column -> column.setVisible(false)));
+        Fx.run(() -> split().setDividerPositions(0.5));
+        section.close();
+
+        section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages(cache)), cache, folder);
+        Fx.waitUntil("the job is listed again", DEADLINE, () -> titles().size() == 1);
+        assertThat(Fx.read(this::visibleColumns)).as("the choice outlives the session")
+                .containsExactly("No.", "Customer", "Title", "Window", "Technician", "Status", "Age");
+        assertThat(Fx.read(() -> split().getDividerPositions()[0])).as("and so does the divider").isCloseTo(0.5, within(0.01));
+    }
+
+    private SplitPane split() {
+        return (SplitPane) section.lookup("#jobs");
+    }
+
+    private List<String> visibleColumns() {
+        return table().getColumns().stream().filter(column -> column.isVisible()).map(column -> column.getText()).toList();
     }
 
     /** Sales → Quotes: the same list and detail given the stage, with a quote's columns and filters. */

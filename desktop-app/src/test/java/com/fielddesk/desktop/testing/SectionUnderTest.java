@@ -40,6 +40,7 @@ public final class SectionUnderTest implements AutoCloseable {
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private SectionNavigator navigator;
     private Parent root;
+    private ViewSettings settings;
 
     private SectionUnderTest() {
     }
@@ -63,8 +64,9 @@ public final class SectionUnderTest implements AutoCloseable {
             List<Feature> registered = new java.util.ArrayList<>(List.of(feature));
             registered.addAll(others);
             section.navigator = new SectionNavigator(registered);
+            section.settings = new ViewSettings(folder.resolve("console.properties"));
             FeatureContext context = new FeatureContext(repositories, ChangeSource.of(repositories), tasks, new SyncState(true),
-                    new ViewSettings(folder.resolve("console.properties")), Clock.system(COMPANY_ZONE),
+                    section.settings, Clock.system(COMPANY_ZONE),
                     Formats.forCompanyZone(COMPANY_ZONE.getId()), section.navigator, Chime.SILENT);
             section.navigator.start(made -> made.create(context), null);
             section.navigator.show(feature.id());
@@ -95,8 +97,12 @@ public final class SectionUnderTest implements AutoCloseable {
     }
 
     @Override
+    /** Ends the session as the console's window does: sections closed, settings saved for the next one. */
     public void close() throws Exception {
         Fx.run(() -> navigator.close());
+        if (settings != null) {
+            settings.save();
+        }
         FxToolkit.cleanupStages();
         background.shutdownNow();
     }
