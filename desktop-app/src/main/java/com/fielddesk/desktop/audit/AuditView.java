@@ -241,16 +241,13 @@ final class AuditView {
         table.setId("audit-table");
         table.setItems(model.entries());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.dateTime("time", "Time", formats, AuditEntry::occurredAt));
-        table.getColumns().add(Columns.text("person", "Person", model::personText));
-        table.getColumns().add(Columns.text("action", "Action", entry -> AuditAction.labelOf(entry.action())));
-        table.getColumns().add(Columns.text("record", "Record", model::recordText));
-        table.getColumns().add(Columns.text("changes", "What changed", model::summaryText));
+        // The time and the action ("Signed out") keep their width; names, records and changes give way.
+        table.getColumns().add(Columns.keepsWidth(Columns.dateTime("time", "Time", formats, AuditEntry::occurredAt), 165));
+        table.getColumns().add(Columns.givesWay(Columns.text("person", "Person", model::personText), 200));
+        table.getColumns().add(Columns.keepsWidth(Columns.text("action", "Action", entry -> AuditAction.labelOf(entry.action())), 104));
+        table.getColumns().add(Columns.givesWay(Columns.text("record", "Record", model::recordText), 280));
+        table.getColumns().add(Columns.givesWay(Columns.text("changes", "What changed", model::summaryText), 400));
         table.getColumns().forEach(column -> column.setSortable(false));
-        double[] widths = {165, 200, 85, 280, 400};
-        for (int i = 0; i < widths.length; i++) {
-            table.getColumns().get(i).setPrefWidth(widths[i]);
-        }
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((o, before, now) -> {
             if (now == null) {
@@ -316,8 +313,8 @@ final class AuditView {
         diff.setId("audit-diff");
         diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         diff.getColumns().add(Columns.text("field", "Field", FieldChange::label));
-        diff.getColumns().add(Columns.text("before", "Before", model::beforeText));
-        diff.getColumns().add(Columns.text("after", "After", model::afterText));
+        diff.getColumns().add(Columns.textAsWritten("before", "Before", model::beforeText));
+        diff.getColumns().add(Columns.textAsWritten("after", "After", model::afterText));
         diff.getColumns().get(0).setPrefWidth(200);
         diff.getColumns().get(1).setPrefWidth(400);
         diff.getColumns().get(2).setPrefWidth(400);

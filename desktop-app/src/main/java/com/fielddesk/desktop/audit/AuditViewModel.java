@@ -4,6 +4,7 @@ import com.fielddesk.desktop.ui.AsyncCommand;
 import com.fielddesk.desktop.ui.BackgroundTasks;
 import com.fielddesk.desktop.ui.Failures;
 import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.Lines;
 import com.fielddesk.desktop.ui.Notice;
 import com.fielddesk.domain.audit.AuditAction;
 import com.fielddesk.domain.audit.AuditCsv;
@@ -335,7 +336,8 @@ final class AuditViewModel implements AutoCloseable {
     String recordText(AuditEntry entry) {
         String type = entry.recordType().map(AuditRecordType::labelOf).orElse("");
         boolean nameSaysType = entry.recordType().filter(NAMED_WITH_THEIR_KIND::contains).isPresent();
-        return entry.recordName().map(name -> type.isEmpty() || nameSaysType ? name : type + ": " + name).orElse(type);
+        return entry.recordName().map(Lines::oneLine).map(name -> type.isEmpty() || nameSaysType ? name : type + ": " + name)
+                .orElse(type);
     }
 
     /** The old value in words; a time as the company's clock shows it. */

@@ -70,7 +70,7 @@ public final class InvoicesFeature {
                     uploads, pdfTasks, context.sync().onlineProperty(), context.navigator());
             dialogs = new InvoiceDialogs(invoices, context.tasks(), context.formats(), context.clock(),
                     () -> new InvoicePdfViewModel(pdfs, pdfTasks, printer, audit), files, context.changes(), uploads::queue);
-            view = new InvoicesView(model, dialogs);
+            view = new InvoicesView(model, dialogs, context.settings());
         }
 
         @Override

@@ -2,8 +2,11 @@ package com.fielddesk.desktop.invoices;
 
 import com.fielddesk.desktop.ui.Columns;
 import com.fielddesk.desktop.ui.DayConverter;
+import com.fielddesk.desktop.ui.Dividers;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.Styles;
+import com.fielddesk.desktop.ui.TableLayouts;
+import com.fielddesk.desktop.ui.ViewSettings;
 import com.fielddesk.domain.invoices.Invoice;
 import com.fielddesk.domain.invoices.InvoiceItem;
 import com.fielddesk.domain.invoices.InvoiceStatus;
@@ -19,6 +22,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -46,14 +50,14 @@ final class InvoicesView {
 
     private final InvoiceDialogs dialogs;
 
-    InvoicesView(InvoicesViewModel model, InvoiceDialogs dialogs) {
+    InvoicesView(InvoicesViewModel model, InvoiceDialogs dialogs, ViewSettings settings) {
         this.model = model;
         this.dialogs = dialogs;
         this.formats = model.formats();
         this.customer = new CustomerFilter(model);
         root.setId("invoices");
-        root.getItems().addAll(listPane(), detailPane());
-        root.setDividerPositions(0.62);
+        root.getItems().addAll(listPane(settings), detailPane());
+        Dividers.remember(root, "invoices.split", settings, 0.62);
     }
 
     Node node() {
@@ -64,7 +68,7 @@ final class InvoicesView {
         search.requestFocus();
     }
 
-    private Node listPane() {
+    private Node listPane(ViewSettings settings) {
         ComboBox<InvoiceStatus> status = choice("invoices-status", "Every status", InvoiceStatus.values(), InvoiceStatus::label);
         status.valueProperty().bindBidirectional(model.statusProperty());
         CheckBox overdue = new CheckBox("Overdue");
@@ -94,16 +98,29 @@ final class InvoicesView {
         table.setId("invoices-table");
         table.setItems(model.items());
         table.setPlaceholder(new Label("No invoices match."));
+        // The columns share the pane's width; the customer's name gives way when it is narrow, and
+        // days, statuses and amounts keep the width their words need. The issue day (also in the
+        // detail) starts hidden so the rest fit beside the detail at 1280 pixels; the header's menu
+        // shows it, and each person's columns are kept.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(Columns.text("number", "No.", row -> row.number().map(String::valueOf).orElse("pending")));
-        table.getColumns().add(Columns.text("customer", "Customer", InvoiceSummary::customerName));
-        table.getColumns().add(Columns.text("issued", "Issued", row -> row.issueDate().map(formats::date).orElse("")));
-        table.getColumns().add(Columns.text("due", "Due", row -> row.dueDate().map(formats::date).orElse("")
-                + (row.overdueOn(model.today()) ? " (overdue)" : "")));
-        table.getColumns().add(Columns.text("status", "Status", row -> row.status().label()
-                + (row.pending() ? " · waiting to sync" : "")));
-        table.getColumns().add(Columns.text("total", "Total", row -> formats.money(row.total())));
-        table.getColumns().add(Columns.text("balance", "Balance due", row -> formats.money(row.balanceDue())));
+        table.getColumns().add(Columns.keepsWidth(Columns.text("number", "No.",
+                row -> row.number().map(String::valueOf).orElse("pending")), 64));
+        table.getColumns().add(Columns.givesWay(Columns.text("customer", "Customer", InvoiceSummary::customerName), 150));
+        TableColumn<InvoiceSummary, String> issued = Columns.keepsWidth(Columns.text("issued", "Issued",
+                row -> row.issueDate().map(formats::date).orElse("")), 104);
+        issued.setVisible(false);
+        table.getColumns().add(issued);
+        TableColumn<InvoiceSummary, String> due = Columns.keepsWidth(Columns.text("due", "Due",
+                row -> row.dueDate().map(formats::date).orElse("") + (row.overdueOn(model.today()) ? " (overdue)" : "")), 104);
+        due.setPrefWidth(150); // the day always; "(overdue)" too where there is room
+        table.getColumns().add(due);
+        table.getColumns().add(Columns.keepsWidth(Columns.text("status", "Status", row -> row.status().label()
+                + (row.pending() ? " · waiting to sync" : "")), 104));
+        table.getColumns().add(Columns.keepsWidth(Columns.text("total", "Total", row -> formats.money(row.total())), 104));
+        table.getColumns().add(Columns.keepsWidth(Columns.text("balance", "Balance due",
+                row -> formats.money(row.balanceDue())), 120));
+        table.setTableMenuButtonVisible(true);
+        TableLayouts.remember(table, "invoices.list", settings);
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
             if (now != null) {
                 model.show(now.id());

@@ -4,6 +4,7 @@ import com.fielddesk.desktop.app.feature.WorkOrderRequest;
 import com.fielddesk.desktop.ui.Columns;
 import com.fielddesk.desktop.ui.ControllerFactory;
 import com.fielddesk.desktop.ui.DayConverter;
+import com.fielddesk.desktop.ui.Dividers;
 import com.fielddesk.desktop.ui.ReasonDialog;
 import com.fielddesk.desktop.ui.Formats;
 import com.fielddesk.desktop.ui.Styles;
@@ -30,7 +31,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -44,7 +44,6 @@ import javafx.util.StringConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Jobs or quotes (one view for both sections, its columns and filters chosen by the model's stage):
@@ -53,9 +52,8 @@ import java.util.Set;
  */
 final class JobsView {
 
-    /** Columns of free text, which give way first when the list is narrow. */
+    /** The list's share of the width: its default columns fit beside the detail at 1280 pixels. */
     private static final double DEFAULT_SPLIT = 0.62;
-    private static final Set<String> FREE_TEXT_COLUMNS = Set.of("customer", "title", "area", "technician");
 
     private final JobsViewModel model;
     private final Formats formats;
@@ -84,12 +82,8 @@ final class JobsView {
         this.formBox = formBox();
         root.setId("jobs");
         root.getItems().addAll(listPane(), detailPane());
-        // Where the person left the divider, or the list wide enough for its default columns at 1280 pixels.
-        String splitKey = (WorkOrderStage.QUOTE.equals(model.stage()) ? "quotes" : "jobs") + ".split";
-        double split = settings.getDouble(splitKey, DEFAULT_SPLIT);
-        root.setDividerPositions(split > 0.2 && split < 0.85 ? split : DEFAULT_SPLIT);
-        root.getDividers().get(0).positionProperty()
-                .addListener((o, was, now) -> settings.put(splitKey, Double.toString(now.doubleValue())));
+        Dividers.remember(root, (WorkOrderStage.QUOTE.equals(model.stage()) ? "quotes" : "jobs") + ".split", settings,
+                DEFAULT_SPLIT);
     }
 
     Node node() {
@@ -139,39 +133,34 @@ final class JobsView {
         table.setId("jobs-table");
         table.setItems(model.items());
         table.setPlaceholder(new Label(quotes ? "No quotes match." : "No jobs match."));
-        // The columns share the pane's width in these proportions; none scrolls out of sight.
+        // The columns share the pane's width; none scrolls out of sight. When the pane is narrow the
+        // free text gives way (the detail shows it whole) and numbers, windows, statuses and
+        // priorities keep the width their longest words need ("6 Dec 14:00", "Unscheduled").
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(Columns.text("number", "No.", row -> row.number().map(String::valueOf).orElse("New")));
-        table.getColumns().add(Columns.text("customer", "Customer", WorkOrderSummary::customerName));
-        table.getColumns().add(Columns.text("title", "Title", WorkOrderSummary::title));
-        double[] widths;
+        table.getColumns().add(Columns.keepsWidth(Columns.text("number", "No.",
+                row -> row.number().map(String::valueOf).orElse("New")), 44));
+        table.getColumns().add(Columns.givesWay(Columns.text("customer", "Customer", WorkOrderSummary::customerName), 120));
+        table.getColumns().add(Columns.givesWay(Columns.text("title", "Title", WorkOrderSummary::title), 160));
         if (quotes) {
             // A quote: what was quoted, for how much, where it stands, and how long it has waited.
-            table.getColumns().add(Columns.text("quote-status", "Status",
-                    row -> row.quoteStatus().map(QuoteStatus::label).orElse("")));
-            table.getColumns().add(Columns.text("total", "Total", row -> row.total().map(formats::money).orElse("")));
-            table.getColumns().add(Columns.text("age", "Age", row -> row.createdAt().map(JobsView::age).orElse("new")));
-            widths = new double[] {40, 130, 170, 80, 96, 64};
+            table.getColumns().add(Columns.keepsWidth(Columns.text("quote-status", "Status",
+                    row -> row.quoteStatus().map(QuoteStatus::label).orElse("")), 88));
+            table.getColumns().add(Columns.keepsWidth(Columns.text("total", "Total",
+                    row -> row.total().map(formats::money).orElse("")), 104));
+            table.getColumns().add(Columns.keepsWidth(Columns.text("age", "Age",
+                    row -> row.createdAt().map(JobsView::age).orElse("new")), 64));
         } else {
-            table.getColumns().add(Columns.text("area", "Area", row -> row.city().orElse("")));
-            table.getColumns().add(Columns.text("window", "Window",
-                    row -> row.windowStart().map(formats::dayAndTime).orElse("")));
-            table.getColumns().add(Columns.text("technician", "Technician", row -> row.technicianName().orElse("")));
-            table.getColumns().add(Columns.text("status", "Status", JobsView::statusText));
-            table.getColumns().add(Columns.text("priority", "Priority", row -> row.priority().label()));
-            table.getColumns().add(Columns.text("age", "Age", row -> row.createdAt().map(JobsView::age).orElse("new")));
-            widths = new double[] {44, 110, 150, 90, 100, 104, 112, 96, 56};
-        }
-        // When the pane is narrow the free text gives way (the detail shows it whole); numbers, windows,
-        // statuses and priorities keep the width their longest words need ("6 Dec 14:00", "Unscheduled").
-        for (int i = 0; i < widths.length; i++) {
-            TableColumn<?, ?> column = table.getColumns().get(i);
-            column.setPrefWidth(widths[i]);
-            column.setMinWidth(FREE_TEXT_COLUMNS.contains(column.getId()) ? 48 : widths[i]);
-        }
-        // Nine columns do not fit beside the detail on a 1280-pixel screen: area and age start hidden,
-        // the header's menu shows them again, and each person's choice (and widths) is kept.
-        if (!quotes) {
+            table.getColumns().add(Columns.givesWay(Columns.text("area", "Area", row -> row.city().orElse("")), 90));
+            table.getColumns().add(Columns.keepsWidth(Columns.text("window", "Window",
+                    row -> row.windowStart().map(formats::dayAndTime).orElse("")), 100));
+            table.getColumns().add(Columns.givesWay(Columns.text("technician", "Technician",
+                    row -> row.technicianName().orElse("")), 104));
+            table.getColumns().add(Columns.keepsWidth(Columns.text("status", "Status", JobsView::statusText), 112));
+            table.getColumns().add(Columns.keepsWidth(Columns.text("priority", "Priority", row -> row.priority().label()), 96));
+            table.getColumns().add(Columns.keepsWidth(Columns.text("age", "Age",
+                    row -> row.createdAt().map(JobsView::age).orElse("new")), 56));
+            // Nine columns do not fit beside the detail on a 1280-pixel screen: area and age start
+            // hidden, the header's menu shows them again, and each person's choice is kept.
             table.getColumns().stream().filter(column -> column.getId().equals("area") || column.getId().equals("age"))
                     .forEach(column -> column.setVisible(false));
         }

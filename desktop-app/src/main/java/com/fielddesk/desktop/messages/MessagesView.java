@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.messages;
 
 import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.Lines;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.domain.messages.CustomerMessage;
 import com.fielddesk.domain.messages.CustomerThreadSummary;
@@ -476,40 +477,30 @@ final class MessagesView {
         static final MessageText NONE = new MessageText("", "");
     }
 
-    /** Every line break a regular expression knows (line feed, CR LF, U+2028 and the rest) and tabs. */
-    private static final java.util.regex.Pattern LINE_BREAKS_AND_TABS = java.util.regex.Pattern.compile("(?:\\R|\\t)+");
-
-    /**
-     * Text typed by someone else (a subject, a name) on one line: the inbox's rows are two lines
-     * high, and a line break or tab in a portal customer's subject would push the excerpt out of sight.
-     */
-    private static String oneLine(String text) {
-        return LINE_BREAKS_AND_TABS.matcher(text.strip()).replaceAll(" ");
-    }
-
     private String customerLine(CustomerThreadSummary thread) {
-        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + oneLine(thread.subject()) + " — " + oneLine(thread.customerName())
+        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + Lines.oneLine(thread.subject()) + " — "
+                + Lines.oneLine(thread.customerName())
                 + thread.jobNumber().map(number -> " · Job " + number).orElse("")
                 + thread.lastMessageAt().map(at -> " · " + formats.dayAndTime(at)).orElse("")
                 + thread.lastMessage().map(text -> "\n" + text).orElse("") + (thread.pending() ? " (waiting to sync)" : "");
     }
 
     private String internalLine(InternalThreadSummary thread) {
-        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + oneLine(thread.subject())
+        return (thread.unread() > 0 ? "● " + thread.unread() + " new · " : "") + Lines.oneLine(thread.subject())
                 + thread.jobNumber().map(number -> " · Job " + number).orElse("")
-                + thread.startedBy().map(name -> " · " + oneLine(name)).orElse("")
+                + thread.startedBy().map(name -> " · " + Lines.oneLine(name)).orElse("")
                 + thread.lastMessageAt().map(at -> " · " + formats.dayAndTime(at)).orElse("")
                 + thread.lastMessage().map(text -> "\n" + text).orElse("") + (thread.pending() ? " (waiting to sync)" : "");
     }
 
     private MessageText customerMessageLine(CustomerMessage message) {
-        return new MessageText(oneLine(message.senderName()) + (message.fromCustomer() ? " (customer)"
+        return new MessageText(Lines.oneLine(message.senderName()) + (message.fromCustomer() ? " (customer)"
                 : message.senderRole().map(role -> " (" + role.label() + ")").orElse("")) + " · " + when(message.sentAt(), message.refusal()),
                 message.body() + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : ""));
     }
 
     private MessageText internalMessageLine(InternalMessage message) {
-        return new MessageText(oneLine(message.authorName()) + message.authorRole().map(role -> " (" + role.label() + ")").orElse("")
+        return new MessageText(Lines.oneLine(message.authorName()) + message.authorRole().map(role -> " (" + role.label() + ")").orElse("")
                 + " · " + when(message.sentAt(), message.refusal()),
                 message.body() + (message.pending() && message.refusal().isEmpty() ? "\n(waiting to sync)" : ""));
     }

@@ -27,7 +27,18 @@ public final class Columns {
     private Columns() {
     }
 
+    /** Text on one line ({@link Lines#oneLine}): a row is one line high, whatever line breaks a name or a value holds. */
     public static <T> TableColumn<T, String> text(String id, String title, Function<? super T, String> value) {
+        TableColumn<T, String> column = column(id, title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Lines.oneLine(orEmpty(value.apply(cell.getValue())))));
+        return column;
+    }
+
+    /**
+     * Text as written, line breaks kept (the row grows): for a value that must be read exactly as it
+     * is, like the before and after of an audit entry.
+     */
+    public static <T> TableColumn<T, String> textAsWritten(String id, String title, Function<? super T, String> value) {
         TableColumn<T, String> column = column(id, title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(orEmpty(value.apply(cell.getValue()))));
         return column;
@@ -124,6 +135,27 @@ public final class Columns {
         };
         cell.setAlignment(Pos.CENTER_RIGHT);
         return cell;
+    }
+
+    /** The narrowest a column of free text becomes when its table is narrow ("Ada B…"). */
+    public static final double NARROWEST = 48;
+
+    /**
+     * A column of short words of known length (a day, a status, an amount): {@code width} wide and
+     * never narrower, so a narrow table with a constrained resize policy cuts free text instead of
+     * "6 Dec 14:…" or "Unsched…".
+     */
+    public static <C extends TableColumn<?, ?>> C keepsWidth(C column, double width) {
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
+        return column;
+    }
+
+    /** A column of free text (a name, a title): {@code width} wide when there is room, down to {@link #NARROWEST}. */
+    public static <C extends TableColumn<?, ?>> C givesWay(C column, double width) {
+        column.setPrefWidth(width);
+        column.setMinWidth(NARROWEST);
+        return column;
     }
 
     private static <T, V> TableColumn<T, V> column(String id, String title) {

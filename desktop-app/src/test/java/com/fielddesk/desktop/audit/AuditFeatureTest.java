@@ -324,6 +324,7 @@ class AuditFeatureTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void historyOnACustomerOpensTheLogFilteredToThatCustomer() throws Exception {
         SupabaseClient client = signedIn(supervisor, BACKEND.url().toString());
         UUID ada = adaRenamedBy(client);
@@ -345,13 +346,25 @@ class AuditFeatureTest {
                 && entries().size() == 2 && !section.lookup("#audit-loading").isVisible());
         assertThat(entries()).allSatisfy(entry -> assertThat(entry.recordId()).contains(ada))
                 .extracting(AuditEntry::action).containsExactly("update", "insert");
+        assertThat(Fx.read(() -> String.valueOf(table().getColumns().get(4).getCellData(0))))
+                .as("the row's summary is one line; the notes' line break is kept in the diff")
+                .contains("Notes: Gate code 4471 The dog is friendly").doesNotContain("\n").doesNotContain("\r");
+        Fx.run(() -> table().getSelectionModel().select(0));
+        Fx.waitUntil("the diff shows the notes as written", DEADLINE, () -> diff().stream().anyMatch(change -> change.label().equals("Notes")));
+        int notes = Fx.read(() -> diff().stream().map(FieldChange::label).toList().indexOf("Notes"));
+        assertThat(Fx.read(() -> ((TableView<FieldChange>) section.lookup("#audit-diff")).getColumns().get(2).getCellData(notes)))
+                .isEqualTo("Gate code 4471\r\nThe dog is friendly");
     }
 
-    /** Two customers; Ada renamed by the signed-in person ("Ada Brennan" → "Ada Brennan-Lowe"). Answers Ada's id. */
+    /**
+     * Two customers; Ada renamed by the signed-in person ("Ada Brennan" → "Ada Brennan-Lowe"), and two
+     * lines of notes given. Answers Ada's id.
+     */
     private UUID adaRenamedBy(SupabaseClient client) {
         UUID ada = BACKEND.tenants().customer(company, "Ada Brennan");
         BACKEND.tenants().customer(company, "Bea Other");
-        client.from("customers").update(Map.of("full_name", "Ada Brennan-Lowe")).eq("id", ada).execute();
+        client.from("customers").update(Map.of("full_name", "Ada Brennan-Lowe", "notes", "Gate code 4471\r\nThe dog is friendly"))
+                .eq("id", ada).execute();
         return ada;
     }
 

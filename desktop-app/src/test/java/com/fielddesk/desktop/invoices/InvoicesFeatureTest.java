@@ -92,6 +92,17 @@ class InvoicesFeatureTest {
         assertThat(section.text("#invoice-notice")).isEqualTo("Issued. The server numbers and dates it with the next sync.");
     }
 
+    /** Beside the detail at 1280 pixels: the issue day (in the detail too) starts hidden, the menu shows it. */
+    @Test
+    void theListStartsWithTheColumnsThatFitBesideTheDetail() throws Exception {
+        showInvoices(List.of());
+        Fx.waitUntil("all three are listed", DEADLINE, () -> numbers().size() == 3);
+        TableView<?> table = Fx.read(() -> (TableView<?>) section.lookup("#invoices-table"));
+        assertThat(Fx.read(() -> table.getColumns().stream().filter(column -> column.isVisible()).map(column -> column.getText())
+                .toList())).containsExactly("No.", "Customer", "Due", "Status", "Total", "Balance due");
+        assertThat(Fx.read(table::isTableMenuButtonVisible)).isTrue();
+    }
+
     @Test
     void historyAsksTheSectionThatShowsHistoriesForThisInvoice() throws Exception {
         // Stands for the audit log, which opens invoice histories for supervisors (its filtering by

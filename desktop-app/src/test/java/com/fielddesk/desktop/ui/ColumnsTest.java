@@ -92,6 +92,35 @@ class ColumnsTest {
         assertThat(Fx.read(() -> table.getItems().get(0).title())).isEqualTo("Annual service");
     }
 
+    /**
+     * A table narrower than its columns' widths, with the constrained policy the list screens use:
+     * the free text gives way down to its narrowest, the short words keep their width.
+     */
+    @Test
+    void inANarrowTableFreeTextGivesWayAndShortWordsKeepTheirWidth() {
+        javafx.stage.Stage narrow = Fx.read(() -> {
+            TableView<Job> small = new TableView<>(table.getItems());
+            small.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+            small.getColumns().addAll(List.of(Columns.givesWay(Columns.text("title", "Title", Job::title), 240),
+                    Columns.keepsWidth(Columns.dateTime("start", "Start", newYork, Job::start), 150),
+                    Columns.keepsWidth(Columns.decimal("total", "Total", newYork, Job::total), 100)));
+            javafx.stage.Stage window = new javafx.stage.Stage();
+            window.setScene(new Scene(small, 380, 200));
+            window.show();
+            return window;
+        });
+        try {
+            TableView<?> small = Fx.read(() -> (TableView<?>) narrow.getScene().getRoot());
+            Fx.waitUntil("laid out", java.time.Duration.ofSeconds(10), () -> Fx.read(() -> small.getColumns().get(0).getWidth() > 0));
+            assertThat(Fx.read(() -> small.getColumns().get(1).getWidth())).isGreaterThanOrEqualTo(150);
+            assertThat(Fx.read(() -> small.getColumns().get(2).getWidth())).isGreaterThanOrEqualTo(100);
+            assertThat(Fx.read(() -> small.getColumns().get(0).getWidth())).as("the title gave way")
+                    .isBetween(Columns.NARROWEST, 240.0 - 1);
+        } finally {
+            Fx.run(narrow::close);
+        }
+    }
+
     private TableCell<?, ?> cell(int row, String columnId) {
         return table.lookupAll(".table-cell").stream().map(node -> (TableCell<?, ?>) node)
                 .filter(cell -> cell.getTableColumn() != null && columnId.equals(cell.getTableColumn().getId())
