@@ -9,6 +9,7 @@ import com.fielddesk.desktop.app.feature.FeatureScreen;
 import com.fielddesk.desktop.app.feature.RecordKind;
 import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.desktop.app.feature.SectionCount;
+import com.fielddesk.desktop.ui.Lines;
 import com.fielddesk.domain.common.Role;
 import com.fielddesk.domain.messages.CustomerThreadId;
 import com.fielddesk.domain.messages.MessageArrival;
@@ -51,9 +52,12 @@ public final class MessagesFeature {
 
     /** "New message from Zoë Łódź: Is 10 still ok?" or "Internal note from Dana (Parts for #42): …". */
     static Arrival announcement(MessageArrival arrival) {
+        // The excerpt is one line already; a name or subject typed with line breaks is made so here.
+        String from = Lines.oneLine(arrival.from());
+        String where = Lines.oneLine(arrival.where());
         String text = arrival.internal()
-                ? "Internal note from " + arrival.from() + (arrival.where().isBlank() ? "" : " (" + arrival.where() + ")")
-                : "New message from " + arrival.from();
+                ? "Internal note from " + from + (where.isEmpty() ? "" : " (" + where + ")")
+                : "New message from " + from;
         return new Arrival(arrival.at(), text + (arrival.excerpt().isBlank() ? "" : ": " + arrival.excerpt()),
                 new RecordRef(RecordKind.MESSAGE_THREAD, arrival.thread().toString()));
     }
