@@ -157,14 +157,13 @@ final class CustomersView {
 
         table.setId("customer-table");
         table.setPlaceholder(new Label("No customers to show. Press Ctrl+N to add one."));
-        table.getColumns().add(width(Columns.text("name", "Name", CustomerSummary::fullName), 200));
-        table.getColumns().add(width(Columns.text("phone", "Phone", CustomerSummary::phone), 120));
-        table.getColumns().add(width(Columns.text("email", "Email", CustomerSummary::email), 160));
+        table.getColumns().add(Columns.givesWay(Columns.text("name", "Name", CustomerSummary::fullName), 200));
+        table.getColumns().add(Columns.keepsWidth(Columns.text("phone", "Phone", CustomerSummary::phone), 120));
+        table.getColumns().add(Columns.givesWay(Columns.text("email", "Email", CustomerSummary::email), 160));
         // Only what is not on the server yet carries a badge; a confirmed row needs no word.
-        table.getColumns().add(width(Columns.status("sync", "Sync", (CustomerSummary c) -> c.pending() ? Boolean.TRUE : null,
+        table.getColumns().add(Columns.keepsWidth(Columns.status("sync", "Sync", (CustomerSummary c) -> c.pending() ? Boolean.TRUE : null,
                 pending -> new StatusBadge("Pending", Material2MZ.SYNC, StatusBadge.Tone.WARNING),
                 Comparator.naturalOrder()), 100));
-        table.getColumns().get(table.getColumns().size() - 1).setMinWidth(100);
         table.getColumns().forEach(column -> column.setSortable(false)); // the repository sorts all matches
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         subscriptions.add(LiveTables.show(table, list.rows()));
@@ -365,11 +364,13 @@ final class CustomersView {
         TableView<CustomerJob> jobs = new TableView<>(detail.jobs());
         jobs.setId("customer-jobs");
         jobs.setPlaceholder(new Label("No quotes or jobs yet."));
-        jobs.getColumns().add(width(Columns.text("number", "No.", job -> job.number().map(formats::number).orElse("pending")), 70));
-        jobs.getColumns().add(width(Columns.text("kind", "Kind", job -> job.stage().label()), 60));
-        jobs.getColumns().add(width(Columns.text("title", "Title", CustomerJob::title), 200));
-        jobs.getColumns().add(width(Columns.text("status", "Status", CustomerJob::statusLabel), 110));
-        jobs.getColumns().add(width(Columns.dateTime("scheduled", "Scheduled", formats, job -> job.scheduledStart().orElse(null)), 150));
+        jobs.getColumns().add(Columns.keepsWidth(Columns.text("number", "No.",
+                job -> job.number().map(formats::number).orElse("pending")), 72));
+        jobs.getColumns().add(Columns.keepsWidth(Columns.text("kind", "Kind", job -> job.stage().label()), 64));
+        jobs.getColumns().add(Columns.givesWay(Columns.text("title", "Title", CustomerJob::title), 200));
+        jobs.getColumns().add(Columns.keepsWidth(Columns.text("status", "Status", CustomerJob::statusLabel), 112));
+        jobs.getColumns().add(Columns.keepsWidth(Columns.dateTime("scheduled", "Scheduled", formats,
+                job -> job.scheduledStart().orElse(null)), 150));
         opensOnEnterOrDoubleClick(jobs, job -> detail.open(RecordKind.JOB, job.id().value().toString()));
         Button newJob = new Button("New job…");
         newJob.setId("customer-new-job");
@@ -384,10 +385,12 @@ final class CustomersView {
         TableView<CustomerInvoice> invoices = new TableView<>(detail.invoices());
         invoices.setId("customer-invoices");
         invoices.setPlaceholder(new Label("No invoices yet."));
-        invoices.getColumns().add(Columns.text("number", "No.", invoice -> invoice.number().map(formats::number).orElse("pending")));
-        invoices.getColumns().add(Columns.text("status", "Status", invoice -> invoice.status().label()));
-        invoices.getColumns().add(Columns.text("total", "Total", invoice -> formats.money(invoice.total())));
-        invoices.getColumns().add(Columns.text("balance", "Balance due", invoice -> formats.money(invoice.balance())));
+        invoices.getColumns().add(Columns.keepsWidth(Columns.text("number", "No.",
+                invoice -> invoice.number().map(formats::number).orElse("pending")), 72));
+        invoices.getColumns().add(Columns.keepsWidth(Columns.text("status", "Status", invoice -> invoice.status().label()), 104));
+        invoices.getColumns().add(Columns.keepsWidth(Columns.text("total", "Total", invoice -> formats.money(invoice.total())), 104));
+        invoices.getColumns().add(Columns.keepsWidth(Columns.text("balance", "Balance due",
+                invoice -> formats.money(invoice.balance())), 120));
         opensOnEnterOrDoubleClick(invoices, invoice -> detail.open(RecordKind.INVOICE, invoice.id().value().toString()));
         return section("Invoices", sized(invoices), null);
     }
@@ -396,20 +399,17 @@ final class CustomersView {
         TableView<CustomerThread> threads = new TableView<>(detail.threads());
         threads.setId("customer-threads");
         threads.setPlaceholder(new Label("No message threads yet."));
-        threads.getColumns().add(Columns.text("subject", "Subject", CustomerThread::subject));
-        threads.getColumns().add(Columns.dateTime("last", "Last message", formats, thread -> thread.lastMessageAt().orElse(null)));
+        threads.getColumns().add(Columns.givesWay(Columns.text("subject", "Subject", CustomerThread::subject), 240));
+        threads.getColumns().add(Columns.keepsWidth(Columns.dateTime("last", "Last message", formats,
+                thread -> thread.lastMessageAt().orElse(null)), 150));
         opensOnEnterOrDoubleClick(threads, thread -> detail.open(RecordKind.MESSAGE_THREAD, thread.id().value().toString()));
         return section("Message threads", sized(threads), null);
     }
 
-    private static <T, C extends javafx.scene.control.TableColumn<T, ?>> C width(C column, double preferred) {
-        column.setPrefWidth(preferred);
-        return column;
-    }
-
     private static <T> TableView<T> sized(TableView<T> table) {
         table.setPrefHeight(150);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Names and titles give way in the narrow detail; numbers, statuses, days and amounts stay whole.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         return table;
     }
 
