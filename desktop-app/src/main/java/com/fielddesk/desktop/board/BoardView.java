@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.board;
 
 import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.Lines;
 import com.fielddesk.desktop.ui.ReasonDialog;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.domain.common.FieldError;
@@ -276,7 +277,7 @@ final class BoardView {
         columnBoxes.values().forEach(box -> box.getStyleClass().removeAll(DIMMED, DROP_TARGET));
     }
 
-    /** A card: number, priority and sync state; customer; area, window and technician. */
+    /** A card: number, priority and sync state; title; customer and area; technician; window. */
     private final class CardCell extends ListCell<WorkOrderSummary> {
         private final WorkOrderStatus column;
 
@@ -303,6 +304,17 @@ final class BoardView {
             });
         }
 
+        /** As high as the card's lines wrapped at the list's width (a label's own measure would not wrap them). */
+        @Override
+        protected double computePrefHeight(double width) {
+            javafx.scene.Node card = getGraphic();
+            double cellWidth = width > 0 ? width : getWidth();
+            if (card == null || cellWidth <= 0) {
+                return super.computePrefHeight(width);
+            }
+            return snappedTopInset() + card.prefHeight(cellWidth - snappedLeftInset() - snappedRightInset()) + snappedBottomInset();
+        }
+
         @Override
         protected void updateItem(WorkOrderSummary card, boolean empty) {
             super.updateItem(card, empty);
@@ -317,7 +329,8 @@ final class BoardView {
             Label number = new Label(card.describe());
             number.getStyleClass().add("fd-board-card-number");
             number.setMinWidth(Region.USE_PREF_SIZE);
-            HBox top = new HBox(6, number);
+            // The badges go under the number when the column is too narrow for both.
+            javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(6, 2, number);
             if (card.priority().equals(Priority.EMERGENCY) || card.priority().equals(Priority.HIGH)) {
                 Label priority = new Label(card.priority().label());
                 priority.getStyleClass().addAll(Styles.BADGE, card.priority().equals(Priority.EMERGENCY)
@@ -326,27 +339,39 @@ final class BoardView {
             }
             Optional<String> refusal = Optional.ofNullable(shownRefusals.getOrDefault(column, Map.of()).get(card.id()));
             if (refusal.isPresent()) {
-                Label refused = new Label("✕ Move refused");
+                Label refused = new Label("✕ Refused");
                 refused.getStyleClass().addAll(Styles.BADGE, "fd-badge-danger", REFUSED);
                 refused.setTooltip(new javafx.scene.control.Tooltip(refusal.get()));
                 top.getChildren().add(refused);
             } else if (card.pending()) {
-                Label pending = new Label("⟳ Waiting to sync");
+                // Short enough for a narrow column; the tooltip and the screen reader say it in full.
+                Label pending = new Label("⟳ Pending");
                 pending.getStyleClass().addAll(Styles.BADGE, "fd-badge-neutral");
+                pending.setTooltip(new javafx.scene.control.Tooltip("Waiting to sync: the server has not confirmed this move yet."));
                 top.getChildren().add(pending);
             }
-            Label customer = new Label(card.customerName());
-            customer.getStyleClass().add("fd-board-card-customer");
+            // What the job is comes first, then whose, who goes and when; each on its line, cut with "…"
+            // in a narrow column (the detail, opened with Enter, has it all).
+            String what = Lines.oneLine(card.title());
+            Label title = new Label(what);
+            title.getStyleClass().add("fd-board-card-title");
+            // The title and the window wrap (a column is narrow at 1280 pixels); names end in "…".
+            title.setWrapText(true);
+            String whose = Lines.oneLine(card.customerName() + card.city().map(city -> " · " + city).orElse(""));
+            Label customer = new Label(whose);
+            customer.getStyleClass().add(Styles.FORM_HINT);
+            String who = card.technicianName().orElse("Unassigned");
+            Label technician = new Label(who);
+            technician.getStyleClass().add(Styles.FORM_HINT);
             String when = card.windowStart().map(start -> formats.dayAndTime(start)
                     + card.windowEnd().map(end -> "–" + formats.time(end)).orElse("")).orElse("No window");
-            Label where = new Label(card.city().orElse("No area") + " · " + card.technicianName().orElse("Unassigned"));
-            where.getStyleClass().add(Styles.FORM_HINT);
             Label window = new Label(when);
             window.getStyleClass().add(Styles.FORM_HINT);
-            VBox graphic = new VBox(2, top, customer, where, window);
+            window.setWrapText(true);
+            VBox graphic = new VBox(2, top, title, customer, technician, window);
             setText(null);
             setGraphic(graphic);
-            setAccessibleText(card.describe() + ", " + card.customerName() + ", " + where.getText() + ", " + when
+            setAccessibleText(card.describe() + ", " + what + ", " + whose + ", " + who + ", " + when
                     + refusal.map(why -> ", move refused by the server: " + why)
                     .orElse(card.pending() ? ", waiting to sync" : ""));
         }

@@ -72,6 +72,11 @@ class BoardFeatureTest {
                 && section.text("#board-heading-dispatched").equals("Dispatched · 0")
                 && section.text("#board-heading-completed").equals("Completed · 1"));
         assertThat(cards("scheduled")).extracting(WorkOrderSummary::title).containsExactly("Furnace check");
+        // A card says what the job is, whose, who goes and when — and is as high as its wrapped lines.
+        javafx.scene.control.ListCell<?> shown = Fx.read(() -> list("scheduled").lookupAll("." + BoardView.CARD).stream()
+                .map(node -> (javafx.scene.control.ListCell<?>) node).filter(cell -> !cell.isEmpty()).findFirst().orElseThrow());
+        assertThat(Fx.read(shown::getAccessibleText)).startsWith("Job #2, Furnace check, Northwind Traders, Tom Tech, ");
+        assertThat(Fx.read(() -> shown.getGraphic().getBoundsInParent().getMaxY())).isLessThanOrEqualTo(Fx.read(shown::getHeight));
 
         select("scheduled", 0);
         robot.press(KeyCode.CONTROL, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.CONTROL);
