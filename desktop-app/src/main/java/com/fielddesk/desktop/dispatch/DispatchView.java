@@ -2,6 +2,7 @@ package com.fielddesk.desktop.dispatch;
 
 import com.fielddesk.desktop.ui.DayConverter;
 import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.Lines;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.domain.jobs.DispatchTray;
 import com.fielddesk.domain.jobs.Priority;
@@ -169,8 +170,15 @@ final class DispatchView {
         zoomIn.setOnAction(e -> zoom(1));
         HBox toolbar = new HBox(8, previous, today, next, datePicker, view, zoomOut, zoomIn, dayTitle);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        Label hint = new Label("Drag a job to a lane or onto the tray · on a focused job: Alt+←/→ one snap, "
-                + "Alt+Shift+←/→ shorter/longer, Alt+↑/↓ other technician, Enter opens, Shift+F10 schedules · Ctrl+Z undoes · Ctrl+−/+ zoom");
+        Label hint = new Label();
+        // The week is a summary of the days (no lanes, no tray, nothing to zoom): its hint says what a cell does.
+        hint.textProperty().bind(javafx.beans.binding.Bindings.when(model.weekShownProperty())
+                .then("Each cell is a technician's day: click it, or Tab to it and press Enter, to open that day")
+                .otherwise("Drag a job to a lane or onto the tray · on a focused job: Alt+←/→ one snap, Alt+Shift+←/→ "
+                        + "shorter/longer, Alt+↑/↓ other technician, Enter opens, Shift+F10 schedules · Ctrl+Z undoes · Ctrl+−/+ zoom"));
+        zoomOut.disableProperty().bind(model.weekShownProperty());
+        zoomIn.disableProperty().bind(model.weekShownProperty());
+        model.weekShownProperty().addListener((o, before, now) -> showTitle());
         hint.getStyleClass().add(Styles.FORM_HINT);
         hint.setWrapText(true);
         Label notice = new Label();
@@ -315,6 +323,17 @@ final class DispatchView {
 
     // ---- the week ----
 
+    /** The day shown, or in the week view the week ("30 Nov – 6 Dec 2026"), in the company's zone. */
+    private void showTitle() {
+        List<DayPlan> days = model.week();
+        if (model.weekShownProperty().get() && !days.isEmpty()) {
+            dayTitle.setText(formats.date(days.get(0).day()) + " – " + formats.date(days.get(days.size() - 1).day())
+                    + " · " + formats.zoneName());
+        } else {
+            model.current().ifPresent(plan -> dayTitle.setText(formats.date(plan.day()) + " · " + formats.zoneName()));
+        }
+    }
+
     /**
      * Technicians × the seven days: each cell says how many jobs and hours are booked (and whether
      * any overlap); a cell is a button — Enter or a click opens that day.
@@ -322,6 +341,7 @@ final class DispatchView {
     private void showWeek() {
         weekGrid.getChildren().clear();
         List<DayPlan> days = model.week();
+        showTitle();
         if (days.isEmpty()) {
             return;
         }
@@ -434,7 +454,7 @@ final class DispatchView {
             return;
         }
         DayPlan plan = current.get();
-        dayTitle.setText(formats.date(plan.day()) + " · " + formats.zoneName());
+        showTitle();
         showTray(plan);
         int nowMinute = plan.day().equals(LocalDate.now(model.clock()))
                 ? DayPlan.minuteOf(plan.dayStart(), model.clock().instant()) : -1;
@@ -663,10 +683,14 @@ final class DispatchView {
             row.getChildren().addAll(badges);
             top = row;
         }
-        Text customer = cardText(job.customerName() + job.city().map(city -> " · " + city).orElse(""), CARD_TEXT_CLASS);
+        // What the job is, then when and whose: the time first, so a short card still shows it.
+        String what = Lines.oneLine(job.title());
+        Text title = cardText(what, CARD_TEXT_CLASS);
         Text window = cardText(job.windowStart().map(formats::time).orElse("") + "–"
                 + job.windowEnd().map(formats::time).orElse(""), CARD_HINT_CLASS);
-        VBox content = new VBox(1, top, customer, window);
+        String whose = Lines.oneLine(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
+        Text customer = cardText(whose, CARD_HINT_CLASS);
+        VBox content = new VBox(1, top, title, new HBox(6, window, customer));
         javafx.scene.layout.StackPane card = new javafx.scene.layout.StackPane(content);
         javafx.scene.layout.StackPane.setAlignment(content, Pos.TOP_LEFT);
         card.getProperties().put(JOB_KEY, job.id().value());
@@ -680,7 +704,7 @@ final class DispatchView {
         card.setClip(new Rectangle(0, LANE_HEIGHT - 8));
         place(card, plan, placed);
         card.setFocusTraversable(true);
-        card.setAccessibleText(job.describe() + ", " + job.customerName() + ", " + window.getText() + ", "
+        card.setAccessibleText(job.describe() + ", " + what + ", " + whose + ", " + window.getText() + ", "
                 + job.status().map(s -> s.label()).orElse("") + (placed.overlaps() ? ", overlaps another job" : "")
                 + refusal.map(why -> ", change refused by the server: " + why)
                         .orElse(job.pending() ? ", waiting to sync" : ""));
@@ -853,9 +877,9 @@ final class DispatchView {
                 (int) Math.round(color.getGreen() * 255), (int) Math.round(color.getBlue() * 255));
     }
 
-    /** A job in the tray: number, customer, area; dragged into a lane, or scheduled with the picker. */
     /**
-     * A job in the tray: its three lines are made once per cell and only their texts change as the
+     * A job in the tray (number, title, customer and area, window and technician), dragged into a
+     * lane or scheduled with the picker: its lines are made once per cell and only their texts change as the
      * list scrolls; the context menu is made when asked for (a menu per shown row was a third of
      * the tray's drawing time).
      */
@@ -863,9 +887,10 @@ final class DispatchView {
         private final Label number = new Label();
         /** Shown on a job whose last move the server refused: the tray then shows it where the server has it. */
         private final Label refused = new Label("✕");
+        private final Label title = new Label();
         private final Label customer = new Label();
         private final Label when = new Label();
-        private final VBox lines = new VBox(1, new HBox(4, number, refused), customer, when);
+        private final VBox lines = new VBox(1, new HBox(4, number, refused), title, customer, when);
 
         TrayCell() {
             setPrefWidth(0);
@@ -911,12 +936,13 @@ final class DispatchView {
             refused.setManaged(refusal.isPresent());
             refused.setTooltip(refusal.map(why -> new javafx.scene.control.Tooltip("The server refused the last change: " + why))
                     .orElse(null));
-            customer.setText(job.customerName() + job.city().map(city -> " · " + city).orElse(""));
+            title.setText(Lines.oneLine(job.title()));
+            customer.setText(Lines.oneLine(job.customerName() + job.city().map(city -> " · " + city).orElse("")));
             when.setText(job.windowStart().map(formats::dayAndTime).orElse("No window")
                     + job.technicianName().map(name -> " · " + name).orElse(""));
             setText(null);
             setGraphic(lines);
-            setAccessibleText(job.describe() + ", " + job.customerName() + ", " + when.getText()
+            setAccessibleText(job.describe() + ", " + title.getText() + ", " + customer.getText() + ", " + when.getText()
                     + refusal.map(why -> ", change refused by the server: " + why).orElse(job.pending() ? ", waiting to sync" : ""));
         }
     }

@@ -147,7 +147,7 @@ class DispatchFeatureTest {
                 () -> "2 jobs · 3.5 h".equals(textOf("#dispatch-lane-summary-" + ann)));
         assertThat(textOf("#dispatch-lane-summary-" + bob)).isEqualTo("0 jobs · 0.0 h");
         assertThat(section.text("#dispatch-tray-heading-unscheduled")).isEqualTo("Unscheduled · 1");
-        assertThat(cardTexts(boiler)).contains("⚠ Overlaps", "09:00–11:00");
+        assertThat(cardTexts(boiler)).as("what the job is, when, and whose").contains("⚠ Overlaps", "Service 1", "09:00–11:00");
 
         focusCard(boiler);
         robot.press(KeyCode.ALT, KeyCode.RIGHT).release(KeyCode.RIGHT, KeyCode.ALT);
@@ -204,11 +204,15 @@ class DispatchFeatureTest {
                 && ((javafx.scene.control.Button) section.lookup(annOnTheDay)).getText().equals("2 jobs · 4.5 h  ⚠"));
         assertThat(Fx.read(() -> ((javafx.scene.control.Button) section.lookup("#dispatch-week-" + bob + "-" + DAY.plusDays(1)))
                 .getText())).isEqualTo("—");
+        assertThat(section.text("#dispatch-day")).as("the week is titled as a week").startsWith("7 Dec 2026 – 13 Dec 2026 · ");
+        assertThat(Fx.read(() -> section.lookup("#dispatch-zoom-in").isDisabled())).as("a week has nothing to zoom").isTrue();
         Fx.run(() -> ((DatePicker) section.lookup("#dispatch-date")).setValue(DAY.plusDays(2)));
         Fx.waitUntil("the same week for another of its days", DEADLINE, () -> section.lookup(annOnTheDay) != null);
         Fx.run(() -> ((javafx.scene.control.Button) section.lookup(annOnTheDay)).fire());
         Fx.waitUntil("a cell opens its day", DEADLINE, () -> section.lookup("#dispatch-lanes").isVisible()
                 && DAY.equals(Fx.read(() -> ((DatePicker) section.lookup("#dispatch-date")).getValue())));
+        Fx.waitUntil("titled as the day again", DEADLINE, () -> section.text("#dispatch-day").startsWith("7 Dec 2026 · ")
+                && !Fx.read(() -> section.lookup("#dispatch-zoom-in").isDisabled()));
     }
 
     @Test
