@@ -214,7 +214,9 @@ public final class MessagesRepository {
                                     : (staffName == null ? "Staff" : staffName),
                             Optional.ofNullable(staffRole).map(Role::fromCode),
                             Optional.ofNullable(row.get(CUSTOMER_MESSAGES.createdAt)), Optional.ofNullable(row.get(CUSTOMER_MESSAGES.readAt)),
-                            Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_MESSAGES))), Optional.empty());
+                            // Pending means written here and not on the server yet. A customer's message
+                            // has only its read mark queued here (when a staff member opened it): not pending.
+                            !fromCustomer && Boolean.TRUE.equals(row.get(Pending.of(CUSTOMER_MESSAGES))), Optional.empty());
                 });
         return withQueued(messages, CUSTOMER_MESSAGES, CUSTOMER_MESSAGES.customerThreadId, thread.value(), CustomerMessage::id,
                 (message, refusal) -> new CustomerMessage(message.id(), message.body(), message.fromCustomer(), message.senderName(),

@@ -138,7 +138,9 @@ class MessagesRepositoryTest {
         messages.markRead(thread);
         assertThat(messages.unreadTotal()).isZero();
         assertThat(messages.customerMessages(thread)).filteredOn(CustomerMessage::fromCustomer)
-                .allSatisfy(message -> assertThat(message.readAt()).isPresent());
+                .allSatisfy(message -> assertThat(message.readAt()).isPresent())
+                .as("only the read mark is queued: a customer's message is never waiting to be sent from here")
+                .noneMatch(CustomerMessage::pending);
 
         messages.replyToCustomer(thread, "  10 works. See you then!  ");
         assertThat(messages.customerMessages(thread)).extracting(CustomerMessage::body).containsExactly("We'll be there at 9.",
