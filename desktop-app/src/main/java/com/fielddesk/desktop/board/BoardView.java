@@ -360,7 +360,7 @@ final class BoardView {
             String whose = Lines.oneLine(card.customerName() + card.city().map(city -> " · " + city).orElse(""));
             Label customer = new Label(whose);
             customer.getStyleClass().add(Styles.FORM_HINT);
-            String who = card.technicianName().orElse("Unassigned");
+            String who = card.technicianName().map(Lines::oneLine).orElse("Unassigned");
             Label technician = new Label(who);
             technician.getStyleClass().add(Styles.FORM_HINT);
             String when = card.windowStart().map(start -> formats.dayAndTime(start)

@@ -60,17 +60,24 @@ class JobsFeatureTest {
         cache.close();
     }
 
+    /** A cache with this person (the signed-in user) and the customer Northwind Traders. */
+    private void signedIn(String role, String name) {
+        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
+        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", role, "full_name", name)));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+    }
+
+    private WorkOrderRepository jobs() {
+        return new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()), new UserId(dispatcher));
+    }
+
     @Test
     void theListFiltersACardOpensAndOnlyLegalMovesAreOffered() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher",
-                "full_name", "Dana Dispatcher")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        signedIn("dispatcher", "Dana Dispatcher");
         UUID boiler = job(1, "Boiler service", "unscheduled");
         job(2, "Leaking tap", "completed");
         quote(3, "New boiler", "sent", "4250");
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
+        WorkOrderRepository jobs = jobs();
         section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages(cache)), cache, folder);
 
         Fx.waitUntil("both jobs are listed, not the quote", DEADLINE, () -> titles().size() == 2);
@@ -107,8 +114,7 @@ class JobsFeatureTest {
         scheduled(1, "Boiler service", customer, terry, "high", "2026-12-08T14:00:00Z");
         scheduled(2, "Leaking tap", customer, null, "normal", "2026-12-09T14:00:00Z");
         scheduled(3, "Oven check", acme, terry, "normal", "2026-12-10T04:30:00Z");
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
+        WorkOrderRepository jobs = jobs();
         section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages(cache)), cache, folder);
         Fx.waitUntil("all three", DEADLINE, () -> titles().equals(List.of("Oven check", "Leaking tap", "Boiler service")));
 
@@ -173,13 +179,9 @@ class JobsFeatureTest {
      */
     @Test
     void theJobsListStartsWithTheColumnsThatFitAndKeepsThePersonsChoice() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher",
-                "full_name", "Dana Dispatcher")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        signedIn("dispatcher", "Dana Dispatcher");
         job(1, "Boiler service", "unscheduled");
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
+        WorkOrderRepository jobs = jobs();
         section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages(cache)), cache, folder);
         Fx.waitUntil("the job is listed", DEADLINE, () -> titles().size() == 1);
         assertThat(Fx.read(this::visibleColumns))
@@ -211,15 +213,11 @@ class JobsFeatureTest {
     /** Sales → Quotes: the same list and detail given the stage, with a quote's columns and filters. */
     @Test
     void quotesAreASectionOfTheirOwnWithQuoteStatusTotalAndAge() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher",
-                "full_name", "Dana Dispatcher")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        signedIn("dispatcher", "Dana Dispatcher");
         job(1, "Boiler service", "unscheduled");
         quote(2, "New boiler", "sent", "4250");
         UUID draft = quote(3, "Heat pump", "draft", "12000.5");
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
+        WorkOrderRepository jobs = jobs();
         section = SectionUnderTest.show(JobsFeature.quotes(jobs, customers(cache), messages(cache)), cache, folder);
 
         Fx.waitUntil("only the quotes, newest number first", DEADLINE, () -> titles().equals(List.of("Heat pump", "New boiler")));
@@ -290,13 +288,9 @@ class JobsFeatureTest {
 
     @Test
     void theJobsAuditHistoryIsOfferedWhereTheAuditLogIsAndOpensItForThisJob() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "supervisor",
-                "full_name", "Sam Supervisor")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        signedIn("supervisor", "Sam Supervisor");
         UUID boiler = job(1, "Boiler service", "unscheduled");
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
+        WorkOrderRepository jobs = jobs();
         // Stands for the audit log (its filtering by record is AuditFeatureTest's).
         com.fielddesk.desktop.testing.RecordingSection histories = new com.fielddesk.desktop.testing.RecordingSection(
                 "histories", RecordKind.JOB_HISTORY);
@@ -312,13 +306,9 @@ class JobsFeatureTest {
 
     @Test
     void aJobsDetailStartsACustomerThreadAndAnInternalNoteAndOpensThemInMessages() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "dispatcher",
-                "full_name", "Dana Dispatcher")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Northwind Traders")));
+        signedIn("dispatcher", "Dana Dispatcher");
         UUID boiler = job(1, "Boiler service", "unscheduled");
-        WorkOrderRepository jobs = new WorkOrderRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
-                new UserId(dispatcher));
+        WorkOrderRepository jobs = jobs();
         MessagesRepository messages = messages(cache);
         section = SectionUnderTest.show(JobsFeature.feature(jobs, customers(cache), messages),
                 List.of(com.fielddesk.desktop.messages.MessagesFeature.feature(messages, new com.fielddesk.desktop.testing.NoRefusedMessages())), cache, folder);

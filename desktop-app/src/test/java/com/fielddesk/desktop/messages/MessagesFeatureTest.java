@@ -55,10 +55,15 @@ class MessagesFeatureTest {
 
     /** The cache with Casey (a CSR, the signed-in user) and the customer Zoë. */
     private void seedCaseyAndZoe() {
+        seedCaseyAnd("Zoë Łódź");
+    }
+
+    /** A cache with Casey, the signed-in CSR, and one customer of that name. */
+    private void seedCaseyAnd(String customerName) {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
         CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
                 "full_name", "Casey CSR")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Zoë Łódź")));
+        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", customerName)));
     }
 
     @Test
@@ -233,10 +238,7 @@ class MessagesFeatureTest {
      */
     @Test
     void lineBreaksInASubjectOrANameDoNotBreakTheRows() throws Exception {
-        cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
-        CacheRows.write(cache, "profiles", List.of(row("id", dispatcher, "company_id", COMPANY, "role", "csr",
-                "full_name", "Casey CSR")));
-        CacheRows.write(cache, "customers", List.of(row("id", customer, "company_id", COMPANY, "full_name", "Ada\nBrennan")));
+        seedCaseyAnd("Ada\nBrennan");
         UUID thread = UUID.randomUUID();
         CacheRows.write(cache, "customer_threads", List.of(row("id", thread, "company_id", COMPANY, "customer_id", customer,
                 "subject", "Leak\r\nupstairs\t\u2028now", "last_message_at", "2026-12-06T14:00:00Z")));
