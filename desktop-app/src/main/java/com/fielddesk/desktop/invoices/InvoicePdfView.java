@@ -85,8 +85,13 @@ final class InvoicePdfView {
         StackPane page = new StackPane(image, loading);
         page.setPadding(new Insets(12));
         scroll.setContent(page);
+        scroll.setId("invoice-pdf-scroll");
         scroll.setFitToWidth(true);
         scroll.setPannable(true);
+        // A page is taller than the window: with the vertical bar there from the start, the width
+        // fit width measures does not shrink when the first page appears (which drew the page again,
+        // and showed a horizontal bar until it was).
+        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.ALWAYS);
         root.setTop(new VBox(4, toolbar, notice));
         root.setCenter(scroll);
     }

@@ -53,6 +53,8 @@ final class InvoicePdfViewModel implements AutoCloseable {
     static final double MIN_ZOOM = 0.25;
     static final double MAX_ZOOM = 4.0;
     private static final double POINTS_TO_PIXELS = 96.0 / 72.0;
+    /** What fit width leaves beside the page: the view's padding, 12 px a side. */
+    private static final double FIT_MARGIN = 24;
 
     private final InvoicePdfs pdfs;
     private final BackgroundTasks renderThread;
@@ -173,7 +175,7 @@ final class InvoicePdfViewModel implements AutoCloseable {
     }
 
     private double fitScale(float widthPoints) {
-        return Math.max(MIN_ZOOM, (availableWidth - 24) / widthPoints);
+        return Math.max(MIN_ZOOM, (availableWidth - FIT_MARGIN) / widthPoints);
     }
 
     private double scale() {

@@ -184,6 +184,9 @@ class InvoiceEditorTest {
                 && this.<ImageView>find("#invoice-pdf-image").getImage() != null);
         Image page = Fx.read(() -> this.<ImageView>find("#invoice-pdf-image").getImage());
         assertThat(inkedPixels(page)).isGreaterThan((long) (page.getWidth() * page.getHeight() / 100));
+        // Fit width, as first drawn: the page and its padding fit the viewport, no horizontal scroll bar.
+        javafx.scene.control.ScrollPane pane = Fx.read(() -> find("#invoice-pdf-scroll"));
+        assertThat(page.getWidth() + 24).isLessThanOrEqualTo(Fx.read(() -> pane.getViewportBounds().getWidth()));
         String zoomBefore = text("#invoice-pdf-zoom");
         robot.clickOn("#invoice-pdf-zoom-in");
         Fx.waitUntil("zoomed in", DEADLINE, () -> !text("#invoice-pdf-zoom").equals(zoomBefore)
