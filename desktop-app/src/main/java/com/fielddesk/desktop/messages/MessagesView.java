@@ -120,6 +120,8 @@ final class MessagesView {
         notice.textProperty().bind(model.noticeProperty());
         VBox.setVgrow(inboxes, Priority.ALWAYS);
         root.getChildren().addAll(toolbar, inboxes, notice);
+        // On screen while in a window's scene: the shell takes a section out when it shows another.
+        root.sceneProperty().addListener((o, before, now) -> model.onScreen(now != null));
     }
 
     Node node() {

@@ -70,6 +70,13 @@ final class MessagesViewModel implements AutoCloseable {
     private boolean internalStarted;
     private Optional<CustomerThreadId> openCustomerThread = Optional.empty();
     private Optional<InternalThreadId> openInternalThread = Optional.empty();
+    /**
+     * Whether the section is on screen. An open thread stays open while the user is elsewhere, and
+     * its messages reload as they arrive: only while someone can see them are they marked read (a
+     * customer's message arriving then is announced and counted as unread instead). Read off the FX
+     * thread by the thread's reload.
+     */
+    private volatile boolean onScreen;
 
     MessagesViewModel(MessagesRepository repository, RefusedMessages refused, BackgroundTasks tasks, ChangeSource changes) {
         this.repository = repository;
@@ -200,6 +207,19 @@ final class MessagesViewModel implements AutoCloseable {
         return () -> repository.internalThreads(filter, SHOWN);
     }
 
+    /**
+     * The section came on screen or left it (another section shown). Coming back with a thread open
+     * reads it again, which marks what arrived meanwhile read: now it is seen.
+     */
+    void onScreen(boolean shown) {
+        boolean cameBack = shown && !onScreen;
+        onScreen = shown;
+        if (cameBack) {
+            openCustomerThread.ifPresent(this::openCustomer);
+            openInternalThread.ifPresent(this::openInternal);
+        }
+    }
+
     /** Opens a thread of either kind by id (from a job, a customer, a notification) and shows its inbox. */
     void open(java.util.UUID thread) {
         tasks.run(() -> repository.isInternalThread(thread), internal -> {
@@ -223,7 +243,9 @@ final class MessagesViewModel implements AutoCloseable {
         customerThreadOpen.set(true);
         notice.set("");
         customerMessages.requery(() -> {
-            repository.markRead(thread);
+            if (onScreen) {
+                repository.markRead(thread);
+            }
             return repository.customerMessages(thread);
         });
     }
@@ -234,7 +256,9 @@ final class MessagesViewModel implements AutoCloseable {
         internalThreadOpen.set(true);
         notice.set("");
         internalMessages.requery(() -> {
-            repository.markRead(thread);
+            if (onScreen) {
+                repository.markRead(thread);
+            }
             return repository.internalMessages(thread);
         });
     }

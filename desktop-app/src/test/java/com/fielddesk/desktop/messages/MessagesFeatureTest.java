@@ -262,6 +262,52 @@ class MessagesFeatureTest {
                 .isEqualTo("Sunday, 6 Dec 2026. Ada Brennan (customer) · 6 Dec 09:00\nWater through\nthe ceiling");
     }
 
+    /**
+     * A thread left open while the user works in another section: a customer's message arriving then
+     * stays unread (so it is announced and counted), and is marked read when Messages is shown again.
+     */
+    @Test
+    void aMessageArrivingInAnOpenThreadWhileElsewhereStaysUnreadUntilMessagesIsShownAgain() throws Exception {
+        seedCaseyAndZoe();
+        UUID thread = UUID.randomUUID();
+        CacheRows.write(cache, "customer_threads", List.of(row("id", thread, "company_id", COMPANY, "customer_id", customer,
+                "subject", "Boiler visit", "last_message_at", "2026-12-06T14:00:00Z")));
+        CacheRows.write(cache, "customer_messages", List.of(row("id", UUID.randomUUID(), "company_id", COMPANY,
+                "customer_thread_id", thread, "sender_kind", "customer", "body", "Can you come on Monday?",
+                "created_at", "2026-12-06T14:00:00Z")));
+        MessagesRepository messages = new MessagesRepository(new LocalCache(cache, new Outbox(), Clock.systemUTC()),
+                new UserId(dispatcher), Clock.systemUTC());
+        com.fielddesk.desktop.testing.RecordingSection jobs = new com.fielddesk.desktop.testing.RecordingSection("jobs");
+        section = SectionUnderTest.show(MessagesFeature.feature(messages, new NoRefusedMessages()), List.of(jobs.feature()),
+                cache, folder);
+        Fx.waitUntil("the thread listed", DEADLINE, () -> customerThreads().size() == 1);
+        Fx.run(() -> customerThreadList().getSelectionModel().selectFirst());
+        Fx.waitUntil("opened on screen, so read", DEADLINE, () -> customerMessages().size() == 1
+                && customerMessages().get(0).readAt().isPresent());
+        // The thread's list, kept: the section's nodes are out of the window while Jobs is shown.
+        @SuppressWarnings("unchecked")
+        ListView<CustomerMessage> open = Fx.read(() -> (ListView<CustomerMessage>) section.lookup("#customer-messages"));
+        java.util.function.Supplier<List<CustomerMessage>> shown = () -> Fx.read(() -> List.copyOf(open.getItems()));
+
+        Fx.run(() -> {
+            section.navigator().show("jobs");
+            section.showCurrent();
+        });
+        UUID later = UUID.randomUUID();
+        CacheRows.write(cache, "customer_messages", List.of(row("id", later, "company_id", COMPANY, "customer_thread_id", thread,
+                "sender_kind", "customer", "body", "Or Tuesday?", "created_at", "2026-12-06T15:00:00Z")));
+        Fx.waitUntil("the open thread has the new message", DEADLINE, () -> shown.get().size() == 2);
+        assertThat(shown.get().get(1).readAt()).as("nobody has seen it").isEmpty();
+        assertThat(messages.unreadTotal()).isEqualTo(1);
+
+        Fx.run(() -> {
+            section.navigator().show(MessagesFeature.ID);
+            section.showCurrent();
+        });
+        Fx.waitUntil("shown again, it is read", DEADLINE, () -> shown.get().size() == 2 && shown.get().get(1).readAt().isPresent());
+        assertThat(messages.unreadTotal()).isZero();
+    }
+
     /** The thread's laid-out rows that show a message, in order. */
     private List<javafx.scene.control.ListCell<?>> shownMessages() {
         return Fx.read(() -> section.lookup("#customer-messages") == null ? List.<javafx.scene.control.ListCell<?>>of()
