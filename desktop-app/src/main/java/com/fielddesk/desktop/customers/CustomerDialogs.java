@@ -15,7 +15,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -109,21 +108,14 @@ final class CustomerDialogs {
     }
 
     boolean confirmDelete(Window owner, String name) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + name + "? Their jobs, invoices and messages "
-                + "stay in the history; the customer no longer shows in lists.", ButtonType.CANCEL, ButtonType.OK);
-        confirm.initOwner(owner);
-        confirm.setTitle("Delete customer");
-        confirm.setHeaderText(null);
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Delete");
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
-        return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return OwnedDialogs.confirm(owner, "Delete customer", "Delete " + name + "? Their jobs, invoices and messages "
+                + "stay in the history; the customer no longer shows in lists.", "Delete");
     }
 
     private static <R> Dialog<R> dialog(Window owner, String title, Parent content, String mainButton, String id) {
         Dialog<R> dialog = OwnedDialogs.create(owner, title, id);
         ButtonType main = new ButtonType(mainButton, ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(main, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().setAll(main, OwnedDialogs.CANCEL);
         Label notice = new Label();
         notice.setId(id + "-notice");
         notice.setWrapText(true);

@@ -1,6 +1,7 @@
 package com.fielddesk.desktop.dispatch;
 
 import com.fielddesk.desktop.ui.Formats;
+import com.fielddesk.desktop.ui.OwnedDialogs;
 import com.fielddesk.desktop.ui.Styles;
 import com.fielddesk.domain.jobs.Technician;
 import com.fielddesk.domain.jobs.WorkOrderSummary;
@@ -80,7 +81,7 @@ final class ScheduleDialog {
         form.add(problem, 1, 2);
         dialog.getDialogPane().setContent(form);
         ButtonType schedule = new ButtonType("Schedule", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(schedule, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().setAll(schedule, OwnedDialogs.CANCEL);
         javafx.scene.Node scheduleButton = dialog.getDialogPane().lookupButton(schedule);
         Runnable check = () -> {
             Optional<LocalTime> time = time(start.getText());

@@ -21,7 +21,6 @@ import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -118,7 +117,7 @@ final class InvoiceDialogs {
         start.accept(model);
         model.loadCustomers();
         model.onSaved(saved);
-        Dialog<Void> dialog = window(owner, title, loaded.root(), "invoice-editor-dialog", ButtonType.CLOSE);
+        Dialog<Void> dialog = window(owner, title, loaded.root(), "invoice-editor-dialog", OwnedDialogs.CLOSE);
         loaded.controller().onVoid(() -> voidReason(dialog.getDialogPane().getScene().getWindow())
                 .ifPresent(model::voidInvoice));
         dialog.setOnCloseRequest(event -> {
@@ -146,15 +145,8 @@ final class InvoiceDialogs {
     }
 
     private static boolean confirmDiscard(Window owner) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "This invoice has changes that are not saved. Close it and "
-                + "drop them?", ButtonType.CANCEL, ButtonType.OK);
-        confirm.initOwner(owner);
-        confirm.setTitle("Unsaved changes");
-        confirm.setHeaderText(null);
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Drop changes");
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
-        return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return OwnedDialogs.confirm(owner, "Unsaved changes", "This invoice has changes that are not saved. Close it and drop them?",
+                "Drop changes");
     }
 
     // ---- void ----
@@ -176,7 +168,7 @@ final class InvoiceDialogs {
         warning.setWrapText(true);
         Dialog<String> dialog = OwnedDialogs.create(owner, "Void invoice", "void-dialog");
         ButtonType confirm = new ButtonType("Void invoice", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(confirm, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().setAll(confirm, OwnedDialogs.CANCEL);
         dialog.getDialogPane().setContent(new VBox(10, warning, field));
         Node button = dialog.getDialogPane().lookupButton(confirm);
         button.addEventFilter(ActionEvent.ACTION, event -> {
@@ -242,7 +234,7 @@ final class InvoiceDialogs {
         Dialog<Void> dialog = OwnedDialogs.create(owner, "Mark paid", "mark-paid-dialog");
         dialog.initModality(Modality.WINDOW_MODAL);
         ButtonType record = new ButtonType("Record payment", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);
+        dialog.getDialogPane().getButtonTypes().setAll(record, OwnedDialogs.CANCEL);
         dialog.getDialogPane().setContent(new VBox(8, heading, form.field("_Amount", amount), form.field("_Method", method),
                 form.field("_Date", paidOn), form.field("_Reference", reference), notice));
         mnemonics(dialog.getDialogPane().getContent());
@@ -286,7 +278,7 @@ final class InvoiceDialogs {
         InvoicePdfView view = new InvoicePdfView(model);
         view.onSaveAs(() -> model.suggestName(name -> files.ask(owner, "Save the invoice as PDF", name)
                 .ifPresent(model::saveAs)));
-        Dialog<Void> dialog = window(owner, title + " · PDF", (Parent) view.node(), "invoice-pdf-dialog", ButtonType.CLOSE);
+        Dialog<Void> dialog = window(owner, title + " · PDF", (Parent) view.node(), "invoice-pdf-dialog", OwnedDialogs.CLOSE);
         dialog.getDialogPane().setPrefSize(900, 820);
         dialog.setOnHidden(e -> model.close());
         model.show(id);
