@@ -350,12 +350,11 @@ final class BoardView {
                 pending.setTooltip(new javafx.scene.control.Tooltip("Waiting to sync: the server has not confirmed this move yet."));
                 top.getChildren().add(pending);
             }
-            // What the job is comes first, then whose, who goes and when; each on its line, cut with "…"
-            // in a narrow column (the detail, opened with Enter, has it all).
+            // What the job is comes first, then whose, who goes and when, each on its own line; they wrap
+            // in a narrow column, the title after two lines ends in "…" (the detail, opened with Enter, has it all).
             String what = Lines.oneLine(card.title());
             Label title = new Label(what);
             title.getStyleClass().add("fd-board-card-title");
-            // The title and the window wrap (a column is narrow at 1280 pixels); names end in "…".
             title.setWrapText(true);
             String whose = Lines.oneLine(card.customerName() + card.city().map(city -> " · " + city).orElse(""));
             Label customer = new Label(whose);

@@ -8,7 +8,6 @@ import com.fielddesk.desktop.app.feature.RecordRef;
 import com.fielddesk.desktop.testing.CacheRows;
 import com.fielddesk.desktop.testing.Fx;
 import com.fielddesk.desktop.testing.SectionUnderTest;
-import com.fielddesk.domain.audit.AuditAction;
 import com.fielddesk.domain.common.CompanyZone;
 import com.fielddesk.domain.common.CustomerId;
 import com.fielddesk.domain.common.Money;

@@ -58,6 +58,14 @@ class MessagesFeatureTest {
         seedCaseyAnd("Zoë Łódź");
     }
 
+    /** The customer's thread "Boiler visit", last active 6 Dec 14:00 UTC; answers its id. */
+    private UUID boilerVisit() {
+        UUID thread = UUID.randomUUID();
+        CacheRows.write(cache, "customer_threads", List.of(row("id", thread, "company_id", COMPANY, "customer_id", customer,
+                "subject", "Boiler visit", "last_message_at", "2026-12-06T14:00:00Z")));
+        return thread;
+    }
+
     /** A cache with Casey, the signed-in CSR, and one customer of that name. */
     private void seedCaseyAnd(String customerName) {
         cache = CacheDatabase.open(folder.resolve("cache.sqlite"));
@@ -191,9 +199,7 @@ class MessagesFeatureTest {
     @Test
     void aThreadShowsTheDayAboveEachDaysFirstMessageAndTheSendersRole() throws Exception {
         seedCaseyAndZoe();
-        UUID thread = UUID.randomUUID();
-        CacheRows.write(cache, "customer_threads", List.of(row("id", thread, "company_id", COMPANY, "customer_id", customer,
-                "subject", "Boiler visit", "last_message_at", "2026-12-06T14:00:00Z")));
+        UUID thread = boilerVisit();
         CacheRows.write(cache, "customer_messages", List.of(
                 row("id", UUID.randomUUID(), "company_id", COMPANY, "customer_thread_id", thread, "sender_kind", "customer",
                         "body", "Can you come on Monday?", "created_at", "2026-12-05T15:00:00Z", "read_at", "2026-12-05T16:00:00Z"),
@@ -269,9 +275,7 @@ class MessagesFeatureTest {
     @Test
     void aMessageArrivingInAnOpenThreadWhileElsewhereStaysUnreadUntilMessagesIsShownAgain() throws Exception {
         seedCaseyAndZoe();
-        UUID thread = UUID.randomUUID();
-        CacheRows.write(cache, "customer_threads", List.of(row("id", thread, "company_id", COMPANY, "customer_id", customer,
-                "subject", "Boiler visit", "last_message_at", "2026-12-06T14:00:00Z")));
+        UUID thread = boilerVisit();
         CacheRows.write(cache, "customer_messages", List.of(row("id", UUID.randomUUID(), "company_id", COMPANY,
                 "customer_thread_id", thread, "sender_kind", "customer", "body", "Can you come on Monday?",
                 "created_at", "2026-12-06T14:00:00Z")));
